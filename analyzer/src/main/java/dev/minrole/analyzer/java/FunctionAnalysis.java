@@ -1,0 +1,21 @@
+package dev.minrole.analyzer.java;
+
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SdkCall;
+import java.util.Comparator;
+import java.util.List;
+
+/** What one function's code does: the SDK calls it can make, and what the analyzer noticed. */
+public record FunctionAnalysis(String handler, List<SdkCall> calls, List<Finding> findings) {
+  static final Comparator<SdkCall> CALL_ORDER =
+      Comparator.comparing((SdkCall c) -> c.site())
+          .thenComparing(SdkCall::service)
+          .thenComparing(SdkCall::operation)
+          .thenComparing(SdkCall::detail)
+          .thenComparing(c -> c.args().toString());
+
+  public FunctionAnalysis {
+    calls = calls.stream().distinct().sorted(CALL_ORDER).toList();
+    findings = findings.stream().distinct().sorted().toList();
+  }
+}

@@ -1,0 +1,123 @@
+package dev.minrole.analyzer.java;
+
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SourceLocation;
+import dev.minrole.analyzer.sdk.SdkInventory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Java sources of one application, parsed and indexed once, ready to analyze any number of
+ * its functions. Each analysis follows only the code its handler can reach.
+ */
+public final class JavaProject {
+  private final SourceSet sources;
+  private final TypeIndex index;
+  private final TypeNames names;
+  private final SdkTypes sdk;
+  private final DependencyInjection injection;
+
+  private JavaProject(SourceSet sources, SdkInventory inventory) {
+    this.sources = sources;
+    this.index = new TypeIndex(sources.files());
+    this.sdk = new SdkTypes(inventory);
+    this.names = new TypeNames(index, sdk);
+    index.linkSupertypes(names);
+    this.injection = new DependencyInjection(index, names);
+  }
+
+  /** Parses every Java file under {@code roots} and indexes its declarations. */
+  public static JavaProject load(List<Path> roots, SdkInventory inventory) throws IOException {
+    return new JavaProject(new JavaSourceLoader().load(roots), inventory);
+  }
+
+  public static JavaProject of(SourceSet sources, SdkInventory inventory) {
+    return new JavaProject(sources, inventory);
+  }
+
+  public SourceSet sources() {
+    return sources;
+  }
+
+  /** The result of analyzing one handler: its analysis, or why the handler was not found. */
+  public sealed interface Outcome {}
+
+  public record Analyzed(FunctionAnalysis analysis) implements Outcome {}
+
+  public record HandlerNotFound(String message) implements Outcome {}
+
+  /** Analyzes the function whose handler is {@code handler} ({@code pkg.Class::method}). */
+  public Outcome analyze(String handler) {
+    HandlerResolver.Match match = new HandlerResolver(index).resolve(handler);
+    if (match instanceof HandlerResolver.Missing missing) {
+      return new HandlerNotFound(missing.message());
+    }
+    HandlerResolver.Found found = (HandlerResolver.Found) match;
+    Analysis analysis = Analysis.over(index, names, sdk, injection);
+    Reachability.Result reach =
+        newReachability(analysis).fromHandler(found.type(), found.methods());
+    return new Analyzed(collect(handler, analysis, reach, List.of()));
+  }
+
+  /**
+   * Analyzes every public method of the sources as an entry point, for when no handler is known.
+   * The result says so in a {@code NO_HANDLER} finding.
+   */
+  public FunctionAnalysis analyzeAllPublicMethods(String name) {
+    Analysis analysis = Analysis.over(index, names, sdk, injection);
+    List<MethodInfo> entries = new ArrayList<>();
+    int classes = 0;
+    for (TypeInfo type : index.types()) {
+      List<MethodInfo> publicMethods =
+          type.methods().stream().filter(m -> m.isPublic() && !m.isAbstract()).toList();
+      if (!publicMethods.isEmpty()) {
+        classes++;
+      }
+      entries.addAll(publicMethods);
+      if (type.isConcrete()) {
+        type.constructors().stream().filter(c -> c.isImplicit() || c.isPublic()).forEach(entries::add);
+      }
+    }
+    Reachability.Result reach = newReachability(analysis).fromMethods(entries);
+    Finding noHandler =
+        Finding.info(
+            "NO_HANDLER",
+            "no handler was given, so every public method of the "
+                + classes
+                + " classes in the sources is treated as an entry point; name the handler with"
+                + " --handler to get one function's policy",
+            SourceLocation.NONE);
+    return collect(name, analysis, reach, List.of(noHandler));
+  }
+
+  private Reachability newReachability(Analysis analysis) {
+    return new Reachability(
+        index, names, analysis.targets(), analysis.types(), analysis.variables(), injection);
+  }
+
+  private FunctionAnalysis collect(
+      String handler, Analysis analysis, Reachability.Result reach, List<Finding> extra) {
+    List<Finding> findings = new ArrayList<>(extra);
+    findings.addAll(reach.findings());
+    ValueEvaluator evaluator = new ValueEvaluator(analysis, reach);
+    RecognitionContext context = new RecognitionContext(analysis, evaluator, findings);
+    var calls = SdkCallCollector.standard().collect(reach.units(), context);
+    return new FunctionAnalysis(handler, calls, findings);
+  }
+
+  /** The fully qualified names of the classes in the sources, for messages. */
+  public List<String> classNames() {
+    return index.types().stream()
+        .filter(t -> t.kind() != TypeInfo.Kind.ANONYMOUS)
+        .map(TypeInfo::fqn)
+        .sorted()
+        .toList();
+  }
+
+  Optional<TypeInfo> type(String fqn) {
+    return index.get(fqn);
+  }
+}

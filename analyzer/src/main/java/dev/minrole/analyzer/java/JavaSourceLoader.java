@@ -1,0 +1,202 @@
+package dev.minrole.analyzer.java;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SourceLocation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Parses every Java file under the given paths, on all cores. A file that does not parse, is not
+ * UTF-8, or is too deeply nested for the parser is reported as a finding; the rest still load.
+ */
+public final class JavaSourceLoader {
+  /** Files larger than this are generated code, not Lambda sources; they are reported and skipped. */
+  static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+  /** Deeply nested expressions recurse deeply in the parser and in the analysis. */
+  static final long THREAD_STACK_BYTES = 64L * 1024 * 1024;
+
+  private final int threads;
+
+  public JavaSourceLoader() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  public JavaSourceLoader(int threads) {
+    this.threads = Math.max(1, threads);
+  }
+
+  /**
+   * The configuration shared by every parse: Java 21 syntax, comments not attributed. Tokens are
+   * kept, because JavaParser derives node positions (and so every reported line) from them.
+   */
+  public static ParserConfiguration parserConfiguration() {
+    return new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+        .setAttributeComments(false);
+  }
+
+  public SourceSet load(List<Path> roots) throws IOException {
+    JavaFileWalker.Result walked = new JavaFileWalker().walk(roots);
+    List<JavaFileWalker.Found> found = walked.files();
+    List<Finding> findings = new ArrayList<>(walked.findings());
+    List<Outcome> outcomes = parseAll(found);
+    List<ParsedFile> files = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      outcome.file().ifPresent(files::add);
+      findings.addAll(outcome.findings());
+    }
+    return new SourceSet(files, findings, found.size());
+  }
+
+  private record Outcome(Optional<ParsedFile> file, List<Finding> findings) {}
+
+  private List<Outcome> parseAll(List<JavaFileWalker.Found> found) throws IOException {
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    AtomicInteger counter = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, found.size()),
+            task -> {
+              Thread t =
+                  new Thread(
+                      null, task, "minrole-parse-" + counter.incrementAndGet(), THREAD_STACK_BYTES);
+              t.setDaemon(true);
+              return t;
+            });
+    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(() -> new JavaParser(parserConfiguration()));
+    try {
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (JavaFileWalker.Found f : found) {
+        futures.add(pool.submit(() -> parseOne(parsers.get(), f)));
+      }
+      List<Outcome> outcomes = new ArrayList<>(futures.size());
+      for (Future<Outcome> future : futures) {
+        outcomes.add(future.get());
+      }
+      return outcomes;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while parsing Java sources", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("parser failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Outcome parseOne(JavaParser parser, JavaFileWalker.Found found) {
+    String display = found.displayPath();
+    SourceLocation where = SourceLocation.file(display);
+    List<Finding> findings = new ArrayList<>();
+    byte[] bytes;
+    try {
+      if (Files.size(found.path()) > MAX_FILE_BYTES) {
+        findings.add(
+            Finding.warning(
+                "PARSE_ERROR",
+                display
+                    + " is larger than "
+                    + (MAX_FILE_BYTES >> 20)
+                    + " MiB and is skipped as generated code; exclude it or split it",
+                where));
+        return new Outcome(Optional.empty(), findings);
+      }
+      bytes = Files.readAllBytes(found.path());
+    } catch (IOException e) {
+      findings.add(
+          Finding.warning(
+              "UNREADABLE_SOURCE",
+              "cannot read " + display + ": " + e.getMessage() + "; check its permissions",
+              where));
+      return new Outcome(Optional.empty(), findings);
+    }
+    String text = decode(bytes, display, findings);
+    ParseResult<CompilationUnit> result;
+    try {
+      result = parser.parse(text);
+    } catch (StackOverflowError e) {
+      findings.add(
+          Finding.error(
+              "PARSE_ERROR",
+              display + " is nested too deeply to parse and is skipped; simplify the deepest expression",
+              where));
+      return new Outcome(Optional.empty(), findings);
+    }
+    if (!result.isSuccessful() || result.getResult().isEmpty()) {
+      Problem problem = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
+      int line =
+          problem == null
+              ? 0
+              : problem
+                  .getLocation()
+                  .flatMap(l -> l.getBegin().getRange())
+                  .map(r -> r.begin.line)
+                  .orElse(0);
+      String detail = problem == null ? "syntax error" : firstLine(problem.getMessage());
+      findings.add(
+          Finding.error(
+              "PARSE_ERROR",
+              display
+                  + (line > 0 ? ":" + line : "")
+                  + ": cannot parse Java ("
+                  + detail
+                  + "); the file is skipped. Check that it compiles with javac at language level 21"
+                  + " or lower",
+              SourceLocation.of(display, line)));
+      return new Outcome(Optional.empty(), findings);
+    }
+    return new Outcome(
+        Optional.of(new ParsedFile(found.path(), display, result.getResult().get())), findings);
+  }
+
+  private static String firstLine(String message) {
+    String first = message.lines().findFirst().orElse(message).strip();
+    return first.length() > 160 ? first.substring(0, 160) + "..." : first;
+  }
+
+  /** UTF-8, or Latin-1 with a finding if the bytes are not UTF-8. A byte-order mark is dropped. */
+  private static String decode(byte[] bytes, String display, List<Finding> findings) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      text = new String(bytes, StandardCharsets.ISO_8859_1);
+      findings.add(
+          Finding.info(
+              "NON_UTF8_SOURCE",
+              display + " is not valid UTF-8; it was read as ISO-8859-1. Save it as UTF-8",
+              SourceLocation.file(display)));
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+}

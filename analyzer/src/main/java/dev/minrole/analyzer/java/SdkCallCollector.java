@@ -1,0 +1,78 @@
+package dev.minrole.analyzer.java;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import dev.minrole.analyzer.model.ArgValue;
+import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.analyzer.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the recognizers over every call in reachable code and turns what they find into SdkCalls. */
+final class SdkCallCollector {
+  private final List<CallRecognizer> recognizers;
+
+  SdkCallCollector(List<CallRecognizer> recognizers) {
+    this.recognizers = List.copyOf(recognizers);
+  }
+
+  static SdkCallCollector standard() {
+    return new SdkCallCollector(
+        List.of(
+            new ClientCallRecognizer(),
+            new WaiterCallRecognizer(),
+            new UnresolvedReceiverRecognizer()));
+  }
+
+  List<SdkCall> collect(Iterable<CodeUnit> units, RecognitionContext context) {
+    List<SdkCall> calls = new ArrayList<>();
+    for (CodeUnit unit : units) {
+      for (Node root : unit.roots()) {
+        visit(root, unit, context, calls);
+      }
+    }
+    return calls;
+  }
+
+  private void visit(Node node, CodeUnit unit, RecognitionContext context, List<SdkCall> calls) {
+    if (node instanceof TypeDeclaration<?>
+        || node instanceof LocalClassDeclarationStmt
+        || node instanceof LocalRecordDeclarationStmt) {
+      return;
+    }
+    if (node instanceof MethodCallExpr call) {
+      recognize(call, unit, context, calls);
+    }
+    for (Node child : node.getChildNodes()) {
+      if (node instanceof ObjectCreationExpr creation
+          && creation.getAnonymousClassBody().isPresent()
+          && child instanceof BodyDeclaration<?>) {
+        continue;
+      }
+      visit(child, unit, context, calls);
+    }
+  }
+
+  private void recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context, List<SdkCall> calls) {
+    for (CallRecognizer recognizer : recognizers) {
+      List<Recognized> found = recognizer.recognize(call, unit, context);
+      if (found.isEmpty()) {
+        continue;
+      }
+      SourceLocation site = context.location(call);
+      for (Recognized r : found) {
+        RequestArgs args = new RequestArgs(r.service());
+        for (Map<String, ArgValue> argMap : args.flatten(r.operation(), r.requests())) {
+          calls.add(new SdkCall(r.service().serviceName(), r.operation().name(), argMap, site, r.detail()));
+        }
+      }
+      return;
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.minrole.analyzer.java;
+
+import dev.minrole.analyzer.sdk.SdkInventory;
+import dev.minrole.analyzer.sdk.SdkMember;
+import dev.minrole.analyzer.sdk.SdkOperation;
+import dev.minrole.analyzer.sdk.SdkService;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How AWS SDK for Java v2 types behave, from the SDK inventory: clients come from {@code
+ * create()} or {@code builder()...build()}, requests from their builders, waiters from {@code
+ * waiter()}, and every builder method returns the builder. A builder is modelled as the synthetic
+ * type {@code #builder<T>}, whose {@code build()} gives {@code T}.
+ */
+final class SdkTypes implements ExternalTypes {
+  static final String BUILDER = "#builder";
+  private static final String SDK_PREFIX = "software.amazon.awssdk.";
+
+  private final SdkInventory inventory;
+  private final Map<String, Set<String>> modelClasses = new ConcurrentHashMap<>();
+
+  SdkTypes(SdkInventory inventory) {
+    this.inventory = inventory;
+  }
+
+  SdkInventory inventory() {
+    return inventory;
+  }
+
+  static JType builderOf(JType built) {
+    return JType.of(BUILDER, List.of(built.asValue()));
+  }
+
+  static boolean isBuilder(JType type) {
+    return BUILDER.equals(type.name());
+  }
+
+  @Override
+  public boolean knows(String fqn) {
+    if (!fqn.startsWith(SDK_PREFIX)) {
+      return false;
+    }
+    if (inventory.serviceByClient(fqn).isPresent() || client(fqn).isPresent()) {
+      return true;
+    }
+    return waiterService(fqn).isPresent() || isModelClass(fqn) || isPaginator(fqn);
+  }
+
+  /** The service whose client interface, or client builder interface, is {@code fqn}. */
+  Optional<SdkService> client(String fqn) {
+    Optional<SdkService> direct = inventory.serviceByClient(fqn);
+    if (direct.isPresent()) {
+      return direct;
+    }
+    return fqn.endsWith("Builder")
+        ? inventory.serviceByClient(fqn.substring(0, fqn.length() - "Builder".length()))
+        : Optional.empty();
+  }
+
+  /** The service of a waiter type such as {@code ...s3.waiters.S3Waiter}. */
+  Optional<SdkService> waiterService(String fqn) {
+    int dot = fqn.lastIndexOf('.');
+    if (dot < 0 || !fqn.substring(0, dot).endsWith(".waiters")) {
+      return Optional.empty();
+    }
+    String pkg = fqn.substring(0, fqn.lastIndexOf(".waiters"));
+    String simple = fqn.substring(dot + 1);
+    for (SdkService service : inventory.servicesInPackage(pkg)) {
+      if (simple.equals(waiterName(service.syncClient()))
+          || simple.equals(waiterName(service.asyncClient()))) {
+        return Optional.of(service);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String waiterName(String clientSimpleName) {
+    return clientSimpleName.endsWith("Client")
+        ? clientSimpleName.substring(0, clientSimpleName.length() - "Client".length()) + "Waiter"
+        : clientSimpleName + "Waiter";
+  }
+
+  private boolean isPaginator(String fqn) {
+    int dot = fqn.lastIndexOf('.');
+    return dot > 0
+        && fqn.substring(0, dot).endsWith(".paginators")
+        && inventory.isServicePackage(fqn.substring(0, fqn.lastIndexOf(".paginators")));
+  }
+
+  /** True for request, response, structure and enum classes of a service's model package. */
+  boolean isModelClass(String fqn) {
+    int dot = fqn.lastIndexOf('.');
+    if (dot < 0 || !fqn.substring(0, dot).endsWith(".model")) {
+      return false;
+    }
+    String pkg = fqn.substring(0, fqn.lastIndexOf(".model"));
+    if (!inventory.isServicePackage(pkg)) {
+      return false;
+    }
+    return modelClasses.computeIfAbsent(pkg, this::collectModelClasses).contains(fqn.substring(dot + 1));
+  }
+
+  private Set<String> collectModelClasses(String pkg) {
+    Set<String> names = new HashSet<>();
+    for (SdkService service : inventory.servicesInPackage(pkg)) {
+      for (SdkOperation op : service.operations()) {
+        names.add(op.request());
+        names.add(op.name() + "Response");
+        collect(op.members(), names);
+      }
+    }
+    return names;
+  }
+
+  private static void collect(List<SdkMember> members, Set<String> names) {
+    for (SdkMember m : members) {
+      if (m.shape() != null) {
+        names.add(m.shape());
+      }
+      if (m.enumType() != null) {
+        names.add(m.enumType());
+      }
+    }
+  }
+
+  @Override
+  public JType returnType(JType receiver, String method, int argCount) {
+    if (isBuilder(receiver)) {
+      return "build".equals(method) ? receiver.arg(0) : receiver;
+    }
+    String name = receiver.name();
+    if (!name.startsWith(SDK_PREFIX)) {
+      return JType.UNKNOWN;
+    }
+    Optional<SdkService> service = inventory.serviceByClient(name);
+    if (receiver.staticRef()) {
+      return staticCall(receiver, method, service.isPresent());
+    }
+    if (service.isPresent()) {
+      return clientCall(service.get(), name, method);
+    }
+    if (isModelClass(name) && "toBuilder".equals(method)) {
+      return builderOf(receiver);
+    }
+    return JType.UNKNOWN;
+  }
+
+  private JType staticCall(JType type, String method, boolean isClient) {
+    boolean creates = "create".equals(method) || "crtCreate".equals(method);
+    boolean builds = "builder".equals(method) || "crtBuilder".equals(method);
+    if ((isClient || knows(type.name())) && creates) {
+      return type.asValue();
+    }
+    if ((isClient || knows(type.name())) && builds) {
+      return builderOf(type);
+    }
+    return JType.UNKNOWN;
+  }
+
+  private JType clientCall(SdkService service, String clientFqn, String method) {
+    String pkg = service.packageName();
+    boolean async = clientFqn.endsWith("." + service.asyncClient()) && !service.asyncClient().isEmpty();
+    String client = async ? service.asyncClient() : service.syncClient();
+    if ("waiter".equals(method)) {
+      return JType.of(pkg + ".waiters." + waiterName(client));
+    }
+    if ("utilities".equals(method)) {
+      return JType.of(pkg + "." + client.replace("AsyncClient", "").replace("Client", "") + "Utilities");
+    }
+    return service
+        .operationByMethod(method)
+        .map(op -> JType.of(pkg + ".model." + op.name() + "Response"))
+        .orElse(JType.UNKNOWN);
+  }
+}

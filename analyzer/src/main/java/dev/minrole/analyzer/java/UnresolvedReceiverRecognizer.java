@@ -1,0 +1,113 @@
+package dev.minrole.analyzer.java;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.sdk.SdkInventory;
+import dev.minrole.analyzer.sdk.SdkOperation;
+import dev.minrole.analyzer.sdk.SdkService;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A call whose receiver type the analyzer cannot resolve but which looks like an SDK operation:
+ * its request argument is an SDK request class, or its name is an operation of exactly one service
+ * the file imports. The call is kept, with an {@code UNRESOLVED_RECEIVER} finding that says what
+ * was assumed; with several candidate services it is only reported.
+ */
+final class UnresolvedReceiverRecognizer implements CallRecognizer {
+  private static final String SERVICES = "software.amazon.awssdk.services.";
+
+  @Override
+  public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
+    Optional<Expression> scope = call.getScope();
+    if (scope.isEmpty()) {
+      return List.of();
+    }
+    JType receiver = context.typeOf(scope.get());
+    if (receiver.isKnown() || receiver.staticRef()) {
+      return List.of();
+    }
+    String method = call.getNameAsString();
+    SdkInventory inventory = context.analysis().sdk().inventory();
+    Optional<Recognized> byRequest = byRequestType(call, unit, context, inventory);
+    if (byRequest.isPresent()) {
+      report(call, context, "the request type shows it is " + byRequest.get().detail());
+      return List.of(byRequest.get());
+    }
+    List<SdkService> candidates = new ArrayList<>();
+    for (SdkService service : importedServices(call, context, inventory)) {
+      if (service.operationByMethod(method).isPresent()) {
+        candidates.add(service);
+      }
+    }
+    if (candidates.size() == 1) {
+      SdkService service = candidates.get(0);
+      SdkOperation op = service.operationByMethod(method).get();
+      String requestClass = RecognitionContext.requestClass(service, op.request());
+      List<Value> requests =
+          call.getArguments().isEmpty()
+              ? List.of(Value.Obj.empty(requestClass))
+              : context.requests(call.getArgument(0), requestClass, unit);
+      String detail = service.syncClient() + "." + method;
+      report(call, context, "assumed to be " + detail + ", the only imported client with that operation");
+      return List.of(new Recognized(service, op, requests, detail));
+    }
+    if (candidates.size() > 1) {
+      List<String> names = candidates.stream().map(s -> s.syncClient() + "." + method).sorted().toList();
+      report(call, context, "it may be any of " + String.join(", ", names) + "; none is included");
+    }
+    return List.of();
+  }
+
+  private Optional<Recognized> byRequestType(
+      MethodCallExpr call, CodeUnit unit, RecognitionContext context, SdkInventory inventory) {
+    if (call.getArguments().isEmpty()) {
+      return Optional.empty();
+    }
+    JType arg = context.typeOf(call.getArgument(0));
+    String pkg = arg.packageName();
+    if (!pkg.endsWith(".model")) {
+      return Optional.empty();
+    }
+    for (SdkService service : inventory.servicesInPackage(pkg.substring(0, pkg.length() - ".model".length()))) {
+      Optional<SdkOperation> op = service.operationByRequest(arg.simpleName());
+      if (op.isPresent() && op.get().method().equals(call.getNameAsString())) {
+        List<Value> requests = context.requests(call.getArgument(0), arg.name(), unit);
+        return Optional.of(new Recognized(service, op.get(), requests, service.syncClient() + "." + call.getNameAsString()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Set<SdkService> importedServices(
+      MethodCallExpr call, RecognitionContext context, SdkInventory inventory) {
+    FileScope scope = context.analysis().index().scopeOf(call);
+    Set<String> packages = new LinkedHashSet<>();
+    for (com.github.javaparser.ast.ImportDeclaration imp : scope.file().unit().getImports()) {
+      String name = imp.getNameAsString();
+      if (!imp.isStatic() && name.startsWith(SERVICES)) {
+        int end = name.indexOf('.', SERVICES.length());
+        packages.add(end < 0 ? name : name.substring(0, end));
+      }
+    }
+    Set<SdkService> services = new LinkedHashSet<>();
+    packages.forEach(p -> services.addAll(inventory.servicesInPackage(p)));
+    return services;
+  }
+
+  private static void report(MethodCallExpr call, RecognitionContext context, String what) {
+    context.report(
+        Finding.warning(
+            "UNRESOLVED_RECEIVER",
+            "cannot resolve the type of the receiver of "
+                + ValueEvaluator.describe(call)
+                + "; "
+                + what
+                + ". Declare the client with its SDK type to make this exact",
+            context.location(call)));
+  }
+}

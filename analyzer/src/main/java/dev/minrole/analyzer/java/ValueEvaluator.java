@@ -1,0 +1,651 @@
+package dev.minrole.analyzer.java;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.minrole.analyzer.model.ArgValue;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Works out the values an expression can have in reachable code: literals and constants,
+ * environment variables, concatenations, values passed through parameters, constructor arguments,
+ * fields and return values, and SDK request builders. It is demand driven: only the arguments of
+ * SDK calls are evaluated, following each value back to where it was set.
+ *
+ * <p>Evaluation is flow-insensitive within a method (every assignment to a variable counts) and
+ * context-sensitive across calls up to {@link #MAX_FRAME_DEPTH} call sites, so that a helper
+ * called with two different buckets yields two requests, not four combinations.
+ */
+final class ValueEvaluator {
+  static final int MAX_ALTERNATIVES = 16;
+  static final int MAX_FRAME_DEPTH = 3;
+  static final int MAX_FRAMES = 32;
+  private static final int MAX_DEPTH = 40;
+
+  private final Analysis analysis;
+  private final Reachability.Result reach;
+  private final JdkValueRules jdk;
+  private final Map<Node, List<Value>> bindings = new IdentityHashMap<>();
+  private final Map<Node, Integer> active = new IdentityHashMap<>();
+  private final Map<Object, List<Value>> memo = new IdentityHashMap<>();
+  private int depth;
+  private boolean touchedParameters;
+
+  ValueEvaluator(Analysis analysis, Reachability.Result reach) {
+    this.analysis = analysis;
+    this.reach = reach;
+    this.jdk = new JdkValueRules(this);
+  }
+
+  Analysis analysis() {
+    return analysis;
+  }
+
+  /**
+   * Evaluates {@code expression} in every calling context of {@code method} that matters: once if
+   * the value does not depend on parameters, else once per chain of call sites.
+   */
+  List<Value> evaluateInContexts(Expression expression, CodeUnit unit) {
+    return evaluateInContexts(frame -> eval(expression, frame), unit);
+  }
+
+  /** The same, for any evaluation that starts from a frame of {@code unit}. */
+  List<Value> evaluateInContexts(java.util.function.Function<Frame, List<Value>> evaluation, CodeUnit unit) {
+    touchedParameters = false;
+    Frame start = frameOf(unit);
+    List<Value> unbound = evaluation.apply(start);
+    if (!touchedParameters || start.method() == null) {
+      return unbound;
+    }
+    Set<Value> out = new LinkedHashSet<>();
+    for (Frame frame : frames(start.method(), MAX_FRAME_DEPTH)) {
+      out.addAll(evaluation.apply(frame));
+    }
+    return capped(new ArrayList<>(out), "too many possible values");
+  }
+
+  private List<Frame> frames(MethodInfo method, int levels) {
+    List<CallSite> sites = reach.callSitesOf(method);
+    if (levels == 0 || sites.isEmpty()) {
+      return List.of(Frame.unbound(method));
+    }
+    List<Frame> out = new ArrayList<>();
+    for (CallSite site : sites) {
+      MethodInfo caller = callerMethod(site);
+      List<Frame> parents = caller == null ? List.of(Frame.NONE) : frames(caller, levels - 1);
+      for (Frame parent : parents) {
+        out.add(new Frame(method, site, parent));
+        if (out.size() > MAX_FRAMES) {
+          return List.of(Frame.unbound(method));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static MethodInfo callerMethod(CallSite site) {
+    return site.caller() instanceof CodeUnit.Method m ? m.method() : null;
+  }
+
+  /** The frame an expression inside {@code unit} starts in. */
+  static Frame frameOf(CodeUnit unit) {
+    return unit instanceof CodeUnit.Method m ? Frame.unbound(m.method()) : Frame.NONE;
+  }
+
+  List<Value> eval(Expression e, Frame frame) {
+    if (depth > MAX_DEPTH) {
+      return List.of(Value.opaque("value is built too deep to follow"));
+    }
+    int nesting = active.getOrDefault(e, 0);
+    if (nesting >= 2) {
+      return List.of();
+    }
+    active.put(e, nesting + 1);
+    depth++;
+    try {
+      return capped(compute(e, frame), "too many possible values");
+    } finally {
+      depth--;
+      if (nesting == 0) {
+        active.remove(e);
+      } else {
+        active.put(e, nesting);
+      }
+    }
+  }
+
+  private List<Value> compute(Expression e, Frame frame) {
+    if (e instanceof StringLiteralExpr s) {
+      return List.of(Value.str(s.asString()));
+    }
+    if (e instanceof TextBlockLiteralExpr t) {
+      return List.of(Value.str(t.asString()));
+    }
+    if (e instanceof IntegerLiteralExpr
+        || e instanceof LongLiteralExpr
+        || e instanceof BooleanLiteralExpr
+        || e instanceof DoubleLiteralExpr) {
+      return List.of(Value.str(e.toString().replaceAll("[lLdDfF]$", "")));
+    }
+    if (e instanceof CharLiteralExpr c) {
+      return List.of(Value.str(c.asChar() + ""));
+    }
+    if (e instanceof NullLiteralExpr) {
+      return List.of();
+    }
+    if (e instanceof EnclosedExpr enclosed) {
+      return eval(enclosed.getInner(), frame);
+    }
+    if (e instanceof CastExpr cast) {
+      return eval(cast.getExpression(), frame);
+    }
+    if (e instanceof ConditionalExpr conditional) {
+      return union(eval(conditional.getThenExpr(), frame), eval(conditional.getElseExpr(), frame));
+    }
+    if (e instanceof AssignExpr assign) {
+      return eval(assign.getValue(), frame);
+    }
+    if (e instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+      return concat(List.of(eval(binary.getLeft(), frame), eval(binary.getRight(), frame)));
+    }
+    if (e instanceof NameExpr name) {
+      return name(name, frame);
+    }
+    if (e instanceof FieldAccessExpr access) {
+      return fieldAccess(access, frame);
+    }
+    if (e instanceof MethodCallExpr call) {
+      return call(call, frame);
+    }
+    if (e instanceof ObjectCreationExpr creation) {
+      return jdk.creation(creation, frame);
+    }
+    if (e instanceof ArrayCreationExpr array) {
+      return array.getInitializer().map(i -> eval(i, frame)).orElse(List.of(new Value.Seq(List.of())));
+    }
+    if (e instanceof ArrayInitializerExpr init) {
+      return List.of(sequence(init.getValues(), frame));
+    }
+    if (e instanceof ArrayAccessExpr access) {
+      return elements(eval(access.getName(), frame));
+    }
+    if (e instanceof LambdaExpr) {
+      return List.of(Value.opaque("a lambda"));
+    }
+    return List.of(Value.opaque(describe(e)));
+  }
+
+  // ---- names, fields and parameters
+
+  private List<Value> name(NameExpr name, Frame frame) {
+    Optional<VarRef> ref = analysis.variables().lookup(name.getNameAsString(), name);
+    if (ref.isEmpty()) {
+      return List.of(Value.opaque(name.getNameAsString()));
+    }
+    return variable(ref.get(), frame);
+  }
+
+  List<Value> variable(VarRef ref, Frame frame) {
+    if (ref instanceof VarRef.Local local) {
+      return local(local.declarator(), frame);
+    }
+    if (ref instanceof VarRef.Param param) {
+      return parameter(param, frame);
+    }
+    if (ref instanceof VarRef.LambdaParam lambdaParam) {
+      List<Value> bound = bindings.get(lambdaParam.parameter());
+      return bound != null
+          ? bound
+          : List.of(Value.opaque("lambda parameter " + lambdaParam.parameter().getNameAsString()));
+    }
+    if (ref instanceof VarRef.Field field) {
+      return field(field.field());
+    }
+    VarRef.Other other = (VarRef.Other) ref;
+    if (other.declaration().getParentNode().orElse(null) instanceof ForEachStmt) {
+      return List.of(Value.opaque("loop variable"));
+    }
+    return List.of(Value.opaque(describe(other.declaration())));
+  }
+
+  private List<Value> local(VariableDeclarator declarator, Frame frame) {
+    List<Value> bound = bindings.get(declarator);
+    if (bound != null) {
+      return bound;
+    }
+    Node scope = Mutations.scopeOf(declarator);
+    List<Value> values = new ArrayList<>();
+    declarator.getInitializer().ifPresent(init -> values.addAll(eval(init, frame)));
+    for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
+      if (assign.getTarget() instanceof NameExpr target
+          && target.getNameAsString().equals(declarator.getNameAsString())
+          && refersTo(target, declarator)) {
+        if (assign.getOperator() == AssignExpr.Operator.ASSIGN) {
+          values.addAll(eval(assign.getValue(), frame));
+        } else if (assign.getOperator() == AssignExpr.Operator.PLUS) {
+          List<Value> base = new ArrayList<>(values);
+          values.addAll(concat(List.of(base, eval(assign.getValue(), frame))));
+        }
+      }
+    }
+    return Mutations.apply(this, dedupe(values), declarator, scope, frame);
+  }
+
+  /** True if {@code name} resolves to the declaration {@code node}. */
+  boolean refersTo(NameExpr name, Node node) {
+    Optional<VarRef> ref = analysis.variables().lookup(name.getNameAsString(), name);
+    if (ref.isEmpty()) {
+      return false;
+    }
+    VarRef r = ref.get();
+    return (r instanceof VarRef.Local l && l.declarator() == node)
+        || (r instanceof VarRef.LambdaParam p && p.parameter() == node)
+        || (r instanceof VarRef.Param p && p.parameter() == node);
+  }
+
+  private List<Value> parameter(VarRef.Param param, Frame frame) {
+    MethodInfo method = param.method();
+    if (frame.binds(method)) {
+      return argument(frame.site(), param.index(), method, frame.parent());
+    }
+    touchedParameters = true;
+    List<CallSite> sites = reach.callSitesOf(method);
+    if (sites.isEmpty()) {
+      return List.of(Value.opaque(unsuppliedParameter(param)));
+    }
+    List<Value> out = new ArrayList<>();
+    for (CallSite site : sites) {
+      out.addAll(argument(site, param.index(), method, Frame.unbound(callerMethod(site))));
+    }
+    return dedupe(out);
+  }
+
+  private static String unsuppliedParameter(VarRef.Param param) {
+    MethodInfo method = param.method();
+    String name = param.parameter().getNameAsString();
+    Optional<String> property = ConfigAnnotations.describe(param.parameter().getAnnotations());
+    if (property.isPresent()) {
+      return property.get();
+    }
+    return "parameter " + name + " of " + method.owner().simpleName() + "." + displayName(method)
+        + " is supplied by its caller at run time";
+  }
+
+  private static String displayName(MethodInfo method) {
+    return method.isConstructor() ? method.owner().simpleName() : method.name();
+  }
+
+  private List<Value> argument(CallSite site, int index, MethodInfo method, Frame callerFrame) {
+    if (site.arguments().isEmpty()) {
+      return List.of(Value.opaque("passed by a method reference"));
+    }
+    List<Expression> args = site.arguments().get();
+    int last = method.parameters().size() - 1;
+    if (method.isVarArgs() && index == last) {
+      if (args.size() == method.parameters().size()) {
+        List<Value> single = eval(args.get(index), callerFrame);
+        boolean isArray = single.stream().allMatch(v -> v instanceof Value.Seq);
+        return isArray ? single : List.of(new Value.Seq(single));
+      }
+      return List.of(sequence(args.subList(Math.min(index, args.size()), args.size()), callerFrame));
+    }
+    return index < args.size() ? eval(args.get(index), callerFrame) : List.of();
+  }
+
+  Value sequence(List<Expression> elements, Frame frame) {
+    List<Value> out = new ArrayList<>();
+    for (Expression element : elements) {
+      List<Value> alternatives = eval(element, frame);
+      out.add(alternatives.size() == 1 ? alternatives.get(0) : merge(alternatives));
+    }
+    return new Value.Seq(out);
+  }
+
+  /** One value standing for several alternatives inside a list: kept if equal, else unknown. */
+  private static Value merge(List<Value> alternatives) {
+    if (alternatives.isEmpty()) {
+      return Value.opaque("no value");
+    }
+    return alternatives.stream().distinct().count() == 1
+        ? alternatives.get(0)
+        : Value.opaque("one of several values");
+  }
+
+  /** A field: its initializer and every assignment to it in reachable code, or its annotations. */
+  List<Value> field(FieldInfo field) {
+    List<Value> bound = bindings.get(field.node());
+    if (bound != null) {
+      return bound;
+    }
+    List<Value> cached = memo.get(field);
+    if (cached != null) {
+      return cached;
+    }
+    memo.put(field, List.of());
+    List<Value> values = computeField(field);
+    memo.put(field, values);
+    return values;
+  }
+
+  private List<Value> computeField(FieldInfo field) {
+    if (field.owner().isEnum() && field.node() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
+      return List.of(Value.str(field.name()));
+    }
+    List<Value> values = new ArrayList<>();
+    Frame initFrame = Frame.NONE;
+    field.initializer().ifPresent(init -> values.addAll(eval(init, initFrame)));
+    if (field.owner().isRecord()) {
+      values.addAll(recordComponent(field));
+    }
+    for (Assignment assignment : Mutations.assignmentsTo(field, analysis)) {
+      if (!isReachable(assignment.unit())) {
+        continue;
+      }
+      values.addAll(eval(assignment.value(), frameOf(assignment.unit())));
+    }
+    if (values.isEmpty()) {
+      Optional<String> config = ConfigAnnotations.describe(field.annotations());
+      values.add(Value.opaque(config.orElse("field " + field.owner().simpleName() + "." + field.name()
+          + " is not set in code the function runs")));
+    }
+    return Mutations.applyToField(this, dedupe(values), field);
+  }
+
+  private List<Value> recordComponent(FieldInfo field) {
+    List<Value> out = new ArrayList<>();
+    for (MethodInfo constructor : field.owner().constructors()) {
+      if (!constructor.isImplicit()) {
+        continue;
+      }
+      int index = constructor.parameterIndex(field.name());
+      for (CallSite site : reach.callSitesOf(constructor)) {
+        out.addAll(argument(site, index, constructor, Frame.unbound(callerMethod(site))));
+      }
+    }
+    return out;
+  }
+
+  boolean isReachable(CodeUnit unit) {
+    return reach.units().contains(unit);
+  }
+
+  private List<Value> fieldAccess(FieldAccessExpr access, Frame frame) {
+    Expression scope = access.getScope();
+    String name = access.getNameAsString();
+    JType scopeType = analysis.types().typeOf(scope);
+    Optional<TypeInfo> owner = analysis.index().get(scopeType.name());
+    if (owner.isPresent()) {
+      Optional<FieldInfo> field = analysis.variables().field(owner.get(), name);
+      if (field.isPresent()) {
+        return field(field.get());
+      }
+    }
+    if (scopeType.staticRef() && scopeType.isKnown()) {
+      return List.of(Value.str(name));
+    }
+    if (scope instanceof ThisExpr) {
+      return List.of(Value.opaque("this." + name));
+    }
+    return List.of(Value.opaque(access.toString()));
+  }
+
+  // ---- calls
+
+  private List<Value> call(MethodCallExpr call, Frame frame) {
+    Optional<Expression> scope = call.getScope();
+    JType receiverType = scope.map(analysis.types()::typeOf).orElse(JType.UNKNOWN);
+    if (receiverType.staticRef()) {
+      Optional<List<Value>> factory =
+          jdk.staticCall(receiverType.name(), call, frame)
+              .or(() -> SdkBuilders.staticCall(receiverType.name(), call));
+      if (factory.isPresent()) {
+        return factory.get();
+      }
+    } else if (scope.isPresent() && !analysis.index().contains(receiverType.name())) {
+      List<Value> receiver = eval(scope.get(), frame);
+      Optional<List<Value>> onValue =
+          jdk.onValue(call, receiver, frame).or(() -> SdkBuilders.onValue(this, call, receiver, frame));
+      if (onValue.isPresent()) {
+        return onValue.get();
+      }
+    }
+    List<MethodInfo> methods = targetsOf(call);
+    if (!methods.isEmpty()) {
+      CallSite site = CallSite.withArguments(call, null, call.getArguments());
+      List<Value> out = new ArrayList<>();
+      for (MethodInfo m : methods) {
+        out.addAll(returned(m, new Frame(m, site, frame)));
+      }
+      return dedupe(out);
+    }
+    Optional<List<Value>> accessor = accessor(call);
+    return accessor.orElse(List.of(Value.opaque("result of " + describe(call))));
+  }
+
+  /** The methods a call runs: its dispatch targets where known, else its static targets. */
+  List<MethodInfo> targetsOf(MethodCallExpr call) {
+    Set<MethodInfo> dispatched = reach.dispatched().get(call);
+    if (dispatched != null && !dispatched.isEmpty()) {
+      return List.copyOf(dispatched);
+    }
+    return analysis.targets().resolve(call).declared().stream().filter(m -> !m.isAbstract()).toList();
+  }
+
+  private List<Value> returned(MethodInfo method, Frame frame) {
+    Optional<com.github.javaparser.ast.stmt.BlockStmt> body = method.body();
+    if (body.isEmpty()) {
+      return List.of(Value.opaque("result of " + method.signature()));
+    }
+    List<Value> out = new ArrayList<>();
+    for (ReturnStmt ret : body.get().findAll(ReturnStmt.class)) {
+      if (belongsTo(ret, body.get())) {
+        ret.getExpression().ifPresent(e -> out.addAll(eval(e, frame)));
+      }
+    }
+    return dedupe(out);
+  }
+
+  /** True if a return statement returns from this body, not from a lambda or inner class in it. */
+  private static boolean belongsTo(ReturnStmt ret, Node body) {
+    for (Node n = ret.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n == body) {
+        return true;
+      }
+      if (n instanceof LambdaExpr
+          || n instanceof com.github.javaparser.ast.body.BodyDeclaration<?>) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A getter that is not in the sources: a record accessor, or one generated by Lombok. It reads
+   * the field of the same name.
+   */
+  private Optional<List<Value>> accessor(MethodCallExpr call) {
+    if (!call.getArguments().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<TypeInfo> owner =
+        call.getScope()
+            .map(s -> analysis.types().typeOf(s))
+            .flatMap(t -> analysis.index().get(t.name()))
+            .or(() -> Optional.ofNullable(analysis.names().enclosingType(call)));
+    if (owner.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = call.getNameAsString();
+    for (String candidate : List.of(name, propertyName(name, "get"), propertyName(name, "is"))) {
+      if (candidate.isEmpty()) {
+        continue;
+      }
+      Optional<FieldInfo> field = analysis.variables().field(owner.get(), candidate);
+      if (field.isPresent()) {
+        return Optional.of(field(field.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String propertyName(String method, String prefix) {
+    if (method.length() <= prefix.length() || !method.startsWith(prefix)) {
+      return "";
+    }
+    String rest = method.substring(prefix.length());
+    return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+  }
+
+  /** Evaluates a lambda with its first parameter bound to {@code argument}. */
+  List<Value> applyLambda(LambdaExpr lambda, List<Value> argument, Frame frame) {
+    if (lambda.getParameters().isEmpty()) {
+      return lambdaResult(lambda, frame);
+    }
+    Parameter p = lambda.getParameter(0);
+    List<Value> previous = bindings.put(p, argument);
+    try {
+      List<Value> result = lambdaResult(lambda, frame);
+      List<Value> mutated = Mutations.apply(this, argument, p, lambda.getBody(), frame);
+      return result.isEmpty() || !lambda.getExpressionBody().isPresent() ? mutated : result;
+    } finally {
+      if (previous == null) {
+        bindings.remove(p);
+      } else {
+        bindings.put(p, previous);
+      }
+    }
+  }
+
+  private List<Value> lambdaResult(LambdaExpr lambda, Frame frame) {
+    if (lambda.getExpressionBody().isPresent()) {
+      return eval(lambda.getExpressionBody().get(), frame);
+    }
+    List<Value> out = new ArrayList<>();
+    for (ReturnStmt ret : lambda.getBody().findAll(ReturnStmt.class)) {
+      ret.getExpression().ifPresent(e -> out.addAll(eval(e, frame)));
+    }
+    return out;
+  }
+
+  /** Evaluates {@code expression} with a variable declaration bound to fixed values. */
+  List<Value> withBinding(Node declaration, List<Value> values, Expression expression, Frame frame) {
+    List<Value> previous = bindings.put(declaration, values);
+    try {
+      return eval(expression, frame);
+    } finally {
+      if (previous == null) {
+        bindings.remove(declaration);
+      } else {
+        bindings.put(declaration, previous);
+      }
+    }
+  }
+
+  // ---- helpers
+
+  List<Value> concat(List<List<Value>> parts) {
+    List<List<ArgValue>> combos = new ArrayList<>();
+    combos.add(List.of());
+    for (List<Value> part : parts) {
+      List<Value> alternatives = part.isEmpty() ? List.of(Value.opaque("null")) : part;
+      List<List<ArgValue>> next = new ArrayList<>();
+      for (List<ArgValue> combo : combos) {
+        for (Value v : alternatives) {
+          List<ArgValue> extended = new ArrayList<>(combo);
+          extended.add(toArg(v));
+          next.add(extended);
+        }
+      }
+      if (next.size() > MAX_ALTERNATIVES) {
+        return List.of(Value.opaque("too many possible values"));
+      }
+      combos = next;
+    }
+    List<Value> out = new ArrayList<>();
+    for (List<ArgValue> combo : combos) {
+      out.add(new Value.Str(ArgValue.concat(combo)));
+    }
+    return dedupe(out);
+  }
+
+  /** The string a value stands for, with unknown parts kept as unknown. */
+  static ArgValue toArg(Value value) {
+    if (value instanceof Value.Str s) {
+      return s.value();
+    }
+    if (value instanceof Value.Opaque o) {
+      return ArgValue.unknown(o.reason());
+    }
+    if (value instanceof Value.Obj o && JdkValueRules.STRING_BUILDER.equals(o.type())) {
+      List<ArgValue> parts = new ArrayList<>();
+      for (Value part : o.props().getOrDefault("parts", List.of())) {
+        parts.add(toArg(part));
+      }
+      return ArgValue.concat(parts);
+    }
+    return ArgValue.unknown("an object, not a string");
+  }
+
+  static List<Value> elements(List<Value> containers) {
+    List<Value> out = new ArrayList<>();
+    for (Value v : containers) {
+      if (v instanceof Value.Seq seq) {
+        out.addAll(seq.elements());
+      } else {
+        out.add(Value.opaque("element of an unknown collection"));
+      }
+    }
+    return dedupe(out);
+  }
+
+  static List<Value> union(List<Value> a, List<Value> b) {
+    List<Value> out = new ArrayList<>(a);
+    out.addAll(b);
+    return dedupe(out);
+  }
+
+  static List<Value> dedupe(List<Value> values) {
+    return new ArrayList<>(new LinkedHashSet<>(values));
+  }
+
+  static List<Value> capped(List<Value> values, String reason) {
+    List<Value> distinct = dedupe(values);
+    return distinct.size() > MAX_ALTERNATIVES ? List.of(Value.opaque(reason)) : distinct;
+  }
+
+  static String describe(Node node) {
+    String text = node.toString().replaceAll("\\s+", " ");
+    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+  }
+}

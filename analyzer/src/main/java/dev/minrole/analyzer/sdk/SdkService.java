@@ -1,0 +1,101 @@
+package dev.minrole.analyzer.sdk;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One service client of the AWS SDK for Java v2, as recorded in the SDK inventory: its package,
+ * client interfaces, {@code SERVICE_NAME} and operations.
+ */
+public final class SdkService {
+  private final String artifact;
+  private final String packageName;
+  private final String serviceName;
+  private final String syncClient;
+  private final String asyncClient;
+  private final List<SdkOperation> operations;
+  private final Map<String, SdkOperation> byMethod = new HashMap<>();
+  private final Map<String, SdkOperation> byRequest = new HashMap<>();
+  private final Map<String, SdkOperation> byPaginator = new HashMap<>();
+  private final Map<String, SdkOperation> byWaiter = new HashMap<>();
+  private final Map<String, List<SdkMember>> shapes;
+
+  SdkService(
+      String artifact,
+      String packageName,
+      String serviceName,
+      String syncClient,
+      String asyncClient,
+      List<SdkOperation> operations,
+      Map<String, List<SdkMember>> shapes) {
+    this.artifact = artifact;
+    this.packageName = packageName;
+    this.serviceName = serviceName;
+    this.syncClient = syncClient;
+    this.asyncClient = asyncClient;
+    this.operations = List.copyOf(operations);
+    this.shapes = Map.copyOf(shapes);
+    for (SdkOperation op : operations) {
+      byMethod.putIfAbsent(op.method(), op);
+      byRequest.putIfAbsent(op.request(), op);
+      op.paginators().forEach(p -> byPaginator.putIfAbsent(p, op));
+      op.waiters().forEach(w -> byWaiter.putIfAbsent(w, op));
+    }
+  }
+
+  public String artifact() {
+    return artifact;
+  }
+
+  public String packageName() {
+    return packageName;
+  }
+
+  /** The client's {@code SERVICE_NAME}, e.g. {@code s3} or {@code monitoring}. */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  public String syncClient() {
+    return syncClient;
+  }
+
+  public String asyncClient() {
+    return asyncClient;
+  }
+
+  public String modelPackage() {
+    return packageName + ".model";
+  }
+
+  public List<SdkOperation> operations() {
+    return operations;
+  }
+
+  /** The operation a client method performs, including its paginator variants. */
+  public Optional<SdkOperation> operationByMethod(String method) {
+    SdkOperation op = byMethod.get(method);
+    return Optional.ofNullable(op != null ? op : byPaginator.get(method));
+  }
+
+  public Optional<SdkOperation> operationByRequest(String requestSimpleName) {
+    return Optional.ofNullable(byRequest.get(requestSimpleName));
+  }
+
+  /** The operation a waiter method polls, e.g. {@code waitUntilObjectExists} polls HeadObject. */
+  public Optional<SdkOperation> operationByWaiter(String waiterMethod) {
+    return Optional.ofNullable(byWaiter.get(waiterMethod));
+  }
+
+  /** The members of a structure of this service's model, by its simple class name. */
+  public List<SdkMember> shape(String simpleName) {
+    return shapes.getOrDefault(simpleName, List.of());
+  }
+
+  @Override
+  public String toString() {
+    return artifact + "(" + serviceName + ")";
+  }
+}

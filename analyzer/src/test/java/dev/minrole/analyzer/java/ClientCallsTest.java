@@ -1,0 +1,112 @@
+package dev.minrole.analyzer.java;
+
+import org.junit.jupiter.api.Test;
+
+class ClientCallsTest {
+
+  @Test
+  void analyze_whenClientInFieldUsesRequestObjects_findsCallsWithLiterals() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import software.amazon.awssdk.services.s3.S3Client;
+            import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+            import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+            import software.amazon.awssdk.core.sync.RequestBody;
+
+            public class Handler implements RequestHandler<String, String> {
+              private static final String BUCKET = "media";
+              private final S3Client s3 = S3Client.create();
+
+              @Override
+              public String handleRequest(String id, Context context) {
+                GetObjectRequest get = GetObjectRequest.builder().bucket(BUCKET).key("in/" + id).build();
+                // SDK: s3.GetObject Bucket=media Key=in/*
+                s3.getObject(get);
+                // SDK: s3.PutObject Bucket=media Key=out/*.json
+                s3.putObject(PutObjectRequest.builder().bucket(BUCKET).key("out/" + id + ".json").build(),
+                    RequestBody.fromString(id));
+                return id;
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
+  void analyze_whenConsumerBuilderAndEnvVar_recordsEnvironmentVariable() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+            import software.amazon.awssdk.regions.Region;
+
+            public class Handler {
+              private final DynamoDbClient dynamo =
+                  DynamoDbClient.builder().region(Region.US_EAST_1).build();
+              private final String table = System.getenv("TABLE_NAME");
+
+              public void handleRequest(java.util.Map<String, String> event) {
+                // SDK: dynamodb.GetItem TableName=$TABLE_NAME
+                dynamo.getItem(r -> r.tableName(table).key(java.util.Map.of()));
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
+  void analyze_whenHelperClassHoldsClient_followsCallsAcrossClassesOnlyWhereReachable() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            public class Handler {
+              private final OrderStore store = new OrderStore(System.getenv("TABLE"));
+
+              public void handleRequest(String id) {
+                store.save(id);
+              }
+            }
+            """)
+        .file(
+            "app/OrderStore.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+            import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+            import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+
+            class OrderStore {
+              private final DynamoDbClient client;
+              private final String table;
+
+              OrderStore(String table) {
+                this.client = DynamoDbClient.create();
+                this.table = table;
+              }
+
+              void save(String id) {
+                // SDK: dynamodb.PutItem TableName=$TABLE
+                client.putItem(PutItemRequest.builder().tableName(table).build());
+              }
+
+              void delete(String id) {
+                client.deleteItem(DeleteItemRequest.builder().tableName(table).build());
+              }
+            }
+            """)
+        .check();
+  }
+}
