@@ -1,0 +1,117 @@
+package dev.minrole.generator.mapping;
+
+import dev.minrole.analyzer.model.ArgValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * When a mapping rule applies, decided from the request members the code sets. Member paths may
+ * contain {@code [*]}, bound to one index for the whole rule.
+ */
+public sealed interface When {
+
+  /** True if the rule applies to these arguments. */
+  boolean test(Map<String, ArgValue> args);
+
+  /** Any of the members is set. */
+  record AnyPresent(List<String> members) implements When {
+    public AnyPresent {
+      members = List.copyOf(members);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      return members.stream().anyMatch(m -> present(args, m));
+    }
+  }
+
+  /** None of the members is set. */
+  record Absent(List<String> members) implements When {
+    public Absent {
+      members = List.copyOf(members);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      return members.stream().noneMatch(m -> present(args, m));
+    }
+  }
+
+  /** The member is set to one of the values (compared ignoring case). */
+  record Equals(String member, List<String> values) implements When {
+    public Equals {
+      values = List.copyOf(values);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      ArgValue v = args.get(member);
+      return v != null
+          && v.literal().map(s -> values.stream().anyMatch(s::equalsIgnoreCase)).orElse(false);
+    }
+  }
+
+  /** The member's known text starts with one of the prefixes (ignoring case and leading space). */
+  record StartsWith(String member, List<String> prefixes) implements When {
+    public StartsWith {
+      prefixes = List.copyOf(prefixes);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      ArgValue v = args.get(member);
+      if (v == null) {
+        return false;
+      }
+      String text = v.pattern().stripLeading().toUpperCase(Locale.ROOT);
+      return prefixes.stream().anyMatch(p -> text.startsWith(p.toUpperCase(Locale.ROOT)));
+    }
+  }
+
+  /** The member is set but its value is not known, so every variant must be assumed. */
+  record Unknown(String member) implements When {
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      ArgValue v = args.get(member);
+      return v == null || !v.isKnown();
+    }
+  }
+
+  /** Every condition holds. */
+  record All(List<When> conditions) implements When {
+    public All {
+      conditions = List.copyOf(conditions);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      return conditions.stream().allMatch(c -> c.test(args));
+    }
+  }
+
+  /** At least one condition holds. */
+  record AnyOf(List<When> conditions) implements When {
+    public AnyOf {
+      conditions = List.copyOf(conditions);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      return conditions.stream().anyMatch(c -> c.test(args));
+    }
+  }
+
+  /** True if the member, or anything nested under it, is set. */
+  static boolean present(Map<String, ArgValue> args, String member) {
+    if (args.containsKey(member)) {
+      return true;
+    }
+    for (String key : args.keySet()) {
+      if (key.startsWith(member + ".") || key.startsWith(member + "[")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,187 @@
+package dev.minrole.generator.synth;
+
+import dev.minrole.analyzer.model.ArgValue;
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.generator.mapping.BoundValue;
+import dev.minrole.generator.mapping.ResourceRef;
+import dev.minrole.generator.mapping.ValueTransform;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills a resource type's ARN format with what the code says: literal names, environment
+ * variables whose values are known, prefixes of partly known values. Whatever stays unknown
+ * becomes {@code *} in its own segment only, and an {@code UNRESOLVED_RESOURCE} finding says which
+ * value it was and how to supply it.
+ */
+public final class ArnBuilder {
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+
+  private final ArnContext context;
+
+  public ArnBuilder(ArnContext context) {
+    this.context = context;
+  }
+
+  public BuiltArn build(ResourceRef ref, SdkCall call, String action) {
+    List<Finding> findings = new ArrayList<>();
+    String format = ref.type().arnFormat();
+    StringBuilder arn = new StringBuilder();
+    List<String> labels = new ArrayList<>();
+    Matcher m = VARIABLE.matcher(format);
+    int last = 0;
+    String queueAccount = null;
+    String queueRegion = null;
+    for (BoundValue bound : ref.variables().values()) {
+      if (bound.transform() == ValueTransform.QUEUE_URL) {
+        Optional<String> url = resolve(bound.value()).flatMap(ArgValue::literal);
+        Optional<String[]> parts = url.flatMap(ValueTransform::queueAccountAndRegion);
+        if (parts.isPresent()) {
+          queueAccount = parts.get()[0];
+          queueRegion = parts.get()[1];
+        }
+      }
+    }
+    while (m.find()) {
+      arn.append(format, last, m.start());
+      last = m.end();
+      String variable = m.group(1);
+      switch (variable) {
+        case "Partition" -> arn.append(context.partition());
+        case "Region" -> arn.append(queueRegion != null && !queueRegion.equals("*") ? queueRegion : context.regionOrWildcard());
+        case "Account" -> arn.append(queueAccount != null ? queueAccount : context.accountOrWildcard());
+        default -> {
+          BoundValue bound = ref.variables().get(variable);
+          Segment segment = segment(variable, bound, ref, call, action, findings);
+          if (segment.wholeArn() != null) {
+            return new BuiltArn(segment.wholeArn(), labelOf(segment.wholeArn()), findings);
+          }
+          arn.append(segment.text());
+          if (!segment.text().equals("*")) {
+            labels.add(segment.text());
+          }
+        }
+      }
+    }
+    arn.append(format.substring(last));
+    return new BuiltArn(arn.toString(), String.join(" ", labels), findings);
+  }
+
+  private record Segment(String text, String wholeArn) {}
+
+  private Segment segment(
+      String variable, BoundValue bound, ResourceRef ref, SdkCall call, String action, List<Finding> findings) {
+    if (bound == null || bound.value().isEmpty()) {
+      if (bound == null || !bound.pattern()) {
+        findings.add(
+            unresolved(
+                call,
+                action,
+                "the request does not set "
+                    + (bound == null || bound.member().isEmpty() ? variable : bound.member())
+                    + ", which names the " + ref.type().name() + "; the policy uses * for " + variable));
+      }
+      return new Segment("*", null);
+    }
+    ArgValue value = resolve(bound.value()).orElseThrow();
+    if (bound.value().get() instanceof ArgValue.EnvVar env
+        && env.fallback().isPresent()
+        && !context.env().containsKey(env.name())) {
+      findings.add(
+          Finding.info(
+              "UNRESOLVED_RESOURCE",
+              call.detail() + " needs " + action + " on a " + bound.member() + " from environment variable "
+                  + env.name() + ", which is not set here; the policy uses the code's default \""
+                  + env.fallback().get() + "\". Set it with --env " + env.name() + "=<value> if it differs",
+              call.site()));
+      value = ArgValue.literal(env.fallback().get());
+    }
+    if (value.isKnown()) {
+      return transformed(bound, value.literal().get(), call, action, findings);
+    }
+    String pattern = value.pattern();
+    boolean partlyKnown = !pattern.equals("*");
+    if (!bound.pattern()) {
+      findings.add(
+          unresolved(
+              call,
+              action,
+              bound.member() + " is " + bound.value().get().describe()
+                  + (partlyKnown ? ", only partly known" : ", which is not known")
+                  + "; the policy uses " + (partlyKnown ? pattern : "*") + " for " + variable
+                  + hint(bound.value().get())));
+    }
+    return partlyKnown ? transformed(bound, pattern, call, action, findings) : new Segment("*", null);
+  }
+
+  private Segment transformed(BoundValue bound, String text, SdkCall call, String action, List<Finding> findings) {
+    ValueTransform.Result result = bound.transform().apply(text);
+    if (result instanceof ValueTransform.WholeArn whole) {
+      return new Segment(null, whole.arn());
+    }
+    if (result instanceof ValueTransform.Invalid invalid) {
+      findings.add(unresolved(call, action, bound.member() + ": " + invalid.reason()));
+      return new Segment("*", null);
+    }
+    return new Segment(((ValueTransform.Part) result).value(), null);
+  }
+
+  /** The value with environment variables replaced by their known values. */
+  private Optional<ArgValue> resolve(Optional<ArgValue> value) {
+    return value.map(this::resolve);
+  }
+
+  ArgValue resolve(ArgValue value) {
+    if (value instanceof ArgValue.EnvVar env) {
+      String known = context.env().get(env.name());
+      if (known != null) {
+        return ArgValue.literal(known);
+      }
+      return env;
+    }
+    if (value instanceof ArgValue.Concat concat) {
+      return ArgValue.concat(concat.parts().stream().map(this::resolve).toList());
+    }
+    return value;
+  }
+
+  private String hint(ArgValue value) {
+    List<String> names = new ArrayList<>();
+    collectEnv(value, names);
+    names.removeIf(n -> context.env().containsKey(n));
+    if (!names.isEmpty()) {
+      return ". Set it with --env " + names.get(0) + "=<value>, or analyze with the template that defines it";
+    }
+    return ". Use a constant or an environment variable for it, or add the permission by hand";
+  }
+
+  private static void collectEnv(ArgValue value, List<String> names) {
+    if (value instanceof ArgValue.EnvVar env) {
+      names.add(env.name());
+    } else if (value instanceof ArgValue.Concat c) {
+      c.parts().forEach(p -> collectEnv(p, names));
+    }
+  }
+
+  private static Finding unresolved(SdkCall call, String action, String what) {
+    return Finding.warning(
+        "UNRESOLVED_RESOURCE", call.detail() + " needs " + action + ", but " + what, call.site());
+  }
+
+  /** The resource's own name from an ARN, for statement ids: the last segment that is not a type. */
+  static String labelOf(String arn) {
+    String[] parts = arn.split(":", 6);
+    String rest = parts.length == 6 ? parts[5] : arn;
+    String[] pieces = rest.split("[/:]");
+    for (int i = pieces.length - 1; i >= 0; i--) {
+      if (!pieces[i].isEmpty() && !pieces[i].contains("*")) {
+        return pieces[i];
+      }
+    }
+    return "";
+  }
+}

@@ -1,0 +1,26 @@
+package dev.minrole.generator.synth;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What ARNs are built with beyond the code: the partition, the region and account when known
+ * (else {@code *}), and the values of environment variables (from {@code --env} or a template).
+ */
+public record ArnContext(String partition, Optional<String> region, Optional<String> account, Map<String, String> env) {
+  public ArnContext {
+    env = Map.copyOf(env);
+  }
+
+  public static ArnContext defaults() {
+    return new ArnContext("aws", Optional.empty(), Optional.empty(), Map.of());
+  }
+
+  public String regionOrWildcard() {
+    return region.orElse("*");
+  }
+
+  public String accountOrWildcard() {
+    return account.orElse("*");
+  }
+}

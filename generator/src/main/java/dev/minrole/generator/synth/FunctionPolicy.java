@@ -1,0 +1,24 @@
+package dev.minrole.generator.synth;
+
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.Severity;
+import java.util.List;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+
+/**
+ * The least-privilege policy of one function, with the permissions it is made of (each with its
+ * evidence) and the findings about it. Renderers, diff and reports all work on this.
+ */
+public record FunctionPolicy(
+    String name, String handler, IamPolicy policy, List<Permission> permissions, List<Finding> findings) {
+
+  public FunctionPolicy {
+    permissions = permissions.stream().sorted().toList();
+    findings = findings.stream().distinct().sorted().toList();
+  }
+
+  /** True if a finding says part of what the function needs may be missing from the policy. */
+  public boolean isPartial() {
+    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.minrole.generator.synth;
+
+import dev.minrole.generator.catalog.IamCatalog;
+
+/** Whether one resource pattern grants everything another does, under IAM's wildcard rules. */
+final class ResourceCover {
+  private ResourceCover() {}
+
+  /**
+   * True if {@code broad} matches every ARN {@code narrow} matches. Wildcards in {@code narrow} are
+   * read as literal characters, which a {@code *} in {@code broad} also matches, so {@code
+   * media/*} covers {@code media/in/*} but not the other way round.
+   */
+  static boolean covers(String broad, String narrow) {
+    if (broad.equals(narrow)) {
+      return true;
+    }
+    if (narrow.contains("?") && !broad.contains("*")) {
+      return false;
+    }
+    return IamCatalog.wildcard(broad).matcher(narrow).matches() && broad.contains("*");
+  }
+}

@@ -1,0 +1,88 @@
+package dev.minrole.generator.synth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.generator.catalog.AccessLevel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Statement ids that say what a statement is for: service, kind of access, and the resources it
+ * is about, e.g. {@code S3ReadMediaUploads} or {@code DynamoDbWriteOrders}. IAM allows only
+ * letters and digits in a {@code Sid}.
+ */
+final class StatementIds {
+  private static final int MAX_LENGTH = 64;
+  private static final Map<String, String> NAMES = load();
+
+  private StatementIds() {}
+
+  private static Map<String, String> load() {
+    try (InputStream in = StatementIds.class.getResourceAsStream("/dev/minrole/generator/synth/service-names.yaml")) {
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      Map<String, String> out = new HashMap<>();
+      root.path("names").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String of(String prefix, Set<AccessLevel> levels, Collection<String> labels) {
+    StringBuilder sid = new StringBuilder(serviceName(prefix)).append(accessWord(levels));
+    List<String> distinct = labels.stream().filter(l -> !l.isBlank()).distinct().sorted().toList();
+    if (distinct.size() == 1) {
+      sid.append(pascal(distinct.get(0)));
+    } else if (distinct.size() == 2) {
+      sid.append(pascal(distinct.get(0))).append("And").append(pascal(distinct.get(1)));
+    } else if (distinct.size() > 2) {
+      sid.append(pascal(distinct.get(0))).append("AndOthers");
+    }
+    String text = sid.toString().replaceAll("[^A-Za-z0-9]", "");
+    return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+  }
+
+  static String serviceName(String prefix) {
+    return NAMES.getOrDefault(prefix, pascal(prefix));
+  }
+
+  private static String accessWord(Set<AccessLevel> levels) {
+    Set<AccessLevel> set = levels.isEmpty() ? EnumSet.noneOf(AccessLevel.class) : EnumSet.copyOf(levels);
+    boolean reads = set.remove(AccessLevel.READ) | set.remove(AccessLevel.LIST);
+    boolean writes = set.remove(AccessLevel.WRITE);
+    boolean tags = set.remove(AccessLevel.TAGGING);
+    boolean manages = set.remove(AccessLevel.PERMISSIONS_MANAGEMENT);
+    StringBuilder out = new StringBuilder();
+    if (reads) {
+      out.append("Read");
+    }
+    if (writes) {
+      out.append("Write");
+    }
+    if (tags) {
+      out.append("Tag");
+    }
+    if (manages) {
+      out.append("Manage");
+    }
+    return out.length() == 0 ? "Access" : out.toString();
+  }
+
+  static String pascal(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String word : text.split("[^A-Za-z0-9]+")) {
+      if (!word.isEmpty()) {
+        out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+    }
+    return out.toString();
+  }
+}
