@@ -1,0 +1,25 @@
+package dev.minrole.cli;
+
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.Severity;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Prints findings to stderr as {@code minrole: warning: file:line: message [ID]}. */
+final class Diagnostics {
+  static final String ERROR = "minrole: error: ";
+  static final String WARNING = "minrole: warning: ";
+
+  private Diagnostics() {}
+
+  static void print(PrintWriter err, List<Finding> findings, boolean verbose) {
+    for (Finding f : findings.stream().distinct().sorted().toList()) {
+      if (f.severity() == Severity.INFO && !verbose) {
+        continue;
+      }
+      String where = f.location().isKnown() ? f.location() + ": " : "";
+      err.println("minrole: " + f.severity().label() + ": " + where + f.message() + " [" + f.id() + "]");
+    }
+    err.flush();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.minrole.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.render.CanonicalJson;
+import dev.minrole.generator.render.PolicyJson;
+import dev.minrole.generator.render.ReportJson;
+import dev.minrole.generator.synth.FunctionPolicy;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code minrole generate}: the least-privilege policy of each function. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyze a Java Lambda function and print the smallest IAM policy it needs.",
+      "",
+      "Examples:",
+      "  minrole generate app/src/main/java --handler com.example.Handler::handleRequest",
+      "  minrole generate . --handler com.example.Handler --format report --env TABLE=orders",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:A policy was written (warnings go to stderr).",
+      "1:Internal error (run again with --verbose for the stack trace).",
+      "2:Bad usage or unreadable input, e.g. the handler is not in the sources."
+    })
+final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin SourceOptions source;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Override
+  public Integer call() {
+    Pipeline.Result result = Pipeline.generate(source);
+    PrintWriter out = spec.commandLine().getOut();
+    List<Finding> all = new ArrayList<>(result.findings());
+    result.functions().forEach(f -> all.addAll(f.findings()));
+    Diagnostics.print(spec.commandLine().getErr(), all, common.verbose);
+    out.print(render(result));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private String render(Pipeline.Result result) {
+    switch (format) {
+      case report:
+        return ReportJson.write(result.functions(), result.findings());
+      case json:
+      default:
+        if (result.functions().size() == 1) {
+          return PolicyJson.write(result.functions().get(0).policy());
+        }
+        ObjectNode byFunction = CanonicalJson.object();
+        for (FunctionPolicy f : result.functions()) {
+          byFunction.set(f.name(), PolicyJson.toNode(f.policy()));
+        }
+        return CanonicalJson.write(byFunction);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dev.minrole.cli;
+
+import picocli.CommandLine;
+
+/** Starts minrole: {@code java -jar minrole.jar generate ...}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(MinroleCommand.commandLine().execute(args));
+  }
+}

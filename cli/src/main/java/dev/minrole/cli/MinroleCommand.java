@@ -1,0 +1,64 @@
+package dev.minrole.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code minrole} command and its subcommands. */
+@Command(
+    name = "minrole",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Least-privilege IAM execution roles for Java AWS Lambda functions.",
+    subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "1:Internal error (run again with --verbose for the stack trace).",
+      "2:Bad usage or unreadable input."
+    })
+public final class MinroleCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. minrole generate --help");
+  }
+
+  /** The command line with minrole's error handling: one-line messages, exit codes 1 and 2. */
+  public static CommandLine commandLine() {
+    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+  }
+
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new MinroleCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine failed = ex.getCommandLine();
+          failed.getErr().println(Diagnostics.ERROR + ex.getMessage());
+          failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+          failed.getErr().flush();
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, failed, parseResult) -> {
+          boolean verbose = parseResult.hasMatchedOption("--verbose");
+          PrintWriter e = failed.getErr();
+          if (ex instanceof UsageException) {
+            e.println(Diagnostics.ERROR + ex.getMessage());
+            e.flush();
+            return ExitCodes.USAGE;
+          }
+          e.println(Diagnostics.ERROR + "internal error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+          if (verbose) {
+            ex.printStackTrace(e);
+          }
+          e.flush();
+          return ExitCodes.SOFTWARE;
+        });
+    return cli;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.minrole.cli;
+
+/** What {@code generate} prints. */
+enum OutputFormat {
+  json,
+  report
+}
