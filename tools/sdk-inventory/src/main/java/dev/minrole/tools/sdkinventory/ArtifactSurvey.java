@@ -26,8 +26,16 @@ final class ArtifactSurvey {
   /** Packages that hold generated helpers, never the public client interfaces. */
   private static final Set<String> HELPER_PACKAGES =
       Set.of(
-          "auth", "batchmanager", "endpoints", "internal", "jmespath", "model", "paginators",
-          "presigner", "transform", "waiters");
+          "auth",
+          "batchmanager",
+          "endpoints",
+          "internal",
+          "jmespath",
+          "model",
+          "paginators",
+          "presigner",
+          "transform",
+          "waiters");
 
   private final MavenArtifacts maven;
 
@@ -98,8 +106,7 @@ final class ArtifactSurvey {
                     return;
                   }
                 }
-                if (simpleName.startsWith("Default")
-                    || simpleName.startsWith("Delegating")) {
+                if (simpleName.startsWith("Default") || simpleName.startsWith("Delegating")) {
                   return;
                 }
                 names.add(

@@ -40,7 +40,8 @@ final class ClientInspector {
     String base = client.getSimpleName().substring(0, client.getSimpleName().length() - 6);
     String asyncClient = classExists(packageName + "." + base + "AsyncClient");
 
-    Map<Class<?>, List<Method>> formsByRequest = new TreeMap<>(Comparator.comparing(Class::getName));
+    Map<Class<?>, List<Method>> formsByRequest =
+        new TreeMap<>(Comparator.comparing(Class::getName));
     Map<Class<?>, TreeSet<String>> paginators = new HashMap<>();
     for (Method method : client.getMethods()) {
       Class<?> request = requestParameter(method);

@@ -37,7 +37,8 @@ final class InventoryWriter {
       writeJson(services.resolve(file), JsonLayout.render(service(client)));
     }
     try (Stream<Path> existing = Files.list(services)) {
-      for (Path stale : existing.filter(p -> !written.contains(p.getFileName().toString())).toList()) {
+      for (Path stale :
+          existing.filter(p -> !written.contains(p.getFileName().toString())).toList()) {
         Files.delete(stale);
       }
     }
@@ -71,9 +72,7 @@ final class InventoryWriter {
                   .field("file", fileOf(c))
                   .toString()));
     }
-    return new Block()
-        .put("sdkVersion", sdkVersion)
-        .put("services", new Items(entries));
+    return new Block().put("sdkVersion", sdkVersion).put("services", new Items(entries));
   }
 
   private static Node service(ServiceClient c) {

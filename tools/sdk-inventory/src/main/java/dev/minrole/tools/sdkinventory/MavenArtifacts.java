@@ -62,7 +62,8 @@ final class MavenArtifacts implements AutoCloseable {
     session.setReadOnly();
     this.session = session;
     // The id must be "central" so that artifacts Maven itself downloaded count as available.
-    this.repositories = List.of(new RemoteRepository.Builder("central", "default", CENTRAL).build());
+    this.repositories =
+        List.of(new RemoteRepository.Builder("central", "default", CENTRAL).build());
   }
 
   static MavenArtifacts open(Path localRepository) {
@@ -79,7 +80,8 @@ final class MavenArtifacts implements AutoCloseable {
   List<BomEntry> bomEntries(String sdkVersion) throws ArtifactDescriptorException {
     Artifact bom = new DefaultArtifact(SDK_GROUP, "bom", "", "pom", sdkVersion);
     var descriptor =
-        system.readArtifactDescriptor(session, new ArtifactDescriptorRequest(bom, repositories, null));
+        system.readArtifactDescriptor(
+            session, new ArtifactDescriptorRequest(bom, repositories, null));
     var entries = new TreeMap<String, BomEntry>();
     for (Dependency managed : descriptor.getManagedDependencies()) {
       Artifact artifact = managed.getArtifact();
@@ -109,7 +111,8 @@ final class MavenArtifacts implements AutoCloseable {
     var request =
         new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
     var paths = new ArrayList<Path>();
-    for (ArtifactResult result : system.resolveDependencies(session, request).getArtifactResults()) {
+    for (ArtifactResult result :
+        system.resolveDependencies(session, request).getArtifactResults()) {
       paths.add(result.getArtifact().getFile().toPath());
     }
     return paths;

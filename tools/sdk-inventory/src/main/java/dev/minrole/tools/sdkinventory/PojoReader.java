@@ -31,10 +31,10 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * Reads the members of a generated request or structure class from its {@code sdkFields()}.
  *
  * <p>{@link SdkField} knows a member's model name, marshalling type and traits but not the name of
- * the fluent builder method. That is found by matching the builder interface's one-argument
- * methods against the member name (ignoring case and punctuation: {@code SSEKMSKeyId} matches
- * {@code ssekmsKeyId}); members that no method matches by name are found by calling each remaining
- * builder method with a sample value and seeing which member it sets.
+ * the fluent builder method. That is found by matching the builder interface's one-argument methods
+ * against the member name (ignoring case and punctuation: {@code SSEKMSKeyId} matches {@code
+ * ssekmsKeyId}); members that no method matches by name are found by calling each remaining builder
+ * method with a sample value and seeing which member it sets.
  */
 final class PojoReader {
 
@@ -106,8 +106,8 @@ final class PojoReader {
   }
 
   /**
-   * The enum behind a string member: generated classes pair the enum getter {@code x()} with
-   * {@code xAsString()} (or {@code xAsStrings()} for lists and maps of enums).
+   * The enum behind a string member: generated classes pair the enum getter {@code x()} with {@code
+   * xAsString()} (or {@code xAsStrings()} for lists and maps of enums).
    */
   private static String enumName(Class<?> pojoClass, String getter) {
     if (publicNoArg(pojoClass, getter + "AsString") == null

@@ -37,7 +37,8 @@ public final class SdkInventory {
           case "--local-repo" -> repo = Path.of(args[i + 1]);
           case "--out" -> out = Path.of(args[i + 1]);
           case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-          case "--only" -> only = args[i + 1].isBlank() ? List.of() : List.of(args[i + 1].split(","));
+          case "--only" ->
+              only = args[i + 1].isBlank() ? List.of() : List.of(args[i + 1].split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -53,7 +54,10 @@ public final class SdkInventory {
     Options options = Options.parse(args);
     if (!VersionInfo.SDK_VERSION.equals(options.sdkVersion())) {
       throw new IllegalStateException(
-          "built against SDK " + VersionInfo.SDK_VERSION + " but asked for " + options.sdkVersion());
+          "built against SDK "
+              + VersionInfo.SDK_VERSION
+              + " but asked for "
+              + options.sdkVersion());
     }
     long start = System.nanoTime();
     List<ArtifactOutcome> outcomes;
@@ -61,7 +65,8 @@ public final class SdkInventory {
       List<MavenArtifacts.BomEntry> artifacts = maven.bomEntries(options.sdkVersion());
       log("BOM %s lists %d artifacts", options.sdkVersion(), artifacts.size());
       if (!options.only().isEmpty()) {
-        artifacts = artifacts.stream().filter(e -> options.only().contains(e.artifactId())).toList();
+        artifacts =
+            artifacts.stream().filter(e -> options.only().contains(e.artifactId())).toList();
       }
       outcomes = survey(maven, options, artifacts);
       log(
@@ -94,7 +99,9 @@ public final class SdkInventory {
                   ArtifactOutcome outcome = survey.survey(artifact);
                   int n = done.incrementAndGet();
                   if (outcome.status() != ArtifactOutcome.Status.NOT_A_SERVICE || n % 50 == 0) {
-                    log("[%d/%d] %s: %s", n, artifacts.size(), outcome.artifact(), describe(outcome));
+                    log(
+                        "[%d/%d] %s: %s",
+                        n, artifacts.size(), outcome.artifact(), describe(outcome));
                   }
                   return outcome;
                 }));
@@ -111,9 +118,11 @@ public final class SdkInventory {
 
   private static String describe(ArtifactOutcome outcome) {
     return switch (outcome.status()) {
-      case RECORDED -> outcome.clients().size() + " client(s), "
-          + outcome.clients().stream().mapToInt(c -> c.operations().size()).sum()
-          + " operations";
+      case RECORDED ->
+          outcome.clients().size()
+              + " client(s), "
+              + outcome.clients().stream().mapToInt(c -> c.operations().size()).sum()
+              + " operations";
       case NOT_A_SERVICE -> "no sync client";
       default -> outcome.status() + " " + outcome.reason();
     };

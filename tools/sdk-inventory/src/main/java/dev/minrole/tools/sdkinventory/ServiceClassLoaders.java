@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * Class loaders for one service artifact at a time.
  *
- * <p>Each service gets a {@link URLClassLoader} over its jar and its runtime dependencies. The
- * SDK core classes that this tool itself was compiled against (same SDK version, checked at start
- * up) are shared with the service loaders, so the inspection code can use {@code SdkPojo}, {@code
+ * <p>Each service gets a {@link URLClassLoader} over its jar and its runtime dependencies. The SDK
+ * core classes that this tool itself was compiled against (same SDK version, checked at start up)
+ * are shared with the service loaders, so the inspection code can use {@code SdkPojo}, {@code
  * SdkField} and the traits directly instead of through reflection. Everything else, including the
  * tool's own libraries (Maven Resolver, Jackson, HTTP clients), stays invisible to the services.
  */
