@@ -61,8 +61,9 @@ public final class ArnBuilder {
             return new BuiltArn(segment.wholeArn(), labelOf(segment.wholeArn()), findings);
           }
           arn.append(segment.text());
-          if (!segment.text().equals("*")) {
-            labels.add(segment.text());
+          String label = bound != null && bound.pattern() ? leadingWord(segment.text()) : segment.text();
+          if (!label.isEmpty() && !label.equals("*")) {
+            labels.add(label);
           }
         }
       }
@@ -110,8 +111,7 @@ public final class ArnBuilder {
           unresolved(
               call,
               action,
-              bound.member() + " is " + bound.value().get().describe()
-                  + (partlyKnown ? ", only partly known" : ", which is not known")
+              bound.member() + " " + origin(bound.value().get(), partlyKnown)
                   + "; the policy uses " + (partlyKnown ? pattern : "*") + " for " + variable
                   + hint(bound.value().get())));
     }
@@ -149,6 +149,22 @@ public final class ArnBuilder {
     return value;
   }
 
+  /** Where an unknown value comes from, in words. */
+  private String origin(ArgValue value, boolean partlyKnown) {
+    if (value instanceof ArgValue.EnvVar env) {
+      return "comes from environment variable " + env.name() + ", which is not set here";
+    }
+    if (value instanceof ArgValue.SystemProperty p) {
+      return "comes from system property " + p.name() + ", which is only known at run time";
+    }
+    if (value instanceof ArgValue.Unknown u) {
+      return "is only known at run time (" + u.reason() + ")";
+    }
+    return partlyKnown
+        ? "is only partly known (" + value.describe() + ")"
+        : "is only known at run time (" + value.describe() + ")";
+  }
+
   private String hint(ArgValue value) {
     List<String> names = new ArrayList<>();
     collectEnv(value, names);
@@ -170,6 +186,15 @@ public final class ArnBuilder {
   private static Finding unresolved(SdkCall call, String action, String what) {
     return Finding.warning(
         "UNRESOLVED_RESOURCE", call.detail() + " needs " + action + ", but " + what, call.site());
+  }
+
+  /** The known start of a pattern, up to its first separator or wildcard: {@code receipts/*} gives {@code receipts}. */
+  private static String leadingWord(String pattern) {
+    int end = 0;
+    while (end < pattern.length() && "/*?.:".indexOf(pattern.charAt(end)) < 0) {
+      end++;
+    }
+    return pattern.substring(0, end);
   }
 
   /** The resource's own name from an ARN, for statement ids: the last segment that is not a type. */

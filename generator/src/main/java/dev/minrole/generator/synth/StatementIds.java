@@ -46,8 +46,22 @@ final class StatementIds {
     } else if (distinct.size() > 2) {
       sid.append(pascal(distinct.get(0))).append("AndOthers");
     }
-    String text = sid.toString().replaceAll("[^A-Za-z0-9]", "");
+    String text = withoutRepeatedWords(sid.toString().replaceAll("[^A-Za-z0-9]", ""));
     return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+  }
+
+  /** {@code AcmeReceiptsReceipts} reads better as {@code AcmeReceipts}. */
+  static String withoutRepeatedWords(String pascal) {
+    String[] words = pascal.split("(?<=[a-z0-9])(?=[A-Z])");
+    StringBuilder out = new StringBuilder();
+    String previous = "";
+    for (String word : words) {
+      if (!word.equals(previous)) {
+        out.append(word);
+      }
+      previous = word;
+    }
+    return out.toString();
   }
 
   static String serviceName(String prefix) {

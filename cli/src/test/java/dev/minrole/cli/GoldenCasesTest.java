@@ -1,0 +1,85 @@
+package dev.minrole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One test per folder under {@code fixtures/cases/}: it runs {@code minrole generate} on the
+ * case's {@code input/} with the arguments in {@code args.txt} and compares the policy and the
+ * report with {@code expected/policy.json} and {@code expected/report.json}, byte for byte. Run
+ * with {@code -Dgolden.update=true} to rewrite the expected files.
+ */
+class GoldenCasesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestFactory
+  Stream<DynamicTest> goldenCases() throws IOException {
+    Path cases = Fixtures.root().resolve("cases");
+    List<Path> folders;
+    try (Stream<Path> list = Files.list(cases)) {
+      folders = list.filter(Files::isDirectory).sorted().toList();
+    }
+    assertThat(folders).isNotEmpty();
+    return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+  }
+
+  private static void run(Path folder) throws Exception {
+    assertThat(folder.resolve("case.md")).as("case.md says what the case proves").exists();
+    List<String> base = new ArrayList<>();
+    base.add("generate");
+    base.add(folder.resolve("input").toString());
+    base.addAll(arguments(folder.resolve("args.txt")));
+    Cli policy = Cli.run(withFormat(base, "json"));
+    assertThat(policy.exitCode()).as(policy.err()).isZero();
+    Cli report = Cli.run(withFormat(base, "report"));
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    compare(folder.resolve("expected/policy.json"), policy.out());
+    compare(folder.resolve("expected/report.json"), report.out());
+    JsonNode parsed = JSON.readTree(report.out());
+    for (JsonNode function : parsed.path("functions")) {
+      PolicyChecks.checkFunction(function);
+    }
+  }
+
+  private static String[] withFormat(List<String> base, String format) {
+    List<String> args = new ArrayList<>(base);
+    args.add("--format");
+    args.add(format);
+    return args.toArray(String[]::new);
+  }
+
+  static List<String> arguments(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String trimmed = line.strip();
+      if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+        out.addAll(List.of(trimmed.split("\\s+")));
+      }
+    }
+    return out;
+  }
+
+  static void compare(Path expected, String actual) throws IOException {
+    if (Fixtures.updating()) {
+      Files.createDirectories(expected.getParent());
+      Files.writeString(expected, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(expected).as("golden file %s (run with -Dgolden.update=true to create it)", expected).exists();
+    assertThat(actual).as("output differs from %s", expected).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+  }
+}

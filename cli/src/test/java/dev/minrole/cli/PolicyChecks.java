@@ -1,0 +1,63 @@
+package dev.minrole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.minrole.generator.catalog.IamAction;
+import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.render.PolicyJson;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+
+/**
+ * What every policy minrole emits must satisfy: it parses as an IAM policy and writing it again
+ * gives the same bytes; every action exists in the catalog; and a wildcard in the resource part of
+ * an ARN (after account and region) appears only where a finding at the same code line explains
+ * it, or as an S3 object key pattern under a known bucket.
+ */
+final class PolicyChecks {
+  private PolicyChecks() {}
+
+  /** Checks one function of a report: its policy, its permissions and its findings. */
+  static void checkFunction(JsonNode function) {
+    String policyJson = PolicyJsonText.of(function.path("policy"));
+    IamPolicy parsed = IamPolicy.fromJson(policyJson);
+    assertThat(PolicyJson.write(parsed)).as("round trip through the canonical writer").isEqualTo(policyJson);
+    Set<String> explainedLines = new HashSet<>();
+    for (JsonNode f : function.path("findings")) {
+      if (f.path("id").asText().equals("UNRESOLVED_RESOURCE") || f.path("id").asText().equals("NO_HANDLER")) {
+        explainedLines.add(f.path("file").asText() + ":" + f.path("line").asText());
+      }
+    }
+    boolean noHandler = function.path("findings").toString().contains("NO_HANDLER");
+    for (JsonNode permission : function.path("permissions")) {
+      String action = permission.path("action").asText();
+      Optional<IamAction> known = IamCatalog.bundled().action(action);
+      assertThat(known).as("action %s exists in the IAM catalog", action).isPresent();
+      for (JsonNode resource : permission.path("resources")) {
+        String arn = resource.asText();
+        if (!wildcardInResourcePart(arn) || !known.get().supportsResourceLevel() || noHandler) {
+          continue;
+        }
+        boolean objectPattern = arn.matches("arn:[^:]+:s3:::[^*/]+/.*");
+        boolean explained = false;
+        for (JsonNode source : permission.path("sources")) {
+          explained |= explainedLines.contains(source.path("file").asText() + ":" + source.path("line").asText());
+        }
+        assertThat(objectPattern || explained)
+            .as("wildcard resource %s for %s is explained by a finding", arn, action)
+            .isTrue();
+      }
+    }
+  }
+
+  private static boolean wildcardInResourcePart(String arn) {
+    if (arn.equals("*")) {
+      return true;
+    }
+    String[] parts = arn.split(":", 6);
+    return parts.length == 6 && parts[5].contains("*") || parts.length > 2 && parts[2].contains("*");
+  }
+}
