@@ -1,11 +1,6 @@
 package dev.minrole.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.minrole.analyzer.model.Finding;
-import dev.minrole.generator.render.CanonicalJson;
-import dev.minrole.generator.render.PolicyJson;
-import dev.minrole.generator.render.ReportJson;
-import dev.minrole.generator.synth.FunctionPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,25 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
     List<Finding> all = new ArrayList<>(result.findings());
     result.functions().forEach(f -> all.addAll(f.findings()));
     Diagnostics.print(spec.commandLine().getErr(), all, common.verbose);
-    out.print(render(result));
+    out.print(format.renderer().render(result.functions(), result.findings()));
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private String render(Pipeline.Result result) {
-    switch (format) {
-      case report:
-        return ReportJson.write(result.functions(), result.findings());
-      case json:
-      default:
-        if (result.functions().size() == 1) {
-          return PolicyJson.write(result.functions().get(0).policy());
-        }
-        ObjectNode byFunction = CanonicalJson.object();
-        for (FunctionPolicy f : result.functions()) {
-          byFunction.set(f.name(), PolicyJson.toNode(f.policy()));
-        }
-        return CanonicalJson.write(byFunction);
-    }
   }
 }

@@ -118,8 +118,7 @@ public final class JavaSourceLoader {
         findings.add(
             Finding.warning(
                 "PARSE_ERROR",
-                display
-                    + " is larger than "
+                "the file is larger than "
                     + (MAX_FILE_BYTES >> 20)
                     + " MiB and is skipped as generated code; exclude it or split it",
                 where));
@@ -142,7 +141,7 @@ public final class JavaSourceLoader {
       findings.add(
           Finding.error(
               "PARSE_ERROR",
-              display + " is nested too deeply to parse and is skipped; simplify the deepest expression",
+              "the file is nested too deeply to parse and is skipped; simplify the deepest expression",
               where));
       return new Outcome(Optional.empty(), findings);
     }
@@ -156,13 +155,11 @@ public final class JavaSourceLoader {
                   .flatMap(l -> l.getBegin().getRange())
                   .map(r -> r.begin.line)
                   .orElse(0);
-      String detail = problem == null ? "syntax error" : firstLine(problem.getMessage());
+      String detail = problem == null ? "syntax error" : shorten(problem.getMessage());
       findings.add(
           Finding.error(
               "PARSE_ERROR",
-              display
-                  + (line > 0 ? ":" + line : "")
-                  + ": cannot parse Java ("
+              "cannot parse Java ("
                   + detail
                   + "); the file is skipped. Check that it compiles with javac at language level 21"
                   + " or lower",
@@ -173,9 +170,14 @@ public final class JavaSourceLoader {
         Optional.of(new ParsedFile(found.path(), display, result.getResult().get())), findings);
   }
 
-  private static String firstLine(String message) {
+  /** The parser's message without its long list of expected tokens. */
+  private static String shorten(String message) {
     String first = message.lines().findFirst().orElse(message).strip();
-    return first.length() > 160 ? first.substring(0, 160) + "..." : first;
+    int expected = first.indexOf(", expected one of");
+    if (expected > 0) {
+      first = first.substring(0, expected);
+    }
+    return first.length() > 120 ? first.substring(0, 120) + "..." : first;
   }
 
   /** UTF-8, or Latin-1 with a finding if the bytes are not UTF-8. A byte-order mark is dropped. */
