@@ -23,7 +23,7 @@ public final class JavaProject {
   private JavaProject(SourceSet sources, SdkInventory inventory) {
     this.sources = sources;
     this.index = new TypeIndex(sources.files());
-    this.sdk = new SdkTypes(inventory);
+    this.sdk = new SdkTypes(inventory, dev.minrole.analyzer.sdk.SdkUtilities.bundled());
     this.names = new TypeNames(index, sdk);
     index.linkSupertypes(names);
     this.injection = new DependencyInjection(index, names);

@@ -4,7 +4,9 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.ArrayList;
+import dev.minrole.analyzer.sdk.UtilityMethod;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,15 +24,38 @@ final class SdkBuilders {
 
   private SdkBuilders() {}
 
-  /** {@code X.builder()} on an SDK class starts an empty object of type X. */
-  static Optional<List<Value>> staticCall(String owner, MethodCallExpr call) {
+  /**
+   * {@code X.builder()} or {@code X.create()} on an SDK class starts an empty object of type X
+   * ({@code WriteBatch.builder(Order.class)} too); a static utility method that makes a handle,
+   * such as {@code TableSchema.fromBean(Order.class)}, records its arguments on the handle.
+   */
+  static Optional<List<Value>> staticCall(ValueEvaluator evaluator, String owner, MethodCallExpr call, Frame frame) {
     String name = call.getNameAsString();
-    if (owner.startsWith(SDK_PREFIX)
-        && call.getArguments().isEmpty()
-        && ("builder".equals(name) || "crtBuilder".equals(name))) {
+    if (!owner.startsWith(SDK_PREFIX)) {
+      return Optional.empty();
+    }
+    Optional<UtilityMethod> handle =
+        evaluator.analysis().sdk().utilities().type(owner).flatMap(t -> t.method(name)).filter(m -> m.handle().isPresent());
+    if (handle.isPresent()) {
+      return Optional.of(List.of(handleOf(evaluator, Value.Obj.empty(handle.get().handle().get()), handle.get(), call, frame)));
+    }
+    if ("builder".equals(name) || "crtBuilder".equals(name) || "create".equals(name) || "crtCreate".equals(name)) {
       return Optional.of(List.of(Value.Obj.empty(owner)));
     }
     return Optional.empty();
+  }
+
+  /** A handle made from {@code base}, with the properties the method's arguments set. */
+  private static Value.Obj handleOf(
+      ValueEvaluator evaluator, Value.Obj base, UtilityMethod method, MethodCallExpr call, Frame frame) {
+    Value.Obj handle = new Value.Obj(method.handle().get(), base.props());
+    for (Map.Entry<String, Integer> set : method.set().entrySet()) {
+      int index = set.getValue();
+      if (index < call.getArguments().size()) {
+        handle = handle.with(set.getKey(), evaluator.eval(call.getArgument(index), frame));
+      }
+    }
+    return handle;
   }
 
   /** A call on a request builder, a built request, or a nested structure builder. */
@@ -43,6 +68,18 @@ final class SdkBuilders {
     List<Expression> args = call.getArguments();
     if (IDENTITY.contains(name) && args.isEmpty()) {
       return Optional.of(receiver);
+    }
+    Optional<UtilityMethod> utility =
+        evaluator.analysis().sdk().utilities().type(((Value.Obj) receiver.get(0)).type()).flatMap(t -> t.method(name));
+    if (utility.isPresent()) {
+      if (utility.get().handle().isEmpty()) {
+        return Optional.of(List.of(Value.opaque("result of " + name)));
+      }
+      List<Value> handles = new ArrayList<>();
+      for (Value r : receiver) {
+        handles.add(handleOf(evaluator, (Value.Obj) r, utility.get(), call, frame));
+      }
+      return Optional.of(handles);
     }
     if ("applyMutation".equals(name) && args.size() == 1 && args.get(0) instanceof LambdaExpr lambda) {
       return Optional.of(evaluator.applyLambda(lambda, receiver, frame));
@@ -62,7 +99,14 @@ final class SdkBuilders {
     }
     List<Value> out = new ArrayList<>();
     for (Value r : receiver) {
-      out.add(((Value.Obj) r).with(name, values));
+      Value.Obj obj = (Value.Obj) r;
+      if (name.startsWith("add") && name.length() > 3 && Character.isUpperCase(name.charAt(3))) {
+        List<Value> all = new ArrayList<>(obj.props().getOrDefault(name, List.of()));
+        all.add(values.size() == 1 ? values.get(0) : Value.opaque("one of several values"));
+        out.add(obj.with(name, all));
+      } else {
+        out.add(obj.with(name, values));
+      }
     }
     return Optional.of(out);
   }

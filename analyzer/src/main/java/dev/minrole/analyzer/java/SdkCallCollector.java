@@ -27,6 +27,7 @@ final class SdkCallCollector {
         List.of(
             new ClientCallRecognizer(),
             new WaiterCallRecognizer(),
+            new UtilityCallRecognizer(),
             new UnresolvedReceiverRecognizer()));
   }
 

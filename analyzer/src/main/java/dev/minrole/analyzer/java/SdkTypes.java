@@ -4,6 +4,9 @@ import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.sdk.SdkMember;
 import dev.minrole.analyzer.sdk.SdkOperation;
 import dev.minrole.analyzer.sdk.SdkService;
+import dev.minrole.analyzer.sdk.SdkUtilities;
+import dev.minrole.analyzer.sdk.UtilityMethod;
+import dev.minrole.analyzer.sdk.UtilityType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +25,20 @@ final class SdkTypes implements ExternalTypes {
   private static final String SDK_PREFIX = "software.amazon.awssdk.";
 
   private final SdkInventory inventory;
+  private final SdkUtilities utilities;
   private final Map<String, Set<String>> modelClasses = new ConcurrentHashMap<>();
 
-  SdkTypes(SdkInventory inventory) {
+  SdkTypes(SdkInventory inventory, SdkUtilities utilities) {
     this.inventory = inventory;
+    this.utilities = utilities;
   }
 
   SdkInventory inventory() {
     return inventory;
+  }
+
+  SdkUtilities utilities() {
+    return utilities;
   }
 
   static JType builderOf(JType built) {
@@ -45,7 +54,7 @@ final class SdkTypes implements ExternalTypes {
     if (!fqn.startsWith(SDK_PREFIX)) {
       return false;
     }
-    if (inventory.serviceByClient(fqn).isPresent() || client(fqn).isPresent()) {
+    if (inventory.serviceByClient(fqn).isPresent() || client(fqn).isPresent() || utilities.isUtility(fqn)) {
       return true;
     }
     return waiterService(fqn).isPresent() || isModelClass(fqn) || isPaginator(fqn);
@@ -141,8 +150,22 @@ final class SdkTypes implements ExternalTypes {
     if (receiver.staticRef()) {
       return staticCall(receiver, method, service.isPresent());
     }
+    Optional<String> handedOut = utilities.clientMethod(name, method);
+    if (handedOut.isPresent()) {
+      return JType.of(handedOut.get());
+    }
     if (service.isPresent()) {
       return clientCall(service.get(), name, method);
+    }
+    Optional<UtilityType> utility = utilities.type(name);
+    if (utility.isPresent()) {
+      return utility
+          .get()
+          .method(method)
+          .flatMap(UtilityMethod::handle)
+          .filter(h -> !h.startsWith("#"))
+          .map(h -> JType.of(h, receiver.args()))
+          .orElse(JType.UNKNOWN);
     }
     if (isModelClass(name) && "toBuilder".equals(method)) {
       return builderOf(receiver);

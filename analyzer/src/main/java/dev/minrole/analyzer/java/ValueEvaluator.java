@@ -203,6 +203,9 @@ final class ValueEvaluator {
     if (e instanceof LambdaExpr) {
       return List.of(Value.opaque("a lambda"));
     }
+    if (e instanceof com.github.javaparser.ast.expr.ClassExpr classExpr) {
+      return List.of(Value.str(analysis.names().resolve(classExpr.getType(), classExpr).name()));
+    }
     return List.of(Value.opaque(describe(e)));
   }
 
@@ -428,7 +431,7 @@ final class ValueEvaluator {
     if (receiverType.staticRef()) {
       Optional<List<Value>> factory =
           jdk.staticCall(receiverType.name(), call, frame)
-              .or(() -> SdkBuilders.staticCall(receiverType.name(), call));
+              .or(() -> SdkBuilders.staticCall(this, receiverType.name(), call, frame));
       if (factory.isPresent()) {
         return factory.get();
       }

@@ -20,6 +20,7 @@ public final class SdkService {
   private final Map<String, SdkOperation> byRequest = new HashMap<>();
   private final Map<String, SdkOperation> byPaginator = new HashMap<>();
   private final Map<String, SdkOperation> byWaiter = new HashMap<>();
+  private final Map<String, SdkOperation> byName = new HashMap<>();
   private final Map<String, List<SdkMember>> shapes;
 
   SdkService(
@@ -40,6 +41,7 @@ public final class SdkService {
     for (SdkOperation op : operations) {
       byMethod.putIfAbsent(op.method(), op);
       byRequest.putIfAbsent(op.request(), op);
+      byName.putIfAbsent(op.name(), op);
       op.paginators().forEach(p -> byPaginator.putIfAbsent(p, op));
       op.waiters().forEach(w -> byWaiter.putIfAbsent(w, op));
     }
@@ -78,6 +80,11 @@ public final class SdkService {
   public Optional<SdkOperation> operationByMethod(String method) {
     SdkOperation op = byMethod.get(method);
     return Optional.ofNullable(op != null ? op : byPaginator.get(method));
+  }
+
+  /** An operation by its API name, e.g. {@code PutObject}. */
+  public Optional<SdkOperation> operation(String name) {
+    return Optional.ofNullable(byName.get(name));
   }
 
   public Optional<SdkOperation> operationByRequest(String requestSimpleName) {

@@ -1,0 +1,159 @@
+package dev.minrole.analyzer.java;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.sdk.SdkOperation;
+import dev.minrole.analyzer.sdk.SdkService;
+import dev.minrole.analyzer.sdk.UtilityMethod;
+import dev.minrole.analyzer.sdk.UtilityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A call on an SDK utility ({@code DynamoDbTable.putItem}, {@code S3Presigner.presignGetObject},
+ * {@code S3TransferManager.uploadFile}, {@code SqsAsyncBatchManager.sendMessage}): the operations
+ * it performs, as {@code utilities.yaml} lists them, with the request found as the method's
+ * request kind says. For enhanced-client tables whose bean class uses the versioning or atomic
+ * counter extension, the request records the condition or update expression the extension adds.
+ */
+final class UtilityCallRecognizer implements CallRecognizer {
+  private static final String NESTED_PREFIX = "nested:";
+
+  @Override
+  public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
+    Optional<Expression> scope = call.getScope();
+    if (scope.isEmpty()) {
+      return List.of();
+    }
+    JType receiver = context.typeOf(scope.get());
+    Optional<UtilityType> type = context.analysis().sdk().utilities().type(receiver.name());
+    if (type.isEmpty()) {
+      return List.of();
+    }
+    String name = call.getNameAsString();
+    Optional<UtilityMethod> method = type.get().method(name);
+    if (method.isEmpty() || !method.get().performsOperations()) {
+      return List.of();
+    }
+    Optional<SdkService> service = context.analysis().sdk().inventory().serviceByClient(type.get().client());
+    if (service.isEmpty()) {
+      return List.of();
+    }
+    String kind = method.get().request().orElse("handle");
+    String detail = receiver.simpleName() + "." + name;
+    List<Recognized> out = new ArrayList<>();
+    for (String operationName : method.get().operations()) {
+      Optional<SdkOperation> operation = service.get().operation(operationName);
+      if (operation.isEmpty()) {
+        context.report(
+            Finding.error(
+                "UNMAPPED_OPERATION",
+                detail + " performs " + operationName + ", which is not in the SDK inventory; this is a bug in"
+                    + " minrole's utility data",
+                context.location(call)));
+        continue;
+      }
+      String requestClass = RecognitionContext.requestClass(service.get(), operation.get().request());
+      List<Value> requests = requests(kind, operationName, requestClass, call, scope.get(), unit, context);
+      out.add(new Recognized(service.get(), operation.get(), requests, detail));
+    }
+    return out;
+  }
+
+  private List<Value> requests(
+      String kind,
+      String operation,
+      String requestClass,
+      MethodCallExpr call,
+      Expression scope,
+      CodeUnit unit,
+      RecognitionContext context) {
+    if (kind.equals("handle")) {
+      List<Value> handles = context.evaluator().evaluateInContexts(scope, unit);
+      List<Value> out = new ArrayList<>();
+      for (Value handle : handles) {
+        out.add(fromHandle(handle, requestClass, operation, context));
+      }
+      return out;
+    }
+    if (call.getArguments().isEmpty()) {
+      return List.of(Value.Obj.empty(requestClass));
+    }
+    Expression argument = call.getArgument(0);
+    if (kind.equals("direct")) {
+      return context.requests(argument, requestClass, unit);
+    }
+    List<Value> utilityRequests = context.requests(argument, SdkBuilders.NESTED, unit);
+    if (kind.startsWith(NESTED_PREFIX)) {
+      String setter = kind.substring(NESTED_PREFIX.length());
+      List<Value> out = new ArrayList<>();
+      for (Value request : utilityRequests) {
+        if (request instanceof Value.Obj obj) {
+          out.addAll(obj.props().getOrDefault(setter, List.of(Value.opaque(setter + " not set"))));
+        } else {
+          out.add(request);
+        }
+      }
+      return out;
+    }
+    return UtilityRequests.convert(kind, operation, utilityRequests);
+  }
+
+  /** The request a table or index handle sends: its names, and what extensions add. */
+  private Value fromHandle(Value handle, String requestClass, String operation, RecognitionContext context) {
+    if (!(handle instanceof Value.Obj obj)) {
+      return handle;
+    }
+    Value.Obj request = Value.Obj.empty(requestClass);
+    for (Map.Entry<String, List<Value>> prop : obj.props().entrySet()) {
+      if (!prop.getKey().startsWith("#")) {
+        request = request.with(prop.getKey(), prop.getValue());
+      }
+    }
+    for (String bean : beanClasses(obj)) {
+      Optional<TypeInfo> type = context.analysis().index().get(bean);
+      if (type.isEmpty()) {
+        continue;
+      }
+      if (("PutItem".equals(operation) || "UpdateItem".equals(operation) || "DeleteItem".equals(operation))
+          && hasAnnotation(type.get(), "DynamoDbVersionAttribute")) {
+        request = request.with("ConditionExpression", List.of(Value.opaque("version check added by VersionedRecordExtension")));
+      }
+      if ("UpdateItem".equals(operation) && hasAnnotation(type.get(), "DynamoDbAtomicCounter")) {
+        request = request.with("UpdateExpression", List.of(Value.opaque("counter increment added by AtomicCounterExtension")));
+      }
+    }
+    return request;
+  }
+
+  private static List<String> beanClasses(Value.Obj handle) {
+    List<String> out = new ArrayList<>();
+    for (Value schema : handle.props().getOrDefault("#schema", List.of())) {
+      if (schema instanceof Value.Obj s) {
+        for (Value bean : s.props().getOrDefault("bean", List.of())) {
+          if (bean instanceof Value.Str str) {
+            str.value().literal().ifPresent(out::add);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasAnnotation(TypeInfo type, String annotation) {
+    for (MethodInfo m : type.methods()) {
+      if (m.hasAnnotation(annotation)) {
+        return true;
+      }
+    }
+    for (FieldInfo f : type.fields().values()) {
+      if (f.hasAnnotation(annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.minrole.analyzer.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SDK's high-level utilities (DynamoDB Enhanced Client, S3 Transfer Manager, S3Presigner, SQS
+ * batch manager) and the operations their methods perform, read from {@code utilities.yaml}. An
+ * async twin ({@code DynamoDbAsyncTable}) behaves like its sync type.
+ */
+public final class SdkUtilities {
+  private static final String RESOURCE = "/dev/minrole/analyzer/sdk/utilities.yaml";
+  private static volatile SdkUtilities bundled;
+
+  private final Map<String, UtilityType> types = new HashMap<>();
+  private final Map<String, Map<String, String>> clientMethods = new HashMap<>();
+
+  SdkUtilities(JsonNode root) {
+    root.path("types")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              UtilityType type = type(e.getKey(), e.getValue());
+              types.put(e.getKey(), type);
+              if (e.getValue().has("async")) {
+                types.put(e.getValue().get("async").asText(), type);
+              }
+            });
+    root.path("clientMethods")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              Map<String, String> methods = new HashMap<>();
+              e.getValue().fields().forEachRemaining(m -> methods.put(m.getKey(), m.getValue().asText()));
+              clientMethods.put(e.getKey(), methods);
+            });
+  }
+
+  public static SdkUtilities bundled() {
+    SdkUtilities result = bundled;
+    if (result == null) {
+      synchronized (SdkUtilities.class) {
+        result = bundled;
+        if (result == null) {
+          try (InputStream in = SdkUtilities.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+              throw new IllegalStateException("SDK utilities resource missing: " + RESOURCE);
+            }
+            result = new SdkUtilities(new ObjectMapper(new YAMLFactory()).readTree(in));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          bundled = result;
+        }
+      }
+    }
+    return result;
+  }
+
+  private static UtilityType type(String name, JsonNode node) {
+    Map<String, UtilityMethod> methods = new LinkedHashMap<>();
+    node.path("methods")
+        .fields()
+        .forEachRemaining(
+            m -> {
+              JsonNode spec = m.getValue();
+              List<String> operations = new ArrayList<>();
+              spec.path("operations").forEach(o -> operations.add(o.asText()));
+              Map<String, Integer> set = new LinkedHashMap<>();
+              spec.path("set").fields().forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
+              methods.put(
+                  m.getKey(),
+                  new UtilityMethod(
+                      m.getKey(),
+                      operations,
+                      Optional.ofNullable(spec.get("request")).map(JsonNode::asText),
+                      Optional.ofNullable(spec.get("handle")).map(JsonNode::asText),
+                      set));
+            });
+    return new UtilityType(name, node.path("client").asText(), node.path("source").asText(""), methods);
+  }
+
+  /** The utility type of this fully qualified name, sync or async. */
+  public Optional<UtilityType> type(String fqn) {
+    return Optional.ofNullable(types.get(fqn));
+  }
+
+  public boolean isUtility(String fqn) {
+    return types.containsKey(fqn);
+  }
+
+  /** The utility a client method hands out, e.g. {@code SqsAsyncClient.batchManager()}. */
+  public Optional<String> clientMethod(String clientFqn, String method) {
+    return Optional.ofNullable(clientMethods.getOrDefault(clientFqn, Map.of()).get(method));
+  }
+}
