@@ -23,7 +23,11 @@ public final class JavaProject {
   private JavaProject(SourceSet sources, SdkInventory inventory) {
     this.sources = sources;
     this.index = new TypeIndex(sources.files());
-    this.sdk = new SdkTypes(inventory, dev.minrole.analyzer.sdk.SdkUtilities.bundled());
+    this.sdk =
+        new SdkTypes(
+            inventory,
+            dev.minrole.analyzer.sdk.SdkUtilities.bundled(),
+            dev.minrole.analyzer.libraries.LibraryModels.bundled());
     this.names = new TypeNames(index, sdk);
     index.linkSupertypes(names);
     this.injection = new DependencyInjection(index, names);

@@ -4,7 +4,6 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.ArrayList;
-import dev.minrole.analyzer.sdk.UtilityMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +30,13 @@ final class SdkBuilders {
    */
   static Optional<List<Value>> staticCall(ValueEvaluator evaluator, String owner, MethodCallExpr call, Frame frame) {
     String name = call.getNameAsString();
-    if (!owner.startsWith(SDK_PREFIX)) {
+    SdkTypes sdk = evaluator.analysis().sdk();
+    if (!sdk.isModelledType(owner)) {
       return Optional.empty();
     }
-    Optional<UtilityMethod> handle =
-        evaluator.analysis().sdk().utilities().type(owner).flatMap(t -> t.method(name)).filter(m -> m.handle().isPresent());
+    Optional<SdkTypes.HandleSpec> handle = sdk.handleMethod(owner, name);
     if (handle.isPresent()) {
-      return Optional.of(List.of(handleOf(evaluator, Value.Obj.empty(handle.get().handle().get()), handle.get(), call, frame)));
+      return Optional.of(List.of(handleOf(evaluator, Value.Obj.empty(handle.get().type()), handle.get(), call, frame)));
     }
     if ("builder".equals(name) || "crtBuilder".equals(name) || "create".equals(name) || "crtCreate".equals(name)) {
       return Optional.of(List.of(Value.Obj.empty(owner)));
@@ -47,8 +46,8 @@ final class SdkBuilders {
 
   /** A handle made from {@code base}, with the properties the method's arguments set. */
   private static Value.Obj handleOf(
-      ValueEvaluator evaluator, Value.Obj base, UtilityMethod method, MethodCallExpr call, Frame frame) {
-    Value.Obj handle = new Value.Obj(method.handle().get(), base.props());
+      ValueEvaluator evaluator, Value.Obj base, SdkTypes.HandleSpec method, MethodCallExpr call, Frame frame) {
+    Value.Obj handle = new Value.Obj(method.type(), base.props());
     for (Map.Entry<String, Integer> set : method.set().entrySet()) {
       int index = set.getValue();
       if (index < call.getArguments().size()) {
@@ -61,7 +60,8 @@ final class SdkBuilders {
   /** A call on a request builder, a built request, or a nested structure builder. */
   static Optional<List<Value>> onValue(
       ValueEvaluator evaluator, MethodCallExpr call, List<Value> receiver, Frame frame) {
-    if (receiver.isEmpty() || !receiver.stream().allMatch(SdkBuilders::isBuildable)) {
+    SdkTypes sdk = evaluator.analysis().sdk();
+    if (receiver.isEmpty() || !receiver.stream().allMatch(v -> isBuildable(v, sdk))) {
       return Optional.empty();
     }
     String name = call.getNameAsString();
@@ -69,17 +69,20 @@ final class SdkBuilders {
     if (IDENTITY.contains(name) && args.isEmpty()) {
       return Optional.of(receiver);
     }
-    Optional<UtilityMethod> utility =
-        evaluator.analysis().sdk().utilities().type(((Value.Obj) receiver.get(0)).type()).flatMap(t -> t.method(name));
-    if (utility.isPresent()) {
-      if (utility.get().handle().isEmpty()) {
-        return Optional.of(List.of(Value.opaque("result of " + name)));
-      }
+    String type = ((Value.Obj) receiver.get(0)).type();
+    Optional<SdkTypes.HandleSpec> handle = sdk.handleMethod(type, name);
+    if (handle.isPresent()) {
       List<Value> handles = new ArrayList<>();
       for (Value r : receiver) {
-        handles.add(handleOf(evaluator, (Value.Obj) r, utility.get(), call, frame));
+        handles.add(handleOf(evaluator, (Value.Obj) r, handle.get(), call, frame));
       }
       return Optional.of(handles);
+    }
+    boolean performs =
+        sdk.utilities().type(type).flatMap(t -> t.method(name)).isPresent()
+            || sdk.libraries().type(type).flatMap(t -> t.method(name)).isPresent();
+    if (performs) {
+      return Optional.of(List.of(Value.opaque("result of " + name)));
     }
     if ("applyMutation".equals(name) && args.size() == 1 && args.get(0) instanceof LambdaExpr lambda) {
       return Optional.of(evaluator.applyLambda(lambda, receiver, frame));
@@ -111,8 +114,7 @@ final class SdkBuilders {
     return Optional.of(out);
   }
 
-  private static boolean isBuildable(Value value) {
-    return value instanceof Value.Obj obj
-        && (obj.type().startsWith(SDK_PREFIX) || obj.type().equals(NESTED));
+  private static boolean isBuildable(Value value, SdkTypes sdk) {
+    return value instanceof Value.Obj obj && (sdk.isModelledType(obj.type()) || obj.type().equals(NESTED));
   }
 }

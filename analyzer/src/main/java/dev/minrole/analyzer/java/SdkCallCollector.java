@@ -28,14 +28,19 @@ final class SdkCallCollector {
             new ClientCallRecognizer(),
             new WaiterCallRecognizer(),
             new UtilityCallRecognizer(),
+            new LibraryCallRecognizer(),
             new UnresolvedReceiverRecognizer()));
   }
 
   List<SdkCall> collect(Iterable<CodeUnit> units, RecognitionContext context) {
     List<SdkCall> calls = new ArrayList<>();
+    LibraryAnnotationRecognizer annotations = new LibraryAnnotationRecognizer();
     for (CodeUnit unit : units) {
       for (Node root : unit.roots()) {
         visit(root, unit, context, calls);
+      }
+      for (LibraryAnnotationRecognizer.Sited sited : annotations.recognize(unit, context)) {
+        add(sited.recognized(), context.location(sited.site()), calls);
       }
     }
     return calls;
@@ -60,6 +65,13 @@ final class SdkCallCollector {
     }
   }
 
+  private static void add(Recognized r, SourceLocation site, List<SdkCall> calls) {
+    RequestArgs args = new RequestArgs(r.service());
+    for (Map<String, ArgValue> argMap : args.flatten(r.operation(), r.requests())) {
+      calls.add(new SdkCall(r.service().serviceName(), r.operation().name(), argMap, site, r.detail()));
+    }
+  }
+
   private void recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context, List<SdkCall> calls) {
     for (CallRecognizer recognizer : recognizers) {
       List<Recognized> found = recognizer.recognize(call, unit, context);
@@ -68,10 +80,7 @@ final class SdkCallCollector {
       }
       SourceLocation site = context.location(call);
       for (Recognized r : found) {
-        RequestArgs args = new RequestArgs(r.service());
-        for (Map<String, ArgValue> argMap : args.flatten(r.operation(), r.requests())) {
-          calls.add(new SdkCall(r.service().serviceName(), r.operation().name(), argMap, site, r.detail()));
-        }
+        add(r, site, calls);
       }
       return;
     }

@@ -1,12 +1,13 @@
 package dev.minrole.analyzer.java;
 
+import dev.minrole.analyzer.libraries.LibraryModels;
+import dev.minrole.analyzer.libraries.LibraryType;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.sdk.SdkMember;
 import dev.minrole.analyzer.sdk.SdkOperation;
 import dev.minrole.analyzer.sdk.SdkService;
 import dev.minrole.analyzer.sdk.SdkUtilities;
 import dev.minrole.analyzer.sdk.UtilityMethod;
-import dev.minrole.analyzer.sdk.UtilityType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,44 @@ final class SdkTypes implements ExternalTypes {
 
   private final SdkInventory inventory;
   private final SdkUtilities utilities;
+  private final LibraryModels libraries;
   private final Map<String, Set<String>> modelClasses = new ConcurrentHashMap<>();
 
-  SdkTypes(SdkInventory inventory, SdkUtilities utilities) {
+  SdkTypes(SdkInventory inventory, SdkUtilities utilities, LibraryModels libraries) {
     this.inventory = inventory;
     this.utilities = utilities;
+    this.libraries = libraries;
+  }
+
+  LibraryModels libraries() {
+    return libraries;
+  }
+
+  /** A method that returns a handle carrying resource names: the handle's type and what it records. */
+  record HandleSpec(String type, Map<String, Integer> set) {}
+
+  /**
+   * The handle a utility or library method returns ({@code enhanced.table(name, schema)}, {@code
+   * ParamManager.getDynamoDbProvider(table)}), or the receiver itself for a fluent method.
+   */
+  Optional<HandleSpec> handleMethod(String type, String method) {
+    Optional<UtilityMethod> utility = utilities.type(type).flatMap(t -> t.method(method));
+    if (utility.isPresent()) {
+      return utility.get().handle().map(h -> new HandleSpec(h, utility.get().set()));
+    }
+    Optional<LibraryType> library = libraries.type(type);
+    if (library.isEmpty()) {
+      return Optional.empty();
+    }
+    if (library.get().fluent().contains(method)) {
+      return Optional.of(new HandleSpec(type, Map.of()));
+    }
+    return library.get().method(method).flatMap(m -> m.handle().map(h -> new HandleSpec(h, m.set())));
+  }
+
+  /** True for types whose objects the evaluator builds up from setter calls and handles. */
+  boolean isModelledType(String fqn) {
+    return fqn.startsWith(SDK_PREFIX) || libraries.type(fqn).isPresent();
   }
 
   SdkInventory inventory() {
@@ -51,6 +85,9 @@ final class SdkTypes implements ExternalTypes {
 
   @Override
   public boolean knows(String fqn) {
+    if (libraries.isModelled(fqn)) {
+      return true;
+    }
     if (!fqn.startsWith(SDK_PREFIX)) {
       return false;
     }
@@ -143,6 +180,13 @@ final class SdkTypes implements ExternalTypes {
       return "build".equals(method) ? receiver.arg(0) : receiver;
     }
     String name = receiver.name();
+    Optional<HandleSpec> handle = handleMethod(name, method).filter(h -> !h.type().startsWith("#"));
+    if (handle.isPresent()) {
+      return JType.of(handle.get().type(), receiver.args());
+    }
+    if (libraries.type(name).isPresent() && receiver.staticRef()) {
+      return staticCall(receiver, method, false);
+    }
     if (!name.startsWith(SDK_PREFIX)) {
       return JType.UNKNOWN;
     }
@@ -157,16 +201,7 @@ final class SdkTypes implements ExternalTypes {
     if (service.isPresent()) {
       return clientCall(service.get(), name, method);
     }
-    Optional<UtilityType> utility = utilities.type(name);
-    if (utility.isPresent()) {
-      return utility
-          .get()
-          .method(method)
-          .flatMap(UtilityMethod::handle)
-          .filter(h -> !h.startsWith("#"))
-          .map(h -> JType.of(h, receiver.args()))
-          .orElse(JType.UNKNOWN);
-    }
+
     if (isModelClass(name) && "toBuilder".equals(method)) {
       return builderOf(receiver);
     }

@@ -28,7 +28,7 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
       return List.of();
     }
     JType receiver = context.typeOf(scope.get());
-    if (receiver.isKnown() || receiver.staticRef()) {
+    if (receiver.isKnown() || receiver.staticRef() || derivedFromKnownData(scope.get(), context)) {
       return List.of();
     }
     String method = call.getNameAsString();
@@ -61,6 +61,32 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
       report(call, context, "it may be any of " + String.join(", ", names) + "; none is included");
     }
     return List.of();
+  }
+
+  /**
+   * True if the receiver is computed from an object of a known type that is neither an SDK type
+   * nor in the sources, such as a Lambda event ({@code event.getRecords().get(0).getS3()}) or a
+   * JDK collection: such values are data, not clients.
+   */
+  private static boolean derivedFromKnownData(Expression receiver, RecognitionContext context) {
+    Expression current = receiver;
+    while (true) {
+      Optional<Expression> inner =
+          current instanceof MethodCallExpr m
+              ? m.getScope()
+              : current instanceof com.github.javaparser.ast.expr.FieldAccessExpr f ? Optional.of(f.getScope()) : Optional.empty();
+      if (inner.isEmpty()) {
+        return false;
+      }
+      current = inner.get();
+      JType type = context.typeOf(current);
+      if (type.isKnown()) {
+        String name = type.name();
+        return context.analysis().sdk().libraries().isPermissionless(name)
+            || name.startsWith("java.")
+            || name.startsWith("javax.");
+      }
+    }
   }
 
   private Optional<Recognized> byRequestType(

@@ -1,0 +1,165 @@
+package dev.minrole.analyzer.libraries;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What libraries do with AWS on the function's behalf, read from the model files under {@code
+ * dev/minrole/analyzer/libraries/} (listed in {@code index.yaml}): Powertools, Spring Cloud AWS,
+ * and the permissionless Lambda Java libraries.
+ */
+public final class LibraryModels {
+  private static final String ROOT = "/dev/minrole/analyzer/libraries/";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static volatile LibraryModels bundled;
+
+  private final Map<String, LibraryType> types = new HashMap<>();
+  private final Map<String, AnnotationModel> annotations = new HashMap<>();
+  private final Set<String> permissionlessPackages = new LinkedHashSet<>();
+
+  LibraryModels(List<JsonNode> files) {
+    for (JsonNode file : files) {
+      String library = file.path("library").asText();
+      JsonNode typeNodes = file.path("types");
+      typeNodes
+          .fields()
+          .forEachRemaining(e -> types.put(e.getKey(), type(e.getKey(), library, resolve(typeNodes, e.getValue()))));
+      JsonNode annotationNodes = file.path("annotations");
+      annotationNodes
+          .fields()
+          .forEachRemaining(
+              e -> annotations.put(e.getKey(), annotation(e.getKey(), library, resolve(annotationNodes, e.getValue()))));
+      file.path("permissionless").forEach(p -> permissionlessPackages.add(p.asText()));
+    }
+  }
+
+  /** An entry written as {@code {sameAs: other}} is the entry {@code other} of the same map. */
+  private static JsonNode resolve(JsonNode siblings, JsonNode node) {
+    JsonNode current = node;
+    for (int hops = 0; current.has("sameAs") && hops < 8; hops++) {
+      String target = current.get("sameAs").asText();
+      if (!siblings.has(target)) {
+        throw new IllegalStateException("library model: sameAs names a missing entry " + target);
+      }
+      current = siblings.get(target);
+    }
+    return current;
+  }
+
+  public static LibraryModels bundled() {
+    LibraryModels result = bundled;
+    if (result == null) {
+      synchronized (LibraryModels.class) {
+        result = bundled;
+        if (result == null) {
+          List<JsonNode> files = new ArrayList<>();
+          for (JsonNode name : read("index.yaml").path("libraries")) {
+            files.add(read(name.asText()));
+          }
+          result = new LibraryModels(files);
+          bundled = result;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Models from YAML texts, for tests. */
+  public static LibraryModels fromYaml(List<String> texts) {
+    List<JsonNode> files = new ArrayList<>();
+    try {
+      for (String text : texts) {
+        files.add(YAML.readTree(text));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new LibraryModels(files);
+  }
+
+  private static JsonNode read(String name) {
+    try (InputStream in = LibraryModels.class.getResourceAsStream(ROOT + name)) {
+      if (in == null) {
+        throw new IllegalStateException("library model missing: " + ROOT + name);
+      }
+      return YAML.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read library model " + name, e);
+    }
+  }
+
+  private static LibraryType type(String name, String library, JsonNode node) {
+    Map<String, LibraryMethod> methods = new LinkedHashMap<>();
+    JsonNode methodNodes = node.path("methods");
+    methodNodes.fields().forEachRemaining(m -> methods.put(m.getKey(), method(m.getKey(), resolve(methodNodes, m.getValue()))));
+    Set<String> fluent = new LinkedHashSet<>();
+    node.path("fluent").forEach(f -> fluent.add(f.asText()));
+    return new LibraryType(name, library, node.path("source").asText(""), methods, fluent, calls(node.path("onBuild")));
+  }
+
+  private static LibraryMethod method(String name, JsonNode node) {
+    Map<String, Integer> set = new LinkedHashMap<>();
+    node.path("set").fields().forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
+    Map<Integer, String> lambda = new LinkedHashMap<>();
+    node.path("lambda").fields().forEachRemaining(l -> lambda.put(Integer.parseInt(l.getKey()), l.getValue().asText()));
+    return new LibraryMethod(
+        name,
+        calls(node.path("calls")),
+        Optional.ofNullable(node.get("handle")).map(JsonNode::asText),
+        set,
+        lambda);
+  }
+
+  private static List<LibraryCall> calls(JsonNode array) {
+    List<LibraryCall> out = new ArrayList<>();
+    for (JsonNode c : array) {
+      Map<String, ArgSource> args = new LinkedHashMap<>();
+      c.path("args").fields().forEachRemaining(a -> args.put(a.getKey(), ArgSource.parse(a.getValue().asText())));
+      Map<Integer, String> unless = new LinkedHashMap<>();
+      c.path("unlessPrefix").fields().forEachRemaining(u -> unless.put(Integer.parseInt(u.getKey()), u.getValue().asText()));
+      out.add(new LibraryCall(c.path("client").asText(), c.path("operation").asText(), args, unless));
+    }
+    return out;
+  }
+
+  private static AnnotationModel annotation(String name, String library, JsonNode node) {
+    Map<String, List<LibraryCall>> variants = new LinkedHashMap<>();
+    node.path("variants").fields().forEachRemaining(v -> variants.put(v.getKey(), calls(v.getValue())));
+    return new AnnotationModel(name, library, node.path("source").asText(""), node.path("target").asText("method"), variants);
+  }
+
+  public Optional<LibraryType> type(String fqn) {
+    return Optional.ofNullable(types.get(fqn));
+  }
+
+  public boolean isModelled(String fqn) {
+    return types.containsKey(fqn) || isPermissionless(fqn);
+  }
+
+  /** True if {@code fqn} is in a package whose calls need no permission (the Lambda Java libraries). */
+  public boolean isPermissionless(String fqn) {
+    int dot = fqn.lastIndexOf('.');
+    return dot > 0 && permissionlessPackages.contains(fqn.substring(0, dot));
+  }
+
+  public Collection<AnnotationModel> annotations() {
+    return annotations.values();
+  }
+
+  public Optional<AnnotationModel> annotation(String fqn) {
+    return Optional.ofNullable(annotations.get(fqn));
+  }
+}
