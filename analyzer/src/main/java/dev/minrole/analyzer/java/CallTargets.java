@@ -111,7 +111,7 @@ final class CallTargets {
     String name = reference.getIdentifier();
     Expression scope = reference.getScope();
     Optional<TypeInfo> type;
-    if (scope instanceof TypeExpr typeExpr) {
+    if (scope instanceof TypeExpr typeExpr && !isVariable(typeExpr)) {
       type = index.get(names.resolve(typeExpr.getType(), reference).name());
     } else if (scope instanceof ThisExpr || scope instanceof SuperExpr) {
       type = Optional.ofNullable(names.enclosingType(reference));
@@ -129,6 +129,17 @@ final class CallTargets {
       out.addAll(t.methodsNamed(name));
     }
     return out;
+  }
+
+  /**
+   * JavaParser reads the scope of {@code sender::send} as a type, since the syntax cannot tell a
+   * variable from a class; a simple name that is a variable in scope is the variable.
+   */
+  private boolean isVariable(TypeExpr typeExpr) {
+    return typeExpr.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType c
+        && c.getScope().isEmpty()
+        && c.getTypeArguments().isEmpty()
+        && types.isVariable(c.getNameAsString(), typeExpr);
   }
 
   /** Methods named {@code name} visible in {@code type}, nearest declaration first. */

@@ -187,6 +187,11 @@ final class ExpressionTypes {
       return JType.of("java.lang.Class");
     }
     if (e instanceof TypeExpr typeExpr) {
+      if (typeExpr.getType() instanceof ClassOrInterfaceType c
+          && c.getScope().isEmpty()
+          && isVariable(c.getNameAsString(), typeExpr)) {
+        return nameType(c.getNameAsString(), typeExpr);
+      }
       return names.resolve(typeExpr.getType(), typeExpr).asStaticRef();
     }
     return JType.UNKNOWN;
@@ -203,6 +208,11 @@ final class ExpressionTypes {
       default:
         return typeOf(binary.getLeft());
     }
+  }
+
+  /** True if {@code name} is a variable (local, parameter or field) where {@code at} is. */
+  boolean isVariable(String name, Node at) {
+    return variables.lookup(name, at).isPresent();
   }
 
   private JType nameType(String name, Node at) {
@@ -261,10 +271,38 @@ final class ExpressionTypes {
     if (index.contains(receiver.name())) {
       return JType.UNKNOWN;
     }
+    Optional<JType> dagger = daggerComponent(receiver, call.getNameAsString());
+    if (dagger.isPresent()) {
+      return dagger.get();
+    }
     String method = call.getNameAsString();
     int argCount = call.getArguments().size();
     JType sdk = external.returnType(receiver, method, argCount);
     return sdk.isKnown() ? sdk : JdkTypes.returnType(receiver, method, argCount);
+  }
+
+  /**
+   * Dagger generates {@code DaggerAppComponent} for an {@code @Component interface AppComponent};
+   * the generated class is not in the sources, but {@code DaggerAppComponent.create()} (or its
+   * builder's {@code build()}) is an {@code AppComponent}.
+   */
+  private Optional<JType> daggerComponent(JType receiver, String method) {
+    if (!receiver.staticRef() || receiver.isKnown() || !receiver.simpleName().startsWith("Dagger")) {
+      return Optional.empty();
+    }
+    String component = receiver.simpleName().substring("Dagger".length());
+    for (TypeInfo type : index.types()) {
+      if (type.simpleName().equals(component) && DependencyInjection.isComponentInterface(type)) {
+        JType componentType = JType.of(type.fqn());
+        if ("create".equals(method)) {
+          return Optional.of(componentType);
+        }
+        if ("builder".equals(method) || "factory".equals(method)) {
+          return Optional.of(SdkTypes.builderOf(componentType));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

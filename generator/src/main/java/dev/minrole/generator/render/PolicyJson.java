@@ -35,6 +35,21 @@ public final class PolicyJson {
     return CanonicalJson.write(toNode(policy));
   }
 
+  /** A policy, or for a function that needs none, the version with an empty statement list. */
+  public static ObjectNode toNode(java.util.Optional<IamPolicy> policy) {
+    if (policy.isPresent()) {
+      return toNode(policy.get());
+    }
+    ObjectNode root = CanonicalJson.object();
+    root.put("Version", "2012-10-17");
+    root.putArray("Statement");
+    return root;
+  }
+
+  public static String write(java.util.Optional<IamPolicy> policy) {
+    return CanonicalJson.write(toNode(policy));
+  }
+
   private static ObjectNode statement(IamStatement s) {
     ObjectNode node = CanonicalJson.object();
     if (s.sid() != null) {

@@ -85,7 +85,15 @@ public final class PolicySynthesizer {
     List<Finding> allFindings = new ArrayList<>(findings);
     allFindings.addAll(needs.findings());
     List<Permission> merged = merge(all);
-    return new FunctionPolicy(name, handler, policy(merged, needs.labels()), merged, allFindings);
+    if (merged.isEmpty()) {
+      allFindings.add(
+          Finding.info(
+              "NO_PERMISSIONS_NEEDED",
+              "the code of " + name + " makes no AWS call that needs a permission; the policy has no statements",
+              dev.minrole.analyzer.model.SourceLocation.NONE));
+      return new FunctionPolicy(name, handler, Optional.empty(), merged, allFindings);
+    }
+    return new FunctionPolicy(name, handler, Optional.of(policy(merged, needs.labels())), merged, allFindings);
   }
 
   private List<Condition> conditions(List<ConditionTemplate> templates, SdkCall call) {
