@@ -298,6 +298,7 @@ final class Reachability {
     CallSite site = CallSite.withArguments(call, unit, call.getArguments());
     if (resolution.declared().isEmpty()) {
       containerLookup(call).ifPresent(t -> inject(t, call));
+      reflection(call, resolution.receiver());
       return;
     }
     Optional<TypeInfo> receiver = index.get(resolution.receiver().name());
@@ -314,6 +315,25 @@ final class Reachability {
       VirtualCall virtualCall = new VirtualCall(call, unit, declared, receiver.get(), site);
       virtualCalls.add(virtualCall);
       dispatch(virtualCall, false);
+    }
+  }
+
+  private static final java.util.Map<String, java.util.Set<String>> REFLECTIVE =
+      java.util.Map.of(
+          "java.lang.reflect.Method", java.util.Set.of("invoke"),
+          "java.lang.reflect.Constructor", java.util.Set.of("newInstance"),
+          "java.lang.Class", java.util.Set.of("forName", "newInstance"),
+          "java.lang.invoke.MethodHandle", java.util.Set.of("invoke", "invokeExact", "invokeWithArguments"));
+
+  /** Code called through reflection cannot be followed; say so where it happens. */
+  private void reflection(MethodCallExpr call, JType receiver) {
+    if (REFLECTIVE.getOrDefault(receiver.name(), java.util.Set.of()).contains(call.getNameAsString())) {
+      addFinding(
+          "REFLECTIVE_CALL",
+          ValueEvaluator.describe(call)
+              + " calls code through reflection, which the analyzer cannot follow; AWS calls made there"
+              + " are not in the policy. Call it directly, or add its permissions by hand",
+          call);
     }
   }
 

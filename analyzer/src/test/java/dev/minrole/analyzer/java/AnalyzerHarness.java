@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *
  * <p>A marker names the call on the next code line: the SDK service name, the operation, and the
  * arguments that must have exactly these values ({@code $NAME} is an environment variable, {@code
- * *} stands for any unknown part, {@code ?} for a wholly unknown value). Arguments not named are
+ * %name} a system property, {@code *} an unknown part of a value, {@code ?} a wholly unknown
+ * value). Arguments not named are
  * not checked. {@code // FINDING: ID} expects a finding on the next line. A call or a finding on a
  * line without a marker fails the test, and so does a marker without its call.
  */
@@ -176,6 +177,13 @@ final class AnalyzerHarness {
     }
     if (value instanceof ArgValue.Unknown) {
       return "?";
+    }
+    if (value instanceof ArgValue.Concat c) {
+      StringBuilder out = new StringBuilder();
+      for (ArgValue part : c.parts()) {
+        out.append(part instanceof ArgValue.Unknown ? "*" : render(part));
+      }
+      return out.toString();
     }
     return value.pattern();
   }

@@ -1,0 +1,102 @@
+package dev.minrole.analyzer.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.minrole.analyzer.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BadInputTest {
+  @TempDir Path dir;
+
+  private Path write(String relative, byte[] content) throws IOException {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    return Files.write(file, content);
+  }
+
+  private Path write(String relative, String content) throws IOException {
+    return write(relative, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void load_whenFileDoesNotParse_reportsFileAndLineAndKeepsTheRest() throws IOException {
+    write("app/Good.java", "package app;\nclass Good {}\n");
+    write("app/Bad.java", "package app;\n\nclass Bad {\n  void f() { int x = ; }\n}\n");
+    SourceSet set = new JavaSourceLoader().load(List.of(dir));
+    assertThat(set.files()).extracting(ParsedFile::displayPath).containsExactly("app/Good.java");
+    assertThat(set.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.id()).isEqualTo("PARSE_ERROR");
+              assertThat(f.location().toString()).isEqualTo("app/Bad.java:4");
+            });
+  }
+
+  @Test
+  void load_whenFileIsNotUtf8_readsItAsLatin1AndSaysSo() throws IOException {
+    byte[] latin1 = "package app;\n// Grüße\nclass Latin {}\n".getBytes(StandardCharsets.ISO_8859_1);
+    write("app/Latin.java", latin1);
+    SourceSet set = new JavaSourceLoader().load(List.of(dir));
+    assertThat(set.files()).hasSize(1);
+    assertThat(set.findings()).extracting(Finding::id).containsExactly("NON_UTF8_SOURCE");
+  }
+
+  @Test
+  void load_whenExpressionIsNestedVeryDeeply_doesNotCrash() throws IOException {
+    StringBuilder expression = new StringBuilder();
+    int depth = 20_000;
+    expression.append("(".repeat(depth)).append('1').append(")".repeat(depth));
+    write("app/Deep.java", "package app;\nclass Deep { int x = " + expression + "; }\n");
+    write("app/Good.java", "package app;\nclass Good {}\n");
+    SourceSet set = new JavaSourceLoader().load(List.of(dir));
+    assertThat(set.files()).extracting(ParsedFile::displayPath).contains("app/Good.java");
+    assertThat(set.files().size() + set.findings().size()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void load_whenSymlinkLoops_doesNotFollowItAgain() throws IOException {
+    write("app/Good.java", "package app;\nclass Good {}\n");
+    Files.createSymbolicLink(dir.resolve("app/loop"), dir.resolve("app"));
+    SourceSet set = new JavaSourceLoader().load(List.of(dir));
+    assertThat(set.files()).extracting(ParsedFile::displayPath).containsExactly("app/Good.java");
+    assertThat(set.findings()).extracting(Finding::id).containsExactly("UNREADABLE_SOURCE");
+  }
+
+  @Test
+  void load_whenFileIsHuge_skipsItAsGeneratedCode() throws IOException {
+    byte[] huge = new byte[(int) JavaSourceLoader.MAX_FILE_BYTES + 10];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    write("gen/Huge.java", huge);
+    SourceSet set = new JavaSourceLoader().load(List.of(dir));
+    assertThat(set.files()).isEmpty();
+    assertThat(set.findings()).extracting(Finding::id).containsExactly("PARSE_ERROR");
+    assertThat(set.findings().get(0).message()).contains("larger than 8 MiB");
+  }
+
+  @Test
+  void analyze_whenCodeUsesReflection_saysThePolicyCannotCoverIt() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            public class Handler {
+              public Object handleRequest(String className) throws Exception {
+                // FINDING: REFLECTIVE_CALL
+                Class<?> type = Class.forName(className);
+                // FINDING: REFLECTIVE_CALL
+                return type.getMethod("run").invoke(type.getDeclaredConstructor().newInstance());
+              }
+            }
+            """)
+        .check();
+  }
+}
