@@ -3,8 +3,16 @@ package dev.minrole.cli;
 import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
 import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SdkCall;
 import dev.minrole.analyzer.sdk.SdkInventory;
+import dev.minrole.analyzer.template.EnvironmentBinding;
+import dev.minrole.analyzer.template.TemplateDiscovery;
+import dev.minrole.analyzer.template.TemplateFunction;
+import dev.minrole.analyzer.template.TemplateProject;
+import dev.minrole.analyzer.template.TemplateResolver;
+import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.mapping.OperationMapper;
+import dev.minrole.generator.platform.PlatformPermissions;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.PolicySynthesizer;
 import java.io.IOException;
@@ -12,58 +20,200 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The generate pipeline: read the sources, analyze each function from its handler, and synthesize
- * its policy. Problems with the input are {@link UsageException}s; findings travel with the
+ * The generate pipeline: read the template (if there is one) and the sources, analyze each
+ * function from its handler, bind its environment, add what the platform needs, and synthesize its
+ * policy. Problems with the input as a whole are {@link UsageException}s; findings travel with the
  * result.
  */
 final class Pipeline {
   /** Every function's policy, and the findings that belong to no single function. */
   record Result(List<FunctionPolicy> functions, List<Finding> findings) {}
 
-  private Pipeline() {}
+  private final SourceOptions options;
+  private final Map<Path, JavaProject> projects = new LinkedHashMap<>();
+  private final List<Finding> global = new ArrayList<>();
+  private final PolicySynthesizer synthesizer;
+
+  private Pipeline(SourceOptions options) {
+    this.options = options;
+    this.synthesizer = new PolicySynthesizer(OperationMapper.bundled(), options.arnContext());
+  }
 
   static Result generate(SourceOptions options) {
+    return new Pipeline(options).run();
+  }
+
+  private Result run() {
     List<Path> paths = options.pathsOrCurrent();
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw new UsageException(p + " does not exist; give the directory that holds the function's Java sources");
       }
     }
-    JavaProject project;
-    try {
-      project = JavaProject.load(paths, SdkInventory.bundled());
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + paths + ": " + e.getMessage());
-    } catch (UncheckedIOException e) {
-      throw new UsageException("cannot read " + paths + ": " + e.getCause().getMessage());
+    List<Path> templates = templates(paths);
+    List<FunctionPolicy> functions = new ArrayList<>();
+    List<String> handlersLeft = new ArrayList<>(options.handlers);
+    for (Path template : templates) {
+      functions.addAll(fromTemplate(template, paths, handlersLeft));
     }
+    if (templates.isEmpty() || !handlersLeft.isEmpty()) {
+      functions.addAll(fromCode(paths, handlersLeft, templates.isEmpty()));
+    }
+    return new Result(functions, global);
+  }
+
+  private List<Path> templates(List<Path> paths) {
+    if (options.noTemplate) {
+      return List.of();
+    }
+    if (options.template != null) {
+      if (!Files.isRegularFile(options.template)) {
+        throw new UsageException("--template " + options.template + " is not a file; give the SAM or CloudFormation template");
+      }
+      return List.of(options.template);
+    }
+    return TemplateDiscovery.in(paths.get(0));
+  }
+
+  // ---- template functions
+
+  private List<FunctionPolicy> fromTemplate(Path file, List<Path> paths, List<String> handlersLeft) {
+    Path base = file.toAbsolutePath().getParent();
+    String display = base == null ? file.getFileName().toString() : displayOf(file, paths);
+    TemplateResolver.Options resolveOptions =
+        new TemplateResolver.Options(
+            options.parameters,
+            Optional.ofNullable(options.stackName),
+            Optional.ofNullable(options.region),
+            Optional.ofNullable(options.account),
+            options.partition);
+    TemplateProject project = TemplateProject.load(file, display, resolveOptions);
+    global.addAll(project.findings());
+    if (project.template().isEmpty() && options.handlers.isEmpty()) {
+      Finding error = project.findings().get(0);
+      throw new UsageException(error.location() + ": " + error.message());
+    }
+    List<TemplateFunction> selected = select(project.functions(), handlersLeft);
+    List<FunctionPolicy> out = new ArrayList<>();
+    for (TemplateFunction function : selected) {
+      out.add(fromTemplate(function, paths, base));
+    }
+    return out;
+  }
+
+  private static String displayOf(Path file, List<Path> paths) {
+    Path root = paths.get(0).toAbsolutePath().normalize();
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(root) && !absolute.equals(root)
+        ? root.relativize(absolute).toString().replace('\\', '/')
+        : file.getFileName().toString();
+  }
+
+  private List<TemplateFunction> select(List<TemplateFunction> all, List<String> handlersLeft) {
+    for (String wanted : options.functions) {
+      if (all.stream().noneMatch(f -> f.logicalId().equals(wanted))) {
+        throw new UsageException(
+            "--function " + wanted + " is not a function of the template; its functions are "
+                + String.join(", ", all.stream().map(TemplateFunction::logicalId).sorted().toList()));
+      }
+    }
+    List<TemplateFunction> out = new ArrayList<>();
+    for (TemplateFunction f : all) {
+      boolean byId = options.functions.isEmpty() || options.functions.contains(f.logicalId());
+      boolean byHandler = options.handlers.isEmpty() || f.handler().map(options.handlers::contains).orElse(false);
+      if (byId && byHandler) {
+        out.add(f);
+        f.handler().ifPresent(handlersLeft::remove);
+      }
+    }
+    return out;
+  }
+
+  private FunctionPolicy fromTemplate(TemplateFunction function, List<Path> paths, Path base) {
+    List<Finding> findings = new ArrayList<>();
+    List<SdkCall> calls = List.of();
+    String handler = function.handler().orElse("");
+    if (handler.isEmpty()) {
+      findings.add(
+          Finding.warning(
+              "TEMPLATE_ERROR",
+              function.logicalId() + " has no Handler (an image function?); only platform permissions are in its policy."
+                  + " Give --handler to analyze its code",
+              function.location()));
+    } else {
+      List<Path> roots = function.codeDirectory().map(List::of).orElse(paths);
+      JavaProject project = project(roots, base);
+      JavaProject.Outcome outcome = project.analyze(handler);
+      if (outcome instanceof JavaProject.HandlerNotFound missing) {
+        findings.add(
+            Finding.error(
+                "HANDLER_NOT_FOUND",
+                function.logicalId() + ": " + missing.message() + "; its code permissions are missing from the policy",
+                function.location()));
+      } else {
+        FunctionAnalysis analysis = ((JavaProject.Analyzed) outcome).analysis();
+        findings.addAll(analysis.findings());
+        calls = EnvironmentBinding.bind(analysis.calls(), function.environment());
+      }
+    }
+    PlatformPermissions.Result platform =
+        new PlatformPermissions(IamCatalog.bundled(), options.arnContext()).of(function);
+    findings.addAll(platform.findings());
+    return synthesizer.synthesize(function.logicalId(), handler, calls, platform.permissions(), findings);
+  }
+
+  // ---- code only
+
+  private List<FunctionPolicy> fromCode(List<Path> paths, List<String> handlers, boolean noTemplate) {
+    JavaProject project = project(paths, null);
     if (project.sources().isEmpty()) {
       throw new UsageException(
           "no Java files under " + String.join(", ", paths.stream().map(Path::toString).toList())
               + "; give the directory that holds the function's sources (e.g. src/main/java)");
     }
     List<FunctionAnalysis> analyses = new ArrayList<>();
-    if (options.handlers.isEmpty()) {
+    if (handlers.isEmpty() && noTemplate) {
       analyses.add(project.analyzeAllPublicMethods(functionName(paths)));
     }
-    for (String handler : options.handlers) {
+    for (String handler : handlers) {
       JavaProject.Outcome outcome = project.analyze(handler);
       if (outcome instanceof JavaProject.HandlerNotFound missing) {
         throw new UsageException(missing.message());
       }
       analyses.add(((JavaProject.Analyzed) outcome).analysis());
     }
-    PolicySynthesizer synthesizer = new PolicySynthesizer(OperationMapper.bundled(), options.arnContext());
     List<FunctionPolicy> functions = new ArrayList<>();
     for (FunctionAnalysis analysis : analyses) {
       functions.add(
-          synthesizer.synthesize(
-              analysis.handler(), analysis.handler(), analysis.calls(), List.of(), analysis.findings()));
+          synthesizer.synthesize(analysis.handler(), analysis.handler(), analysis.calls(), List.of(), analysis.findings()));
     }
-    return new Result(functions, project.sources().findings());
+    return functions;
+  }
+
+  /** The parsed sources under {@code roots}, read once per set of roots. */
+  private JavaProject project(List<Path> roots, Path displayBase) {
+    Path key = roots.get(0).toAbsolutePath().normalize();
+    JavaProject cached = projects.get(key);
+    if (cached != null && roots.size() == 1) {
+      return cached;
+    }
+    JavaProject project;
+    try {
+      project = JavaProject.load(roots, displayBase, SdkInventory.bundled());
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + roots + ": " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new UsageException("cannot read " + roots + ": " + e.getCause().getMessage());
+    }
+    projects.put(key, project);
+    global.addAll(project.sources().findings());
+    return project;
   }
 
   private static String functionName(List<Path> paths) {

@@ -41,6 +41,37 @@ final class SourceOptions {
       description = "The value of an environment variable the code reads, e.g. --env TABLE=orders. Repeatable.")
   Map<String, String> env = new LinkedHashMap<>();
 
+  @Option(
+      names = "--template",
+      paramLabel = "FILE",
+      description =
+          "A SAM or CloudFormation template (YAML or JSON) or a cdk.out stack template. By default"
+              + " template.yaml, template.yml, template.json or cdk.out/*.template.json in PATH is used.")
+  Path template;
+
+  @Option(
+      names = "--function",
+      paramLabel = "LOGICAL_ID",
+      description = "Only this function of the template. Repeatable.")
+  List<String> functions = new ArrayList<>();
+
+  @Option(
+      names = "--parameter",
+      paramLabel = "KEY=VALUE",
+      description = "A template parameter's value, overriding its default. Repeatable.")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(
+      names = "--stack-name",
+      paramLabel = "NAME",
+      description = "The stack's name, to narrow the names CloudFormation generates (default: *).")
+  String stackName;
+
+  @Option(
+      names = "--no-template",
+      description = "Ignore templates found in PATH; analyze the code only.")
+  boolean noTemplate;
+
   List<Path> pathsOrCurrent() {
     return paths.isEmpty() ? List.of(Path.of(".")) : paths;
   }

@@ -47,12 +47,23 @@ final class JavaFileWalker {
     };
   }
 
-  /** A Java file and the root it was found under. */
+  /** A Java file and the root its displayed path is relative to. */
   record Found(Path path, Path root) {
     String displayPath() {
       Path relative = root.equals(path) ? path.getFileName() : root.relativize(path);
       return relative.toString().replace('\\', '/');
     }
+  }
+
+  private final Path displayBase;
+
+  JavaFileWalker() {
+    this(null);
+  }
+
+  /** Files are shown relative to {@code displayBase} when they are under it, else to their root. */
+  JavaFileWalker(Path displayBase) {
+    this.displayBase = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
   }
 
   record Result(List<Found> files, List<Finding> findings) {}
@@ -62,10 +73,12 @@ final class JavaFileWalker {
     List<Finding> findings = new ArrayList<>();
     for (Path root : roots) {
       Path normalizedRoot = root.toAbsolutePath().normalize();
+      Path shownFrom = displayBase != null && normalizedRoot.startsWith(displayBase) ? displayBase : normalizedRoot;
       if (Files.isRegularFile(normalizedRoot)) {
         Path base = normalizedRoot.getParent();
         files.putIfAbsent(
-            normalizedRoot.toString(), new Found(normalizedRoot, base == null ? normalizedRoot : base));
+            normalizedRoot.toString(),
+            new Found(normalizedRoot, shownFrom != normalizedRoot ? shownFrom : base == null ? normalizedRoot : base));
         continue;
       }
       Files.walkFileTree(
@@ -85,14 +98,14 @@ final class JavaFileWalker {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
-                files.putIfAbsent(file.toString(), new Found(file, normalizedRoot));
+                files.putIfAbsent(file.toString(), new Found(file, shownFrom));
               }
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-              String where = new Found(file, normalizedRoot).displayPath();
+              String where = new Found(file, shownFrom).displayPath();
               String message =
                   e instanceof FileSystemLoopException
                       ? "symbolic link loop at " + where + " is not followed"

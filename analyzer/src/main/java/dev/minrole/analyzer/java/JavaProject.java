@@ -38,6 +38,11 @@ public final class JavaProject {
     return new JavaProject(new JavaSourceLoader().load(roots), inventory);
   }
 
+  /** Loads as {@link #load(List, SdkInventory)}, with paths shown relative to {@code displayBase}. */
+  public static JavaProject load(List<Path> roots, Path displayBase, SdkInventory inventory) throws IOException {
+    return new JavaProject(new JavaSourceLoader().load(roots, displayBase), inventory);
+  }
+
   public static JavaProject of(SourceSet sources, SdkInventory inventory) {
     return new JavaProject(sources, inventory);
   }

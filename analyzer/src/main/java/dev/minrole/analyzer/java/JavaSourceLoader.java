@@ -55,7 +55,12 @@ public final class JavaSourceLoader {
   }
 
   public SourceSet load(List<Path> roots) throws IOException {
-    JavaFileWalker.Result walked = new JavaFileWalker().walk(roots);
+    return load(roots, null);
+  }
+
+  /** Loads, showing paths relative to {@code displayBase} (a template's directory) where they can be. */
+  public SourceSet load(List<Path> roots, Path displayBase) throws IOException {
+    JavaFileWalker.Result walked = new JavaFileWalker(displayBase).walk(roots);
     List<JavaFileWalker.Found> found = walked.files();
     List<Finding> findings = new ArrayList<>(walked.findings());
     List<Outcome> outcomes = parseAll(found);

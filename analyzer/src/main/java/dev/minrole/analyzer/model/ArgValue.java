@@ -16,6 +16,7 @@ public sealed interface ArgValue
         ArgValue.EnvVar,
         ArgValue.SystemProperty,
         ArgValue.Concat,
+        ArgValue.TemplateRef,
         ArgValue.Unknown {
 
   /** A string fully known at analysis time, from a literal or a constant. */
@@ -51,6 +52,31 @@ public sealed interface ArgValue
   record Concat(List<ArgValue> parts) implements ArgValue {
     public Concat {
       parts = List.copyOf(parts);
+    }
+  }
+
+  /**
+   * A value a CloudFormation template gives at deploy time: {@code !Ref OrdersTable} ({@code
+   * attribute} empty), {@code !GetAtt Queue.Arn}, or a pseudo parameter ({@code AWS::Region},
+   * {@code cfnType} {@code pseudo}). {@code value} is what minrole knows of it now, possibly a
+   * pattern such as {@code *-ordersbucket-*}; templates that deploy the policy can reference the
+   * expression itself.
+   */
+  record TemplateRef(String logicalId, String attribute, String cfnType, Optional<String> value)
+      implements ArgValue {
+    public TemplateRef {
+      Objects.requireNonNull(logicalId, "logicalId");
+      attribute = attribute == null ? "" : attribute;
+      value = value == null ? Optional.empty() : value;
+    }
+
+    /** The expression as {@code !Sub} writes it: {@code OrdersTable}, {@code Queue.Arn}. */
+    public String subExpression() {
+      return attribute.isEmpty() ? logicalId : logicalId + "." + attribute;
+    }
+
+    public boolean isPseudo() {
+      return "pseudo".equals(cfnType);
     }
   }
 
@@ -119,6 +145,9 @@ public sealed interface ArgValue
     if (this instanceof Literal l) {
       return l.value();
     }
+    if (this instanceof TemplateRef t) {
+      return t.value().orElse("*");
+    }
     if (this instanceof Concat c) {
       StringBuilder out = new StringBuilder();
       for (ArgValue part : c.parts()) {
@@ -143,6 +172,10 @@ public sealed interface ArgValue
     }
     if (this instanceof SystemProperty p) {
       return "system property " + p.name();
+    }
+    if (this instanceof TemplateRef t) {
+      String expression = t.attribute().isEmpty() ? "!Ref " + t.logicalId() : "!GetAtt " + t.subExpression();
+      return expression + t.value().map(v -> " (" + v + ")").orElse("");
     }
     if (this instanceof Concat c) {
       return String.join(" + ", c.parts().stream().map(ArgValue::describe).toList());

@@ -104,6 +104,9 @@ public final class ArnBuilder {
     if (value.isKnown()) {
       return transformed(bound, value.literal().get(), call, action, findings);
     }
+    if (isTemplateKnown(value)) {
+      return transformed(bound, value.pattern(), call, action, findings);
+    }
     String pattern = value.pattern();
     boolean partlyKnown = !pattern.equals("*");
     if (!bound.pattern()) {
@@ -147,6 +150,21 @@ public final class ArnBuilder {
       return ArgValue.concat(concat.parts().stream().map(this::resolve).toList());
     }
     return value;
+  }
+
+  /**
+   * True for a value a template fixes: references whose value minrole knows (a name the template
+   * sets, or the pattern of a name CloudFormation generates, reported where it is resolved), and
+   * text joined from them.
+   */
+  private static boolean isTemplateKnown(ArgValue value) {
+    if (value instanceof ArgValue.TemplateRef ref) {
+      return ref.value().isPresent();
+    }
+    if (value instanceof ArgValue.Concat concat) {
+      return concat.parts().stream().allMatch(p -> p instanceof ArgValue.Literal || isTemplateKnown(p));
+    }
+    return false;
   }
 
   /** Where an unknown value comes from, in words. */

@@ -1,0 +1,368 @@
+package dev.minrole.analyzer.template;
+
+import dev.minrole.analyzer.model.ArgValue;
+import dev.minrole.analyzer.model.SourceLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the functions of a template: {@code AWS::Serverless::Function} (with {@code
+ * Globals.Function} merged in) and {@code AWS::Lambda::Function} (with the event source mappings,
+ * invoke configs and IAM policies that other resources attach to it).
+ */
+public final class FunctionReader {
+  private static final String SERVERLESS = "AWS::Serverless::Function";
+  private static final String LAMBDA = "AWS::Lambda::Function";
+  private static final Set<String> POLL_SOURCES =
+      Set.of("SQS", "Kinesis", "DynamoDB", "MSK", "SelfManagedKafka", "MQ", "DocumentDB");
+
+  private final Template template;
+  private final TemplateResolver resolver;
+
+  public FunctionReader(TemplateResolver resolver) {
+    this.template = resolver.template();
+    this.resolver = resolver;
+  }
+
+  public List<TemplateFunction> functions() {
+    List<TemplateFunction> out = new ArrayList<>();
+    for (TemplateResource resource : template.resources().values()) {
+      if (resource.type().equals(SERVERLESS)) {
+        out.add(serverless(resource));
+      } else if (resource.type().equals(LAMBDA)) {
+        out.add(lambda(resource));
+      }
+    }
+    return out;
+  }
+
+  private TemplateFunction serverless(TemplateResource resource) {
+    TNode.TMap globals = template.functionGlobals();
+    TNode.TMap props = resource.properties();
+    String path = "Resources." + resource.logicalId() + ".Properties";
+    Map<String, TemplateValue> environment = new LinkedHashMap<>();
+    environment(globals.map("Environment").map("Variables"), "Globals.Function.Environment.Variables", environment);
+    environment(props.map("Environment").map("Variables"), path + ".Environment.Variables", environment);
+    List<EventSource> events = new ArrayList<>();
+    for (Map.Entry<String, TNode> e : props.map("Events").entries().entrySet()) {
+      TNode.TMap event = e.getValue().asMap().orElse(null);
+      if (event == null) {
+        continue;
+      }
+      String type = event.text("Type").orElse("");
+      if (!POLL_SOURCES.contains(type)) {
+        continue;
+      }
+      TNode.TMap eventProps = event.map("Properties");
+      String property = switch (type) {
+        case "SQS" -> "Queue";
+        case "MQ" -> "Broker";
+        case "DocumentDB" -> "Cluster";
+        case "SelfManagedKafka" -> "KafkaBootstrapServers";
+        default -> "Stream";
+      };
+      eventProps
+          .get(property)
+          .ifPresent(n -> events.add(new EventSource(type, value(n, path + ".Events." + e.getKey() + ".Properties." + property))));
+    }
+    List<Destination> destinations = new ArrayList<>();
+    TNode.TMap dlq = first(props.map("DeadLetterQueue"), globals.map("DeadLetterQueue"));
+    dlq.get("TargetArn")
+        .ifPresent(
+            n -> destinations.add(new Destination(dlq.text("Type").orElse("Unknown"), value(n, path + ".DeadLetterQueue.TargetArn"), "dead-letter queue")));
+    TNode.TMap invoke = first(props.map("EventInvokeConfig"), globals.map("EventInvokeConfig"));
+    destinations(invoke.map("DestinationConfig"), path + ".EventInvokeConfig.DestinationConfig", destinations);
+    RoleRef role = props.get("Role").or(() -> globals.get("Role")).map(this::role).orElse(new RoleRef.Generated());
+    List<DeclaredPolicy> declared = new ArrayList<>();
+    props.get("Policies").ifPresent(p -> samPolicies(p, declared));
+    if (role instanceof RoleRef.Resource r) {
+      rolePolicies(r.logicalId(), declared);
+    }
+    return function(resource, props, globals, environment, events, destinations, role, declared, path);
+  }
+
+  private TemplateFunction lambda(TemplateResource resource) {
+    TNode.TMap props = resource.properties();
+    TNode.TMap none = new TNode.TMap(Map.of(), resource.node().line());
+    String path = "Resources." + resource.logicalId() + ".Properties";
+    Map<String, TemplateValue> environment = new LinkedHashMap<>();
+    environment(props.map("Environment").map("Variables"), path + ".Environment.Variables", environment);
+    List<EventSource> events = new ArrayList<>();
+    List<Destination> destinations = new ArrayList<>();
+    props.map("DeadLetterConfig")
+        .get("TargetArn")
+        .ifPresent(n -> destinations.add(new Destination(kindOfArn(n), value(n, path + ".DeadLetterConfig.TargetArn"), "dead-letter queue")));
+    for (TemplateResource other : template.resources().values()) {
+      boolean mapping = other.type().equals("AWS::Lambda::EventSourceMapping");
+      boolean invokeConfig = other.type().equals("AWS::Lambda::EventInvokeConfig");
+      if ((!mapping && !invokeConfig) || !refersTo(other.properties().get("FunctionName"), resource.logicalId())) {
+        continue;
+      }
+      String otherPath = "Resources." + other.logicalId() + ".Properties";
+      if (mapping) {
+        other.properties().get("EventSourceArn").ifPresent(n -> events.add(new EventSource(kindOfArn(n), value(n, otherPath + ".EventSourceArn"))));
+      } else {
+        destinations(other.properties().map("DestinationConfig"), otherPath + ".DestinationConfig", destinations);
+      }
+    }
+    RoleRef role = props.get("Role").map(this::role).orElse(new RoleRef.Generated());
+    List<DeclaredPolicy> declared = new ArrayList<>();
+    if (role instanceof RoleRef.Resource r) {
+      rolePolicies(r.logicalId(), declared);
+    }
+    return function(resource, props, none, environment, events, destinations, role, declared, path);
+  }
+
+  private TemplateFunction function(
+      TemplateResource resource,
+      TNode.TMap props,
+      TNode.TMap globals,
+      Map<String, TemplateValue> environment,
+      List<EventSource> events,
+      List<Destination> destinations,
+      RoleRef role,
+      List<DeclaredPolicy> declared,
+      String path) {
+    Optional<TNode> vpc = props.get("VpcConfig").or(() -> globals.get("VpcConfig")).filter(n -> !isNoValue(n));
+    Optional<TNode> tracing =
+        props.get("Tracing").or(() -> globals.get("Tracing")).or(() -> props.map("TracingConfig").get("Mode"));
+    boolean active = tracing.flatMap(resolver::literal).map(t -> t.equalsIgnoreCase("Active")).orElse(false);
+    TNode.TMap logging = first(props.map("LoggingConfig"), globals.map("LoggingConfig"));
+    Optional<TemplateValue> logGroup = logging.get("LogGroup").map(n -> value(n, path + ".LoggingConfig.LogGroup"));
+    List<ArgValue> names = functionNames(resource);
+    Optional<TemplateValue> kms =
+        props.get("KmsKeyArn").or(() -> globals.get("KmsKeyArn")).filter(n -> !isNoValue(n)).map(n -> value(n, path + ".KmsKeyArn"));
+    List<TemplateValue> fileSystems = new ArrayList<>();
+    for (TNode fs : props.get("FileSystemConfigs").or(() -> globals.get("FileSystemConfigs")).map(TNode::items).orElse(List.of())) {
+      fs.asMap().flatMap(m -> m.get("Arn")).ifPresent(n -> fileSystems.add(value(n, path + ".FileSystemConfigs.Arn")));
+    }
+    return new TemplateFunction(
+        resource.logicalId(),
+        resource.type(),
+        resource.location(),
+        props.get("Handler").or(() -> globals.get("Handler")).flatMap(resolver::literal),
+        codeDirectory(resource, props, globals),
+        names,
+        environment,
+        events,
+        vpc.isPresent(),
+        vpc.map(template::location),
+        active,
+        tracing.filter(t -> active).map(template::location),
+        destinations,
+        logGroup,
+        logGroupDeclared(names, logGroup),
+        kms,
+        fileSystems,
+        role,
+        declared);
+  }
+
+  // ---- pieces
+
+  private void environment(TNode.TMap variables, String path, Map<String, TemplateValue> out) {
+    for (Map.Entry<String, TNode> e : variables.entries().entrySet()) {
+      out.put(e.getKey(), value(e.getValue(), path + "." + e.getKey()));
+    }
+  }
+
+  private void destinations(TNode.TMap config, String path, List<Destination> out) {
+    for (String outcome : List.of("OnSuccess", "OnFailure")) {
+      TNode.TMap destination = config.map(outcome);
+      Optional<TNode> target = destination.get("Destination");
+      if (target.isPresent()) {
+        String kind = destination.text("Type").orElseGet(() -> kindOfArn(target.get()));
+        String purpose = outcome.equals("OnSuccess") ? "on-success destination" : "on-failure destination";
+        out.add(new Destination(kind, value(target.get(), path + "." + outcome + ".Destination"), purpose));
+      }
+    }
+  }
+
+  /** SQS, SNS, Lambda, EventBridge, Kinesis or DynamoDB, from an ARN or the resource it names. */
+  private String kindOfArn(TNode node) {
+    for (ArgValue v : resolver.resolve(node)) {
+      String text = v.pattern();
+      if (v instanceof ArgValue.TemplateRef ref) {
+        String kind = kindOfType(ref.cfnType());
+        if (!kind.isEmpty()) {
+          return kind;
+        }
+      }
+      String[] parts = text.split(":");
+      if (parts.length > 2 && text.startsWith("arn:")) {
+        return switch (parts[2]) {
+          case "sqs" -> "SQS";
+          case "sns" -> "SNS";
+          case "lambda" -> "Lambda";
+          case "events" -> "EventBridge";
+          case "kinesis" -> "Kinesis";
+          case "dynamodb" -> "DynamoDB";
+          case "kafka" -> "MSK";
+          case "mq" -> "MQ";
+          case "s3" -> "S3";
+          default -> "Unknown";
+        };
+      }
+    }
+    return "Unknown";
+  }
+
+  private static String kindOfType(String cfnType) {
+    return switch (cfnType) {
+      case "AWS::SQS::Queue" -> "SQS";
+      case "AWS::SNS::Topic" -> "SNS";
+      case "AWS::Lambda::Function", "AWS::Serverless::Function" -> "Lambda";
+      case "AWS::Events::EventBus" -> "EventBridge";
+      case "AWS::Kinesis::Stream" -> "Kinesis";
+      case "AWS::DynamoDB::Table" -> "DynamoDB";
+      default -> "";
+    };
+  }
+
+  private RoleRef role(TNode node) {
+    for (ArgValue v : resolver.resolve(node)) {
+      if (v instanceof ArgValue.TemplateRef ref && !ref.isPseudo() && template.resource(ref.logicalId()).isPresent()) {
+        return new RoleRef.Resource(ref.logicalId());
+      }
+    }
+    return new RoleRef.External(resolver.resolve(node));
+  }
+
+  /** SAM {@code Policies}: a managed policy name or ARN, a policy template, a document, or a list of these. */
+  private void samPolicies(TNode node, List<DeclaredPolicy> out) {
+    if (node instanceof TNode.TList list) {
+      list.items().forEach(item -> samPolicies(item, out));
+      return;
+    }
+    SourceLocation where = template.location(node);
+    if (node instanceof TNode.TScalar || (node instanceof TNode.TMap m && m.isIntrinsic())) {
+      out.add(new DeclaredPolicy.Managed(resolver.resolve(node), where));
+      return;
+    }
+    TNode.TMap map = (TNode.TMap) node;
+    if (map.get("Statement").isPresent()) {
+      out.add(new DeclaredPolicy.Inline("Policies", map, where));
+      return;
+    }
+    for (Map.Entry<String, TNode> e : map.entries().entrySet()) {
+      Map<String, List<ArgValue>> parameters = new LinkedHashMap<>();
+      e.getValue().asMap().ifPresent(p -> p.entries().forEach((k, v) -> parameters.put(k, resolver.resolve(v))));
+      out.add(new DeclaredPolicy.SamTemplate(e.getKey(), parameters, template.location(e.getValue())));
+    }
+  }
+
+  /** The inline and managed policies of a role resource, and the IAM policies attached to it. */
+  private void rolePolicies(String roleId, List<DeclaredPolicy> out) {
+    template.resource(roleId).ifPresent(role -> {
+      for (TNode policy : role.properties().get("Policies").map(TNode::items).orElse(List.of())) {
+        policy.asMap().ifPresent(p -> p.get("PolicyDocument").ifPresent(d ->
+            out.add(new DeclaredPolicy.Inline(p.text("PolicyName").orElse("inline"), d, template.location(p)))));
+      }
+      for (TNode arn : role.properties().get("ManagedPolicyArns").map(TNode::items).orElse(List.of())) {
+        out.add(new DeclaredPolicy.Managed(resolver.resolve(arn), template.location(arn)));
+      }
+    });
+    for (TemplateResource policy : template.resources().values()) {
+      boolean inline = policy.type().equals("AWS::IAM::Policy");
+      boolean managed = policy.type().equals("AWS::IAM::ManagedPolicy");
+      if ((!inline && !managed) || policy.properties().get("Roles").map(TNode::items).orElse(List.of()).stream().noneMatch(r -> refersTo(Optional.of(r), roleId))) {
+        continue;
+      }
+      policy.properties().get("PolicyDocument").ifPresent(d ->
+          out.add(new DeclaredPolicy.Inline(policy.logicalId(), d, policy.location())));
+    }
+  }
+
+  private boolean refersTo(Optional<TNode> node, String logicalId) {
+    if (node.isEmpty()) {
+      return false;
+    }
+    for (ArgValue v : resolver.resolve(node.get())) {
+      if (v instanceof ArgValue.TemplateRef ref && ref.logicalId().equals(logicalId)) {
+        return true;
+      }
+      if (v instanceof ArgValue.Concat c
+          && c.parts().stream().anyMatch(p -> p instanceof ArgValue.TemplateRef ref && ref.logicalId().equals(logicalId))) {
+        return true;
+      }
+    }
+    Optional<TemplateResource> target = template.resource(logicalId);
+    return target.isPresent()
+        && resolver.literal(node.get()).map(name -> functionNames(target.get()).contains(ArgValue.literal(name))).orElse(false);
+  }
+
+  private List<ArgValue> functionNames(TemplateResource resource) {
+    List<ArgValue> out = new ArrayList<>();
+    for (String name : resolver.physicalNames(resource, ResourceTypes.bundled().of(resource.type()).orElseThrow())) {
+      out.add(name.contains("*") ? new ArgValue.TemplateRef(resource.logicalId(), "", resource.type(), Optional.of(name)) : ArgValue.literal(name));
+    }
+    return out;
+  }
+
+  /** True if the template declares the function's log group, so Lambda need not create it. */
+  private boolean logGroupDeclared(List<ArgValue> names, Optional<TemplateValue> configured) {
+    for (TemplateResource r : template.resources().values()) {
+      if (!r.type().equals("AWS::Logs::LogGroup")) {
+        continue;
+      }
+      Optional<TNode> groupName = r.properties().get("LogGroupName");
+      if (groupName.isEmpty()) {
+        continue;
+      }
+      for (ArgValue v : resolver.resolve(groupName.get())) {
+        String text = v.pattern();
+        if (configured.isPresent() && configured.get().values().stream().anyMatch(c -> c.pattern().equals(text))) {
+          return true;
+        }
+        if (names.stream().anyMatch(n -> text.equals("/aws/lambda/" + n.pattern()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The directory holding the function's sources: {@code CodeUri} (a directory, or the module
+   * of a built jar under {@code target/} or {@code build/}), or the CDK asset path.
+   */
+  private Optional<Path> codeDirectory(TemplateResource resource, TNode.TMap props, TNode.TMap globals) {
+    Optional<String> uri = props.get("CodeUri").or(() -> globals.get("CodeUri")).flatMap(resolver::literal);
+    if (uri.isEmpty()) {
+      uri = resource.metadata().text("aws:asset:path");
+    }
+    if (uri.isEmpty() || uri.get().startsWith("s3://")) {
+      return Optional.empty();
+    }
+    Path path = template.directory().resolve(uri.get()).normalize();
+    if (Files.isRegularFile(path)) {
+      Path parent = path.getParent();
+      String name = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString().toLowerCase(Locale.ROOT);
+      if ((name.equals("target") || name.equals("build") || name.equals("libs")) && parent.getParent() != null) {
+        Path module = name.equals("libs") && parent.getParent().getParent() != null ? parent.getParent().getParent() : parent.getParent();
+        return Optional.of(module);
+      }
+      return Optional.empty();
+    }
+    return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  private TemplateValue value(TNode node, String path) {
+    return new TemplateValue(resolver.resolve(node), template.location(node), path);
+  }
+
+  private static TNode.TMap first(TNode.TMap a, TNode.TMap b) {
+    return a.entries().isEmpty() ? b : a;
+  }
+
+  private static boolean isNoValue(TNode node) {
+    return node instanceof TNode.TMap m && m.isIntrinsic() && m.text("Ref").map("AWS::NoValue"::equals).orElse(false);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.minrole.analyzer.template;
+
+import dev.minrole.analyzer.model.ArgValue;
+import dev.minrole.analyzer.model.SourceLocation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Lambda function as a template declares it ({@code AWS::Serverless::Function}, with SAM
+ * globals merged, or {@code AWS::Lambda::Function}): its handler and code, its environment, and
+ * what the platform does for it with its role (event sources, destinations, VPC, tracing, logs,
+ * encryption, file systems), plus the role and the permissions declared for it today.
+ */
+public record TemplateFunction(
+    String logicalId,
+    String resourceType,
+    SourceLocation location,
+    Optional<String> handler,
+    Optional<Path> codeDirectory,
+    List<ArgValue> functionName,
+    Map<String, TemplateValue> environment,
+    List<EventSource> eventSources,
+    boolean vpc,
+    Optional<SourceLocation> vpcLocation,
+    boolean activeTracing,
+    Optional<SourceLocation> tracingLocation,
+    List<Destination> destinations,
+    Optional<TemplateValue> logGroup,
+    boolean logGroupDeclared,
+    Optional<TemplateValue> kmsKey,
+    List<TemplateValue> fileSystems,
+    RoleRef role,
+    List<DeclaredPolicy> declaredPolicies) {
+
+  public TemplateFunction {
+    functionName = List.copyOf(functionName);
+    environment = Map.copyOf(environment);
+    eventSources = List.copyOf(eventSources);
+    destinations = List.copyOf(destinations);
+    fileSystems = List.copyOf(fileSystems);
+    declaredPolicies = List.copyOf(declaredPolicies);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.minrole.generator.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.analyzer.model.ArgValue;
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SourceLocation;
+import dev.minrole.analyzer.template.Destination;
+import dev.minrole.analyzer.template.EventSource;
+import dev.minrole.analyzer.template.TemplateFunction;
+import dev.minrole.analyzer.template.TemplateValue;
+import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.synth.ArnContext;
+import dev.minrole.generator.synth.Evidence;
+import dev.minrole.generator.synth.Permission;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The permissions Lambda needs from a function's role for what the template configures: writing
+ * the function's logs, reading its poll-based event sources, network interfaces in a VPC, X-Ray
+ * traces, dead-letter queues and destinations, the environment's KMS key, and EFS mounts. The
+ * actions come from {@code platform.yaml}; each permission carries platform evidence and the
+ * template property that needs it.
+ */
+public final class PlatformPermissions {
+  private static final String RESOURCE = "/dev/minrole/generator/platform/platform.yaml";
+  private static volatile JsonNode data;
+
+  private final IamCatalog catalog;
+  private final ArnContext context;
+  private final JsonNode rules;
+
+  public PlatformPermissions(IamCatalog catalog, ArnContext context) {
+    this.catalog = catalog;
+    this.context = context;
+    this.rules = data();
+  }
+
+  private static JsonNode data() {
+    JsonNode result = data;
+    if (result == null) {
+      try (InputStream in = PlatformPermissions.class.getResourceAsStream(RESOURCE)) {
+        result = new ObjectMapper(new YAMLFactory()).readTree(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      data = result;
+    }
+    return result;
+  }
+
+  /** What the platform needs for a function, and what could not be resolved. */
+  public record Result(List<Permission> permissions, List<Finding> findings) {}
+
+  public Result of(TemplateFunction function) {
+    List<Permission> out = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    logs(function, out);
+    boolean vpc = function.vpc();
+    for (EventSource source : function.eventSources()) {
+      JsonNode rule = rules.path("eventSources").path(source.kind());
+      if (rule.isMissingNode()) {
+        findings.add(
+            Finding.warning(
+                "UNMAPPED_OPERATION",
+                function.logicalId() + " reads a " + source.kind() + " event source, whose permissions minrole does not know; add them by hand",
+                source.source().location()));
+        continue;
+      }
+      String reason = "Lambda reads the " + source.kind() + " event source of " + function.logicalId() + " with the function's role";
+      add(out, findings, actions(rule.path("actions")), source.source(), reason, function);
+      for (JsonNode also : rule.path("also")) {
+        vpc |= also.asText().equals("vpc");
+      }
+    }
+    if (vpc) {
+      JsonNode rule = rules.path("vpc");
+      SourceLocation where = function.vpcLocation().orElse(function.location());
+      for (String action : actions(rule.path("actions"))) {
+        out.add(platform(action, "*", rule.path("reason").asText(), where, "VpcConfig"));
+      }
+    }
+    if (function.activeTracing()) {
+      JsonNode rule = rules.path("xray");
+      SourceLocation where = function.tracingLocation().orElse(function.location());
+      for (String action : actions(rule.path("actions"))) {
+        out.add(platform(action, "*", rule.path("reason").asText(), where, "Tracing: Active"));
+      }
+    }
+    for (Destination destination : function.destinations()) {
+      JsonNode kinds = rules.path("destinations").path(destination.kind());
+      if (kinds.isMissingNode()) {
+        findings.add(
+            Finding.warning(
+                "UNRESOLVED_RESOURCE",
+                "the " + destination.purpose() + " of " + function.logicalId()
+                    + " is not a queue, topic, function, event bus or bucket minrole can recognize; add its permission by hand",
+                destination.target().location()));
+        continue;
+      }
+      add(out, findings, actions(kinds), destination.target(), "Lambda sends to the " + destination.purpose() + " with the function's role", function);
+    }
+    function.kmsKey().ifPresent(key -> add(out, findings, actions(rules.path("kms").path("actions")), key,
+        "Lambda decrypts the environment variables with this customer managed key", function));
+    for (TemplateValue fs : function.fileSystems()) {
+      add(out, findings, actions(rules.path("efs").path("actions")), fs, "Lambda mounts this EFS file system for the function", function);
+    }
+    return new Result(out, findings);
+  }
+
+  /** Log writing, and creating the group when the template does not declare it. */
+  private void logs(TemplateFunction function, List<Permission> out) {
+    JsonNode logs = rules.path("logs");
+    List<String> groups = new ArrayList<>();
+    SourceLocation where = function.location();
+    String path = "Resources." + function.logicalId();
+    if (function.logGroup().isPresent()) {
+      function.logGroup().get().values().forEach(v -> groups.add(v.pattern()));
+      where = function.logGroup().get().location();
+      path = function.logGroup().get().path();
+    } else {
+      function.functionName().forEach(n -> groups.add("/aws/lambda/" + n.pattern()));
+    }
+    for (String group : groups) {
+      String groupArn = "arn:" + context.partition() + ":logs:" + context.regionOrWildcard() + ":" + context.accountOrWildcard() + ":log-group:" + group;
+      if (!function.logGroupDeclared()) {
+        for (String action : actions(logs.path("createGroup").path("actions"))) {
+          out.add(platform(action, groupArn, "Lambda creates the function's log group on first use, as the template does not declare it", where, path));
+        }
+      }
+      for (String action : actions(logs.path("write").path("actions"))) {
+        out.add(platform(action, groupArn + ":log-stream:*", "Lambda writes the function's logs", where, path));
+      }
+    }
+  }
+
+  private void add(
+      List<Permission> out, List<Finding> findings, List<String> actions, TemplateValue target, String reason, TemplateFunction function) {
+    for (ArgValue value : target.values()) {
+      String resource = value.pattern();
+      if (!resource.startsWith("arn:")) {
+        findings.add(
+            Finding.warning(
+                "UNRESOLVED_RESOURCE",
+                function.logicalId() + ": " + reason + ", but its ARN (" + value.describe() + ") is not known; the policy uses a wildcard."
+                    + " Reference the resource in the template, or pass --parameter",
+                target.location()));
+        resource = "*";
+      }
+      for (String action : actions) {
+        if (catalog.action(action).map(a -> !a.supportsResourceLevel()).orElse(false)) {
+          out.add(platform(action, "*", reason, target.location(), target.path()));
+        } else {
+          out.add(platform(action, resource, reason, target.location(), target.path()));
+        }
+      }
+    }
+  }
+
+  private Permission platform(String action, String resource, String reason, SourceLocation where, String path) {
+    return new Permission(
+        action, resource, List.of(), List.of(new Evidence.Platform(reason), new Evidence.Template(where, path)));
+  }
+
+  private static List<String> actions(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(a -> out.add(a.asText()));
+    return out;
+  }
+}
