@@ -1,19 +1,24 @@
 package dev.minrole.cli;
 
+import dev.minrole.analyzer.java.CredentialScan;
 import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.template.EnvironmentBinding;
+import dev.minrole.analyzer.template.TemplateChecks;
 import dev.minrole.analyzer.template.TemplateDiscovery;
 import dev.minrole.analyzer.template.TemplateFunction;
 import dev.minrole.analyzer.template.TemplateProject;
 import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.mapping.OperationMapper;
+import dev.minrole.generator.platform.EncryptedTargets;
 import dev.minrole.generator.platform.PlatformPermissions;
+import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;
+import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,9 +105,14 @@ final class Pipeline {
       throw new UsageException(error.location() + ": " + error.message());
     }
     List<TemplateFunction> selected = select(project.functions(), handlersLeft);
+    Map<String, List<Finding>> checks =
+        project.template().map(t -> TemplateChecks.check(t, project.functions())).orElse(Map.of());
+    global.addAll(checks.getOrDefault("", List.of()));
     List<FunctionPolicy> out = new ArrayList<>();
     for (TemplateFunction function : selected) {
-      out.add(fromTemplate(function, paths, base));
+      out.add(
+          fromTemplate(
+              function, project.resolver().orElseThrow(), paths, base, checks.getOrDefault(function.logicalId(), List.of())));
     }
     return out;
   }
@@ -135,9 +145,11 @@ final class Pipeline {
     return out;
   }
 
-  private FunctionPolicy fromTemplate(TemplateFunction function, List<Path> paths, Path base) {
-    List<Finding> findings = new ArrayList<>();
-    List<SdkCall> calls = List.of();
+  private FunctionPolicy fromTemplate(
+      TemplateFunction function, TemplateResolver resolver, List<Path> paths, Path base, List<Finding> checks) {
+    List<Finding> findings = new ArrayList<>(checks);
+    List<SdkCall> calls = new ArrayList<>();
+    Map<SdkCall, List<Evidence>> templateEvidence = new LinkedHashMap<>();
     String handler = function.handler().orElse("");
     if (handler.isEmpty()) {
       findings.add(
@@ -159,13 +171,30 @@ final class Pipeline {
       } else {
         FunctionAnalysis analysis = ((JavaProject.Analyzed) outcome).analysis();
         findings.addAll(analysis.findings());
-        calls = EnvironmentBinding.bind(analysis.calls(), function.environment());
+        for (EnvironmentBinding.Bound bound : EnvironmentBinding.bindWithSources(analysis.calls(), function.environment())) {
+          calls.add(bound.call());
+          List<Evidence> more = templateEvidence.computeIfAbsent(bound.call(), k -> new ArrayList<>());
+          bound.used().forEach(v -> more.add(new Evidence.Template(v.location(), v.path())));
+        }
       }
     }
     PlatformPermissions.Result platform =
         new PlatformPermissions(IamCatalog.bundled(), options.arnContext()).of(function);
     findings.addAll(platform.findings());
-    return synthesizer.synthesize(function.logicalId(), handler, calls, platform.permissions(), findings);
+    List<Permission> extra = new ArrayList<>(platform.permissions());
+    EncryptedTargets encrypted = new EncryptedTargets(resolver, PlatformPermissions.rules());
+    for (SdkCall call : calls) {
+      for (Permission needed : synthesizer.needs(List.of(call)).permissions()) {
+        extra.addAll(encrypted.of(call, needed.action()));
+      }
+    }
+    return synthesizer.synthesize(
+        function.logicalId(),
+        handler,
+        calls,
+        call -> templateEvidence.getOrDefault(call, List.of()),
+        extra,
+        findings);
   }
 
   // ---- code only
@@ -213,6 +242,7 @@ final class Pipeline {
     }
     projects.put(key, project);
     global.addAll(project.sources().findings());
+    global.addAll(CredentialScan.scan(project.sources()));
     return project;
   }
 

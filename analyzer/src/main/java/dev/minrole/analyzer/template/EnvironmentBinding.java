@@ -18,9 +18,25 @@ public final class EnvironmentBinding {
 
   private EnvironmentBinding() {}
 
+  /** A call with the environment bound in, and the template values that went into it. */
+  public record Bound(SdkCall call, List<TemplateValue> used) {
+    public Bound {
+      used = List.copyOf(used);
+    }
+  }
+
   public static List<SdkCall> bind(List<SdkCall> calls, Map<String, TemplateValue> environment) {
-    List<SdkCall> out = new ArrayList<>();
+    return bindWithSources(calls, environment).stream().map(Bound::call).distinct().toList();
+  }
+
+  /** As {@link #bind}, keeping for each call the environment values it used. */
+  public static List<Bound> bindWithSources(List<SdkCall> calls, Map<String, TemplateValue> environment) {
+    List<Bound> out = new ArrayList<>();
     for (SdkCall call : calls) {
+      List<TemplateValue> used = new ArrayList<>();
+      for (ArgValue arg : call.args().values()) {
+        collectUsed(arg, environment, used);
+      }
       List<Map<String, ArgValue>> variants = new ArrayList<>();
       variants.add(new LinkedHashMap<>());
       for (Map.Entry<String, ArgValue> arg : call.args().entrySet()) {
@@ -36,10 +52,18 @@ public final class EnvironmentBinding {
         variants = next.size() > MAX_CALLS ? List.of(firstOfEach(variants, arg.getKey(), values)) : next;
       }
       for (Map<String, ArgValue> args : variants) {
-        out.add(new SdkCall(call.service(), call.operation(), args, call.site(), call.detail()));
+        out.add(new Bound(new SdkCall(call.service(), call.operation(), args, call.site(), call.detail()), used));
       }
     }
-    return out.stream().distinct().toList();
+    return out;
+  }
+
+  private static void collectUsed(ArgValue value, Map<String, TemplateValue> environment, List<TemplateValue> used) {
+    if (value instanceof ArgValue.EnvVar env && environment.containsKey(env.name()) && !used.contains(environment.get(env.name()))) {
+      used.add(environment.get(env.name()));
+    } else if (value instanceof ArgValue.Concat concat) {
+      concat.parts().forEach(p -> collectUsed(p, environment, used));
+    }
   }
 
   private static Map<String, ArgValue> firstOfEach(List<Map<String, ArgValue>> variants, String key, List<ArgValue> values) {

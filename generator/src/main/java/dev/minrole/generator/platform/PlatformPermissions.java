@@ -54,6 +54,11 @@ public final class PlatformPermissions {
     return result;
   }
 
+  /** The platform rules, for the checks that need them beyond one function's template. */
+  public static JsonNode rules() {
+    return data();
+  }
+
   /** What the platform needs for a function, and what could not be resolved. */
   public record Result(List<Permission> permissions, List<Finding> findings) {}
 

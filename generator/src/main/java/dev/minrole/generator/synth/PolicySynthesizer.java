@@ -51,6 +51,11 @@ public final class PolicySynthesizer {
   public record Needs(List<Permission> permissions, List<Finding> findings, Map<String, String> labels) {}
 
   public Needs needs(List<SdkCall> calls) {
+    return needs(calls, call -> List.of());
+  }
+
+  /** As {@link #needs(List)}, with more evidence for some calls (the template values they used). */
+  public Needs needs(List<SdkCall> calls, java.util.function.Function<SdkCall, List<Evidence>> moreEvidence) {
     List<Permission> permissions = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     Map<String, String> labels = new HashMap<>();
@@ -65,12 +70,10 @@ public final class PolicySynthesizer {
           labels.putIfAbsent(resource, built.label());
           findings.addAll(built.findings());
         }
+        List<Evidence> evidence = new ArrayList<>(moreEvidence.apply(call));
+        evidence.add(new Evidence.Code(call.site(), call.detail()));
         permissions.add(
-            new Permission(
-                required.action(),
-                resource,
-                conditions(required.conditions(), call),
-                List.of(new Evidence.Code(call.site(), call.detail()))));
+            new Permission(required.action(), resource, conditions(required.conditions(), call), evidence));
       }
     }
     return new Needs(permissions, findings, labels);
@@ -79,7 +82,18 @@ public final class PolicySynthesizer {
   /** The whole policy for a function from its SDK calls and any other permissions it needs. */
   public FunctionPolicy synthesize(
       String name, String handler, List<SdkCall> calls, List<Permission> extra, List<Finding> findings) {
-    Needs needs = needs(calls);
+    return synthesize(name, handler, calls, call -> List.of(), extra, findings);
+  }
+
+  /** As above, with more evidence for some calls. */
+  public FunctionPolicy synthesize(
+      String name,
+      String handler,
+      List<SdkCall> calls,
+      java.util.function.Function<SdkCall, List<Evidence>> moreEvidence,
+      List<Permission> extra,
+      List<Finding> findings) {
+    Needs needs = needs(calls, moreEvidence);
     List<Permission> all = new ArrayList<>(needs.permissions());
     all.addAll(extra);
     List<Finding> allFindings = new ArrayList<>(findings);

@@ -1,0 +1,77 @@
+package dev.minrole.generator.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.minrole.analyzer.model.ArgValue;
+import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.analyzer.template.TNode;
+import dev.minrole.analyzer.template.TemplateResolver;
+import dev.minrole.analyzer.template.TemplateResource;
+import dev.minrole.generator.synth.Evidence;
+import dev.minrole.generator.synth.Permission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A queue or topic the code writes to that the template encrypts with a customer managed KMS key
+ * ({@code KmsMasterKeyId}): sending to it needs {@code kms:GenerateDataKey} and {@code
+ * kms:Decrypt} on that key. AWS managed keys ({@code alias/aws/sqs}) need nothing in the role.
+ */
+public final class EncryptedTargets {
+  private static final Set<String> ENCRYPTABLE = Set.of("AWS::SQS::Queue", "AWS::SNS::Topic");
+
+  private final TemplateResolver resolver;
+  private final JsonNode rule;
+
+  public EncryptedTargets(TemplateResolver resolver, JsonNode platformRules) {
+    this.resolver = resolver;
+    this.rule = platformRules.path("encryptedTargets");
+  }
+
+  public List<Permission> of(SdkCall call, String action) {
+    Set<String> writes = Set.copyOf(texts(rule.path("writes")));
+    if (!writes.contains(action)) {
+      return List.of();
+    }
+    List<Permission> out = new ArrayList<>();
+    for (ArgValue arg : call.args().values()) {
+      if (!(arg instanceof ArgValue.TemplateRef ref) || !ENCRYPTABLE.contains(ref.cfnType())) {
+        continue;
+      }
+      Optional<TemplateResource> target = resolver.template().resource(ref.logicalId());
+      Optional<TNode> key = target.flatMap(t -> t.properties().get("KmsMasterKeyId"));
+      if (key.isEmpty()) {
+        continue;
+      }
+      for (ArgValue k : resolver.resolve(key.get())) {
+        String text = k.pattern();
+        if (text.toLowerCase(Locale.ROOT).startsWith("alias/aws/")) {
+          continue;
+        }
+        String keyArn = text.startsWith("arn:") ? text : "arn:aws:kms:*:*:key/" + (text.startsWith("alias/") ? "*" : text);
+        String reason =
+            ref.logicalId() + " is encrypted with the customer managed key " + k.describe() + ", so writing to it needs the key";
+        for (String kmsAction : texts(rule.path("actions"))) {
+          out.add(
+              new Permission(
+                  kmsAction,
+                  keyArn,
+                  List.of(),
+                  List.of(
+                      new Evidence.Platform(reason),
+                      new Evidence.Template(resolver.template().location(key.get()), "Resources." + ref.logicalId() + ".Properties.KmsMasterKeyId"),
+                      new Evidence.Code(call.site(), call.detail()))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
