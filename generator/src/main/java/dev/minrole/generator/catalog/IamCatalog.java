@@ -25,15 +25,21 @@ public final class IamCatalog {
   private static final String RESOURCE = "/dev/minrole/generator/catalog/iam-catalog.json";
   private static volatile IamCatalog bundled;
 
-  private final SortedMap<String, IamService> services;
+  private final SortedMap<String, ServiceSource> sources;
+  private final Map<String, IamService> parsed = new java.util.concurrent.ConcurrentHashMap<>();
   private final String sourceVersion;
 
-  private IamCatalog(SortedMap<String, IamService> services, String sourceVersion) {
-    this.services = Collections.unmodifiableSortedMap(services);
+  /** Where one service's JSON is, parsed the first time the service is asked for. */
+  private interface ServiceSource {
+    JsonNode read() throws IOException;
+  }
+
+  private IamCatalog(SortedMap<String, ServiceSource> sources, String sourceVersion) {
+    this.sources = Collections.unmodifiableSortedMap(sources);
     this.sourceVersion = sourceVersion;
   }
 
-  /** The catalog shipped with minrole, read once. */
+  /** The catalog shipped with minrole, indexed once; services are parsed on first use. */
   public static IamCatalog bundled() {
     IamCatalog result = bundled;
     if (result == null) {
@@ -44,7 +50,7 @@ public final class IamCatalog {
             if (in == null) {
               throw new IllegalStateException("IAM catalog resource missing: " + RESOURCE);
             }
-            result = parse(new ObjectMapper().readTree(in));
+            result = index(in.readAllBytes());
           } catch (IOException e) {
             throw new UncheckedIOException("cannot read the IAM catalog", e);
           }
@@ -58,18 +64,44 @@ public final class IamCatalog {
   /** A catalog from JSON in the derived format, for tests. */
   public static IamCatalog fromJson(String json) {
     try {
-      return parse(new ObjectMapper().readTree(json));
+      return index(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static IamCatalog parse(JsonNode root) {
-    SortedMap<String, IamService> services = new TreeMap<>();
-    root.path("services")
-        .fields()
-        .forEachRemaining(e -> services.put(e.getKey(), service(e.getKey(), e.getValue())));
-    return new IamCatalog(services, root.path("source").path("version").asText(""));
+  /**
+   * Finds where each service's JSON starts and ends without building it: most runs need a few of
+   * the catalog's 400-odd services, and parsing all of them dominates start-up.
+   */
+  private static IamCatalog index(byte[] bytes) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    SortedMap<String, ServiceSource> sources = new TreeMap<>();
+    String version = "";
+    try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(bytes)) {
+      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        throw new IOException("the IAM catalog is not a JSON object");
+      }
+      while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        if (field.equals("source")) {
+          version = mapper.<JsonNode>readTree(parser).path("version").asText("");
+        } else if (field.equals("services")) {
+          while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String prefix = parser.currentName();
+            parser.nextToken();
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            parser.skipChildren();
+            int end = (int) parser.currentLocation().getByteOffset();
+            sources.put(prefix, () -> mapper.readTree(bytes, start, end - start));
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
+    return new IamCatalog(sources, version);
   }
 
   private static IamService service(String prefix, JsonNode node) {
@@ -125,12 +157,36 @@ public final class IamCatalog {
     return sourceVersion;
   }
 
+  /** Every service, by prefix. This parses the whole catalog. */
   public SortedMap<String, IamService> services() {
-    return services;
+    SortedMap<String, IamService> all = new TreeMap<>();
+    for (String prefix : sources.keySet()) {
+      all.put(prefix, service(prefix).orElseThrow());
+    }
+    return Collections.unmodifiableSortedMap(all);
+  }
+
+  /** The service prefixes, without parsing the services. */
+  public java.util.Set<String> prefixes() {
+    return sources.keySet();
   }
 
   public Optional<IamService> service(String prefix) {
-    return Optional.ofNullable(services.get(prefix.toLowerCase(Locale.ROOT)));
+    String key = prefix.toLowerCase(Locale.ROOT);
+    ServiceSource source = sources.get(key);
+    if (source == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        parsed.computeIfAbsent(
+            key,
+            k -> {
+              try {
+                return service(k, source.read());
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the IAM catalog entry of " + k, e);
+              }
+            }));
   }
 
   /** An action by its {@code service:Name} id, matched case-insensitively as IAM does. */
@@ -154,7 +210,7 @@ public final class IamCatalog {
     String p = pattern.strip();
     if (p.equals("*")) {
       List<IamAction> all = new ArrayList<>();
-      services.values().forEach(s -> all.addAll(s.actions().values()));
+      services().values().forEach(s -> all.addAll(s.actions().values()));
       return all;
     }
     int colon = p.indexOf(':');
@@ -164,10 +220,11 @@ public final class IamCatalog {
     Pattern servicePattern = wildcard(p.substring(0, colon));
     Pattern actionPattern = wildcard(p.substring(colon + 1));
     List<IamAction> out = new ArrayList<>();
-    for (IamService s : services.values()) {
-      if (!servicePattern.matcher(s.prefix()).matches()) {
+    for (String prefix : sources.keySet()) {
+      if (!servicePattern.matcher(prefix).matches()) {
         continue;
       }
+      IamService s = service(prefix).orElseThrow();
       for (IamAction a : s.actions().values()) {
         if (actionPattern.matcher(a.name()).matches()) {
           out.add(a);
