@@ -164,7 +164,9 @@ public final class SdkInventory {
               op.path("request").asText(),
               texts(op.path("paginators")),
               texts(op.path("waiters")),
-              members(op.path("members"))));
+              members(op.path("members")),
+              texts(op.path("aliases")),
+              op.path("asyncOnly").asBoolean(false)));
     }
     Map<String, List<SdkMember>> shapes = new HashMap<>();
     client
