@@ -156,7 +156,7 @@ class ClientCallsTest {
               private final LambdaAsyncClient lambda = LambdaAsyncClient.create();
 
               public void handleRequest(String prompt, ConverseStreamResponseHandler handler) {
-                // SDK: bedrock.ConverseStream ModelId=anthropic.claude-3-haiku-20240307-v1:0
+                // SDK: bedrock.ConverseStream modelId=anthropic.claude-3-haiku-20240307-v1:0
                 bedrock.converseStream(
                     ConverseStreamRequest.builder().modelId("anthropic.claude-3-haiku-20240307-v1:0").build(),
                     handler);

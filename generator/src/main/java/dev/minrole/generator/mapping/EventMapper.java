@@ -6,6 +6,7 @@ import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.catalog.IamService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,10 @@ import java.util.regex.Pattern;
  * allowed. Event names are API operation names, sometimes with an API version appended ({@code
  * UpdateFunctionCode20150331v2}); the same overrides as for SDK calls apply, so {@code
  * ListObjects} gives {@code s3:ListBucket} and {@code Invoke} gives {@code lambda:InvokeFunction}.
- * Only rules that hold whatever the request contained are used: an event does not say which
- * optional members were set.
+ * An event does not say which optional members the request set, so each rule is taken as for a
+ * request that sets none: {@code GetObject} gives {@code s3:GetObject}, not {@code
+ * s3:GetObjectVersion}; an operation whose actions depend on its items or statement ({@code
+ * TransactWriteItems}, PartiQL {@code ExecuteStatement}) gives every action it may need.
  */
 public final class EventMapper {
   private static final Pattern API_VERSION_SUFFIX = Pattern.compile("\\d{8}(v\\d+)?$");
@@ -64,7 +67,7 @@ public final class EventMapper {
         default:
           List<String> actions = new ArrayList<>();
           for (ActionRule rule : mapping.rules()) {
-            if (rule.when().isEmpty() && rule.each().isEmpty()) {
+            if (rule.when().isEmpty() || rule.when().get().test(Map.of())) {
               catalog.action(rule.action()).ifPresent(a -> actions.add(a.id()));
             }
           }

@@ -181,6 +181,9 @@ public final class MappingData {
     if (node.isTextual()) {
       return new VariableSource(node.asText(), ValueTransform.NAME, false);
     }
+    if (node.has("value")) {
+      return VariableSource.fixed(node.get("value").asText());
+    }
     return new VariableSource(
         node.path("member").asText(),
         node.has("transform") ? ValueTransform.parse(node.get("transform").asText()) : ValueTransform.NAME,
@@ -201,6 +204,8 @@ public final class MappingData {
                     v.fields().forEachRemaining(f -> all.add(new When.Equals(f.getKey(), texts(f.getValue()))));
                 case "startsWith" ->
                     v.fields().forEachRemaining(f -> all.add(new When.StartsWith(f.getKey(), texts(f.getValue()))));
+                case "notStartsWith" ->
+                    v.fields().forEachRemaining(f -> all.add(new When.NotStartsWith(f.getKey(), texts(f.getValue()))));
                 case "any" -> {
                   List<When> any = new ArrayList<>();
                   v.forEach(x -> any.add(when(x)));

@@ -119,26 +119,32 @@ public final class OperationMapper {
 
   /**
    * The argument views a rule runs on: the call's arguments as they are, or, for a rule with
-   * {@code each}, one view per list element in which {@code [*]} stands for that element.
+   * {@code each}, one view per list element in which {@code [*]} stands for that element. An
+   * element the analyzer could not see into, or a list with no known element, gives a view in
+   * which the element's members are unset: the rule then applies with its resource unresolved
+   * (and reported), rather than silently not at all.
    */
-  private static List<Map<String, ArgValue>> expansions(ActionRule rule, Map<String, ArgValue> args) {
+  static List<Map<String, ArgValue>> expansions(ActionRule rule, Map<String, ArgValue> args) {
     if (rule.each().isEmpty()) {
       return List.of(args);
     }
     String each = rule.each().get();
-    int star = each.indexOf("[*]");
-    String listPath = each.substring(0, star);
-    Set<String> indices = new TreeSet<>();
+    String listPath = each.substring(0, each.indexOf("[*]"));
+    Set<Integer> indices = new TreeSet<>();
     for (String key : args.keySet()) {
       if (key.startsWith(listPath + "[")) {
         Matcher m = INDEX.matcher(key.substring(listPath.length()));
         if (m.lookingAt()) {
-          indices.add(m.group(1));
+          indices.add(Integer.parseInt(m.group(1)));
         }
       }
     }
+    if (indices.isEmpty()) {
+      return List.of(unknownElement(args, listPath));
+    }
     List<Map<String, ArgValue>> out = new ArrayList<>();
-    for (String index : indices) {
+    boolean opaqueElement = false;
+    for (int index : indices) {
       Map<String, ArgValue> view = new LinkedHashMap<>(args);
       String prefix = listPath + "[" + index + "]";
       for (Map.Entry<String, ArgValue> e : args.entrySet()) {
@@ -148,9 +154,31 @@ public final class OperationMapper {
       }
       if (When.present(view, each)) {
         out.add(view);
+      } else if (isOpaque(view, listPath + "[*]")) {
+        opaqueElement = true;
       }
     }
+    if (opaqueElement) {
+      out.add(unknownElement(args, listPath));
+    }
     return out;
+  }
+
+  /** The arguments with {@code list[*]} marked unknown: members under it are read as unknown. */
+  private static Map<String, ArgValue> unknownElement(Map<String, ArgValue> args, String listPath) {
+    Map<String, ArgValue> view = new LinkedHashMap<>(args);
+    view.put(listPath + "[*]", ArgValue.unknown("the elements of " + listPath + " are not known"));
+    return view;
+  }
+
+  /** True if the element is set, but nothing is known of what it holds. */
+  private static boolean isOpaque(Map<String, ArgValue> view, String element) {
+    ArgValue value = view.get(element);
+    if (value == null || value.isKnown()) {
+      return false;
+    }
+    return view.keySet().stream()
+        .noneMatch(k -> k.startsWith(element + ".") || k.startsWith(element + "["));
   }
 
   private Optional<ResourceRef> resource(IamAction action, ActionRule rule, Map<String, ArgValue> args) {
@@ -161,8 +189,7 @@ public final class OperationMapper {
     if (type.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, List<VariableSource>> bindings = new LinkedHashMap<>(data.bindings(type.get().service(), type.get().name()));
-    bindings.putAll(rule.bind());
+    Map<String, List<VariableSource>> bindings = bindings(type.get(), rule);
     Map<String, BoundValue> variables = new LinkedHashMap<>();
     for (String variable : new LinkedHashSet<>(type.get().variables())) {
       if (CONTEXT_VARIABLES.contains(variable) && !bindings.containsKey(variable)) {
@@ -173,8 +200,20 @@ public final class OperationMapper {
     return Optional.of(new ResourceRef(type.get(), variables));
   }
 
+  /**
+   * The value of the first source the call sets. A member inside an element or structure the
+   * analyzer could not see into is unknown, and a fixed default is not assumed for it.
+   */
   private static BoundValue bind(List<VariableSource> sources, Map<String, ArgValue> args) {
     for (VariableSource source : sources) {
+      Optional<ArgValue> opaque = unknownAncestor(args, source.member());
+      if (opaque.isPresent()) {
+        return new BoundValue(opaque, source.member(), source.transform(), source.pattern());
+      }
+      if (source.fixed().isPresent()) {
+        return new BoundValue(
+            Optional.of(ArgValue.literal(source.fixed().get())), "", source.transform(), false);
+      }
       ArgValue value = args.get(source.member());
       if (value != null) {
         return new BoundValue(Optional.of(value), source.member(), source.transform(), source.pattern());
@@ -187,9 +226,28 @@ public final class OperationMapper {
     return new BoundValue(Optional.empty(), first.member(), first.transform(), first.pattern());
   }
 
+  /** The unknown value of a structure or element that contains the member, if there is one. */
+  private static Optional<ArgValue> unknownAncestor(Map<String, ArgValue> args, String member) {
+    if (member.isEmpty() || args.containsKey(member)) {
+      return Optional.empty();
+    }
+    String path = member;
+    int cut;
+    while ((cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['))) > 0) {
+      path = path.substring(0, cut);
+      ArgValue value = args.get(path);
+      if (value != null) {
+        return value.isKnown() ? Optional.empty() : Optional.of(value);
+      }
+    }
+    return Optional.empty();
+  }
+
   /**
-   * The resource type a rule names, or else the one of the action's types whose bindings the call
-   * fills, preferring required types.
+   * The resource type a rule names, or else the action's type whose ARN the call fills best: the
+   * one with the most variables bound to members the call sets and none left unbound (Query with
+   * {@code IndexName} is on the index, without it on the table), then any type with a bound
+   * variable, preferring required types, then any type with bindings.
    */
   private Optional<ResourceType> resourceType(IamAction action, ActionRule rule, Map<String, ArgValue> args) {
     if (rule.resourceType().isPresent()) {
@@ -202,6 +260,19 @@ public final class OperationMapper {
     IamService service = catalog.service(action.service()).orElseThrow();
     List<ActionResource> ordered = new ArrayList<>(action.resources());
     ordered.sort((a, b) -> Boolean.compare(b.required(), a.required()));
+    ResourceType best = null;
+    int bestBound = 0;
+    for (ActionResource candidate : ordered) {
+      Optional<ResourceType> type = service.resourceType(candidate.type());
+      int bound = type.isEmpty() ? 0 : fullyBound(bindings(type.get(), rule), args);
+      if (bound > bestBound) {
+        best = type.get();
+        bestBound = bound;
+      }
+    }
+    if (best != null) {
+      return Optional.of(best);
+    }
     for (ActionResource candidate : ordered) {
       Map<String, List<VariableSource>> bindings = data.bindings(action.service(), candidate.type());
       boolean filled =
@@ -216,5 +287,32 @@ public final class OperationMapper {
       }
     }
     return ordered.isEmpty() ? Optional.empty() : service.resourceType(ordered.get(0).type());
+  }
+
+  /** A type's default bindings, with the rule's own bindings for the type's variables on top. */
+  private Map<String, List<VariableSource>> bindings(ResourceType type, ActionRule rule) {
+    Map<String, List<VariableSource>> bindings = new LinkedHashMap<>(data.bindings(type.service(), type.name()));
+    rule.bind().forEach((variable, sources) -> {
+      if (type.variables().contains(variable)) {
+        bindings.put(variable, sources);
+      }
+    });
+    return bindings;
+  }
+
+  /**
+   * How many variables the call's members bind, or 0 if a variable other than a pattern (an S3
+   * key) is left unbound.
+   */
+  private static int fullyBound(Map<String, List<VariableSource>> bindings, Map<String, ArgValue> args) {
+    int bound = 0;
+    for (List<VariableSource> sources : bindings.values()) {
+      if (sources.stream().anyMatch(s -> s.fixed().isPresent() || args.containsKey(s.member()))) {
+        bound++;
+      } else if (sources.stream().noneMatch(VariableSource::pattern)) {
+        return 0;
+      }
+    }
+    return bound;
   }
 }

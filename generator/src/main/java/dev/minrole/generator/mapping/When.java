@@ -69,6 +69,21 @@ public sealed interface When {
     }
   }
 
+  /**
+   * The member's known text starts with none of the prefixes: it is unset, unknown, or something
+   * else. Used with {@link StartsWith} to assume every variant when the text does not say which.
+   */
+  record NotStartsWith(String member, List<String> prefixes) implements When {
+    public NotStartsWith {
+      prefixes = List.copyOf(prefixes);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      return !new StartsWith(member, prefixes).test(args);
+    }
+  }
+
   /** The member is set but its value is not known, so every variant must be assumed. */
   record Unknown(String member) implements When {
     @Override
