@@ -127,6 +127,34 @@ public final class SdkInventory {
     return entry == null ? Optional.empty() : Optional.of(load(entry));
   }
 
+  /**
+   * The service whose sync or async client interface has this simple name ({@code S3Client},
+   * {@code S3AsyncClient}).
+   */
+  public Optional<SdkService> serviceByClientName(String simpleName) {
+    return byClientFqn.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("." + simpleName))
+        .map(e -> load(e.getValue()))
+        .findFirst();
+  }
+
+  /** The simple names of every sync and async client interface, sorted. */
+  public List<String> clientNames() {
+    return byClientFqn.keySet().stream()
+        .map(fqn -> fqn.substring(fqn.lastIndexOf('.') + 1))
+        .sorted()
+        .toList();
+  }
+
+  /** Every service, sorted by artifact and client; each service's file is read. */
+  public List<SdkService> services() {
+    return byPackage.values().stream()
+        .flatMap(List::stream)
+        .sorted(java.util.Comparator.comparing(IndexEntry::artifact).thenComparing(IndexEntry::syncClient))
+        .map(this::load)
+        .toList();
+  }
+
   /** True if {@code fqn} is an async client interface. */
   public boolean isAsyncClient(String fqn) {
     IndexEntry entry = byClientFqn.get(fqn);

@@ -54,6 +54,33 @@ public final class OperationMapper {
     return data.override(data.prefixFor(serviceName), operation);
   }
 
+  /** How an operation is covered by the knowledge base, without a call. */
+  public enum Coverage {
+    /** {@code prefix:Operation} is an IAM action. */
+    DEFAULT,
+    /** A curated override names the actions. */
+    OVERRIDE,
+    /** A curated entry says the operation needs no permission. */
+    PERMISSIONLESS,
+    /** A curated entry says why the operation cannot be mapped. */
+    UNMAPPED,
+    /** Neither: a call gives an UNMAPPED_OPERATION finding and nothing explains why. */
+    UNCLASSIFIED
+  }
+
+  public Coverage coverage(String serviceName, String operation) {
+    String prefix = data.prefixFor(serviceName);
+    Optional<OperationMapping> override = data.override(prefix, operation);
+    if (override.isPresent()) {
+      return switch (override.get().kind()) {
+        case ACTIONS -> Coverage.OVERRIDE;
+        case PERMISSIONLESS -> Coverage.PERMISSIONLESS;
+        case UNMAPPED -> Coverage.UNMAPPED;
+      };
+    }
+    return catalog.exists(prefix + ":" + operation) ? Coverage.DEFAULT : Coverage.UNCLASSIFIED;
+  }
+
   public MappedCall map(SdkCall call) {
     String prefix = data.prefixFor(call.service());
     Optional<IamService> service = catalog.service(prefix);
@@ -247,7 +274,8 @@ public final class OperationMapper {
    * The resource type a rule names, or else the action's type whose ARN the call fills best: the
    * one with the most variables bound to members the call sets and none left unbound (Query with
    * {@code IndexName} is on the index, without it on the table), then any type with a bound
-   * variable, preferring required types, then any type with bindings.
+   * variable, preferring required types, then a required type. An action whose resource types are
+   * all optional and that the call names none of is granted on {@code "*"}.
    */
   private Optional<ResourceType> resourceType(IamAction action, ActionRule rule, Map<String, ArgValue> args) {
     if (rule.resourceType().isPresent()) {
@@ -281,12 +309,13 @@ public final class OperationMapper {
         return service.resourceType(candidate.type());
       }
     }
-    for (ActionResource candidate : ordered) {
+    List<ActionResource> required = ordered.stream().filter(ActionResource::required).toList();
+    for (ActionResource candidate : required) {
       if (data.hasBindings(action.service(), candidate.type())) {
         return service.resourceType(candidate.type());
       }
     }
-    return ordered.isEmpty() ? Optional.empty() : service.resourceType(ordered.get(0).type());
+    return required.isEmpty() ? Optional.empty() : service.resourceType(required.get(0).type());
   }
 
   /** A type's default bindings, with the rule's own bindings for the type's variables on top. */
