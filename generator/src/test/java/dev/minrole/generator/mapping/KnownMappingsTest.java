@@ -43,7 +43,7 @@ class KnownMappingsTest {
       s3 | PutObject | Bucket=media & Key=a & ServerSideEncryption=AWS_KMS & SSEKMSKeyId=k1 | kms:GenerateDataKey arn:aws:kms:eu-west-1:111122223333:key/k1%VIA_S3%; s3:PutObject arn:aws:s3:::media/a | https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
       s3 | PutObject | Bucket=media & Key=a & ServerSideEncryption=AES256 | s3:PutObject arn:aws:s3:::media/a | https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
       s3 | CopyObject | SourceBucket=in & SourceKey=a.txt & DestinationBucket=out & DestinationKey=b.txt | s3:GetObject arn:aws:s3:::in/a.txt; s3:PutObject arn:aws:s3:::out/b.txt | https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
-      s3 | CopyObject | CopySource=in/dir%20x/a.txt & Bucket=out & Key=b.txt | s3:GetObject arn:aws:s3:::in/dir x/a.txt; s3:PutObject arn:aws:s3:::out/b.txt | https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
+      s3 | CopyObject | CopySource=in/dir%20x/a.txt & DestinationBucket=out & DestinationKey=b.txt | s3:GetObject arn:aws:s3:::in/dir x/a.txt; s3:PutObject arn:aws:s3:::out/b.txt | https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
       s3 | CopyObject | SourceBucket=in & SourceKey=a & SourceVersionId=v2 & DestinationBucket=out & DestinationKey=a & Tagging=k=v | s3:GetObjectVersion arn:aws:s3:::in/a; s3:PutObject arn:aws:s3:::out/a; s3:PutObjectTagging arn:aws:s3:::out/a | https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
       s3 | CreateMultipartUpload | Bucket=media & Key=big.bin | s3:PutObject arn:aws:s3:::media/big.bin | https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html
       s3 | UploadPart | Bucket=media & Key=big.bin | s3:PutObject arn:aws:s3:::media/big.bin | https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html
@@ -87,8 +87,8 @@ class KnownMappingsTest {
       events | PutEvents | Entries[0].EventBusName=orders & Entries[1].Source=app | events:PutEvents arn:aws:events:eu-west-1:111122223333:event-bus/default; events:PutEvents arn:aws:events:eu-west-1:111122223333:event-bus/orders | https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsRequestEntry.html
       events | PutEvents | Entries[0].Source=app | events:PutEvents arn:aws:events:eu-west-1:111122223333:event-bus/default | https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsRequestEntry.html
       events | PutRule | Name=nightly | events:PutRule arn:aws:events:eu-west-1:111122223333:rule/nightly | %SAR%list_amazoneventbridge.html
-      states | StartExecution | StateMachineArn=arn:aws:states:eu-west-1:111122223333:stateMachine:orders | states:StartExecution arn:aws:states:eu-west-1:111122223333:stateMachine:orders | %SAR%list_awsstepfunctions.html
-      states | StartSyncExecution | StateMachineArn=arn:aws:states:eu-west-1:111122223333:stateMachine:orders | states:StartSyncExecution arn:aws:states:eu-west-1:111122223333:stateMachine:orders | %SAR%list_awsstepfunctions.html
+      states | StartExecution | stateMachineArn=arn:aws:states:eu-west-1:111122223333:stateMachine:orders | states:StartExecution arn:aws:states:eu-west-1:111122223333:stateMachine:orders | %SAR%list_awsstepfunctions.html
+      states | StartSyncExecution | stateMachineArn=arn:aws:states:eu-west-1:111122223333:stateMachine:orders | states:StartSyncExecution arn:aws:states:eu-west-1:111122223333:stateMachine:orders | %SAR%list_awsstepfunctions.html
       states | SendTaskSuccess | TaskToken=? | states:SendTaskSuccess * | %SAR%list_awsstepfunctions.html
       lambda | Invoke | FunctionName=worker | lambda:InvokeFunction arn:aws:lambda:eu-west-1:111122223333:function:worker | https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
       lambda | InvokeWithResponseStream | FunctionName=worker | lambda:InvokeFunction arn:aws:lambda:eu-west-1:111122223333:function:worker | https://docs.aws.amazon.com/lambda/latest/api/API_InvokeWithResponseStream.html
@@ -114,9 +114,9 @@ class KnownMappingsTest {
       monitoring | PutMetricData | Namespace=App | cloudwatch:PutMetricData * | %SAR%list_amazoncloudwatch.html
       monitoring | GetMetricData | | cloudwatch:GetMetricData * | %SAR%list_amazoncloudwatch.html
       monitoring | PutMetricAlarm | AlarmName=high-errors | cloudwatch:PutMetricAlarm arn:aws:cloudwatch:eu-west-1:111122223333:alarm:high-errors | %SAR%list_amazoncloudwatch.html
-      logs | PutLogEvents | LogGroupName=/app & LogStreamName=s1 | logs:PutLogEvents arn:aws:logs:eu-west-1:111122223333:log-group:/app:log-stream:s1 | %SAR%list_amazoncloudwatchlogs.html
-      logs | CreateLogGroup | LogGroupName=/app | logs:CreateLogGroup arn:aws:logs:eu-west-1:111122223333:log-group:/app | %SAR%list_amazoncloudwatchlogs.html
-      logs | FilterLogEvents | LogGroupName=/app | logs:FilterLogEvents arn:aws:logs:eu-west-1:111122223333:log-group:/app | %SAR%list_amazoncloudwatchlogs.html
+      logs | PutLogEvents | logGroupName=/app & logStreamName=s1 | logs:PutLogEvents arn:aws:logs:eu-west-1:111122223333:log-group:/app:log-stream:s1 | %SAR%list_amazoncloudwatchlogs.html
+      logs | CreateLogGroup | logGroupName=/app | logs:CreateLogGroup arn:aws:logs:eu-west-1:111122223333:log-group:/app | %SAR%list_amazoncloudwatchlogs.html
+      logs | FilterLogEvents | logGroupName=/app | logs:FilterLogEvents arn:aws:logs:eu-west-1:111122223333:log-group:/app | %SAR%list_amazoncloudwatchlogs.html
       ses | SendEmail | Source=a@example.com | ses:SendEmail arn:aws:ses:eu-west-1:111122223333:identity/* | %SAR%list_amazonses.html
       ses | SendRawEmail | | ses:SendRawEmail arn:aws:ses:eu-west-1:111122223333:identity/* | %SAR%list_amazonses.html
       sts | GetCallerIdentity | | - | https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
@@ -153,9 +153,9 @@ class KnownMappingsTest {
       execute-api | DeleteConnection | ConnectionId=abc | execute-api:ManageConnections arn:aws:execute-api:eu-west-1:111122223333:*/*/DELETE/@connections/* | https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-control-access-iam.html
       execute-api | GetConnection | ConnectionId=abc | execute-api:ManageConnections arn:aws:execute-api:eu-west-1:111122223333:*/*/GET/@connections/* | https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-control-access-iam.html
       ecr | GetAuthorizationToken | | ecr:GetAuthorizationToken * | %SAR%list_amazonelasticcontainerregistry.html
-      ecr | BatchGetImage | RepositoryName=app | ecr:BatchGetImage arn:aws:ecr:eu-west-1:111122223333:repository/app | %SAR%list_amazonelasticcontainerregistry.html
+      ecr | BatchGetImage | repositoryName=app | ecr:BatchGetImage arn:aws:ecr:eu-west-1:111122223333:repository/app | %SAR%list_amazonelasticcontainerregistry.html
       ecs | ListClusters | | ecs:ListClusters * | %SAR%list_amazonelasticcontainerservice.html
-      ecs | ListServices | Cluster=jobs | ecs:ListServices * | %SAR%list_amazonelasticcontainerservice.html
+      ecs | ListServices | cluster=jobs | ecs:ListServices * | %SAR%list_amazonelasticcontainerservice.html
       ec2 | DescribeInstances | | ec2:DescribeInstances * | %SAR%list_amazonec2.html
       ec2 | DescribeSecurityGroups | | ec2:DescribeSecurityGroups * | %SAR%list_amazonec2.html
       iam | GetRole | RoleName=worker | iam:GetRole arn:aws:iam::111122223333:role/worker | %SAR%list_awsidentityandaccessmanagementiam.html
