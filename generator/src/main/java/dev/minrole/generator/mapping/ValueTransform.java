@@ -69,6 +69,21 @@ public enum ValueTransform {
     return valueOf(name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
   }
 
+  /** The name the mapping data uses: {@code queueUrl} for {@link #QUEUE_URL}. */
+  public String dataName() {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : name().toLowerCase(Locale.ROOT).toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+
   /** Applies the transform to a known (possibly wildcarded) value. */
   public Result apply(String value) {
     switch (this) {

@@ -20,4 +20,12 @@ public record VariableSource(
   public static VariableSource fixed(String value) {
     return new VariableSource("", ValueTransform.NAME, false, Optional.of(value));
   }
+
+  /** {@code TableName}, {@code QueueUrl (queueUrl)} or {@code "default"}. */
+  public String describe() {
+    if (fixed.isPresent()) {
+      return "\"" + fixed.get() + "\"";
+    }
+    return transform == ValueTransform.NAME ? member : member + " (" + transform.dataName() + ")";
+  }
 }
