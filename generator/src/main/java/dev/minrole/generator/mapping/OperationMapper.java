@@ -194,7 +194,12 @@ public final class OperationMapper {
   /** The arguments with {@code list[*]} marked unknown: members under it are read as unknown. */
   private static Map<String, ArgValue> unknownElement(Map<String, ArgValue> args, String listPath) {
     Map<String, ArgValue> view = new LinkedHashMap<>(args);
-    view.put(listPath + "[*]", ArgValue.unknown("the elements of " + listPath + " are not known"));
+    ArgValue list = args.get(listPath);
+    view.put(
+        listPath + "[*]",
+        list != null && !list.isKnown()
+            ? list
+            : ArgValue.unknown("the elements of " + listPath + " are not known"));
     return view;
   }
 
