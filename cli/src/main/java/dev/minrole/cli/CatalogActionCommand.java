@@ -71,7 +71,8 @@ final class CatalogActionCommand implements Callable<Integer> {
     return String.join(", ", action.accessLevels().stream().map(AccessLevel::label).toList());
   }
 
-  private static String resources(IamAction action) {
+  /** The action's resource types, {@code *} marking required ones; {@code *} alone for none. */
+  static String resources(IamAction action) {
     if (action.resources().isEmpty()) {
       return "*";
     }

@@ -4,7 +4,6 @@ import dev.minrole.analyzer.java.NearestNames;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.sdk.SdkOperation;
 import dev.minrole.analyzer.sdk.SdkService;
-import dev.minrole.generator.catalog.ActionResource;
 import dev.minrole.generator.catalog.IamAction;
 import dev.minrole.generator.mapping.ActionRule;
 import dev.minrole.generator.mapping.OperationMapper;
@@ -102,23 +101,12 @@ final class CatalogSdkCommand implements Callable<Integer> {
       Optional<IamAction> action = mapper.catalog().action(prefix + ":" + op.name());
       if (action.isPresent()) {
         out.println("default rule: the operation's own action, from the IAM catalog");
-        out.println("  " + action.get().id() + resources(action.get()));
+        out.println("  " + action.get().id() + " on " + CatalogActionCommand.resources(action.get()));
       } else {
         out.println("not mapped: " + prefix + ":" + op.name() + " is not an IAM action and no override covers it");
       }
     }
     out.flush();
-  }
-
-  private static String resources(IamAction action) {
-    if (action.resources().isEmpty()) {
-      return " on *";
-    }
-    List<String> types = new ArrayList<>();
-    for (ActionResource r : action.resources()) {
-      types.add(r.type() + (r.required() ? "*" : ""));
-    }
-    return " on " + String.join(" or ", types);
   }
 
   private static List<String> methods(SdkService service) {

@@ -52,7 +52,7 @@ class CatalogCommandTest {
 
     assertThat(cli.out())
         .contains("default rule: the operation's own action, from the IAM catalog")
-        .contains("  dynamodb:Query on index or table*");
+        .contains("  dynamodb:Query on index, table*");
   }
 
   @Test
