@@ -31,23 +31,23 @@ public final class MappingData {
 
   MappingData(JsonNode prefixes, JsonNode resources, JsonNode overrides) {
     this.prefixes = new HashMap<>();
-    prefixes.path("aliases").fields().forEachRemaining(e -> this.prefixes.put(e.getKey(), aliasTarget(e.getValue())));
+    prefixes.path("aliases").properties().forEach(e -> this.prefixes.put(e.getKey(), aliasTarget(e.getValue())));
     this.bindings = new HashMap<>();
     resources
         .path("resources")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             service ->
                 service
                     .getValue()
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         type -> bindings.put(service.getKey() + ":" + type.getKey(), variables(type.getValue()))));
     this.overrides = new LinkedHashMap<>();
     overrides
         .path("overrides")
-        .fields()
-        .forEachRemaining(e -> this.overrides.put(e.getKey().toLowerCase(java.util.Locale.ROOT), mapping(e.getKey(), e.getValue())));
+        .properties()
+        .forEach(e -> this.overrides.put(e.getKey().toLowerCase(java.util.Locale.ROOT), mapping(e.getKey(), e.getValue())));
   }
 
   public static MappingData bundled() {
@@ -162,8 +162,8 @@ public final class MappingData {
 
   private static Map<String, List<VariableSource>> variables(JsonNode node) {
     Map<String, List<VariableSource>> out = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
+    node.properties()
+        .forEach(
             e -> {
               List<VariableSource> sources = new ArrayList<>();
               JsonNode value = e.getValue();
@@ -192,8 +192,8 @@ public final class MappingData {
 
   static When when(JsonNode node) {
     List<When> all = new ArrayList<>();
-    node.fields()
-        .forEachRemaining(
+    node.properties()
+        .forEach(
             e -> {
               JsonNode v = e.getValue();
               switch (e.getKey()) {
@@ -201,11 +201,11 @@ public final class MappingData {
                 case "absent" -> all.add(new When.Absent(texts(v)));
                 case "unknown" -> all.add(new When.Unknown(v.asText()));
                 case "equals" ->
-                    v.fields().forEachRemaining(f -> all.add(new When.Equals(f.getKey(), texts(f.getValue()))));
+                    v.properties().forEach(f -> all.add(new When.Equals(f.getKey(), texts(f.getValue()))));
                 case "startsWith" ->
-                    v.fields().forEachRemaining(f -> all.add(new When.StartsWith(f.getKey(), texts(f.getValue()))));
+                    v.properties().forEach(f -> all.add(new When.StartsWith(f.getKey(), texts(f.getValue()))));
                 case "notStartsWith" ->
-                    v.fields().forEachRemaining(f -> all.add(new When.NotStartsWith(f.getKey(), texts(f.getValue()))));
+                    v.properties().forEach(f -> all.add(new When.NotStartsWith(f.getKey(), texts(f.getValue()))));
                 case "any" -> {
                   List<When> any = new ArrayList<>();
                   v.forEach(x -> any.add(when(x)));

@@ -87,8 +87,8 @@ class MappingDataTest {
   void overrides_readOnlyMembersTheOperationsRequestHas() {
     List<String> problems = new ArrayList<>();
     overrides
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             entry -> {
               String key = entry.getKey();
               String prefix = key.substring(0, key.indexOf(':'));
@@ -111,13 +111,13 @@ class MappingDataTest {
   void resourceBindings_nameMembersThatExistInTheService() {
     List<String> problems = new ArrayList<>();
     resources
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             service ->
                 service
                     .getValue()
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         type -> {
                           String key = service.getKey() + ":" + type.getKey();
                           if (CATALOG.service(service.getKey()).flatMap(s -> s.resourceType(type.getKey())).isEmpty()) {
@@ -140,8 +140,8 @@ class MappingDataTest {
   void aliases_pointToCatalogPrefixesThatMapTheServicesOperations() {
     List<String> problems = new ArrayList<>();
     prefixes
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             alias -> {
               String target = alias.getValue().path("prefix").asText();
               if (CATALOG.service(target).isEmpty()) {
@@ -248,8 +248,8 @@ class MappingDataTest {
   }
 
   private static void whenMembers(JsonNode when, List<String> out) {
-    when.fields()
-        .forEachRemaining(
+    when.properties()
+        .forEach(
             e -> {
               switch (e.getKey()) {
                 case "present", "absent", "unknown" -> {
@@ -257,7 +257,7 @@ class MappingDataTest {
                     out.add(m.asText());
                   }
                 }
-                case "equals", "startsWith", "notStartsWith" -> e.getValue().fieldNames().forEachRemaining(out::add);
+                case "equals", "startsWith", "notStartsWith" -> e.getValue().properties().forEach(f -> out.add(f.getKey()));
                 case "any", "all" -> e.getValue().forEach(w -> whenMembers(w, out));
                 default -> out.add("<unknown condition " + e.getKey() + ">");
               }
