@@ -41,7 +41,10 @@ final class CatalogActionCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(paramLabel = "PATTERN", arity = "1..*", description = "An action or pattern: s3:GetObject, s3:Get*, s3:*Object?")
+  @Parameters(
+      paramLabel = "PATTERN",
+      arity = "1..*",
+      description = "An action or pattern: s3:GetObject, s3:Get*, s3:*Object?")
   List<String> patterns;
 
   @Override
@@ -52,7 +55,9 @@ final class CatalogActionCommand implements Callable<Integer> {
       List<IamAction> matched = catalog.expand(pattern);
       if (matched.isEmpty()) {
         throw new UsageException(
-            "no IAM action matches " + pattern + NearestNames.closest(pattern, allActions(catalog, pattern)));
+            "no IAM action matches "
+                + pattern
+                + NearestNames.closest(pattern, allActions(catalog, pattern)));
       }
       matched.forEach(a -> actions.put(a.id(), a));
     }
@@ -61,7 +66,11 @@ final class CatalogActionCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (IamAction action : actions.values()) {
       out.println(
-          String.format("%-" + width + "s  %-" + accessWidth + "s  %s", action.id(), access(action), resources(action)));
+          String.format(
+              "%-" + width + "s  %-" + accessWidth + "s  %s",
+              action.id(),
+              access(action),
+              resources(action)));
     }
     out.flush();
     return ExitCodes.OK;
@@ -90,6 +99,8 @@ final class CatalogActionCommand implements Callable<Integer> {
     return catalog
         .service(prefix)
         .map(s -> s.actions().values().stream().map(IamAction::id).toList())
-        .orElseGet(() -> new ArrayList<>(catalog.services().keySet().stream().map(p -> p + ":*").toList()));
+        .orElseGet(
+            () ->
+                new ArrayList<>(catalog.services().keySet().stream().map(p -> p + ":*").toList()));
   }
 }

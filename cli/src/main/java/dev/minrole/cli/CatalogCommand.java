@@ -16,7 +16,11 @@ import picocli.CommandLine.Command;
       "  minrole catalog coverage",
       ""
     },
-    subcommands = {CatalogActionCommand.class, CatalogSdkCommand.class, CatalogCoverageCommand.class},
+    subcommands = {
+      CatalogActionCommand.class,
+      CatalogSdkCommand.class,
+      CatalogCoverageCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",

@@ -26,13 +26,18 @@ import picocli.CommandLine.Spec;
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:Success.", "1:Internal error (run again with --verbose for the stack trace)."})
+    exitCodeList = {
+      "0:Success.",
+      "1:Internal error (run again with --verbose for the stack trace)."
+    })
 final class CatalogCoverageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--missing", description = "List the operations of the 30 services that are not covered, one a line.")
+  @Option(
+      names = "--missing",
+      description = "List the operations of the 30 services that are not covered, one a line.")
   boolean missing;
 
   @Override

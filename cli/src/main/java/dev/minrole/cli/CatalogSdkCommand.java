@@ -44,7 +44,9 @@ final class CatalogSdkCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(paramLabel = "CLIENT.METHOD", description = "A client method, e.g. S3Client.getObject or SqsAsyncClient.sendMessageBatch.")
+  @Parameters(
+      paramLabel = "CLIENT.METHOD",
+      description = "A client method, e.g. S3Client.getObject or SqsAsyncClient.sendMessageBatch.")
   String call;
 
   @Override
@@ -62,7 +64,10 @@ final class CatalogSdkCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     new UsageException(
-                        "no SDK client " + client + " in AWS SDK " + inventory.sdkVersion()
+                        "no SDK client "
+                            + client
+                            + " in AWS SDK "
+                            + inventory.sdkVersion()
                             + NearestNames.closest(client, inventory.clientNames())));
     SdkOperation operation =
         service
@@ -70,7 +75,10 @@ final class CatalogSdkCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     new UsageException(
-                        client + " has no method " + method + NearestNames.closest(method, methods(service))));
+                        client
+                            + " has no method "
+                            + method
+                            + NearestNames.closest(method, methods(service))));
     describe(spec.commandLine().getOut(), client + "." + method, service, operation);
     return ExitCodes.OK;
   }
@@ -79,8 +87,16 @@ final class CatalogSdkCommand implements Callable<Integer> {
     OperationMapper mapper = OperationMapper.bundled();
     String prefix = mapper.data().prefixFor(service.serviceName());
     out.println(
-        call + " performs " + service.serviceName() + " " + op.name() + " (" + op.request() + "), IAM service "
-            + prefix + (op.asyncOnly() ? "; only the async client has it" : ""));
+        call
+            + " performs "
+            + service.serviceName()
+            + " "
+            + op.name()
+            + " ("
+            + op.request()
+            + "), IAM service "
+            + prefix
+            + (op.asyncOnly() ? "; only the async client has it" : ""));
     Optional<OperationMapping> override = mapper.override(service.serviceName(), op.name());
     if (override.isPresent()) {
       OperationMapping mapping = override.get();
@@ -101,9 +117,15 @@ final class CatalogSdkCommand implements Callable<Integer> {
       Optional<IamAction> action = mapper.catalog().action(prefix + ":" + op.name());
       if (action.isPresent()) {
         out.println("default rule: the operation's own action, from the IAM catalog");
-        out.println("  " + action.get().id() + " on " + CatalogActionCommand.resources(action.get()));
+        out.println(
+            "  " + action.get().id() + " on " + CatalogActionCommand.resources(action.get()));
       } else {
-        out.println("not mapped: " + prefix + ":" + op.name() + " is not an IAM action and no override covers it");
+        out.println(
+            "not mapped: "
+                + prefix
+                + ":"
+                + op.name()
+                + " is not an IAM action and no override covers it");
       }
     }
     out.flush();

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the analyzer knows about the AWS SDK for Java v2: every service client, its package and
- * operations. The index is read once; a service's operations are read the first time the code
- * under analysis uses that service.
+ * operations. The index is read once; a service's operations are read the first time the code under
+ * analysis uses that service.
  *
  * <p>The data is derived from the SDK artifacts by {@code scripts/refresh-iam-data}.
  */
@@ -128,8 +128,8 @@ public final class SdkInventory {
   }
 
   /**
-   * The service whose sync or async client interface has this simple name ({@code S3Client},
-   * {@code S3AsyncClient}).
+   * The service whose sync or async client interface has this simple name ({@code S3Client}, {@code
+   * S3AsyncClient}).
    */
   public Optional<SdkService> serviceByClientName(String simpleName) {
     return byClientFqn.entrySet().stream()
@@ -150,7 +150,9 @@ public final class SdkInventory {
   public List<SdkService> services() {
     return byPackage.values().stream()
         .flatMap(List::stream)
-        .sorted(java.util.Comparator.comparing(IndexEntry::artifact).thenComparing(IndexEntry::syncClient))
+        .sorted(
+            java.util.Comparator.comparing(IndexEntry::artifact)
+                .thenComparing(IndexEntry::syncClient))
         .map(this::load)
         .toList();
   }
@@ -172,7 +174,8 @@ public final class SdkInventory {
   }
 
   private SdkService load(IndexEntry entry) {
-    return loaded.computeIfAbsent(entry.syncClient() + "@" + entry.packageName(), k -> parse(entry));
+    return loaded.computeIfAbsent(
+        entry.syncClient() + "@" + entry.packageName(), k -> parse(entry));
   }
 
   private SdkService parse(IndexEntry entry) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * One IAM action an operation needs, possibly only when the request sets certain members, on a
- * resource type whose ARN variables are bound to request members. {@code each} repeats the rule
- * for every element of a list member ({@code TransactItems[*].Put}).
+ * resource type whose ARN variables are bound to request members. {@code each} repeats the rule for
+ * every element of a list member ({@code TransactItems[*].Put}).
  */
 public record ActionRule(
     String action,
@@ -23,8 +23,8 @@ public record ActionRule(
   }
 
   /**
-   * The rule in words: {@code s3:GetObjectVersion on object, when VersionId is set}, with its
-   * list, bindings and conditions.
+   * The rule in words: {@code s3:GetObjectVersion on object, when VersionId is set}, with its list,
+   * bindings and conditions.
    */
   public String describe() {
     StringBuilder text = new StringBuilder(action);
@@ -37,7 +37,9 @@ public record ActionRule(
                 text.append(", ")
                     .append(variable)
                     .append(" from ")
-                    .append(String.join(" or ", sources.stream().map(VariableSource::describe).toList())));
+                    .append(
+                        String.join(
+                            " or ", sources.stream().map(VariableSource::describe).toList())));
     for (ConditionTemplate c : conditions) {
       text.append(", condition ")
           .append(c.operator())
@@ -50,6 +52,7 @@ public record ActionRule(
   }
 
   public static ActionRule simple(String action) {
-    return new ActionRule(action, Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), List.of());
+    return new ActionRule(
+        action, Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), List.of());
   }
 }

@@ -16,16 +16,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How much of the SDK the knowledge base covers: for each of the services Lambda functions use
- * most ({@code mapping/lambda-services.yaml}), how many operations the default rule maps, how
- * many an override maps, how many are classified as permissionless or unmapped, and which are
- * not covered at all. {@code docs/iam-data.md} shows this table; a test keeps the two equal.
+ * How much of the SDK the knowledge base covers: for each of the services Lambda functions use most
+ * ({@code mapping/lambda-services.yaml}), how many operations the default rule maps, how many an
+ * override maps, how many are classified as permissionless or unmapped, and which are not covered
+ * at all. {@code docs/iam-data.md} shows this table; a test keeps the two equal.
  */
 public final class CoverageReport {
   private static final String SERVICES = "/dev/minrole/generator/mapping/lambda-services.yaml";
 
   /** One row: a service, its operations, and how they are covered. */
-  public record Row(String service, List<String> clients, Map<Coverage, Integer> counts, List<String> unclassified) {
+  public record Row(
+      String service,
+      List<String> clients,
+      Map<Coverage, Integer> counts,
+      List<String> unclassified) {
     public Row {
       clients = List.copyOf(clients);
       counts = Map.copyOf(counts);
@@ -44,7 +48,9 @@ public final class CoverageReport {
     public String percent() {
       int all = operations();
       int covered = all - count(Coverage.UNCLASSIFIED);
-      return all == 0 ? "100.0" : String.format(java.util.Locale.ROOT, "%.1f", Math.floor(covered * 1000.0 / all) / 10);
+      return all == 0
+          ? "100.0"
+          : String.format(java.util.Locale.ROOT, "%.1f", Math.floor(covered * 1000.0 / all) / 10);
     }
   }
 
@@ -70,7 +76,10 @@ public final class CoverageReport {
         resolved.add(
             inventory
                 .serviceByClientName(client)
-                .orElseThrow(() -> new IllegalStateException("lambda-services.yaml names an unknown client " + client)));
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "lambda-services.yaml names an unknown client " + client)));
       }
       rows.add(row(service.path("name").asText(), clients, resolved, only, mapper));
     }
@@ -82,7 +91,12 @@ public final class CoverageReport {
     return new CoverageReport(rows, total, wholeSdk);
   }
 
-  private static Row row(String name, List<String> clients, List<SdkService> services, String only, OperationMapper mapper) {
+  private static Row row(
+      String name,
+      List<String> clients,
+      List<SdkService> services,
+      String only,
+      OperationMapper mapper) {
     Map<Coverage, Integer> counts = new EnumMap<>(Coverage.class);
     List<String> unclassified = new ArrayList<>();
     for (SdkService service : services) {
@@ -148,14 +162,24 @@ public final class CoverageReport {
   }
 
   private static void line(StringBuilder md, Row r, boolean clients) {
-    md.append("| ").append(clients ? r.service() : "**" + r.service() + "**")
-        .append(" | ").append(clients ? String.join(", ", r.clients()) : "")
-        .append(" | ").append(r.operations())
-        .append(" | ").append(r.count(Coverage.DEFAULT))
-        .append(" | ").append(r.count(Coverage.OVERRIDE))
-        .append(" | ").append(r.count(Coverage.PERMISSIONLESS))
-        .append(" | ").append(r.count(Coverage.UNMAPPED))
-        .append(" | ").append(r.count(Coverage.UNCLASSIFIED))
-        .append(" | ").append(r.percent()).append("% |\n");
+    md.append("| ")
+        .append(clients ? r.service() : "**" + r.service() + "**")
+        .append(" | ")
+        .append(clients ? String.join(", ", r.clients()) : "")
+        .append(" | ")
+        .append(r.operations())
+        .append(" | ")
+        .append(r.count(Coverage.DEFAULT))
+        .append(" | ")
+        .append(r.count(Coverage.OVERRIDE))
+        .append(" | ")
+        .append(r.count(Coverage.PERMISSIONLESS))
+        .append(" | ")
+        .append(r.count(Coverage.UNMAPPED))
+        .append(" | ")
+        .append(r.count(Coverage.UNCLASSIFIED))
+        .append(" | ")
+        .append(r.percent())
+        .append("% |\n");
   }
 }

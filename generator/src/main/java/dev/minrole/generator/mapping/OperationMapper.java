@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * Maps an SDK call to the IAM actions it needs. The default rule is {@code prefix:Operation} when
- * the catalog has that action; curated overrides cover operations that need other or more
- * actions, actions that depend on the members the call sets, and operations that need none. A
- * call that neither rule maps gives an {@code UNMAPPED_OPERATION} finding, never a guess.
+ * the catalog has that action; curated overrides cover operations that need other or more actions,
+ * actions that depend on the members the call sets, and operations that need none. A call that
+ * neither rule maps gives an {@code UNMAPPED_OPERATION} finding, never a guess.
  */
 public final class OperationMapper {
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
@@ -86,7 +86,13 @@ public final class OperationMapper {
     Optional<IamService> service = catalog.service(prefix);
     String key = prefix + ":" + call.operation();
     if (service.isEmpty()) {
-      return unmapped(call, "the SDK service " + call.service() + " has no IAM service prefix " + prefix + " in the catalog");
+      return unmapped(
+          call,
+          "the SDK service "
+              + call.service()
+              + " has no IAM service prefix "
+              + prefix
+              + " in the catalog");
     }
     Optional<OperationMapping> override = data.override(prefix, call.operation());
     List<ActionRule> rules;
@@ -105,7 +111,8 @@ public final class OperationMapper {
       rules = List.of(ActionRule.simple(key));
       ruleName = "default rule " + key;
     } else {
-      return unmapped(call, key + " is not an IAM action and no curated mapping covers " + call.operation());
+      return unmapped(
+          call, key + " is not an IAM action and no curated mapping covers " + call.operation());
     }
     List<RequiredAction> actions = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
@@ -119,14 +126,21 @@ public final class OperationMapper {
           findings.add(
               Finding.error(
                   "UNMAPPED_OPERATION",
-                  "the mapping for " + call.detail() + " names " + rule.action()
-                      + ", which is not in the IAM catalog; this is a bug in minrole's mapping data",
+                  "the mapping for "
+                      + call.detail()
+                      + " names "
+                      + rule.action()
+                      + ", which is not in the IAM catalog; this is a bug in minrole's mapping"
+                      + " data",
                   call.site()));
           continue;
         }
         actions.add(
             new RequiredAction(
-                action.get().id(), resource(action.get(), rule, view), rule.conditions(), ruleName));
+                action.get().id(),
+                resource(action.get(), rule, view),
+                rule.conditions(),
+                ruleName));
       }
     }
     return new MappedCall(call, actions, findings);
@@ -139,17 +153,24 @@ public final class OperationMapper {
         List.of(
             Finding.warning(
                 "UNMAPPED_OPERATION",
-                call.detail() + " (" + call.service() + ":" + call.operation() + ") cannot be mapped to IAM"
-                    + " actions: " + why + ". Add the permission by hand and report it",
+                call.detail()
+                    + " ("
+                    + call.service()
+                    + ":"
+                    + call.operation()
+                    + ") cannot be mapped to IAM"
+                    + " actions: "
+                    + why
+                    + ". Add the permission by hand and report it",
                 call.site())));
   }
 
   /**
-   * The argument views a rule runs on: the call's arguments as they are, or, for a rule with
-   * {@code each}, one view per list element in which {@code [*]} stands for that element. An
-   * element the analyzer could not see into, or a list with no known element, gives a view in
-   * which the element's members are unset: the rule then applies with its resource unresolved
-   * (and reported), rather than silently not at all.
+   * The argument views a rule runs on: the call's arguments as they are, or, for a rule with {@code
+   * each}, one view per list element in which {@code [*]} stands for that element. An element the
+   * analyzer could not see into, or a list with no known element, gives a view in which the
+   * element's members are unset: the rule then applies with its resource unresolved (and reported),
+   * rather than silently not at all.
    */
   static List<Map<String, ArgValue>> expansions(ActionRule rule, Map<String, ArgValue> args) {
     if (rule.each().isEmpty()) {
@@ -213,7 +234,8 @@ public final class OperationMapper {
         .noneMatch(k -> k.startsWith(element + ".") || k.startsWith(element + "["));
   }
 
-  private Optional<ResourceRef> resource(IamAction action, ActionRule rule, Map<String, ArgValue> args) {
+  private Optional<ResourceRef> resource(
+      IamAction action, ActionRule rule, Map<String, ArgValue> args) {
     if (!action.supportsResourceLevel()) {
       return Optional.empty();
     }
@@ -248,7 +270,8 @@ public final class OperationMapper {
       }
       ArgValue value = args.get(source.member());
       if (value != null) {
-        return new BoundValue(Optional.of(value), source.member(), source.transform(), source.pattern());
+        return new BoundValue(
+            Optional.of(value), source.member(), source.transform(), source.pattern());
       }
     }
     if (sources.isEmpty()) {
@@ -282,7 +305,8 @@ public final class OperationMapper {
    * variable, preferring required types, then a required type. An action whose resource types are
    * all optional and that the call names none of is granted on {@code "*"}.
    */
-  private Optional<ResourceType> resourceType(IamAction action, ActionRule rule, Map<String, ArgValue> args) {
+  private Optional<ResourceType> resourceType(
+      IamAction action, ActionRule rule, Map<String, ArgValue> args) {
     if (rule.resourceType().isPresent()) {
       String named = rule.resourceType().get();
       int colon = named.indexOf(':');
@@ -307,9 +331,12 @@ public final class OperationMapper {
       return Optional.of(best);
     }
     for (ActionResource candidate : ordered) {
-      Map<String, List<VariableSource>> bindings = data.bindings(action.service(), candidate.type());
+      Map<String, List<VariableSource>> bindings =
+          data.bindings(action.service(), candidate.type());
       boolean filled =
-          bindings.values().stream().flatMap(List::stream).anyMatch(s -> args.containsKey(s.member()));
+          bindings.values().stream()
+              .flatMap(List::stream)
+              .anyMatch(s -> args.containsKey(s.member()));
       if (filled) {
         return service.resourceType(candidate.type());
       }
@@ -325,20 +352,24 @@ public final class OperationMapper {
 
   /** A type's default bindings, with the rule's own bindings for the type's variables on top. */
   private Map<String, List<VariableSource>> bindings(ResourceType type, ActionRule rule) {
-    Map<String, List<VariableSource>> bindings = new LinkedHashMap<>(data.bindings(type.service(), type.name()));
-    rule.bind().forEach((variable, sources) -> {
-      if (type.variables().contains(variable)) {
-        bindings.put(variable, sources);
-      }
-    });
+    Map<String, List<VariableSource>> bindings =
+        new LinkedHashMap<>(data.bindings(type.service(), type.name()));
+    rule.bind()
+        .forEach(
+            (variable, sources) -> {
+              if (type.variables().contains(variable)) {
+                bindings.put(variable, sources);
+              }
+            });
     return bindings;
   }
 
   /**
-   * How many variables the call's members bind, or 0 if a variable other than a pattern (an S3
-   * key) is left unbound.
+   * How many variables the call's members bind, or 0 if a variable other than a pattern (an S3 key)
+   * is left unbound.
    */
-  private static int fullyBound(Map<String, List<VariableSource>> bindings, Map<String, ArgValue> args) {
+  private static int fullyBound(
+      Map<String, List<VariableSource>> bindings, Map<String, ArgValue> args) {
     int bound = 0;
     for (List<VariableSource> sources : bindings.values()) {
       if (sources.stream().anyMatch(s -> s.fixed().isPresent() || args.containsKey(s.member()))) {

@@ -34,13 +34,14 @@ public enum ValueTransform {
   COPY_SOURCE_KEY,
   /**
    * The table a DynamoDB PartiQL statement reads or writes ({@code FROM "orders"}), or {@code
-   * table/index/name} for a statement on an index ({@code FROM "orders"."byCustomer"}), which
-   * gives the index's ARN.
+   * table/index/name} for a statement on an index ({@code FROM "orders"."byCustomer"}), which gives
+   * the index's ARN.
    */
   PARTIQL_TABLE,
   /**
    * The foundation model behind a cross-region inference profile id: {@code
-   * us.anthropic.claude-3-haiku-20240307-v1:0} gives {@code anthropic.claude-3-haiku-20240307-v1:0}.
+   * us.anthropic.claude-3-haiku-20240307-v1:0} gives {@code
+   * anthropic.claude-3-haiku-20240307-v1:0}.
    */
   INFERENCE_PROFILE_MODEL;
 
@@ -112,7 +113,9 @@ public enum ValueTransform {
         }
         if (value.startsWith("alias/")) {
           return new Invalid(
-              "the key is named by its alias " + value + "; IAM checks the key ARN, so name the key");
+              "the key is named by its alias "
+                  + value
+                  + "; IAM checks the key ARN, so name the key");
         }
         return new Part(value);
       case COPY_SOURCE_BUCKET:
@@ -172,7 +175,8 @@ public enum ValueTransform {
           ? new Part(bucket ? source : "*")
           : new Invalid("\"" + value + "\" is not a copy source of the form bucket/key");
     }
-    return new Part(bucket ? source.substring(0, slash) : percentDecode(source.substring(slash + 1)));
+    return new Part(
+        bucket ? source.substring(0, slash) : percentDecode(source.substring(slash + 1)));
   }
 
   /** Decodes %XX escapes only; a {@code +} in a copy source key is a plus sign. */
@@ -180,7 +184,10 @@ public enum ValueTransform {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+      if (c == '%'
+          && i + 2 < text.length()
+          && isHex(text.charAt(i + 1))
+          && isHex(text.charAt(i + 2))) {
         bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
         i += 2;
       } else {
@@ -204,7 +211,9 @@ public enum ValueTransform {
   }
 
   private static String unquote(String identifier) {
-    return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1) : identifier;
+    return identifier.startsWith("\"")
+        ? identifier.substring(1, identifier.length() - 1)
+        : identifier;
   }
 
   private static Result secretId(String value) {

@@ -30,7 +30,9 @@ public sealed interface When {
 
     @Override
     public String describe() {
-      return members.size() == 1 ? members.get(0) + " is set" : "any of " + String.join(", ", members) + " is set";
+      return members.size() == 1
+          ? members.get(0) + " is set"
+          : "any of " + String.join(", ", members) + " is set";
     }
   }
 
@@ -47,7 +49,9 @@ public sealed interface When {
 
     @Override
     public String describe() {
-      return members.size() == 1 ? members.get(0) + " is not set" : "none of " + String.join(", ", members) + " is set";
+      return members.size() == 1
+          ? members.get(0) + " is not set"
+          : "none of " + String.join(", ", members) + " is set";
     }
   }
 

@@ -7,12 +7,15 @@ import dev.minrole.generator.mapping.OperationMapper.Coverage;
 import org.junit.jupiter.api.Test;
 
 class CoverageReportTest {
-  private static final CoverageReport REPORT = CoverageReport.of(SdkInventory.bundled(), OperationMapper.bundled());
+  private static final CoverageReport REPORT =
+      CoverageReport.of(SdkInventory.bundled(), OperationMapper.bundled());
 
   @Test
   void lambdaServices_everyOperationIsMappedOrClassified() {
     assertThat(REPORT.rows()).hasSize(30);
-    assertThat(REPORT.total().unclassified()).as("operations neither mapped nor classified").isEmpty();
+    assertThat(REPORT.total().unclassified())
+        .as("operations neither mapped nor classified")
+        .isEmpty();
     assertThat(REPORT.total().percent()).isEqualTo("100.0");
   }
 
@@ -22,13 +25,19 @@ class CoverageReportTest {
 
     assertThat(s3.service()).isEqualTo("S3");
     assertThat(s3.operations())
-        .isEqualTo(SdkInventory.bundled().serviceByClientName("S3Client").orElseThrow().operations().size());
+        .isEqualTo(
+            SdkInventory.bundled()
+                .serviceByClientName("S3Client")
+                .orElseThrow()
+                .operations()
+                .size());
     assertThat(s3.count(Coverage.OVERRIDE)).isGreaterThan(50);
   }
 
   @Test
   void ec2_countsOnlyDescribeOperations() {
-    CoverageReport.Row ec2 = REPORT.rows().stream().filter(r -> r.service().startsWith("EC2")).findFirst().orElseThrow();
+    CoverageReport.Row ec2 =
+        REPORT.rows().stream().filter(r -> r.service().startsWith("EC2")).findFirst().orElseThrow();
     long describe =
         SdkInventory.bundled().serviceByClientName("Ec2Client").orElseThrow().operations().stream()
             .filter(op -> op.name().startsWith("Describe"))
@@ -42,6 +51,9 @@ class CoverageReportTest {
     String md = REPORT.markdown();
 
     assertThat(md.lines()).hasSize(2 + 30 + 2);
-    assertThat(md).contains("| S3 | S3Client |").contains("**Total (30 services)**").contains("**Whole SDK");
+    assertThat(md)
+        .contains("| S3 | S3Client |")
+        .contains("**Total (30 services)**")
+        .contains("**Whole SDK");
   }
 }

@@ -26,12 +26,15 @@ class EventMapperTest {
         "sns.amazonaws.com | PublishBatch | sns:Publish",
         "monitoring.amazonaws.com | PutMetricData | cloudwatch:PutMetricData",
         "kms.amazonaws.com | ReEncrypt | kms:ReEncryptFrom kms:ReEncryptTo",
-        "dynamodb.amazonaws.com | TransactWriteItems | dynamodb:ConditionCheckItem dynamodb:DeleteItem dynamodb:PutItem dynamodb:UpdateItem",
-        "dynamodb.amazonaws.com | ExecuteStatement | dynamodb:PartiQLDelete dynamodb:PartiQLInsert dynamodb:PartiQLSelect dynamodb:PartiQLUpdate",
+        "dynamodb.amazonaws.com | TransactWriteItems | dynamodb:ConditionCheckItem"
+            + " dynamodb:DeleteItem dynamodb:PutItem dynamodb:UpdateItem",
+        "dynamodb.amazonaws.com | ExecuteStatement | dynamodb:PartiQLDelete dynamodb:PartiQLInsert"
+            + " dynamodb:PartiQLSelect dynamodb:PartiQLUpdate",
         "bedrock.amazonaws.com | Converse | bedrock:InvokeModel",
         "sts.amazonaws.com | GetCallerIdentity | ''",
       })
-  void map_whenEvent_givesTheActionsItShowsWereAllowed(String source, String name, String expected) {
+  void map_whenEvent_givesTheActionsItShowsWereAllowed(
+      String source, String name, String expected) {
     MappedEvent event = EVENTS.map(source, name);
 
     assertThat(String.join(" ", event.actions())).isEqualTo(expected);

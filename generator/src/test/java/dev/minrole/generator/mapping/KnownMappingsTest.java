@@ -11,12 +11,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Known mappings across the 30 services Lambda functions use most, each with the AWS page that
- * states it. A row is {@code service | operation | request members | permissions | source}:
- * members as {@code Name=value & ...}, permissions as {@code action resource} joined by {@code ;}
- * (sorted), {@code -} for none. ARNs are built for region eu-west-1 and account 111122223333.
+ * states it. A row is {@code service | operation | request members | permissions | source}: members
+ * as {@code Name=value & ...}, permissions as {@code action resource} joined by {@code ;} (sorted),
+ * {@code -} for none. ARNs are built for region eu-west-1 and account 111122223333.
  */
 class KnownMappingsTest {
-  private static final String SAR = "https://docs.aws.amazon.com/service-authorization/latest/reference/";
+  private static final String SAR =
+      "https://docs.aws.amazon.com/service-authorization/latest/reference/";
   private static final String Q = "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs";
   private static final String TOPIC = "arn:aws:sns:eu-west-1:111122223333:alerts";
   private static final String VIA_S3 = " [StringLike:kms:ViaService=[s3.eu-west-1.amazonaws.com]]";
@@ -163,7 +164,8 @@ class KnownMappingsTest {
       """;
 
   static Stream<Arguments> knownMappings() {
-    return TABLE.lines()
+    return TABLE
+        .lines()
         .filter(l -> !l.isBlank())
         .map(
             line -> {
@@ -173,7 +175,10 @@ class KnownMappingsTest {
                       .replace("%TOPIC%", TOPIC)
                       .replace("%VIA_S3%", VIA_S3)
                       .replace("%PASS%", PASS_TO_LAMBDA);
-              String[] cells = Arrays.stream(expanded.split("\\|", -1)).map(String::strip).toArray(String[]::new);
+              String[] cells =
+                  Arrays.stream(expanded.split("\\|", -1))
+                      .map(String::strip)
+                      .toArray(String[]::new);
               return Arguments.of(cells[0], cells[1], cells[2], cells[3], cells[4]);
             });
   }
@@ -187,7 +192,9 @@ class KnownMappingsTest {
     List<String> got = MappingFixture.permissions(MappingFixture.call(service, operation, args));
 
     assertThat(source).startsWith("https://docs.aws.amazon.com/");
-    assertThat(got).as("permissions of %s:%s (%s)", service, operation, source).containsExactlyElementsOf(want);
+    assertThat(got)
+        .as("permissions of %s:%s (%s)", service, operation, source)
+        .containsExactlyElementsOf(want);
   }
 
   @org.junit.jupiter.api.Test
@@ -197,9 +204,35 @@ class KnownMappingsTest {
     assertThat(knownMappings().count()).isGreaterThanOrEqualTo(100);
     assertThat(services)
         .contains(
-            "s3", "dynamodb", "sqs", "sns", "events", "states", "lambda", "secretsmanager", "ssm", "kms",
-            "kinesis", "firehose", "monitoring", "logs", "ses", "sts", "cognito-idp", "athena", "glue",
-            "rekognition", "textract", "comprehend", "bedrock", "sagemaker", "appconfig", "execute-api",
-            "ecr", "ecs", "ec2", "iam");
+            "s3",
+            "dynamodb",
+            "sqs",
+            "sns",
+            "events",
+            "states",
+            "lambda",
+            "secretsmanager",
+            "ssm",
+            "kms",
+            "kinesis",
+            "firehose",
+            "monitoring",
+            "logs",
+            "ses",
+            "sts",
+            "cognito-idp",
+            "athena",
+            "glue",
+            "rekognition",
+            "textract",
+            "comprehend",
+            "bedrock",
+            "sagemaker",
+            "appconfig",
+            "execute-api",
+            "ecr",
+            "ecs",
+            "ec2",
+            "iam");
   }
 }

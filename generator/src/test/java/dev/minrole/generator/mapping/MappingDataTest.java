@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The mapping data is checked against the catalog and the SDK inventory, so that a typo cannot
- * silently drop a permission: every action exists, every resource type exists, every member a
- * rule reads is a member of the operation's request, every entry cites an AWS page.
+ * silently drop a permission: every action exists, every resource type exists, every member a rule
+ * reads is a member of the operation's request, every entry cites an AWS page.
  */
 class MappingDataTest {
   private static final String ROOT = "/dev/minrole/generator/mapping/";
@@ -38,7 +38,9 @@ class MappingDataTest {
   static void load() throws IOException {
     servicesByPrefix = new TreeMap<>();
     for (SdkService service : SdkInventory.bundled().services()) {
-      servicesByPrefix.computeIfAbsent(DATA.prefixFor(service.serviceName()), p -> new ArrayList<>()).add(service);
+      servicesByPrefix
+          .computeIfAbsent(DATA.prefixFor(service.serviceName()), p -> new ArrayList<>())
+          .add(service);
     }
     overrides = yaml("overrides.yaml").path("overrides");
     resources = yaml("resources.yaml").path("resources");
@@ -62,13 +64,15 @@ class MappingDataTest {
         problems.add(mapping.key() + ": no IAM service " + mapping.prefix());
       }
       if (mapping.kind() != OperationMapping.Kind.ACTIONS && mapping.note().isBlank()) {
-        problems.add(mapping.key() + ": says neither why it needs no permission nor why it is unmapped");
+        problems.add(
+            mapping.key() + ": says neither why it needs no permission nor why it is unmapped");
       }
       for (ActionRule rule : mapping.rules()) {
         if (!CATALOG.exists(rule.action())) {
           problems.add(mapping.key() + ": " + rule.action() + " is not an IAM action");
         }
-        rule.resourceType().ifPresent(type -> checkType(mapping.key(), rule.action(), type, problems));
+        rule.resourceType()
+            .ifPresent(type -> checkType(mapping.key(), rule.action(), type, problems));
       }
     }
     assertThat(problems).isEmpty();
@@ -76,7 +80,8 @@ class MappingDataTest {
 
   private static void checkType(String key, String action, String named, List<String> problems) {
     int colon = named.indexOf(':');
-    String service = colon < 0 ? action.substring(0, action.indexOf(':')) : named.substring(0, colon);
+    String service =
+        colon < 0 ? action.substring(0, action.indexOf(':')) : named.substring(0, colon);
     String type = colon < 0 ? named : named.substring(colon + 1);
     if (CATALOG.service(service).flatMap(s -> s.resourceType(type)).isEmpty()) {
       problems.add(key + ": no resource type " + service + ":" + type);
@@ -120,16 +125,28 @@ class MappingDataTest {
                     .forEach(
                         type -> {
                           String key = service.getKey() + ":" + type.getKey();
-                          if (CATALOG.service(service.getKey()).flatMap(s -> s.resourceType(type.getKey())).isEmpty()) {
+                          if (CATALOG
+                              .service(service.getKey())
+                              .flatMap(s -> s.resourceType(type.getKey()))
+                              .isEmpty()) {
                             problems.add(key + ": not a resource type in the catalog");
                           }
                           for (String member : bindMembers(type.getValue())) {
                             boolean found =
-                                servicesByPrefix.getOrDefault(service.getKey(), allServices()).stream()
+                                servicesByPrefix
+                                    .getOrDefault(service.getKey(), allServices())
+                                    .stream()
                                     .flatMap(s -> s.operations().stream())
-                                    .anyMatch(op -> resolves(service.getKey(), op.members(), member));
+                                    .anyMatch(
+                                        op -> resolves(service.getKey(), op.members(), member));
                             if (!found) {
-                              problems.add(key + " binds " + member + ", which no request of " + service.getKey() + " has");
+                              problems.add(
+                                  key
+                                      + " binds "
+                                      + member
+                                      + ", which no request of "
+                                      + service.getKey()
+                                      + " has");
                             }
                           }
                         }));
@@ -147,7 +164,11 @@ class MappingDataTest {
               if (CATALOG.service(target).isEmpty()) {
                 problems.add(alias.getKey() + " -> " + target + ": no such IAM service");
               }
-              if (!alias.getValue().path("source").asText().startsWith("https://docs.aws.amazon.com/")) {
+              if (!alias
+                  .getValue()
+                  .path("source")
+                  .asText()
+                  .startsWith("https://docs.aws.amazon.com/")) {
                 problems.add(alias.getKey() + ": no source");
               }
             });
@@ -156,9 +177,20 @@ class MappingDataTest {
       if (prefix.equals(service.serviceName()) || CATALOG.service(prefix).isEmpty()) {
         continue;
       }
-      long mapped = service.operations().stream().filter(op -> CATALOG.exists(prefix + ":" + op.name())).count();
+      long mapped =
+          service.operations().stream()
+              .filter(op -> CATALOG.exists(prefix + ":" + op.name()))
+              .count();
       if (mapped * 2 < service.operations().size()) {
-        problems.add(service.syncClient() + " -> " + prefix + ": only " + mapped + " of " + service.operations().size() + " operations are actions there");
+        problems.add(
+            service.syncClient()
+                + " -> "
+                + prefix
+                + ": only "
+                + mapped
+                + " of "
+                + service.operations().size()
+                + " operations are actions there");
       }
     }
     assertThat(problems).isEmpty();
@@ -176,7 +208,9 @@ class MappingDataTest {
         .toList();
   }
 
-  /** Whether a member path ({@code Delete.Objects[*].Key}, {@code RequestItems[*].key}) resolves. */
+  /**
+   * Whether a member path ({@code Delete.Objects[*].Key}, {@code RequestItems[*].key}) resolves.
+   */
   private static boolean resolves(String prefix, List<SdkMember> members, String path) {
     String[] segments = path.split("\\.");
     List<SdkMember> current = members;
@@ -191,7 +225,8 @@ class MappingDataTest {
         last = null;
         continue;
       }
-      Optional<SdkMember> member = current.stream().filter(m -> m.name().equals(segment)).findFirst();
+      Optional<SdkMember> member =
+          current.stream().filter(m -> m.name().equals(segment)).findFirst();
       if (member.isEmpty()) {
         return false;
       }
@@ -223,11 +258,13 @@ class MappingDataTest {
       }
       out.addAll(bindMembers(rule.path("bind")));
       whenMembers(rule.path("when"), out);
-      rule.path("conditions").forEach(c -> {
-        if (c.has("member")) {
-          out.add(c.get("member").asText());
-        }
-      });
+      rule.path("conditions")
+          .forEach(
+              c -> {
+                if (c.has("member")) {
+                  out.add(c.get("member").asText());
+                }
+              });
     }
     return out;
   }
@@ -257,7 +294,8 @@ class MappingDataTest {
                     out.add(m.asText());
                   }
                 }
-                case "equals", "startsWith", "notStartsWith" -> e.getValue().properties().forEach(f -> out.add(f.getKey()));
+                case "equals", "startsWith", "notStartsWith" ->
+                    e.getValue().properties().forEach(f -> out.add(f.getKey()));
                 case "any", "all" -> e.getValue().forEach(w -> whenMembers(w, out));
                 default -> out.add("<unknown condition " + e.getKey() + ">");
               }

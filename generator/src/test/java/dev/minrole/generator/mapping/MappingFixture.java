@@ -19,8 +19,8 @@ final class MappingFixture {
   private MappingFixture() {}
 
   /**
-   * A call from {@code Name=value & Other=value}: {@code $NAME} is an environment variable,
-   * {@code ?} an unknown value, {@code prefix*} a value with an unknown end.
+   * A call from {@code Name=value & Other=value}: {@code $NAME} is an environment variable, {@code
+   * ?} an unknown value, {@code prefix*} a value with an unknown end.
    */
   static SdkCall call(String service, String operation, String args) {
     Map<String, ArgValue> values = new LinkedHashMap<>();
@@ -32,7 +32,8 @@ final class MappingFixture {
       int eq = arg.indexOf('=');
       values.put(arg.substring(0, eq).strip(), value(arg.substring(eq + 1).strip()));
     }
-    return new SdkCall(service, operation, values, SourceLocation.of("App.java", 1), service + "." + operation);
+    return new SdkCall(
+        service, operation, values, SourceLocation.of("App.java", 1), service + "." + operation);
   }
 
   private static ArgValue value(String text) {
@@ -43,7 +44,9 @@ final class MappingFixture {
       return new ArgValue.EnvVar(text.substring(1));
     }
     if (text.endsWith("*") && text.length() > 1) {
-      return ArgValue.concat(List.of(ArgValue.literal(text.substring(0, text.length() - 1)), ArgValue.unknown("test")));
+      return ArgValue.concat(
+          List.of(
+              ArgValue.literal(text.substring(0, text.length() - 1)), ArgValue.unknown("test")));
     }
     return ArgValue.literal(text);
   }
@@ -62,7 +65,10 @@ final class MappingFixture {
     String conditions =
         p.conditions().isEmpty()
             ? ""
-            : " " + p.conditions().stream().map(c -> c.operator() + ":" + c.key() + "=" + c.values()).toList();
+            : " "
+                + p.conditions().stream()
+                    .map(c -> c.operator() + ":" + c.key() + "=" + c.values())
+                    .toList();
     return p.action() + " " + p.resource() + conditions;
   }
 }

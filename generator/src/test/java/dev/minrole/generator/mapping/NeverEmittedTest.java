@@ -22,20 +22,38 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * minrole never invents an action: whatever an SDK call sets, everything the mapper emits is in
- * the IAM catalog, and the operation names peers wrongly emit as actions never come out.
+ * minrole never invents an action: whatever an SDK call sets, everything the mapper emits is in the
+ * IAM catalog, and the operation names peers wrongly emit as actions never come out.
  */
 class NeverEmittedTest {
   /** Operation names that are not IAM actions, although tools emit them as if they were. */
   private static final List<String> NOT_ACTIONS =
       List.of(
-          "sqs:SendMessageBatch", "sqs:DeleteMessageBatch", "sqs:ChangeMessageVisibilityBatch",
-          "sns:PublishBatch", "s3:HeadObject", "s3:HeadBucket", "s3:ListObjectsV2", "s3:ListObjects",
-          "s3:CopyObject", "s3:DeleteObjects", "s3:CreateMultipartUpload", "s3:UploadPart",
-          "s3:CompleteMultipartUpload", "s3:ListBuckets", "s3:ListParts", "lambda:Invoke",
-          "lambda:InvokeWithResponseStream", "dynamodb:TransactWriteItems", "dynamodb:TransactGetItems",
-          "dynamodb:ExecuteStatement", "dynamodb:BatchExecuteStatement", "kms:ReEncrypt",
-          "bedrock:Converse", "bedrock:ConverseStream", "execute-api:PostToConnection");
+          "sqs:SendMessageBatch",
+          "sqs:DeleteMessageBatch",
+          "sqs:ChangeMessageVisibilityBatch",
+          "sns:PublishBatch",
+          "s3:HeadObject",
+          "s3:HeadBucket",
+          "s3:ListObjectsV2",
+          "s3:ListObjects",
+          "s3:CopyObject",
+          "s3:DeleteObjects",
+          "s3:CreateMultipartUpload",
+          "s3:UploadPart",
+          "s3:CompleteMultipartUpload",
+          "s3:ListBuckets",
+          "s3:ListParts",
+          "lambda:Invoke",
+          "lambda:InvokeWithResponseStream",
+          "dynamodb:TransactWriteItems",
+          "dynamodb:TransactGetItems",
+          "dynamodb:ExecuteStatement",
+          "dynamodb:BatchExecuteStatement",
+          "kms:ReEncrypt",
+          "bedrock:Converse",
+          "bedrock:ConverseStream",
+          "execute-api:PostToConnection");
 
   private static final IamCatalog CATALOG = IamCatalog.bundled();
   private static final OperationMapper MAPPER = OperationMapper.bundled();
@@ -58,11 +76,22 @@ class NeverEmittedTest {
   }
 
   private static SdkCall call(SdkService service, SdkOperation op, Map<String, ArgValue> args) {
-    return new SdkCall(service.serviceName(), op.name(), args, SourceLocation.NONE, service.syncClient() + "." + op.method());
+    return new SdkCall(
+        service.serviceName(),
+        op.name(),
+        args,
+        SourceLocation.NONE,
+        service.syncClient() + "." + op.method());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqs:SendMessageBatch", "s3:HeadObject", "lambda:Invoke", "dynamodb:TransactWriteItems"})
+  @ValueSource(
+      strings = {
+        "sqs:SendMessageBatch",
+        "s3:HeadObject",
+        "lambda:Invoke",
+        "dynamodb:TransactWriteItems"
+      })
   void catalog_whenOperationNameIsNoAction_doesNotHaveIt(String name) {
     assertThat(CATALOG.exists(name)).isFalse();
   }

@@ -24,10 +24,12 @@ class ValueTransformTest {
         "partiqlTable | DELETE FROM \"my.table\" WHERE pk=? | my.table",
         "partiqlTable | SELECT * FROM \"orders\".\"byCustomer\" | orders/index/byCustomer",
         "partiqlTable | SELECT * FROM \"*\" | *",
-        "inferenceProfileModel | us.anthropic.claude-3-haiku-20240307-v1:0 | anthropic.claude-3-haiku-20240307-v1:0",
+        "inferenceProfileModel | us.anthropic.claude-3-haiku-20240307-v1:0 |"
+            + " anthropic.claude-3-haiku-20240307-v1:0",
       })
   void apply_whenValueIsUsable_givesTheArnPart(String transform, String value, String part) {
-    assertThat(ValueTransform.parse(transform).apply(value)).isEqualTo(new ValueTransform.Part(part));
+    assertThat(ValueTransform.parse(transform).apply(value))
+        .isEqualTo(new ValueTransform.Part(part));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -39,7 +41,8 @@ class ValueTransformTest {
         "partiqlTable | EXISTS(1)",
       })
   void apply_whenValueIsNotUsable_saysWhy(String transform, String value) {
-    assertThat(ValueTransform.parse(transform).apply(value)).isInstanceOf(ValueTransform.Invalid.class);
+    assertThat(ValueTransform.parse(transform).apply(value))
+        .isInstanceOf(ValueTransform.Invalid.class);
   }
 
   @ParameterizedTest

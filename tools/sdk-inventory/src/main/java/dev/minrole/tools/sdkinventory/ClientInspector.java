@@ -97,8 +97,8 @@ final class ClientInspector {
 
   /**
    * The operation methods of one client interface: the forms that take a request object first, by
-   * request class; its paginators; and the names of every method that takes the request or a
-   * {@code Consumer} of its builder first ({@code getObjectAsBytes}), paginators excluded.
+   * request class; its paginators; and the names of every method that takes the request or a {@code
+   * Consumer} of its builder first ({@code getObjectAsBytes}), paginators excluded.
    */
   private record ClientMethods(
       Map<Class<?>, List<Method>> forms,

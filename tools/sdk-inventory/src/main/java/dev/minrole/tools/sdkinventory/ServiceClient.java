@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * Everything recorded about one service client (sync, with its async twin's event-stream operations).
+ * Everything recorded about one service client (sync, with its async twin's event-stream
+ * operations).
  *
  * @param artifact the Maven artifact id, e.g. {@code s3}
  * @param id the file name stem: the artifact id, or artifact plus sub-package for further clients
