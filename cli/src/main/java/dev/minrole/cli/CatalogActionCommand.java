@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     name = "action",
     mixinStandardHelpOptions = true,
     description = {
-      "Expand IAM action patterns to the real actions, with access level and resource types",
-      "(* marks a required resource type).",
+      "Expand IAM action patterns to the real actions, with their access level and resource",
+      "types (* marks a required one).",
       "",
       "Examples:",
       "  minrole catalog action 's3:Get*'",
