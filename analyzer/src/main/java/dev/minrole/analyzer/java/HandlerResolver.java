@@ -1,7 +1,6 @@
 package dev.minrole.analyzer.java;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,7 @@ final class HandlerResolver {
           "handler class "
               + className
               + " is not in the sources"
-              + closest(className, classNames())
+              + NearestNames.closest(className, classNames())
               + "; check --handler and the source PATH");
     }
     if (methodName.isEmpty()) {
@@ -61,7 +60,7 @@ final class HandlerResolver {
       Set<String> names = new LinkedHashSet<>();
       index.hierarchy(type.get()).forEach(t -> t.methods().forEach(m -> names.add(m.name())));
       return new Missing(
-          className + " has no method " + methodName.get() + closest(methodName.get(), new ArrayList<>(names)));
+          className + " has no method " + methodName.get() + NearestNames.closest(methodName.get(), new ArrayList<>(names)));
     }
     return new Found(type.get(), methods);
   }
@@ -102,50 +101,5 @@ final class HandlerResolver {
       }
     }
     return names;
-  }
-
-  /** {@code ; closest: a, b, c} for the candidates nearest to {@code wanted}, or nothing. */
-  static String closest(String wanted, List<String> candidates) {
-    if (candidates.isEmpty()) {
-      return "";
-    }
-    String simpleWanted = simple(wanted);
-    List<String> best =
-        candidates.stream()
-            .distinct()
-            .sorted(
-                Comparator.comparingInt(
-                        (String c) ->
-                            Math.min(distance(wanted, c), distance(simpleWanted, simple(c))))
-                    .thenComparing(c -> c))
-            .limit(3)
-            .toList();
-    return "; closest: " + String.join(", ", best);
-  }
-
-  private static String simple(String name) {
-    return name.substring(name.lastIndexOf('.') + 1);
-  }
-
-  /** Levenshtein distance, case-insensitive. */
-  static int distance(String a, String b) {
-    String x = a.toLowerCase(java.util.Locale.ROOT);
-    String y = b.toLowerCase(java.util.Locale.ROOT);
-    int[] previous = new int[y.length() + 1];
-    int[] current = new int[y.length() + 1];
-    for (int j = 0; j <= y.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= x.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= y.length(); j++) {
-        int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[y.length()];
   }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the analyzer knows about the AWS SDK for Java v2: every service client, its package and
- * operations. The index is read once; a service's operations are read the first time the code
- * under analysis uses that service.
+ * operations. The index is read once; a service's operations are read the first time the code under
+ * analysis uses that service.
  *
  * <p>The data is derived from the SDK artifacts by {@code scripts/refresh-iam-data}.
  */
@@ -127,6 +127,36 @@ public final class SdkInventory {
     return entry == null ? Optional.empty() : Optional.of(load(entry));
   }
 
+  /**
+   * The service whose sync or async client interface has this simple name ({@code S3Client}, {@code
+   * S3AsyncClient}).
+   */
+  public Optional<SdkService> serviceByClientName(String simpleName) {
+    return byClientFqn.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("." + simpleName))
+        .map(e -> load(e.getValue()))
+        .findFirst();
+  }
+
+  /** The simple names of every sync and async client interface, sorted. */
+  public List<String> clientNames() {
+    return byClientFqn.keySet().stream()
+        .map(fqn -> fqn.substring(fqn.lastIndexOf('.') + 1))
+        .sorted()
+        .toList();
+  }
+
+  /** Every service, sorted by artifact and client; each service's file is read. */
+  public List<SdkService> services() {
+    return byPackage.values().stream()
+        .flatMap(List::stream)
+        .sorted(
+            java.util.Comparator.comparing(IndexEntry::artifact)
+                .thenComparing(IndexEntry::syncClient))
+        .map(this::load)
+        .toList();
+  }
+
   /** True if {@code fqn} is an async client interface. */
   public boolean isAsyncClient(String fqn) {
     IndexEntry entry = byClientFqn.get(fqn);
@@ -144,7 +174,8 @@ public final class SdkInventory {
   }
 
   private SdkService load(IndexEntry entry) {
-    return loaded.computeIfAbsent(entry.syncClient() + "@" + entry.packageName(), k -> parse(entry));
+    return loaded.computeIfAbsent(
+        entry.syncClient() + "@" + entry.packageName(), k -> parse(entry));
   }
 
   private SdkService parse(IndexEntry entry) {
@@ -164,7 +195,9 @@ public final class SdkInventory {
               op.path("request").asText(),
               texts(op.path("paginators")),
               texts(op.path("waiters")),
-              members(op.path("members"))));
+              members(op.path("members")),
+              texts(op.path("aliases")),
+              op.path("asyncOnly").asBoolean(false)));
     }
     Map<String, List<SdkMember>> shapes = new HashMap<>();
     client

@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * An operation of an SDK client: {@code GetObject}, called as {@code getObject} with a {@code
- * GetObjectRequest}, together with the paginator and waiter methods that perform it.
+ * GetObjectRequest}, together with the paginator and waiter methods that perform it and the other
+ * client methods that do ({@code getObjectAsBytes}). {@code asyncOnly} marks event-stream
+ * operations that only the async client has ({@code converseStream}).
  */
 public record SdkOperation(
     String name,
@@ -16,12 +18,15 @@ public record SdkOperation(
     String request,
     List<String> paginators,
     List<String> waiters,
-    List<SdkMember> members) {
+    List<SdkMember> members,
+    List<String> aliases,
+    boolean asyncOnly) {
 
   public SdkOperation {
     paginators = List.copyOf(paginators);
     waiters = List.copyOf(waiters);
     members = List.copyOf(members);
+    aliases = List.copyOf(aliases);
   }
 
   /** The member a builder setter writes, e.g. {@code ssekmsKeyId} gives {@code SSEKMSKeyId}. */

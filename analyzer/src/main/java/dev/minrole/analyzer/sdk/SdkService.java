@@ -40,6 +40,9 @@ public final class SdkService {
     this.shapes = Map.copyOf(shapes);
     for (SdkOperation op : operations) {
       byMethod.putIfAbsent(op.method(), op);
+    }
+    for (SdkOperation op : operations) {
+      op.aliases().forEach(a -> byMethod.putIfAbsent(a, op));
       byRequest.putIfAbsent(op.request(), op);
       byName.putIfAbsent(op.name(), op);
       op.paginators().forEach(p -> byPaginator.putIfAbsent(p, op));
@@ -76,7 +79,11 @@ public final class SdkService {
     return operations;
   }
 
-  /** The operation a client method performs, including its paginator variants. */
+  /**
+   * The operation a client method performs: its own method, an alias such as {@code
+   * getObjectAsBytes}, or a paginator. Async-only operations are included; they are only callable
+   * on the async client, so code that compiles never calls them on the sync one.
+   */
   public Optional<SdkOperation> operationByMethod(String method) {
     SdkOperation op = byMethod.get(method);
     return Optional.ofNullable(op != null ? op : byPaginator.get(method));

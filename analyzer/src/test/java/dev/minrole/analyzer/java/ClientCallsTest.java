@@ -109,4 +109,62 @@ class ClientCallsTest {
             """)
         .check();
   }
+
+  @Test
+  void analyze_whenConvenienceMethodNotNamedAfterOperation_mapsItsAliasToTheOperation() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import java.nio.file.Path;
+            import software.amazon.awssdk.services.s3.S3Client;
+            import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+
+            public class Handler {
+              private final S3Client s3 = S3Client.create();
+
+              public void handleRequest(String id) {
+                // SDK: s3.GetObject Bucket=media Key=in/*
+                s3.getObjectAsBytes(GetObjectRequest.builder().bucket("media").key("in/" + id).build());
+                // SDK: s3.GetObject Bucket=media Key=thumbs/*
+                s3.getObjectAsBytes(r -> r.bucket("media").key("thumbs/" + id));
+                // SDK: s3.GetObject Bucket=media Key=raw/*
+                s3.getObject(r -> r.bucket("media").key("raw/" + id), Path.of("/tmp/raw"));
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
+  void analyze_whenAsyncClientCallsEventStreamOperation_recognizesTheAsyncOnlyOperation() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+            import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+            import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+            import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+
+            public class Handler {
+              private final BedrockRuntimeAsyncClient bedrock = BedrockRuntimeAsyncClient.create();
+              private final LambdaAsyncClient lambda = LambdaAsyncClient.create();
+
+              public void handleRequest(String prompt, ConverseStreamResponseHandler handler) {
+                // SDK: bedrock.ConverseStream modelId=anthropic.claude-3-haiku-20240307-v1:0
+                bedrock.converseStream(
+                    ConverseStreamRequest.builder().modelId("anthropic.claude-3-haiku-20240307-v1:0").build(),
+                    handler);
+                // SDK: lambda.InvokeWithResponseStream FunctionName=stream-worker
+                lambda.invokeWithResponseStream(r -> r.functionName("stream-worker"), null);
+              }
+            }
+            """)
+        .check();
+  }
 }

@@ -8,4 +8,8 @@ import java.util.Optional;
  * which {@code ${Region}} is filled in. A condition whose member is unknown is left out.
  */
 public record ConditionTemplate(
-    String operator, String key, Optional<String> value, Optional<String> member, boolean pattern) {}
+    String operator,
+    String key,
+    Optional<String> value,
+    Optional<String> member,
+    boolean pattern) {}

@@ -31,23 +31,33 @@ public final class MappingData {
 
   MappingData(JsonNode prefixes, JsonNode resources, JsonNode overrides) {
     this.prefixes = new HashMap<>();
-    prefixes.path("aliases").fields().forEachRemaining(e -> this.prefixes.put(e.getKey(), aliasTarget(e.getValue())));
+    prefixes
+        .path("aliases")
+        .properties()
+        .forEach(e -> this.prefixes.put(e.getKey(), aliasTarget(e.getValue())));
     this.bindings = new HashMap<>();
     resources
         .path("resources")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             service ->
                 service
                     .getValue()
-                    .fields()
-                    .forEachRemaining(
-                        type -> bindings.put(service.getKey() + ":" + type.getKey(), variables(type.getValue()))));
+                    .properties()
+                    .forEach(
+                        type ->
+                            bindings.put(
+                                service.getKey() + ":" + type.getKey(),
+                                variables(type.getValue()))));
     this.overrides = new LinkedHashMap<>();
     overrides
         .path("overrides")
-        .fields()
-        .forEachRemaining(e -> this.overrides.put(e.getKey().toLowerCase(java.util.Locale.ROOT), mapping(e.getKey(), e.getValue())));
+        .properties()
+        .forEach(
+            e ->
+                this.overrides.put(
+                    e.getKey().toLowerCase(java.util.Locale.ROOT),
+                    mapping(e.getKey(), e.getValue())));
   }
 
   public static MappingData bundled() {
@@ -56,7 +66,9 @@ public final class MappingData {
       synchronized (MappingData.class) {
         result = bundled;
         if (result == null) {
-          result = new MappingData(read("service-prefixes.yaml"), read("resources.yaml"), read("overrides.yaml"));
+          result =
+              new MappingData(
+                  read("service-prefixes.yaml"), read("resources.yaml"), read("overrides.yaml"));
           bundled = result;
         }
       }
@@ -67,7 +79,8 @@ public final class MappingData {
   /** Mapping data from YAML texts, for tests. */
   public static MappingData fromYaml(String prefixes, String resources, String overrides) {
     try {
-      return new MappingData(YAML.readTree(prefixes), YAML.readTree(resources), YAML.readTree(overrides));
+      return new MappingData(
+          YAML.readTree(prefixes), YAML.readTree(resources), YAML.readTree(overrides));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,7 +120,8 @@ public final class MappingData {
   }
 
   public Optional<OperationMapping> override(String prefix, String operation) {
-    return Optional.ofNullable(overrides.get((prefix + ":" + operation).toLowerCase(java.util.Locale.ROOT)));
+    return Optional.ofNullable(
+        overrides.get((prefix + ":" + operation).toLowerCase(java.util.Locale.ROOT)));
   }
 
   public Collection<OperationMapping> overrides() {
@@ -123,18 +137,33 @@ public final class MappingData {
     String source = node.path("source").asText("");
     if (node.has("permissionless")) {
       return new OperationMapping(
-          prefix, operation, source, OperationMapping.Kind.PERMISSIONLESS, List.of(), node.path("permissionless").asText());
+          prefix,
+          operation,
+          source,
+          OperationMapping.Kind.PERMISSIONLESS,
+          List.of(),
+          node.path("permissionless").asText());
     }
     if (node.has("unmapped")) {
       return new OperationMapping(
-          prefix, operation, source, OperationMapping.Kind.UNMAPPED, List.of(), node.path("unmapped").asText());
+          prefix,
+          operation,
+          source,
+          OperationMapping.Kind.UNMAPPED,
+          List.of(),
+          node.path("unmapped").asText());
     }
     List<ActionRule> rules = new ArrayList<>();
     for (JsonNode rule : node.path("actions")) {
       rules.add(rule(rule));
     }
     return new OperationMapping(
-        prefix, operation, source, OperationMapping.Kind.ACTIONS, rules, node.path("note").asText(""));
+        prefix,
+        operation,
+        source,
+        OperationMapping.Kind.ACTIONS,
+        rules,
+        node.path("note").asText(""));
   }
 
   private static ActionRule rule(JsonNode node) {
@@ -162,8 +191,8 @@ public final class MappingData {
 
   private static Map<String, List<VariableSource>> variables(JsonNode node) {
     Map<String, List<VariableSource>> out = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
+    node.properties()
+        .forEach(
             e -> {
               List<VariableSource> sources = new ArrayList<>();
               JsonNode value = e.getValue();
@@ -181,16 +210,21 @@ public final class MappingData {
     if (node.isTextual()) {
       return new VariableSource(node.asText(), ValueTransform.NAME, false);
     }
+    if (node.has("value")) {
+      return VariableSource.fixed(node.get("value").asText());
+    }
     return new VariableSource(
         node.path("member").asText(),
-        node.has("transform") ? ValueTransform.parse(node.get("transform").asText()) : ValueTransform.NAME,
+        node.has("transform")
+            ? ValueTransform.parse(node.get("transform").asText())
+            : ValueTransform.NAME,
         node.path("pattern").asBoolean(false));
   }
 
   static When when(JsonNode node) {
     List<When> all = new ArrayList<>();
-    node.fields()
-        .forEachRemaining(
+    node.properties()
+        .forEach(
             e -> {
               JsonNode v = e.getValue();
               switch (e.getKey()) {
@@ -198,16 +232,25 @@ public final class MappingData {
                 case "absent" -> all.add(new When.Absent(texts(v)));
                 case "unknown" -> all.add(new When.Unknown(v.asText()));
                 case "equals" ->
-                    v.fields().forEachRemaining(f -> all.add(new When.Equals(f.getKey(), texts(f.getValue()))));
+                    v.properties()
+                        .forEach(f -> all.add(new When.Equals(f.getKey(), texts(f.getValue()))));
                 case "startsWith" ->
-                    v.fields().forEachRemaining(f -> all.add(new When.StartsWith(f.getKey(), texts(f.getValue()))));
+                    v.properties()
+                        .forEach(
+                            f -> all.add(new When.StartsWith(f.getKey(), texts(f.getValue()))));
+                case "notStartsWith" ->
+                    v.properties()
+                        .forEach(
+                            f -> all.add(new When.NotStartsWith(f.getKey(), texts(f.getValue()))));
                 case "any" -> {
                   List<When> any = new ArrayList<>();
                   v.forEach(x -> any.add(when(x)));
                   all.add(new When.AnyOf(any));
                 }
                 case "all" -> v.forEach(x -> all.add(when(x)));
-                default -> throw new IllegalArgumentException("unknown condition in mapping data: " + e.getKey());
+                default ->
+                    throw new IllegalArgumentException(
+                        "unknown condition in mapping data: " + e.getKey());
               }
             });
     return all.size() == 1 ? all.get(0) : new When.All(all);

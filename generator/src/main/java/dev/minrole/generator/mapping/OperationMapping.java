@@ -7,7 +7,12 @@ import java.util.List;
  * cannot be mapped. Every curated mapping cites the AWS documentation page it comes from.
  */
 public record OperationMapping(
-    String prefix, String operation, String source, Kind kind, List<ActionRule> rules, String note) {
+    String prefix,
+    String operation,
+    String source,
+    Kind kind,
+    List<ActionRule> rules,
+    String note) {
 
   public enum Kind {
     /** The operation needs the listed actions. */

@@ -9,7 +9,10 @@ import java.util.Optional;
  * the rule that produced it.
  */
 public record RequiredAction(
-    String action, Optional<ResourceRef> resource, List<ConditionTemplate> conditions, String rule) {
+    String action,
+    Optional<ResourceRef> resource,
+    List<ConditionTemplate> conditions,
+    String rule) {
   public RequiredAction {
     conditions = List.copyOf(conditions);
   }

@@ -27,7 +27,23 @@ public enum ValueTransform {
   /** A Lambda function name, partial ARN, full ARN, or name with a qualifier. */
   FUNCTION_NAME,
   /** A KMS key id or key ARN; an alias cannot be turned into a key ARN. */
-  KMS_KEY;
+  KMS_KEY,
+  /** The bucket of an S3 copy source, {@code bucket/key?versionId=v}. */
+  COPY_SOURCE_BUCKET,
+  /** The key of an S3 copy source, URL-decoded. */
+  COPY_SOURCE_KEY,
+  /**
+   * The table a DynamoDB PartiQL statement reads or writes ({@code FROM "orders"}), or {@code
+   * table/index/name} for a statement on an index ({@code FROM "orders"."byCustomer"}), which gives
+   * the index's ARN.
+   */
+  PARTIQL_TABLE,
+  /**
+   * The foundation model behind a cross-region inference profile id: {@code
+   * us.anthropic.claude-3-haiku-20240307-v1:0} gives {@code
+   * anthropic.claude-3-haiku-20240307-v1:0}.
+   */
+  INFERENCE_PROFILE_MODEL;
 
   /** The outcome of transforming a known value. */
   public sealed interface Result {}
@@ -41,6 +57,10 @@ public enum ValueTransform {
   /** The value cannot be used, and why. */
   public record Invalid(String reason) implements Result {}
 
+  private static final Pattern PARTIQL_TARGET =
+      Pattern.compile(
+          "(?i)\\b(?:FROM|INTO|UPDATE)\\s+(\"[^\"]+\"|[A-Za-z_*][A-Za-z0-9_*]*)"
+              + "(?:\\.(\"[^\"]+\"|[A-Za-z_*][A-Za-z0-9_*]*))?");
   private static final Pattern QUEUE_URL_PATTERN =
       Pattern.compile("^https?://[^/]+/(\\d{12}|[^/]+)/([^/?#]+)/?$");
   private static final Pattern QUEUE_HOST_REGION =
@@ -48,6 +68,21 @@ public enum ValueTransform {
 
   public static ValueTransform parse(String name) {
     return valueOf(name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+  }
+
+  /** The name the mapping data uses: {@code queueUrl} for {@link #QUEUE_URL}. */
+  public String dataName() {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : name().toLowerCase(Locale.ROOT).toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
   }
 
   /** Applies the transform to a known (possibly wildcarded) value. */
@@ -78,9 +113,22 @@ public enum ValueTransform {
         }
         if (value.startsWith("alias/")) {
           return new Invalid(
-              "the key is named by its alias " + value + "; IAM checks the key ARN, so name the key");
+              "the key is named by its alias "
+                  + value
+                  + "; IAM checks the key ARN, so name the key");
         }
         return new Part(value);
+      case COPY_SOURCE_BUCKET:
+        return copySource(value, true);
+      case COPY_SOURCE_KEY:
+        return copySource(value, false);
+      case PARTIQL_TABLE:
+        return partiqlTable(value);
+      case INFERENCE_PROFILE_MODEL:
+        if (value.startsWith("arn:")) {
+          return new Invalid("the model behind the inference profile " + value + " is not known");
+        }
+        return new Part(value.substring(value.indexOf('.') + 1));
       default:
         throw new IllegalStateException(name());
     }
@@ -110,6 +158,62 @@ public enum ValueTransform {
       return new Part(slash >= 0 && slash < value.length() - 1 ? value.substring(slash + 1) : "*");
     }
     return new Invalid("\"" + value + "\" is not an SQS queue URL");
+  }
+
+  private static Result copySource(String value, boolean bucket) {
+    if (value.startsWith("arn:")) {
+      return new Invalid("a copy source through an access point (" + value + ") is not resolved");
+    }
+    String source = value.startsWith("/") ? value.substring(1) : value;
+    int query = source.indexOf("?versionId=");
+    if (query >= 0) {
+      source = source.substring(0, query);
+    }
+    int slash = source.indexOf('/');
+    if (slash < 0) {
+      return source.endsWith("*")
+          ? new Part(bucket ? source : "*")
+          : new Invalid("\"" + value + "\" is not a copy source of the form bucket/key");
+    }
+    return new Part(
+        bucket ? source.substring(0, slash) : percentDecode(source.substring(slash + 1)));
+  }
+
+  /** Decodes %XX escapes only; a {@code +} in a copy source key is a plus sign. */
+  private static String percentDecode(String text) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%'
+          && i + 2 < text.length()
+          && isHex(text.charAt(i + 1))
+          && isHex(text.charAt(i + 2))) {
+        bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
+  }
+
+  private static Result partiqlTable(String statement) {
+    Matcher m = PARTIQL_TARGET.matcher(statement);
+    if (!m.find()) {
+      return new Invalid("the statement names no table after FROM, INTO or UPDATE");
+    }
+    String table = unquote(m.group(1));
+    return new Part(m.group(2) == null ? table : table + "/index/" + unquote(m.group(2)));
+  }
+
+  private static String unquote(String identifier) {
+    return identifier.startsWith("\"")
+        ? identifier.substring(1, identifier.length() - 1)
+        : identifier;
   }
 
   private static Result secretId(String value) {

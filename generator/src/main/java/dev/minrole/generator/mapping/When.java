@@ -14,6 +14,9 @@ public sealed interface When {
   /** True if the rule applies to these arguments. */
   boolean test(Map<String, ArgValue> args);
 
+  /** The condition in words, e.g. {@code VersionId is set}. */
+  String describe();
+
   /** Any of the members is set. */
   record AnyPresent(List<String> members) implements When {
     public AnyPresent {
@@ -23,6 +26,13 @@ public sealed interface When {
     @Override
     public boolean test(Map<String, ArgValue> args) {
       return members.stream().anyMatch(m -> present(args, m));
+    }
+
+    @Override
+    public String describe() {
+      return members.size() == 1
+          ? members.get(0) + " is set"
+          : "any of " + String.join(", ", members) + " is set";
     }
   }
 
@@ -35,6 +45,13 @@ public sealed interface When {
     @Override
     public boolean test(Map<String, ArgValue> args) {
       return members.stream().noneMatch(m -> present(args, m));
+    }
+
+    @Override
+    public String describe() {
+      return members.size() == 1
+          ? members.get(0) + " is not set"
+          : "none of " + String.join(", ", members) + " is set";
     }
   }
 
@@ -49,6 +66,11 @@ public sealed interface When {
       ArgValue v = args.get(member);
       return v != null
           && v.literal().map(s -> values.stream().anyMatch(s::equalsIgnoreCase)).orElse(false);
+    }
+
+    @Override
+    public String describe() {
+      return member + " is " + String.join(" or ", values);
     }
   }
 
@@ -67,6 +89,31 @@ public sealed interface When {
       String text = v.pattern().stripLeading().toUpperCase(Locale.ROOT);
       return prefixes.stream().anyMatch(p -> text.startsWith(p.toUpperCase(Locale.ROOT)));
     }
+
+    @Override
+    public String describe() {
+      return member + " starts with " + String.join(" or ", prefixes);
+    }
+  }
+
+  /**
+   * The member's known text starts with none of the prefixes: it is unset, unknown, or something
+   * else. Used with {@link StartsWith} to assume every variant when the text does not say which.
+   */
+  record NotStartsWith(String member, List<String> prefixes) implements When {
+    public NotStartsWith {
+      prefixes = List.copyOf(prefixes);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args) {
+      return !new StartsWith(member, prefixes).test(args);
+    }
+
+    @Override
+    public String describe() {
+      return member + " starts with none of " + String.join(", ", prefixes);
+    }
   }
 
   /** The member is set but its value is not known, so every variant must be assumed. */
@@ -75,6 +122,11 @@ public sealed interface When {
     public boolean test(Map<String, ArgValue> args) {
       ArgValue v = args.get(member);
       return v == null || !v.isKnown();
+    }
+
+    @Override
+    public String describe() {
+      return member + " is not known";
     }
   }
 
@@ -88,6 +140,11 @@ public sealed interface When {
     public boolean test(Map<String, ArgValue> args) {
       return conditions.stream().allMatch(c -> c.test(args));
     }
+
+    @Override
+    public String describe() {
+      return String.join(" and ", conditions.stream().map(When::describe).toList());
+    }
   }
 
   /** At least one condition holds. */
@@ -99,6 +156,11 @@ public sealed interface When {
     @Override
     public boolean test(Map<String, ArgValue> args) {
       return conditions.stream().anyMatch(c -> c.test(args));
+    }
+
+    @Override
+    public String describe() {
+      return "(" + String.join(" or ", conditions.stream().map(When::describe).toList()) + ")";
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,11 +17,18 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 
-/** Records one sync client interface: its identity, operations, request members and shapes. */
+/**
+ * Records one sync client interface: its identity, operations, request members and shapes. The
+ * async client's event-stream operations, which have no sync form, are recorded too and marked
+ * {@code asyncOnly}.
+ */
 final class ClientInspector {
 
   /** Structures are followed this many levels away from a request. */
@@ -38,39 +46,38 @@ final class ClientInspector {
       throws ReflectiveOperationException {
     String packageName = client.getPackageName();
     String base = client.getSimpleName().substring(0, client.getSimpleName().length() - 6);
-    String asyncClient = classExists(packageName + "." + base + "AsyncClient");
+    Class<?> async = classOrNull(packageName + "." + base + "AsyncClient");
 
-    Map<Class<?>, List<Method>> formsByRequest =
-        new TreeMap<>(Comparator.comparing(Class::getName));
-    Map<Class<?>, TreeSet<String>> paginators = new HashMap<>();
-    for (Method method : client.getMethods()) {
-      Class<?> request = requestParameter(method);
-      if (request == null) {
-        continue;
-      }
-      if (method.getName().endsWith("Paginator")) {
-        paginators.computeIfAbsent(request, k -> new TreeSet<>()).add(method.getName());
-      } else {
-        formsByRequest.computeIfAbsent(request, k -> new ArrayList<>()).add(method);
-      }
-    }
+    ClientMethods sync = ClientMethods.of(client);
+    ClientMethods asyncMethods = async == null ? ClientMethods.EMPTY : ClientMethods.of(async);
     Map<Class<?>, TreeSet<String>> waiters = waiters(packageName + ".waiters." + base + "Waiter");
     Set<String> literals = literals(packageName + ".Default" + base + "Client");
+    Set<String> asyncLiterals =
+        async == null ? Set.of() : literals(packageName + ".Default" + base + "AsyncClient");
 
+    var requests = new TreeMap<String, Class<?>>();
+    sync.forms().keySet().forEach(r -> requests.put(r.getName(), r));
+    asyncMethods.forms().keySet().forEach(r -> requests.putIfAbsent(r.getName(), r));
     var operations = new ArrayList<Operation>();
     var structures = new ArrayDeque<Class<?>>();
-    for (var entry : formsByRequest.entrySet()) {
-      Class<?> request = entry.getKey();
+    for (Class<?> request : requests.values()) {
+      boolean asyncOnly = !sync.forms().containsKey(request);
+      ClientMethods own = asyncOnly ? asyncMethods : sync;
       PojoReader.Read read = pojos.read(request);
       structures.addAll(read.structures());
-      operations.add(
+      Operation operation =
           operation(
               request,
-              literals,
-              entry.getValue(),
-              List.copyOf(paginators.getOrDefault(request, new TreeSet<>())),
+              asyncOnly ? asyncLiterals : literals,
+              own.forms().get(request),
+              List.copyOf(own.paginators().getOrDefault(request, new TreeSet<>())),
               List.copyOf(waiters.getOrDefault(request, new TreeSet<>())),
-              read.members()));
+              read.members());
+      var aliases = new TreeSet<String>();
+      aliases.addAll(sync.names().getOrDefault(request, new TreeSet<>()));
+      aliases.addAll(asyncMethods.names().getOrDefault(request, new TreeSet<>()));
+      aliases.remove(operation.method());
+      operations.add(operation.with(List.copyOf(aliases), asyncOnly));
     }
     operations.sort(Comparator.comparing(Operation::name));
     checkUniqueNames(operations);
@@ -82,31 +89,45 @@ final class ClientInspector {
         (String) staticField(client, "SERVICE_NAME"),
         (String) staticField(client, "SERVICE_METADATA_ID"),
         client.getSimpleName(),
-        asyncClient,
+        async == null ? null : async.getSimpleName(),
         List.copyOf(operations),
         shapes(structures),
-        asyncOnlyOperations(packageName, base, formsByRequest.keySet()),
         List.copyOf(notes));
   }
 
-  /** Operations of the async client whose request no sync method takes, sorted. */
-  private List<String> asyncOnlyOperations(String packageName, String base, Set<Class<?>> sync)
-      throws ReflectiveOperationException {
-    Class<?> async;
-    try {
-      async = Class.forName(packageName + "." + base + "AsyncClient", false, loader);
-    } catch (ClassNotFoundException e) {
-      return List.of();
-    }
-    Set<String> literals = literals(packageName + ".Default" + base + "AsyncClient");
-    var names = new TreeSet<String>();
-    for (Method method : async.getMethods()) {
-      Class<?> request = requestParameter(method);
-      if (request != null && !sync.contains(request) && !method.getName().endsWith("Paginator")) {
-        names.add(operationName(request, method.getName(), literals));
+  /**
+   * The operation methods of one client interface: the forms that take a request object first, by
+   * request class; its paginators; and the names of every method that takes the request or a {@code
+   * Consumer} of its builder first ({@code getObjectAsBytes}), paginators excluded.
+   */
+  private record ClientMethods(
+      Map<Class<?>, List<Method>> forms,
+      Map<Class<?>, TreeSet<String>> paginators,
+      Map<Class<?>, TreeSet<String>> names) {
+
+    static final ClientMethods EMPTY = new ClientMethods(Map.of(), Map.of(), Map.of());
+
+    static ClientMethods of(Class<?> client) {
+      Map<Class<?>, List<Method>> forms = new HashMap<>();
+      Map<Class<?>, TreeSet<String>> paginators = new HashMap<>();
+      Map<Class<?>, TreeSet<String>> names = new HashMap<>();
+      for (Method method : client.getMethods()) {
+        Class<?> request = requestParameter(method);
+        boolean paginator = method.getName().endsWith("Paginator");
+        if (request != null) {
+          if (paginator) {
+            paginators.computeIfAbsent(request, k -> new TreeSet<>()).add(method.getName());
+          } else {
+            forms.computeIfAbsent(request, k -> new ArrayList<>()).add(method);
+          }
+        }
+        Class<?> performed = request != null ? request : consumedRequest(method);
+        if (performed != null && !paginator) {
+          names.computeIfAbsent(performed, k -> new TreeSet<>()).add(method.getName());
+        }
       }
+      return new ClientMethods(forms, paginators, names);
     }
-    return List.copyOf(names);
   }
 
   /** The request class if the method is an operation form taking the request object first. */
@@ -121,6 +142,27 @@ final class ClientInspector {
       return null;
     }
     return first;
+  }
+
+  /**
+   * The request class if the method's first parameter is a {@code Consumer} of the request's
+   * builder ({@code getObjectAsBytes(Consumer<GetObjectRequest.Builder>)}).
+   */
+  private static Class<?> consumedRequest(Method method) {
+    if (!method.isDefault()
+        || method.getParameterCount() == 0
+        || method.getParameterTypes()[0] != Consumer.class
+        || !(method.getGenericParameterTypes()[0] instanceof ParameterizedType consumer)
+        || !(consumer.getActualTypeArguments()[0] instanceof Class<?> builder)
+        || builder.getDeclaringClass() == null) {
+      return null;
+    }
+    Class<?> request = builder.getDeclaringClass();
+    boolean concrete =
+        SdkRequest.class.isAssignableFrom(request)
+            && !request.isInterface()
+            && !Modifier.isAbstract(request.getModifiers());
+    return concrete ? request : null;
   }
 
   private Operation operation(
@@ -138,8 +180,9 @@ final class ClientInspector {
     for (Method form : forms) {
       methodNames.add(form.getName());
       for (Class<?> parameter : form.getParameterTypes()) {
-        streamingInput |= parameter == RequestBody.class;
-        streamingOutput |= parameter == ResponseTransformer.class;
+        streamingInput |= parameter == RequestBody.class || parameter == AsyncRequestBody.class;
+        streamingOutput |=
+            parameter == ResponseTransformer.class || parameter == AsyncResponseTransformer.class;
       }
     }
     // getObjectAsBytes(GetObjectRequest) is a convenience form of getObject.
@@ -154,7 +197,16 @@ final class ClientInspector {
       notes.add("method " + method + " does not match operation " + name);
     }
     return new Operation(
-        name, method, requestName, paginators, waiters, streamingInput, streamingOutput, members);
+        name,
+        method,
+        requestName,
+        paginators,
+        waiters,
+        streamingInput,
+        streamingOutput,
+        members,
+        List.of(),
+        false);
   }
 
   /**
@@ -295,9 +347,9 @@ final class ClientInspector {
     return shapes;
   }
 
-  private String classExists(String name) {
+  private Class<?> classOrNull(String name) {
     try {
-      return Class.forName(name, false, loader).getSimpleName();
+      return Class.forName(name, false, loader);
     } catch (ClassNotFoundException e) {
       return null;
     }

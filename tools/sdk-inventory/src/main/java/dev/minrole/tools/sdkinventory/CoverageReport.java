@@ -56,7 +56,8 @@ final class CoverageReport {
     row(
         "operations whose request class is not named after the operation",
         t.requestMismatches.size());
-    row("operations only on the async client (not recorded)", t.asyncOnlyOperations.size());
+    row("operations only on the async client (recorded, asyncOnly)", t.asyncOnlyOperations.size());
+    row("operations with alias methods", t.aliased.size());
     row("operations with a paginator", t.paginated);
     row("operations with a waiter", t.waited);
     row("operations with streaming input (RequestBody)", t.streamingInput);
@@ -80,9 +81,15 @@ final class CoverageReport {
     section("Service artifacts with an async client only (not recorded)");
     list(reasons(byStatus.get(Status.ASYNC_ONLY)));
 
-    section("Operations only on the async client (not recorded)");
-    md.append("Event-stream operations have no sync form.\n\n");
+    section("Operations only on the async client");
+    md.append("Event-stream operations have no sync form. They are recorded from the async ");
+    md.append("client and marked `asyncOnly`.\n\n");
     list(t.asyncOnlyOperations);
+
+    section("Operations with alias methods");
+    md.append("Client methods not named after the operation that perform it: they take its ");
+    md.append("request, or a `Consumer` of its builder, first. Recorded as `aliases`.\n\n");
+    list(t.aliased);
 
     section("Artifacts with several sync clients");
     list(severalClients(recorded));

@@ -21,6 +21,7 @@ final class CoverageTally {
   final List<String> methodMismatches = new ArrayList<>();
   final List<String> requestMismatches = new ArrayList<>();
   final List<String> asyncOnlyOperations = new ArrayList<>();
+  final List<String> aliased = new ArrayList<>();
   final TreeSet<String> beyondDepth = new TreeSet<>();
 
   /** "Member -> setter()" to the number of requests and shapes that have it. */
@@ -34,9 +35,14 @@ final class CoverageTally {
 
   private void add(ServiceClient c) {
     shapes += c.shapes().size();
-    c.asyncOnlyOperations().forEach(op -> asyncOnlyOperations.add(tag(c) + op));
     for (Operation op : c.operations()) {
       operations++;
+      if (op.asyncOnly()) {
+        asyncOnlyOperations.add(tag(c) + op.name());
+      }
+      if (!op.aliases().isEmpty()) {
+        aliased.add(tag(c) + op.name() + " -> " + String.join(", ", op.aliases()));
+      }
       requestMembers += op.members().size();
       streamingInput += op.streamingInput() ? 1 : 0;
       streamingOutput += op.streamingOutput() ? 1 : 0;

@@ -91,6 +91,12 @@ final class InventoryWriter {
       if (op.streamingOutput()) {
         block.put("streamingOutput", new Leaf("true"));
       }
+      if (!op.aliases().isEmpty()) {
+        block.put("aliases", new Leaf(JsonText.array(op.aliases())));
+      }
+      if (op.asyncOnly()) {
+        block.put("asyncOnly", new Leaf("true"));
+      }
       operations.add(block.put("members", members(op.members())));
     }
     var shapes = new Block();

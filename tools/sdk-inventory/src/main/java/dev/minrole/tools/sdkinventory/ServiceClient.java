@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * Everything recorded about one sync service client.
+ * Everything recorded about one service client (sync, with its async twin's event-stream
+ * operations).
  *
  * @param artifact the Maven artifact id, e.g. {@code s3}
  * @param id the file name stem: the artifact id, or artifact plus sub-package for further clients
@@ -16,8 +17,6 @@ import java.util.SortedMap;
  * @param asyncClient the async client interface's simple name, or null
  * @param operations the operations sorted by name
  * @param shapes the members of every structure reachable from a request (depth at most 4)
- * @param asyncOnlyOperations operations that only the async client has (event streams); they are
- *     reported in coverage.md, not recorded
  * @param notes irregularities worth a line in the coverage report
  */
 record ServiceClient(
@@ -30,5 +29,4 @@ record ServiceClient(
     String asyncClient,
     List<Operation> operations,
     SortedMap<String, List<Member>> shapes,
-    List<String> asyncOnlyOperations,
     List<String> notes) {}
