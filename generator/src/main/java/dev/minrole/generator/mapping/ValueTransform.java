@@ -18,7 +18,10 @@ public enum ValueTransform {
   NAME_OR_ARN,
   /** Always a whole ARN. */
   ARN,
-  /** The queue name from an SQS queue URL (or a queue ARN). */
+  /**
+   * The queue name from an SQS queue URL, a queue ARN, or a bare queue name (libraries such as
+   * Spring Cloud AWS take names and look the URL up).
+   */
   QUEUE_URL,
   /** A Secrets Manager secret name or ARN; a name gets the six-character suffix pattern. */
   SECRET_ID,
@@ -156,6 +159,9 @@ public enum ValueTransform {
     if (value.startsWith("http")) {
       int slash = value.lastIndexOf('/');
       return new Part(slash >= 0 && slash < value.length() - 1 ? value.substring(slash + 1) : "*");
+    }
+    if (value.matches("[A-Za-z0-9_*.-]+")) {
+      return new Part(value);
     }
     return new Invalid("\"" + value + "\" is not an SQS queue URL");
   }
