@@ -35,7 +35,8 @@ public final class PolicyJson {
     return CanonicalJson.write(toNode(policy));
   }
 
-  private static ObjectNode statement(IamStatement s) {
+  /** One statement as canonical JSON. */
+  public static ObjectNode statement(IamStatement s) {
     ObjectNode node = CanonicalJson.object();
     if (s.sid() != null) {
       node.put("Sid", s.sid());

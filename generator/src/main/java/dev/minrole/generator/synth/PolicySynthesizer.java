@@ -3,27 +3,17 @@ package dev.minrole.generator.synth;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
-import dev.minrole.generator.catalog.AccessLevel;
-import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.mapping.ConditionTemplate;
 import dev.minrole.generator.mapping.MappedCall;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.mapping.RequiredAction;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
-import software.amazon.awssdk.policybuilder.iam.IamEffect;
-import software.amazon.awssdk.policybuilder.iam.IamPolicy;
-import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
  * Turns what a function does into its least-privilege policy: every SDK call is mapped to IAM
@@ -36,15 +26,19 @@ public final class PolicySynthesizer {
   public static final String VERSION = "2012-10-17";
 
   private final OperationMapper mapper;
-  private final IamCatalog catalog;
   private final ArnBuilder arns;
   private final ArnContext context;
+  private final PolicyShaper shaper;
 
   public PolicySynthesizer(OperationMapper mapper, ArnContext context) {
+    this(mapper, context, SynthesisOptions.defaults());
+  }
+
+  public PolicySynthesizer(OperationMapper mapper, ArnContext context, SynthesisOptions options) {
     this.mapper = mapper;
-    this.catalog = mapper.catalog();
     this.context = context;
     this.arns = new ArnBuilder(context);
+    this.shaper = new PolicyShaper(mapper.catalog(), options);
   }
 
   /** The permissions the calls need, and the findings met while mapping them. */
@@ -85,7 +79,9 @@ public final class PolicySynthesizer {
     List<Finding> allFindings = new ArrayList<>(findings);
     allFindings.addAll(needs.findings());
     List<Permission> merged = merge(all);
-    return new FunctionPolicy(name, handler, policy(merged, needs.labels()), merged, allFindings);
+    PolicyShaper.Shaped shaped = shaper.shape(merged, needs.labels());
+    allFindings.addAll(shaped.findings());
+    return new FunctionPolicy(name, handler, shaped.policy(), merged, allFindings, shaped.parts());
   }
 
   private List<Condition> conditions(List<ConditionTemplate> templates, SdkCall call) {
@@ -100,16 +96,23 @@ public final class PolicySynthesizer {
         if (t.pattern() && !text.endsWith("*")) {
           text = text + "*";
         }
-        out.add(new Condition(t.operator(), t.key(), List.of(text)));
+        condition(t, text).ifPresent(out::add);
       } else if (t.value().isPresent()) {
-        out.add(
-            new Condition(
-                t.operator(),
-                t.key(),
-                List.of(t.value().get().replace("${Region}", context.regionOrWildcard()))));
+        condition(t, t.value().get().replace("${Region}", context.regionOrWildcard())).ifPresent(out::add);
       }
     }
     return out;
+  }
+
+  /**
+   * The condition with its value, under the {@code Like} form of the operator when the value holds
+   * a wildcard (an unknown region makes {@code kms:ViaService} {@code s3.*.amazonaws.com}), or
+   * none when the operator has no such form: leaving a condition out grants more, a condition
+   * that matches nothing would break the function.
+   */
+  private static Optional<Condition> condition(ConditionTemplate t, String value) {
+    return ConditionOperators.forValue(t.operator(), value)
+        .map(operator -> new Condition(operator, t.key(), List.of(value)));
   }
 
   /**
@@ -154,54 +157,5 @@ public final class PolicySynthesizer {
 
   private static boolean coversConditions(Permission broad, Permission narrow) {
     return broad.conditions().isEmpty() || broad.conditions().equals(narrow.conditions());
-  }
-
-  /** Groups permissions into statements with identical resources and conditions. */
-  private IamPolicy policy(List<Permission> permissions, Map<String, String> labels) {
-    Map<String, Set<String>> resourcesByAction = new TreeMap<>();
-    Map<String, List<Condition>> conditionsByKey = new HashMap<>();
-    for (Permission p : permissions) {
-      String key = p.action() + "\u0000" + p.conditions();
-      resourcesByAction.computeIfAbsent(key, k -> new TreeSet<>()).add(p.resource());
-      conditionsByKey.put(key, p.conditions());
-    }
-    Map<String, Set<String>> actionsByGroup = new TreeMap<>();
-    Map<String, List<String>> groupResources = new HashMap<>();
-    Map<String, List<Condition>> groupConditions = new HashMap<>();
-    for (Map.Entry<String, Set<String>> e : resourcesByAction.entrySet()) {
-      String action = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-      List<Condition> conditions = conditionsByKey.get(e.getKey());
-      String group = action.substring(0, action.indexOf(':')) + "\u0000" + e.getValue() + "\u0000" + conditions;
-      actionsByGroup.computeIfAbsent(group, k -> new TreeSet<>()).add(action);
-      groupResources.put(group, List.copyOf(e.getValue()));
-      groupConditions.put(group, conditions);
-    }
-    List<IamStatement> statements = new ArrayList<>();
-    Map<String, Integer> sidCount = new LinkedHashMap<>();
-    List<Map.Entry<String, Set<String>>> groups = new ArrayList<>(actionsByGroup.entrySet());
-    groups.sort(Comparator.comparing((Map.Entry<String, Set<String>> g) -> g.getValue().iterator().next()).thenComparing(Map.Entry::getKey));
-    for (Map.Entry<String, Set<String>> group : groups) {
-      Set<String> actions = group.getValue();
-      List<String> resources = groupResources.get(group.getKey());
-      String prefix = actions.iterator().next().substring(0, actions.iterator().next().indexOf(':'));
-      Set<AccessLevel> levels = EnumSet.noneOf(AccessLevel.class);
-      actions.forEach(a -> catalog.action(a).ifPresent(x -> levels.add(x.access())));
-      List<String> resourceLabels = new ArrayList<>();
-      resources.forEach(r -> resourceLabels.add(labels.getOrDefault(r, ArnBuilder.labelOf(r))));
-      String sid = StatementIds.of(prefix, levels, resourceLabels);
-      int n = sidCount.merge(sid, 1, Integer::sum);
-      String uniqueSid = n == 1 ? sid : sid + n;
-      IamStatement.Builder statement =
-          IamStatement.builder().sid(uniqueSid).effect(IamEffect.ALLOW);
-      actions.forEach(statement::addAction);
-      resources.forEach(statement::addResource);
-      for (Condition c : groupConditions.get(group.getKey())) {
-        for (String value : c.values()) {
-          statement.addCondition(IamConditionOperator.create(c.operator()), c.key(), value);
-        }
-      }
-      statements.add(statement.build());
-    }
-    return IamPolicy.builder().version(VERSION).statements(statements).build();
   }
 }
