@@ -56,7 +56,7 @@ final class Pipeline {
       }
       analyses.add(((JavaProject.Analyzed) outcome).analysis());
     }
-    PolicySynthesizer synthesizer = new PolicySynthesizer(OperationMapper.bundled(), options.arnContext());
+    PolicySynthesizer synthesizer = new PolicySynthesizer(OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
     List<FunctionPolicy> functions = new ArrayList<>();
     for (FunctionAnalysis analysis : analyses) {
       functions.add(
