@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,10 +162,15 @@ public final class IamCatalog {
     if (colon <= 0) {
       return List.of();
     }
-    Pattern servicePattern = wildcard(p.substring(0, colon));
+    String servicePart = p.substring(0, colon);
     Pattern actionPattern = wildcard(p.substring(colon + 1));
+    Collection<IamService> candidates =
+        servicePart.contains("*") || servicePart.contains("?")
+            ? services.values()
+            : service(servicePart).stream().toList();
+    Pattern servicePattern = wildcard(servicePart);
     List<IamAction> out = new ArrayList<>();
-    for (IamService s : services.values()) {
+    for (IamService s : candidates) {
       if (!servicePattern.matcher(s.prefix()).matches()) {
         continue;
       }

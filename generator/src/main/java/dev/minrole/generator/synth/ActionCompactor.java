@@ -55,6 +55,8 @@ final class ActionCompactor {
 
   private List<String> compact(String service, Set<String> names) {
     Set<String> wanted = lower(names);
+    List<String> all = catalog.service(service).orElseThrow().actions().values().stream().map(IamAction::name).toList();
+    List<String> allLower = all.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
     List<String> out = new ArrayList<>();
     Set<String> covered = new TreeSet<>();
     for (String name : names) {
@@ -63,12 +65,17 @@ final class ActionCompactor {
       }
       String chosen = service + ":" + name;
       for (int length = 0; length < name.length(); length++) {
-        String pattern = service + ":" + name.substring(0, length) + "*";
-        Set<String> expanded = lower(catalog.expand(pattern).stream().map(a -> a.name()).toList());
-        if (wanted.containsAll(expanded)) {
-          if (expanded.size() > 1) {
-            chosen = service + ":" + commonPrefix(catalog.expand(pattern)) + "*";
-            covered.addAll(expanded);
+        String start = name.substring(0, length).toLowerCase(Locale.ROOT);
+        List<String> matched = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+          if (allLower.get(i).startsWith(start)) {
+            matched.add(all.get(i));
+          }
+        }
+        if (wanted.containsAll(lower(matched))) {
+          if (matched.size() > 1) {
+            chosen = service + ":" + commonPrefix(matched) + "*";
+            covered.addAll(lower(matched));
           }
           break;
         }
@@ -88,12 +95,12 @@ final class ActionCompactor {
    * The longest start all the actions share: the most readable wildcard for them, which matches
    * no more than the shortest one that selected them.
    */
-  private static String commonPrefix(List<IamAction> actions) {
-    String prefix = actions.get(0).name();
-    for (var a : actions) {
+  private static String commonPrefix(List<String> names) {
+    String prefix = names.get(0);
+    for (String name : names) {
       int n = 0;
-      while (n < prefix.length() && n < a.name().length()
-          && Character.toLowerCase(prefix.charAt(n)) == Character.toLowerCase(a.name().charAt(n))) {
+      while (n < prefix.length() && n < name.length()
+          && Character.toLowerCase(prefix.charAt(n)) == Character.toLowerCase(name.charAt(n))) {
         n++;
       }
       prefix = prefix.substring(0, n);

@@ -29,15 +29,15 @@ final class PolicySplitter {
     }
     List<List<IamStatement>> parts = new ArrayList<>();
     List<IamStatement> current = new ArrayList<>();
+    int size = 0;
     for (IamStatement piece : pieces) {
-      List<IamStatement> candidate = new ArrayList<>(current);
-      candidate.add(piece);
-      if (!current.isEmpty() && PolicySize.of(candidate) > limit) {
+      int pieceSize = PolicySize.of(piece);
+      if (!current.isEmpty() && size + 1 + pieceSize > limit) {
         parts.add(List.copyOf(current));
-        current = new ArrayList<>(List.of(piece));
-      } else {
-        current = candidate;
+        current = new ArrayList<>();
       }
+      size = current.isEmpty() ? PolicySize.of(List.of(piece)) : size + 1 + pieceSize;
+      current.add(piece);
     }
     if (!current.isEmpty()) {
       parts.add(List.copyOf(current));

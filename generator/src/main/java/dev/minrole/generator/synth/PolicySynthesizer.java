@@ -8,11 +8,15 @@ import dev.minrole.generator.mapping.MappedCall;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.mapping.RequiredAction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -125,33 +129,45 @@ public final class PolicySynthesizer {
       String key = p.action() + "\u0000" + p.resource() + "\u0000" + p.conditions();
       byGrant.merge(key, p, (a, b) -> a.withEvidence(b.evidence()));
     }
-    List<Permission> distinct = new ArrayList<>(byGrant.values());
+    Map<String, List<Permission>> byAction = new TreeMap<>();
+    for (Permission p : byGrant.values()) {
+      byAction.computeIfAbsent(p.action().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+    }
+    List<Permission> out = new ArrayList<>();
+    for (List<Permission> distinct : byAction.values()) {
+      out.addAll(mergeOneAction(distinct));
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  /** {@link #merge} for the distinct permissions of one action. */
+  private static List<Permission> mergeOneAction(List<Permission> distinct) {
     List<Permission> kept = new ArrayList<>();
+    Set<Permission> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Permission p : distinct) {
       Optional<Permission> broader =
           distinct.stream()
-              .filter(o -> o != p && o.action().equalsIgnoreCase(p.action()) && coversConditions(o, p))
+              .filter(o -> o != p && coversConditions(o, p))
               .filter(o -> ResourceCover.covers(o.resource(), p.resource()))
               .filter(o -> !o.resource().equals(p.resource()) || o.conditions().isEmpty())
               .findFirst();
       if (broader.isEmpty()) {
         kept.add(p);
+      } else {
+        dropped.add(p);
       }
     }
     List<Permission> out = new ArrayList<>();
     for (Permission p : kept) {
       List<Evidence> evidence = new ArrayList<>(p.evidence());
-      for (Permission d : distinct) {
-        if (!kept.contains(d)
-            && d.action().equalsIgnoreCase(p.action())
-            && coversConditions(p, d)
-            && ResourceCover.covers(p.resource(), d.resource())) {
+      for (Permission d : dropped) {
+        if (coversConditions(p, d) && ResourceCover.covers(p.resource(), d.resource())) {
           evidence.addAll(d.evidence());
         }
       }
       out.add(p.withEvidence(evidence));
     }
-    out.sort(Comparator.naturalOrder());
     return out;
   }
 

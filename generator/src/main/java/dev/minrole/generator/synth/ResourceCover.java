@@ -1,9 +1,14 @@
 package dev.minrole.generator.synth;
 
 import dev.minrole.generator.catalog.IamCatalog;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** Whether one resource pattern grants everything another does, under IAM's wildcard rules. */
 public final class ResourceCover {
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
   private ResourceCover() {}
 
   /**
@@ -18,6 +23,6 @@ public final class ResourceCover {
     if (narrow.contains("?") && !broad.contains("*")) {
       return false;
     }
-    return IamCatalog.wildcard(broad).matcher(narrow).matches() && broad.contains("*");
+    return broad.contains("*") && PATTERNS.computeIfAbsent(broad, IamCatalog::wildcard).matcher(narrow).matches();
   }
 }

@@ -24,7 +24,8 @@ record Grants(Set<String> lines) {
           conditions.add(c.operator().value() + " " + c.key().value() + " " + c.value());
         }
         for (IamAction a : s.actions()) {
-          for (var expanded : catalog.expand(a.value())) {
+          boolean wildcard = a.value().contains("*") || a.value().contains("?");
+          for (var expanded : wildcard ? catalog.expand(a.value()) : catalog.action(a.value()).stream().toList()) {
             for (IamResource r : s.resources()) {
               out.add(expanded.id() + "|" + r.value() + "|" + conditions);
             }

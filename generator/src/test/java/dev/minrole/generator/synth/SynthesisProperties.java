@@ -66,7 +66,7 @@ class SynthesisProperties {
     return new PolicySynthesizer(MAPPER, ArnContext.defaults(), options).synthesize("f", "f", List.of(), asked, List.of());
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void synthesis_grantsOnlyWhatWasAskedFor(
       @ForAll("permissions") List<Permission> asked, @ForAll("options") SynthesisOptions options) {
     FunctionPolicy f = synthesize(asked, options);
@@ -75,7 +75,7 @@ class SynthesisProperties {
     assertThat(askedLines).containsAll(Grants.of(CATALOG, f.documents()).lines());
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void synthesis_losesNothingThatWasAskedFor(
       @ForAll("permissions") List<Permission> asked, @ForAll("options") SynthesisOptions options) {
     FunctionPolicy f = synthesize(asked, options);
@@ -86,7 +86,7 @@ class SynthesisProperties {
     assertThat(Grants.of(CATALOG, f.documents())).isEqualTo(Grants.of(CATALOG, List.of(f.policy())));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void synthesis_partsFitAndEveryDocumentRoundTrips(
       @ForAll("permissions") List<Permission> asked, @ForAll("options") SynthesisOptions options) {
     FunctionPolicy f = synthesize(asked, options);
