@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check IAM policy JSON files: grammar, unknown services and actions, actions on resources they"
-          + " cannot apply to, malformed ARNs and template placeholders, wildcard hot spots, duplicate"
-          + " or redundant statements, and size. Each problem has a JSON path and a fix"
+      "Check IAM policy JSON files: grammar, unknown services and actions, actions on resources"
+          + " they cannot apply to, malformed ARNs and template placeholders, wildcard hot spots,"
+          + " duplicate or redundant statements, and size. Each problem has a JSON path and a fix"
           + " (docs/validate.md).",
       "",
       "Examples:",
@@ -64,31 +64,47 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "POLICY", arity = "1..*", description = "IAM policy JSON files.")
   List<Path> policies = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(
       names = "--policy-type",
       paramLabel = "TYPE",
       defaultValue = "identity",
-      description = "identity (of a role, user or group; the default) or resource (a bucket policy, a trust policy).")
+      description =
+          "identity (of a role, user or group; the default) or resource (a bucket policy, a trust"
+              + " policy).")
   Type type;
 
   @Option(
       names = "--access-analyzer",
-      description = "Also validate with IAM Access Analyzer ValidatePolicy (a call to AWS; default credentials, or --profile).")
+      description =
+          "Also validate with IAM Access Analyzer ValidatePolicy (a call to AWS; default"
+              + " credentials, or --profile).")
   boolean accessAnalyzer;
 
-  @Option(names = "--profile", paramLabel = "PROFILE", description = "AWS profile for --access-analyzer.")
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      description = "AWS profile for --access-analyzer.")
   String profile;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "AWS region for --access-analyzer.")
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      description = "AWS region for --access-analyzer.")
   String region;
 
   @Option(
       names = "--endpoint-url",
       paramLabel = "URL",
-      description = "Access Analyzer endpoint for --access-analyzer (a VPC endpoint, or a local server in tests).")
+      description =
+          "Access Analyzer endpoint for --access-analyzer (a VPC endpoint, or a local server in"
+              + " tests).")
   URI endpoint;
 
   @Override
@@ -105,7 +121,12 @@ final class ValidateCommand implements Callable<Integer> {
         try {
           text = Files.readString(policy, StandardCharsets.UTF_8);
         } catch (IOException | java.io.UncheckedIOException e) {
-          err.println(Diagnostics.ERROR + policy + ": cannot read it (" + e.getMessage() + "); the other files are still checked");
+          err.println(
+              Diagnostics.ERROR
+                  + policy
+                  + ": cannot read it ("
+                  + e.getMessage()
+                  + "); the other files are still checked");
           unreadable = true;
           continue;
         }
@@ -113,7 +134,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (analyzer != null) {
           problems.addAll(analyzer.validate(text, policyType));
         }
-        files.add(new ValidationReport.FileProblems(policy.toString(), problems.stream().sorted().toList()));
+        files.add(
+            new ValidationReport.FileProblems(
+                policy.toString(), problems.stream().sorted().toList()));
       }
     } catch (AccessAnalyzerValidator.CallFailed e) {
       throw new UsageException(e.getMessage());
@@ -129,6 +152,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private AccessAnalyzerValidator accessAnalyzer() {
-    return AccessAnalyzerValidator.create(Optional.ofNullable(profile), Optional.ofNullable(region), Optional.ofNullable(endpoint));
+    return AccessAnalyzerValidator.create(
+        Optional.ofNullable(profile), Optional.ofNullable(region), Optional.ofNullable(endpoint));
   }
 }

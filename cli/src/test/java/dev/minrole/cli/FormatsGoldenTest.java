@@ -15,8 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The bundled example in every output format, byte for byte against {@code
- * fixtures/examples/orders-app/expected/}, and docs/formats.md shows each of these outputs as it
- * is (so the documentation cannot drift from what minrole prints).
+ * fixtures/examples/orders-app/expected/}, and docs/formats.md shows each of these outputs as it is
+ * (so the documentation cannot drift from what minrole prints).
  */
 class FormatsGoldenTest {
   private static final List<String> BASE =
@@ -35,7 +35,8 @@ class FormatsGoldenTest {
   private static void check(Map.Entry<String, List<String>> format) throws IOException {
     Cli cli = Cli.run(GoldenCasesTest.with(BASE, format.getValue()));
     assertThat(cli.exitCode()).as(cli.err()).isZero();
-    Path expected = Fixtures.root().resolve("examples/orders-app/expected").resolve(format.getKey());
+    Path expected =
+        Fixtures.root().resolve("examples/orders-app/expected").resolve(format.getKey());
     GoldenCasesTest.compare(expected, cli.out());
     Path docs = Fixtures.root().getParent().resolve("docs/formats.md");
     assertThat(Files.readString(docs, StandardCharsets.UTF_8))

@@ -16,13 +16,13 @@ class ValidateCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CLEAN =
       """
-      {
-        "Version": "2012-10-17",
-        "Statement": [
-          {"Sid": "Send", "Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": ["arn:aws:sqs:eu-west-1:123456789012:jobs"]}
-        ]
-      }
-      """;
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Send", "Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": ["arn:aws:sqs:eu-west-1:123456789012:jobs"]}
+  ]
+}
+""";
 
   @TempDir Path dir;
 
@@ -46,20 +46,29 @@ class ValidateCommandTest {
     assertThat(cli.exitCode()).isEqualTo(3);
     assertThat(cli.out())
         .isEqualTo(
-            policy + ":4: error: $.Statement[0].Action[0]: sqs:SendMessageBatch is not an IAM action; fix: use sqs:SendMessage"
-                + " [UNKNOWN_ACTION]\n1 error, 0 warnings in 1 file\n");
+            policy
+                + ":4: error: $.Statement[0].Action[0]: sqs:SendMessageBatch is not an IAM action;"
+                + " fix: use sqs:SendMessage [UNKNOWN_ACTION]\n"
+                + "1 error, 0 warnings in 1 file\n");
   }
 
   @Test
   void validate_warningsOnly_exitsZero() throws IOException {
-    Cli cli = Cli.run("validate", file("star.json", CLEAN.replace("arn:aws:sqs:eu-west-1:123456789012:jobs", "*")));
+    Cli cli =
+        Cli.run(
+            "validate",
+            file("star.json", CLEAN.replace("arn:aws:sqs:eu-west-1:123456789012:jobs", "*")));
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("warning: $.Statement[0].Resource[0]").contains("[WILDCARD]").contains("0 errors, 1 warning");
+    assertThat(cli.out())
+        .contains("warning: $.Statement[0].Resource[0]")
+        .contains("[WILDCARD]")
+        .contains("0 errors, 1 warning");
   }
 
   @Test
   void validate_formatJson_printsProblemsForMachines() throws IOException {
-    Cli cli = Cli.run("validate", "--format", "json", file("bad.json", CLEAN.replace("Allow", "allow")));
+    Cli cli =
+        Cli.run("validate", "--format", "json", file("bad.json", CLEAN.replace("Allow", "allow")));
     assertThat(cli.exitCode()).isEqualTo(3);
     JsonNode report = JSON.readTree(cli.out());
     assertThat(report.path("errors").asInt()).isEqualTo(1);
@@ -75,7 +84,8 @@ class ValidateCommandTest {
     String clean = file("clean.json", CLEAN);
     Cli cli = Cli.run("validate", dir.resolve("missing.json").toString(), clean);
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).startsWith("minrole: error: " + dir.resolve("missing.json") + ": cannot read it");
+    assertThat(cli.err())
+        .startsWith("minrole: error: " + dir.resolve("missing.json") + ": cannot read it");
     assertThat(cli.out()).contains("in 1 file");
   }
 
@@ -88,17 +98,32 @@ class ValidateCommandTest {
           "/policy/validation",
           request ->
               FakeAwsServer.Response.restJson(
-                  "{\"findings\": [{\"findingDetails\": \"Add a Sid.\", \"findingType\": \"SUGGESTION\","
-                      + " \"issueCode\": \"EXAMPLE\", \"learnMoreLink\": \"https://docs.aws.amazon.com/x\","
-                      + " \"locations\": [{\"path\": [{\"value\": \"Statement\"}, {\"index\": 0}], \"span\": {\"start\":"
-                      + " {\"line\": 4, \"column\": 4, \"offset\": 50}, \"end\": {\"line\": 4, \"column\": 9, \"offset\": 55}}}]},"
-                      + " {\"findingDetails\": \"Bad.\", \"findingType\": \"ERROR\", \"issueCode\": \"EXAMPLE_ERROR\","
+                  "{\"findings\": [{\"findingDetails\": \"Add a Sid.\", \"findingType\":"
+                      + " \"SUGGESTION\", \"issueCode\": \"EXAMPLE\", \"learnMoreLink\":"
+                      + " \"https://docs.aws.amazon.com/x\", \"locations\": [{\"path\":"
+                      + " [{\"value\": \"Statement\"}, {\"index\": 0}], \"span\": {\"start\":"
+                      + " {\"line\": 4, \"column\": 4, \"offset\": 50}, \"end\": {\"line\": 4,"
+                      + " \"column\": 9, \"offset\": 55}}}]}, {\"findingDetails\": \"Bad.\","
+                      + " \"findingType\": \"ERROR\", \"issueCode\": \"EXAMPLE_ERROR\","
                       + " \"locations\": []}]}"));
-      Cli cli = withCredentials(() -> Cli.run(
-          "validate", policy, "--access-analyzer", "--region", "eu-west-1", "--endpoint-url", server.endpoint().toString(), "--verbose"));
+      Cli cli =
+          withCredentials(
+              () ->
+                  Cli.run(
+                      "validate",
+                      policy,
+                      "--access-analyzer",
+                      "--region",
+                      "eu-west-1",
+                      "--endpoint-url",
+                      server.endpoint().toString(),
+                      "--verbose"));
       assertThat(cli.exitCode()).as(cli.err()).isEqualTo(3);
       assertThat(cli.out())
-          .contains(policy + ":4: info: $.Statement[0]: EXAMPLE: Add a Sid.; fix: see https://docs.aws.amazon.com/x [ACCESS_ANALYZER]")
+          .contains(
+              policy
+                  + ":4: info: $.Statement[0]: EXAMPLE: Add a Sid.; fix: see"
+                  + " https://docs.aws.amazon.com/x [ACCESS_ANALYZER]")
           .contains("error: $: EXAMPLE_ERROR: Bad.");
       assertThat(server.requests()).hasSize(1);
     }
@@ -108,7 +133,9 @@ class ValidateCommandTest {
   void validate_withoutAccessAnalyzer_makesNoCall() throws IOException {
     try (FakeAwsServer server = FakeAwsServer.start()) {
       String policy = file("clean.json", CLEAN);
-      Cli cli = withCredentials(() -> Cli.run("validate", policy, "--endpoint-url", server.endpoint().toString()));
+      Cli cli =
+          withCredentials(
+              () -> Cli.run("validate", policy, "--endpoint-url", server.endpoint().toString()));
       assertThat(cli.exitCode()).isZero();
       assertThat(server.requests()).isEmpty();
     }
@@ -117,12 +144,26 @@ class ValidateCommandTest {
   @Test
   void validate_whenAccessAnalyzerFails_exitsTwoWithOneLine() throws IOException {
     try (FakeAwsServer server = FakeAwsServer.start()) {
-      server.onRest("POST", "/policy/validation", r -> FakeAwsServer.Response.error(403, "application/json", "{\"message\": \"denied\"}"));
+      server.onRest(
+          "POST",
+          "/policy/validation",
+          r -> FakeAwsServer.Response.error(403, "application/json", "{\"message\": \"denied\"}"));
       String policy = file("clean.json", CLEAN);
-      Cli cli = withCredentials(() -> Cli.run(
-          "validate", policy, "--access-analyzer", "--region", "eu-west-1", "--endpoint-url", server.endpoint().toString()));
+      Cli cli =
+          withCredentials(
+              () ->
+                  Cli.run(
+                      "validate",
+                      policy,
+                      "--access-analyzer",
+                      "--region",
+                      "eu-west-1",
+                      "--endpoint-url",
+                      server.endpoint().toString()));
       assertThat(cli.exitCode()).isEqualTo(2);
-      assertThat(cli.err()).startsWith("minrole: error: IAM Access Analyzer ValidatePolicy failed").doesNotContain("\tat ");
+      assertThat(cli.err())
+          .startsWith("minrole: error: IAM Access Analyzer ValidatePolicy failed")
+          .doesNotContain("\tat ");
     }
   }
 
@@ -133,7 +174,10 @@ class ValidateCommandTest {
     assertThat(cli.out()).contains("Examples:").contains("3   At least one policy has errors.");
   }
 
-  /** The default credential chain reads these system properties first; the test sets and clears them. */
+  /**
+   * The default credential chain reads these system properties first; the test sets and clears
+   * them.
+   */
   private static Cli withCredentials(java.util.function.Supplier<Cli> run) {
     System.setProperty("aws.accessKeyId", "AKIDLOCAL");
     System.setProperty("aws.secretAccessKey", "local-secret");

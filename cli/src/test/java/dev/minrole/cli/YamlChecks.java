@@ -8,7 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.List;
 
-/** Reads minrole's YAML back with a real YAML parser (tags such as {@code !Sub} are kept as text). */
+/**
+ * Reads minrole's YAML back with a real YAML parser (tags such as {@code !Sub} are kept as text).
+ */
 final class YamlChecks {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -45,12 +45,14 @@ public final class AccessAnalyzerValidator implements AutoCloseable {
 
   /**
    * A validator with the default credential chain, or the named profile; the region given, or the
-   * default region chain ({@code AWS_REGION}, the profile); and, for tests or VPC endpoints, another
-   * endpoint.
+   * default region chain ({@code AWS_REGION}, the profile); and, for tests or VPC endpoints,
+   * another endpoint.
    */
-  public static AccessAnalyzerValidator create(Optional<String> profile, Optional<String> region, Optional<URI> endpoint) {
+  public static AccessAnalyzerValidator create(
+      Optional<String> profile, Optional<String> region, Optional<URI> endpoint) {
     try {
-      AccessAnalyzerClientBuilder builder = AccessAnalyzerClient.builder().httpClient(UrlConnectionHttpClient.create());
+      AccessAnalyzerClientBuilder builder =
+          AccessAnalyzerClient.builder().httpClient(UrlConnectionHttpClient.create());
       builder.credentialsProvider(
           profile.isPresent()
               ? ProfileCredentialsProvider.create(profile.get())
@@ -59,7 +61,11 @@ public final class AccessAnalyzerValidator implements AutoCloseable {
       endpoint.ifPresent(builder::endpointOverride);
       return new AccessAnalyzerValidator(builder.build());
     } catch (SdkException e) {
-      throw new CallFailed("cannot set up the IAM Access Analyzer client: " + e.getMessage() + " (give --region, or set AWS_REGION)", e);
+      throw new CallFailed(
+          "cannot set up the IAM Access Analyzer client: "
+              + e.getMessage()
+              + " (give --region, or set AWS_REGION)",
+          e);
     }
   }
 
@@ -69,7 +75,10 @@ public final class AccessAnalyzerValidator implements AutoCloseable {
     try {
       client
           .validatePolicyPaginator(
-              r -> r.policyDocument(policyJson).policyType(type == PolicyType.IDENTITY ? "IDENTITY_POLICY" : "RESOURCE_POLICY"))
+              r ->
+                  r.policyDocument(policyJson)
+                      .policyType(
+                          type == PolicyType.IDENTITY ? "IDENTITY_POLICY" : "RESOURCE_POLICY"))
           .findings()
           .forEach(f -> out.add(problem(f)));
     } catch (SdkException e) {
@@ -93,10 +102,14 @@ public final class AccessAnalyzerValidator implements AutoCloseable {
         path,
         line,
         f.issueCode() + ": " + f.findingDetails(),
-        f.learnMoreLink() == null ? "see the IAM Access Analyzer policy checks reference" : "see " + f.learnMoreLink());
+        f.learnMoreLink() == null
+            ? "see the IAM Access Analyzer policy checks reference"
+            : "see " + f.learnMoreLink());
   }
 
-  /** A location as a JSON path: keys and indexes; a value or substring names the element it is in. */
+  /**
+   * A location as a JSON path: keys and indexes; a value or substring names the element it is in.
+   */
   static String path(List<PathElement> elements) {
     StringBuilder out = new StringBuilder("$");
     for (PathElement e : elements) {

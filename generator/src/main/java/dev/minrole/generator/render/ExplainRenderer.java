@@ -8,7 +8,6 @@ import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +18,9 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
  * {@code --explain}: why each permission is there, for a person at a terminal. For every statement
- * its resources and conditions, and for every action its access level, the evidence (code
- * location and call, template property, platform reason, CloudTrail counts and dates) and the
- * findings at those places; then the function's other findings. Colour only when asked for.
+ * its resources and conditions, and for every action its access level, the evidence (code location
+ * and call, template property, platform reason, CloudTrail counts and dates) and the findings at
+ * those places; then the function's other findings. Colour only when asked for.
  */
 public final class ExplainRenderer implements Renderer {
   private final IamCatalog catalog;
@@ -79,14 +78,22 @@ public final class ExplainRenderer implements Renderer {
       out.append("    on   ").append(r).append('\n');
     }
     for (IamCondition c : s.conditions()) {
-      out.append("    when ").append(c.operator().value()).append(' ').append(c.key().value()).append(' ')
-          .append(c.value()).append('\n');
+      out.append("    when ")
+          .append(c.operator().value())
+          .append(' ')
+          .append(c.key().value())
+          .append(' ')
+          .append(c.value())
+          .append('\n');
     }
     for (String pattern : s.actions().stream().map(a -> a.value()).sorted().toList()) {
       List<IamAction> expanded = catalog.expand(pattern);
       boolean wildcard = pattern.contains("*") || pattern.contains("?");
       if (wildcard) {
-        out.append("    ").append(style.cyan(pattern)).append(style.dim("  (--compact: " + expanded.size() + " actions)")).append('\n');
+        out.append("    ")
+            .append(style.cyan(pattern))
+            .append(style.dim("  (--compact: " + expanded.size() + " actions)"))
+            .append('\n');
       }
       for (IamAction action : expanded) {
         action(out, f, action, resources, s, wildcard ? "      " : "    ", shown);
@@ -98,12 +105,23 @@ public final class ExplainRenderer implements Renderer {
   }
 
   private void action(
-      StringBuilder out, FunctionPolicy f, IamAction action, List<String> resources, IamStatement s,
-      String indent, Set<Finding> shown) {
-    out.append(indent).append(style.cyan(action.id())).append("  ").append(action.access().label()).append('\n');
+      StringBuilder out,
+      FunctionPolicy f,
+      IamAction action,
+      List<String> resources,
+      IamStatement s,
+      String indent,
+      Set<Finding> shown) {
+    out.append(indent)
+        .append(style.cyan(action.id()))
+        .append("  ")
+        .append(action.access().label())
+        .append('\n');
     Set<Evidence> evidence = new TreeSet<>();
     for (Permission p : f.permissions()) {
-      if (p.action().equalsIgnoreCase(action.id()) && resources.contains(p.resource()) && sameConditions(p, s)) {
+      if (p.action().equalsIgnoreCase(action.id())
+          && resources.contains(p.resource())
+          && sameConditions(p, s)) {
         evidence.addAll(p.evidence());
       }
     }
@@ -120,7 +138,10 @@ public final class ExplainRenderer implements Renderer {
     }
   }
 
-  /** A finding at a call is about this action if it names it, or names none of the function's actions. */
+  /**
+   * A finding at a call is about this action if it names it, or names none of the function's
+   * actions.
+   */
   private static boolean about(Finding x, String action, FunctionPolicy f) {
     return x.message().contains(action)
         || f.permissions().stream().noneMatch(p -> x.message().contains(p.action()));
@@ -128,9 +149,11 @@ public final class ExplainRenderer implements Renderer {
 
   private static boolean sameConditions(Permission p, IamStatement s) {
     Set<String> mine = new TreeSet<>();
-    p.conditions().forEach(c -> c.values().forEach(v -> mine.add(c.operator() + " " + c.key() + " " + v)));
+    p.conditions()
+        .forEach(c -> c.values().forEach(v -> mine.add(c.operator() + " " + c.key() + " " + v)));
     Set<String> theirs = new TreeSet<>();
-    s.conditions().forEach(c -> theirs.add(c.operator().value() + " " + c.key().value() + " " + c.value()));
+    s.conditions()
+        .forEach(c -> theirs.add(c.operator().value() + " " + c.key().value() + " " + c.value()));
     return mine.equals(theirs);
   }
 
@@ -142,7 +165,12 @@ public final class ExplainRenderer implements Renderer {
       return "template  " + t.location() + "  " + t.path();
     }
     if (e instanceof Evidence.Trail t) {
-      return "observed  " + count((int) t.count(), "call") + " in CloudTrail, " + t.firstSeen() + " to " + t.lastSeen();
+      return "observed  "
+          + count((int) t.count(), "call")
+          + " in CloudTrail, "
+          + t.firstSeen()
+          + " to "
+          + t.lastSeen();
     }
     return "platform  " + ((Evidence.Platform) e).reason();
   }

@@ -50,7 +50,8 @@ final class Hcl {
   /** {@code name = ["a"]} for one value, else one value per line. */
   Hcl list(String name, List<String> values) {
     if (values.size() <= 1) {
-      return expression(name, "[" + String.join(", ", values.stream().map(Hcl::string).toList()) + "]");
+      return expression(
+          name, "[" + String.join(", ", values.stream().map(Hcl::string).toList()) + "]");
     }
     flush();
     separate();
@@ -78,7 +79,12 @@ final class Hcl {
     separate();
     int width = pending.stream().mapToInt(p -> p[0].length()).max().orElse(0);
     for (String[] p : pending) {
-      out.append(indent()).append(p[0]).append(" ".repeat(width - p[0].length())).append(" = ").append(p[1]).append('\n');
+      out.append(indent())
+          .append(p[0])
+          .append(" ".repeat(width - p[0].length()))
+          .append(" = ")
+          .append(p[1])
+          .append('\n');
     }
     pending.clear();
     blankBeforeNext = true;
@@ -93,7 +99,8 @@ final class Hcl {
     StringBuilder s = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean template = (c == '$' || c == '%') && i + 1 < text.length() && text.charAt(i + 1) == '{';
+      boolean template =
+          (c == '$' || c == '%') && i + 1 < text.length() && text.charAt(i + 1) == '{';
       switch (c) {
         case '"' -> s.append("\\\"");
         case '\\' -> s.append("\\\\");

@@ -79,7 +79,9 @@ public final class PolicyYaml {
                   .forEachRemaining(
                       key -> {
                         List<Yaml> items = new ArrayList<>();
-                        key.getValue().forEach(v -> items.add(values.conditionValue(key.getKey(), v.asText())));
+                        key.getValue()
+                            .forEach(
+                                v -> items.add(values.conditionValue(key.getKey(), v.asText())));
                         keys.put(key.getKey(), Yaml.seq(items));
                       });
               operators.put(op.getKey(), new Yaml.Mapping(keys));

@@ -3,12 +3,12 @@ package dev.minrole.generator.render;
 import dev.minrole.generator.synth.ArnContext;
 
 /**
- * Writes ARNs with CloudFormation pseudo parameters, so a template deploys to any partition, and
- * to any region or account the user named with {@code --region} or {@code --account}: {@code
+ * Writes ARNs with CloudFormation pseudo parameters, so a template deploys to any partition, and to
+ * any region or account the user named with {@code --region} or {@code --account}: {@code
  * arn:aws:dynamodb:eu-west-1:123456789012:table/orders} becomes {@code !Sub
- * arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders}. A region or account
- * the code itself names (a queue URL) is kept as it is, and so is {@code *}. Values with nothing to
- * substitute stay plain text.
+ * arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders}. A region or
+ * account the code itself names (a queue URL) is kept as it is, and so is {@code *}. Values with
+ * nothing to substitute stay plain text.
  */
 public final class PseudoParameters implements TemplateValues {
   private final ArnContext context;
@@ -63,7 +63,10 @@ public final class PseudoParameters implements TemplateValues {
       String region = "." + context.region().get() + ".";
       int at = value.indexOf(region);
       if (at > 0 && value.endsWith(".amazonaws.com")) {
-        String sub = escape(value.substring(0, at)) + ".${AWS::Region}." + escape(value.substring(at + region.length()));
+        String sub =
+            escape(value.substring(0, at))
+                + ".${AWS::Region}."
+                + escape(value.substring(at + region.length()));
         return new Yaml.Tagged("!Sub", sub);
       }
     }

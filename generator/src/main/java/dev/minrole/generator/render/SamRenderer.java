@@ -29,8 +29,10 @@ public final class SamRenderer implements Renderer {
         names.parts(f).forEach(p -> refs.add(new Yaml.Tagged("!Ref", p)));
         block =
             Yaml.map(
-                "Policies", Yaml.seq(refs),
-                "Resources", new Yaml.Mapping(CloudFormationRenderer.managedPolicies(f, names, values)));
+                "Policies",
+                Yaml.seq(refs),
+                "Resources",
+                new Yaml.Mapping(CloudFormationRenderer.managedPolicies(f, names, values)));
       } else {
         block = Yaml.map("Policies", Yaml.seq(List.of(PolicyYaml.of(f.policy(), values))));
       }

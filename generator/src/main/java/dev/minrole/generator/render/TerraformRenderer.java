@@ -44,7 +44,9 @@ public final class TerraformRenderer implements Renderer {
         document(hcl, part, f.parts().get(i));
         hcl.open("resource", "aws_iam_policy", part)
             .text("name", partNames.get(i))
-            .text("description", "Part " + (i + 1) + " of " + partNames.size() + " of the policy of " + f.handler())
+            .text(
+                "description",
+                "Part " + (i + 1) + " of " + partNames.size() + " of the policy of " + f.handler())
             .expression("policy", "data.aws_iam_policy_document." + part + ".json")
             .close();
         hcl.open("resource", "aws_iam_role_policy_attachment", part)
@@ -70,7 +72,10 @@ public final class TerraformRenderer implements Renderer {
       list(hcl, "not_resources", s.notResources().stream().map(r -> r.value()).toList());
       Map<String, TreeSet<String>> conditions = new TreeMap<>();
       for (IamCondition c : s.conditions()) {
-        conditions.computeIfAbsent(c.operator().value() + "\u0000" + c.key().value(), k -> new TreeSet<>()).add(c.value());
+        conditions
+            .computeIfAbsent(
+                c.operator().value() + "\u0000" + c.key().value(), k -> new TreeSet<>())
+            .add(c.value());
       }
       conditions.forEach(
           (key, values) -> {

@@ -6,15 +6,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The one YAML writer: block style, two-space indentation, sequences indented under their key,
- * LF line ends and a final newline. A string is written plain only when every YAML 1.1 and 1.2
- * parser reads it back as that same string; otherwise it is double-quoted. Jackson's YAML
- * generator cannot write CloudFormation's short-form tags ({@code !Sub}), hence this writer (see
- * docs/adr/0002).
+ * The one YAML writer: block style, two-space indentation, sequences indented under their key, LF
+ * line ends and a final newline. A string is written plain only when every YAML 1.1 and 1.2 parser
+ * reads it back as that same string; otherwise it is double-quoted. Jackson's YAML generator cannot
+ * write CloudFormation's short-form tags ({@code !Sub}), hence this writer (see docs/adr/0002).
  */
 public final class YamlWriter {
-  /** Starts with a letter or slash; then letters, digits and {@code _ . / : * ? - @ + =}; no trailing colon. */
+  /**
+   * Starts with a letter or slash; then letters, digits and {@code _ . / : * ? - @ + =}; no
+   * trailing colon.
+   */
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z/][A-Za-z0-9_./:*?@+=\\-]*");
+
   private static final Set<String> RESERVED =
       Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null", "~");
 
@@ -77,7 +80,9 @@ public final class YamlWriter {
 
   /** A string as a plain or double-quoted scalar. */
   public static String scalar(String text) {
-    if (PLAIN.matcher(text).matches() && !text.endsWith(":") && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
+    if (PLAIN.matcher(text).matches()
+        && !text.endsWith(":")
+        && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
       return text;
     }
     StringBuilder out = new StringBuilder("\"");

@@ -13,11 +13,11 @@ import java.util.TreeSet;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
- * {@code --compact}: shortens a statement's action list with wildcards that expand, in the
- * catalog, to exactly actions of the list. {@code dynamodb:GetItem} and {@code dynamodb:GetRecords}
- * stay as they are unless {@code dynamodb:Get*} matches nothing else; {@code s3:*} is used only for
- * a list of every s3 action. The statement grants exactly what it granted before, as the catalog
- * stands; an action AWS adds later could match the wildcard, which is why this is opt-in.
+ * {@code --compact}: shortens a statement's action list with wildcards that expand, in the catalog,
+ * to exactly actions of the list. {@code dynamodb:GetItem} and {@code dynamodb:GetRecords} stay as
+ * they are unless {@code dynamodb:Get*} matches nothing else; {@code s3:*} is used only for a list
+ * of every s3 action. The statement grants exactly what it granted before, as the catalog stands;
+ * an action AWS adds later could match the wildcard, which is why this is opt-in.
  */
 final class ActionCompactor {
   private final IamCatalog catalog;
@@ -45,7 +45,9 @@ final class ActionCompactor {
       if (action.contains("*") || action.contains("?") || !catalog.exists(action)) {
         out.add(action);
       } else {
-        byService.computeIfAbsent(StatementGrouper.prefix(action).toLowerCase(Locale.ROOT), k -> new TreeSet<>())
+        byService
+            .computeIfAbsent(
+                StatementGrouper.prefix(action).toLowerCase(Locale.ROOT), k -> new TreeSet<>())
             .add(catalog.action(action).orElseThrow().name());
       }
     }
@@ -55,7 +57,10 @@ final class ActionCompactor {
 
   private List<String> compact(String service, Set<String> names) {
     Set<String> wanted = lower(names);
-    List<String> all = catalog.service(service).orElseThrow().actions().values().stream().map(IamAction::name).toList();
+    List<String> all =
+        catalog.service(service).orElseThrow().actions().values().stream()
+            .map(IamAction::name)
+            .toList();
     List<String> allLower = all.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
     List<String> out = new ArrayList<>();
     Set<String> covered = new TreeSet<>();
@@ -86,20 +91,22 @@ final class ActionCompactor {
     Set<String> check = new TreeSet<>();
     out.forEach(p -> catalog.expand(p).forEach(a -> check.add(a.name().toLowerCase(Locale.ROOT))));
     if (!check.equals(wanted)) {
-      throw new IllegalStateException("compacting " + names + " would change the actions to " + check);
+      throw new IllegalStateException(
+          "compacting " + names + " would change the actions to " + check);
     }
     return out;
   }
 
   /**
-   * The longest start all the actions share: the most readable wildcard for them, which matches
-   * no more than the shortest one that selected them.
+   * The longest start all the actions share: the most readable wildcard for them, which matches no
+   * more than the shortest one that selected them.
    */
   private static String commonPrefix(List<String> names) {
     String prefix = names.get(0);
     for (String name : names) {
       int n = 0;
-      while (n < prefix.length() && n < name.length()
+      while (n < prefix.length()
+          && n < name.length()
           && Character.toLowerCase(prefix.charAt(n)) == Character.toLowerCase(name.charAt(n))) {
         n++;
       }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Condition operators for values with wildcards. IAM reads {@code *} and {@code ?} as wildcards
- * only under the {@code Like} operators; under {@code StringEquals} they are literal characters,
- * so {@code s3.*.amazonaws.com} would match no request. A condition whose value holds a wildcard
+ * only under the {@code Like} operators; under {@code StringEquals} they are literal characters, so
+ * {@code s3.*.amazonaws.com} would match no request. A condition whose value holds a wildcard
  * therefore uses the matching {@code Like} operator, keeping any {@code ForAnyValue:} or {@code
  * ForAllValues:} qualifier and {@code IfExists} suffix.
  */

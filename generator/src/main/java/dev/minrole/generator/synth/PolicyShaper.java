@@ -12,9 +12,9 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 /**
  * Writes merged permissions as a policy that fits IAM's size quotas. Statements are grouped per
  * service (and compacted with {@code --compact}). A policy over the inline limit is shortened
- * safely by grouping statements across services; if it is still too large, it is split into
- * managed policies and a {@code POLICY_SPLIT} finding says so. None of these steps changes what the
- * policy grants.
+ * safely by grouping statements across services; if it is still too large, it is split into managed
+ * policies and a {@code POLICY_SPLIT} finding says so. None of these steps changes what the policy
+ * grants.
  */
 final class PolicyShaper {
   private final StatementGrouper grouper;
@@ -45,7 +45,11 @@ final class PolicyShaper {
     List<IamPolicy> parts = new ArrayList<>();
     PolicySplitter.split(joined, limits.managed()).forEach(p -> parts.add(PolicySize.policy(p)));
     List<Finding> findings = new ArrayList<>();
-    findings.add(Finding.warning("POLICY_SPLIT", splitMessage(permissions, labels, size, parts.size()), SourceLocation.NONE));
+    findings.add(
+        Finding.warning(
+            "POLICY_SPLIT",
+            splitMessage(permissions, labels, size, parts.size()),
+            SourceLocation.NONE));
     boolean partTooLarge = parts.stream().anyMatch(p -> PolicySize.of(p) > limits.managed());
     if (partTooLarge || parts.size() > limits.attachedMax()) {
       findings.add(
@@ -53,8 +57,12 @@ final class PolicyShaper {
               "POLICY_TOO_LARGE",
               "the policy cannot be deployed as it is: "
                   + (partTooLarge
-                      ? "a single action on a single resource is over the " + limits.managed() + " characters of a managed policy"
-                      : parts.size() + " managed policies are more than the " + limits.attachedMax()
+                      ? "a single action on a single resource is over the "
+                          + limits.managed()
+                          + " characters of a managed policy"
+                      : parts.size()
+                          + " managed policies are more than the "
+                          + limits.attachedMax()
                           + " IAM lets a role have")
                   + ". Split the function, or use fewer, broader resource patterns",
               SourceLocation.NONE));
@@ -63,12 +71,16 @@ final class PolicyShaper {
   }
 
   private List<IamStatement> statements(
-      List<Permission> permissions, Map<String, String> labels, boolean acrossServices, boolean compact) {
+      List<Permission> permissions,
+      Map<String, String> labels,
+      boolean acrossServices,
+      boolean compact) {
     List<IamStatement> statements = grouper.statements(permissions, labels, acrossServices);
     return compact ? compactor.compact(statements) : statements;
   }
 
-  private String splitMessage(List<Permission> permissions, Map<String, String> labels, int size, int count) {
+  private String splitMessage(
+      List<Permission> permissions, Map<String, String> labels, int size, int count) {
     SizeLimits limits = options.limits();
     StringBuilder text =
         new StringBuilder("the policy is ")
@@ -81,7 +93,9 @@ final class PolicyShaper {
             .append(limits.managed())
             .append(" characters; attach all of them to the role");
     if (count > limits.attachedDefault()) {
-      text.append(" (more than ").append(limits.attachedDefault()).append(" needs a quota increase)");
+      text.append(" (more than ")
+          .append(limits.attachedDefault())
+          .append(" needs a quota increase)");
     }
     if (!options.compact()) {
       int compacted = PolicySize.of(statements(permissions, labels, true, true));

@@ -56,7 +56,8 @@ final class PolicySplitter {
     if (resources.size() > 1) {
       int half = resources.size() / 2;
       out.addAll(fit(s.toBuilder().resources(resources.subList(0, half)).build(), limit));
-      out.addAll(fit(s.toBuilder().resources(resources.subList(half, resources.size())).build(), limit));
+      out.addAll(
+          fit(s.toBuilder().resources(resources.subList(half, resources.size())).build(), limit));
     } else if (actions.size() > 1) {
       int half = actions.size() / 2;
       out.addAll(fit(s.toBuilder().actions(actions.subList(0, half)).build(), limit));

@@ -18,8 +18,8 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 /**
  * Groups permissions into statements: actions that need exactly the same resources under exactly
  * the same conditions share a statement, so grouping never grants an action on a resource it was
- * not asked for. Statements are per service unless {@code acrossServices} (used to shorten a
- * policy that is over its size limit), and named by {@link StatementIds}.
+ * not asked for. Statements are per service unless {@code acrossServices} (used to shorten a policy
+ * that is over its size limit), and named by {@link StatementIds}.
  */
 final class StatementGrouper {
   private static final String SEP = "\u0000";
@@ -32,7 +32,8 @@ final class StatementGrouper {
 
   private record Group(Set<String> actions, List<String> resources, List<Condition> conditions) {}
 
-  List<IamStatement> statements(List<Permission> permissions, Map<String, String> labels, boolean acrossServices) {
+  List<IamStatement> statements(
+      List<Permission> permissions, Map<String, String> labels, boolean acrossServices) {
     Map<String, Set<String>> resourcesByAction = new TreeMap<>();
     Map<String, List<Condition>> conditionsByKey = new HashMap<>();
     for (Permission p : permissions) {
@@ -47,7 +48,8 @@ final class StatementGrouper {
       String service = acrossServices ? "" : prefix(action);
       String key = service + SEP + e.getValue() + SEP + conditions;
       groups
-          .computeIfAbsent(key, k -> new Group(new TreeSet<>(), List.copyOf(e.getValue()), conditions))
+          .computeIfAbsent(
+              key, k -> new Group(new TreeSet<>(), List.copyOf(e.getValue()), conditions))
           .actions()
           .add(action);
     }
@@ -74,7 +76,9 @@ final class StatementGrouper {
       catalog.action(action).ifPresent(a -> levels.add(a.access()));
     }
     List<String> resourceLabels = new ArrayList<>();
-    group.resources().forEach(r -> resourceLabels.add(labels.getOrDefault(r, ArnBuilder.labelOf(r))));
+    group
+        .resources()
+        .forEach(r -> resourceLabels.add(labels.getOrDefault(r, ArnBuilder.labelOf(r))));
     return StatementIds.of(List.copyOf(prefixes), levels, resourceLabels);
   }
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Every action names a service and an action in the IAM catalog ({@code s3:GetObject}), and every
- * wildcard matches at least one action. An unknown name gets a did-you-mean: an SDK operation
- * name ({@code sqs:SendMessageBatch}) the action it needs ({@code sqs:SendMessage}), a typo the
- * closest name.
+ * wildcard matches at least one action. An unknown name gets a did-you-mean: an SDK operation name
+ * ({@code sqs:SendMessageBatch}) the action it needs ({@code sqs:SendMessage}), a typo the closest
+ * name.
  */
 final class ActionNameRule implements ValidationRule {
   @Override
@@ -34,7 +34,9 @@ final class ActionNameRule implements ValidationRule {
     if (colon <= 0 || colon == action.length() - 1) {
       return Optional.of(
           Problems.error(
-              "UNKNOWN_ACTION", v.path(), "\"" + action + "\" is not an action: actions are written service:Action",
+              "UNKNOWN_ACTION",
+              v.path(),
+              "\"" + action + "\" is not an action: actions are written service:Action",
               "write it as e.g. s3:GetObject"));
     }
     String prefix = action.substring(0, colon);
@@ -46,21 +48,33 @@ final class ActionNameRule implements ValidationRule {
         Optional<String> meant = Suggestions.service(context.catalog(), prefix, context.mapping());
         return Optional.of(
             Problems.error(
-                "UNKNOWN_SERVICE", v.path(), "\"" + prefix + "\" is not an IAM service prefix",
-                meant.map(m -> "did you mean " + m + ":" + name + "?").orElse("check the service prefix in the Service Authorization Reference")));
+                "UNKNOWN_SERVICE",
+                v.path(),
+                "\"" + prefix + "\" is not an IAM service prefix",
+                meant
+                    .map(m -> "did you mean " + m + ":" + name + "?")
+                    .orElse("check the service prefix in the Service Authorization Reference")));
       }
       if (!wildcard && service.get().action(name).isEmpty()) {
         Optional<String> meant = Suggestions.action(service.get(), name, context.mapping());
         return Optional.of(
             Problems.error(
-                "UNKNOWN_ACTION", v.path(), action + " is not an IAM action",
-                meant.map(m -> "use " + m).orElse("check the action in the Service Authorization Reference for " + service.get().prefix())));
+                "UNKNOWN_ACTION",
+                v.path(),
+                action + " is not an IAM action",
+                meant
+                    .map(m -> "use " + m)
+                    .orElse(
+                        "check the action in the Service Authorization Reference for "
+                            + service.get().prefix())));
       }
     }
     if (wildcard && context.catalog().expand(action).isEmpty()) {
       return Optional.of(
           Problems.error(
-              "UNKNOWN_ACTION", v.path(), action + " matches no IAM action, so it grants nothing",
+              "UNKNOWN_ACTION",
+              v.path(),
+              action + " matches no IAM action, so it grants nothing",
               "check the spelling; wildcards match action names of the service"));
     }
     return Optional.empty();

@@ -7,13 +7,21 @@ import java.util.regex.Pattern;
 
 /**
  * Resources are {@code *} or ARNs of the form {@code arn:partition:service:region:account:resource}
- * with a known partition, a region and account of the right shape (or empty, or a wildcard), and
- * no spaces. Values with template placeholders are left to {@link PlaceholderRule}.
+ * with a known partition, a region and account of the right shape (or empty, or a wildcard), and no
+ * spaces. Values with template placeholders are left to {@link PlaceholderRule}.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
 final class ArnRule implements ValidationRule {
   private static final Set<String> PARTITIONS =
-      Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
+      Set.of(
+          "aws",
+          "aws-cn",
+          "aws-us-gov",
+          "aws-iso",
+          "aws-iso-b",
+          "aws-iso-e",
+          "aws-iso-f",
+          "aws-eusc");
   private static final Pattern REGION = Pattern.compile("|[a-z]{2}(-[a-z]+)+-\\d+|.*[*?].*");
   private static final Pattern ACCOUNT = Pattern.compile("|\\d{12}|aws|.*[*?].*");
 
@@ -25,7 +33,12 @@ final class ArnRule implements ValidationRule {
         for (PolicyDocument.Value v : PolicyDocument.strings(s, field)) {
           String problem = problem(v.text(), context);
           if (problem != null) {
-            out.add(Problems.error("MALFORMED_ARN", v.path(), "\"" + v.text() + "\" " + problem, "write the ARN as arn:partition:service:region:account:resource, or \"*\""));
+            out.add(
+                Problems.error(
+                    "MALFORMED_ARN",
+                    v.path(),
+                    "\"" + v.text() + "\" " + problem,
+                    "write the ARN as arn:partition:service:region:account:resource, or \"*\""));
           }
         }
       }

@@ -10,17 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** IAM's condition operators and the kind of value each takes, from {@code condition-operators.yaml}. */
+/**
+ * IAM's condition operators and the kind of value each takes, from {@code
+ * condition-operators.yaml}.
+ */
 final class ConditionOperators {
   private static final Map<String, String> KINDS = load();
 
   private ConditionOperators() {}
 
   private static Map<String, String> load() {
-    try (InputStream in = ConditionOperators.class.getResourceAsStream("/dev/minrole/generator/validate/condition-operators.yaml")) {
+    try (InputStream in =
+        ConditionOperators.class.getResourceAsStream(
+            "/dev/minrole/generator/validate/condition-operators.yaml")) {
       JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
       Map<String, String> out = new TreeMap<>();
-      root.path("operators").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+      root.path("operators")
+          .fields()
+          .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -32,7 +39,10 @@ final class ConditionOperators {
     return KINDS.keySet();
   }
 
-  /** The kind of value ({@code String}, {@code Numeric}, ...) of an operator with any qualifier and suffix, if it is one. */
+  /**
+   * The kind of value ({@code String}, {@code Numeric}, ...) of an operator with any qualifier and
+   * suffix, if it is one.
+   */
   static Optional<String> kind(String operator) {
     String base = operator;
     if (base.startsWith("ForAnyValue:") || base.startsWith("ForAllValues:")) {

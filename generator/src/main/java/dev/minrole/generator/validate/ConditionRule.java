@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  */
 final class ConditionRule implements ValidationRule {
   private static final Pattern DATE =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?|\\d+");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?|\\d+");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
   private static final Pattern IP =
-      Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}(/\\d{1,2})?|[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*(/\\d{1,3})?");
+      Pattern.compile(
+          "(\\d{1,3}\\.){3}\\d{1,3}(/\\d{1,2})?|[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*(/\\d{1,3})?");
 
   @Override
   public List<Problem> check(PolicyDocument document, ValidationContext context) {
@@ -39,15 +41,25 @@ final class ConditionRule implements ValidationRule {
           Optional<String> close = Suggestions.closest(op.getKey(), ConditionOperators.names());
           out.add(
               Problems.error(
-                  "CONDITION_OPERATOR", path, "\"" + op.getKey() + "\" is not an IAM condition operator",
-                  close.map(c -> "did you mean " + c + "?").orElse("use an operator such as StringEquals, StringLike or ArnLike")));
+                  "CONDITION_OPERATOR",
+                  path,
+                  "\"" + op.getKey() + "\" is not an IAM condition operator",
+                  close
+                      .map(c -> "did you mean " + c + "?")
+                      .orElse("use an operator such as StringEquals, StringLike or ArnLike")));
           continue;
         }
         if (!op.getValue().isObject() || op.getValue().isEmpty()) {
-          out.add(Problems.error("GRAMMAR", path, op.getKey() + " must map condition keys to values", "write {\"" + op.getKey() + "\": {\"key\": \"value\"}}"));
+          out.add(
+              Problems.error(
+                  "GRAMMAR",
+                  path,
+                  op.getKey() + " must map condition keys to values",
+                  "write {\"" + op.getKey() + "\": {\"key\": \"value\"}}"));
           continue;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields();
+            keys.hasNext(); ) {
           Map.Entry<String, JsonNode> key = keys.next();
           String keyPath = path + "." + key.getKey();
           key(key.getKey(), keyPath, context, out);
@@ -61,7 +73,12 @@ final class ConditionRule implements ValidationRule {
   private static void key(String key, String path, ValidationContext context, List<Problem> out) {
     int colon = key.indexOf(':');
     if (colon <= 0) {
-      out.add(Problems.error("GRAMMAR", path, "condition key \"" + key + "\" has no service prefix", "write it as service:Key, e.g. aws:SourceArn or s3:prefix"));
+      out.add(
+          Problems.error(
+              "GRAMMAR",
+              path,
+              "condition key \"" + key + "\" has no service prefix",
+              "write it as service:Key, e.g. aws:SourceArn or s3:prefix"));
       return;
     }
     String prefix = key.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -78,15 +95,28 @@ final class ConditionRule implements ValidationRule {
     Optional<String> close = Suggestions.closest(key, service.get().conditionKeys().keySet());
     out.add(
         Problems.warning(
-            "UNKNOWN_CONDITION_KEY", path, service.get().prefix() + " has no condition key \"" + key + "\", so the condition never matches",
-            close.map(c -> "did you mean " + c + "?").orElse("check the key in the Service Authorization Reference")));
+            "UNKNOWN_CONDITION_KEY",
+            path,
+            service.get().prefix()
+                + " has no condition key \""
+                + key
+                + "\", so the condition never matches",
+            close
+                .map(c -> "did you mean " + c + "?")
+                .orElse("check the key in the Service Authorization Reference")));
   }
 
-  private static void values(String kind, String operator, JsonNode value, String path, List<Problem> out) {
+  private static void values(
+      String kind, String operator, JsonNode value, String path, List<Problem> out) {
     List<JsonNode> items = new ArrayList<>();
     if (value.isArray()) {
       if (value.isEmpty()) {
-        out.add(Problems.error("GRAMMAR", path, "the condition has an empty list of values", "give at least one value"));
+        out.add(
+            Problems.error(
+                "GRAMMAR",
+                path,
+                "the condition has an empty list of values",
+                "give at least one value"));
       }
       value.forEach(items::add);
     } else {
@@ -96,13 +126,23 @@ final class ConditionRule implements ValidationRule {
       JsonNode item = items.get(i);
       String itemPath = value.isArray() ? path + "[" + i + "]" : path;
       if (!item.isValueNode() || item.isNull()) {
-        out.add(Problems.error("GRAMMAR", itemPath, "a condition value is a string, number or boolean", "write the value as a string"));
+        out.add(
+            Problems.error(
+                "GRAMMAR",
+                itemPath,
+                "a condition value is a string, number or boolean",
+                "write the value as a string"));
         continue;
       }
       String text = item.asText();
       String expected = expectation(kind, text);
       if (expected != null) {
-        out.add(Problems.error("CONDITION_VALUE", itemPath, operator + " compares " + expected + ", not \"" + text + "\"", "use " + expected + ", or an operator for this kind of value"));
+        out.add(
+            Problems.error(
+                "CONDITION_VALUE",
+                itemPath,
+                operator + " compares " + expected + ", not \"" + text + "\"",
+                "use " + expected + ", or an operator for this kind of value"));
       }
     }
   }
@@ -116,7 +156,9 @@ final class ConditionRule implements ValidationRule {
       case "Numeric":
         return NUMBER.matcher(text).matches() ? null : "numbers";
       case "Date":
-        return DATE.matcher(text).matches() ? null : "dates (2026-01-31T00:00:00Z) or epoch seconds";
+        return DATE.matcher(text).matches()
+            ? null
+            : "dates (2026-01-31T00:00:00Z) or epoch seconds";
       case "IpAddress":
         return IP.matcher(text).matches() ? null : "IP addresses or CIDR ranges (203.0.113.0/24)";
       case "Arn":

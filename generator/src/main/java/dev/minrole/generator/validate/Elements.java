@@ -15,6 +15,10 @@ final class Elements {
       }
     }
     Optional<String> close = Suggestions.closest(name, known);
-    return close.map(c -> "did you mean " + c + "?").orElse("remove it; the elements here are " + String.join(", ", known.stream().sorted().toList()));
+    return close
+        .map(c -> "did you mean " + c + "?")
+        .orElse(
+            "remove it; the elements here are "
+                + String.join(", ", known.stream().sorted().toList()));
   }
 }

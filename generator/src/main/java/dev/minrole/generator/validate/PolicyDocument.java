@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A policy file read for validation: its JSON tree, the line of every element by JSON path, and
- * the problems of reading it (JSON syntax, duplicate keys). Read with Jackson's streaming parser
- * rather than {@code IamPolicy.fromJson}, which stops at the first error and cannot say where an
- * element is (see docs/adr/0001).
+ * A policy file read for validation: its JSON tree, the line of every element by JSON path, and the
+ * problems of reading it (JSON syntax, duplicate keys). Read with Jackson's streaming parser rather
+ * than {@code IamPolicy.fromJson}, which stops at the first error and cannot say where an element
+ * is (see docs/adr/0001).
  */
 public final class PolicyDocument {
   private static final JsonFactory JSON = new JsonFactory();
@@ -30,7 +30,8 @@ public final class PolicyDocument {
   private final Map<String, Integer> lines;
   private final List<Problem> readProblems;
 
-  private PolicyDocument(String text, JsonNode root, Map<String, Integer> lines, List<Problem> readProblems) {
+  private PolicyDocument(
+      String text, JsonNode root, Map<String, Integer> lines, List<Problem> readProblems) {
     this.text = text;
     this.root = root;
     this.lines = Map.copyOf(lines);
@@ -49,7 +50,10 @@ public final class PolicyDocument {
       }
       JsonNode root = value(parser, "$", lines, readProblems);
       if (parser.nextToken() != null) {
-        problems.add(invalid(parser.currentLocation().getLineNr(), "there is more after the policy's closing brace"));
+        problems.add(
+            invalid(
+                parser.currentLocation().getLineNr(),
+                "there is more after the policy's closing brace"));
         return Optional.empty();
       }
       problems.addAll(readProblems);
@@ -66,10 +70,16 @@ public final class PolicyDocument {
 
   private static Problem invalid(int line, String message) {
     return new Problem(
-        "INVALID_JSON", Severity.ERROR, "$", line, "not valid JSON: " + message, "fix the JSON syntax at that line");
+        "INVALID_JSON",
+        Severity.ERROR,
+        "$",
+        line,
+        "not valid JSON: " + message,
+        "fix the JSON syntax at that line");
   }
 
-  private static JsonNode value(JsonParser p, String path, Map<String, Integer> lines, List<Problem> problems)
+  private static JsonNode value(
+      JsonParser p, String path, Map<String, Integer> lines, List<Problem> problems)
       throws IOException {
     lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
     JsonToken token = p.currentToken();
@@ -85,8 +95,13 @@ public final class PolicyDocument {
           if (object.has(name)) {
             problems.add(
                 new Problem(
-                    "GRAMMAR", Severity.ERROR, child, line,
-                    "\"" + name + "\" appears twice in the same object; only one of them would count",
+                    "GRAMMAR",
+                    Severity.ERROR,
+                    child,
+                    line,
+                    "\""
+                        + name
+                        + "\" appears twice in the same object; only one of them would count",
                     "merge the two into one " + name));
           }
           lines.put(child, line);
@@ -144,7 +159,9 @@ public final class PolicyDocument {
     return readProblems;
   }
 
-  /** A statement with its path: {@code $.Statement[0]}, or {@code $.Statement} for a single object. */
+  /**
+   * A statement with its path: {@code $.Statement[0]}, or {@code $.Statement} for a single object.
+   */
   public record Statement(String path, JsonNode node) {
     public JsonNode get(String field) {
       return node.path(field);

@@ -8,7 +8,8 @@ import java.util.Comparator;
  * where it is (a JSON path such as {@code $.Statement[1].Action[0]}, and the line when known), what
  * is wrong, and how to fix it.
  */
-public record Problem(String rule, Severity severity, String path, int line, String message, String fix)
+public record Problem(
+    String rule, Severity severity, String path, int line, String message, String fix)
     implements Comparable<Problem> {
 
   private static final Comparator<Problem> ORDER =

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An action paired only with resources it cannot apply to grants nothing: {@code s3:GetObject} on
- * a bucket or a DynamoDB table ARN, or an action without resource-level permissions on anything
- * but {@code *}. Checked for every listed action (not wildcards) of a statement with {@code
- * Resource}; a resource with a wildcard in its service, or {@code *}, could be anything.
+ * An action paired only with resources it cannot apply to grants nothing: {@code s3:GetObject} on a
+ * bucket or a DynamoDB table ARN, or an action without resource-level permissions on anything but
+ * {@code *}. Checked for every listed action (not wildcards) of a statement with {@code Resource};
+ * a resource with a wildcard in its service, or {@code *}, could be anything.
  */
 final class ResourceTypeRule implements ValidationRule {
   @Override
@@ -36,20 +36,31 @@ final class ResourceTypeRule implements ValidationRule {
 
   private static boolean couldBeAnything(String resource) {
     String[] parts = resource.split(":", 6);
-    return resource.equals("*") || parts.length < 3 || parts[2].contains("*") || parts[2].contains("?") || parts[2].contains("${");
+    return resource.equals("*")
+        || parts.length < 3
+        || parts[2].contains("*")
+        || parts[2].contains("?")
+        || parts[2].contains("${");
   }
 
-  private static Optional<Problem> check(IamAction action, String path, List<PolicyDocument.Value> resources, IamCatalog catalog) {
+  private static Optional<Problem> check(
+      IamAction action, String path, List<PolicyDocument.Value> resources, IamCatalog catalog) {
     if (action.resources().isEmpty()) {
       return Optional.of(
           Problems.error(
-              "RESOURCE_MISMATCH", path,
-              action.id() + " does not support resource-level permissions, so it is only granted on Resource \"*\"",
+              "RESOURCE_MISMATCH",
+              path,
+              action.id()
+                  + " does not support resource-level permissions, so it is only granted on"
+                  + " Resource \"*\"",
               "move " + action.id() + " to a statement with \"Resource\": \"*\""));
     }
     List<ResourceType> types = new ArrayList<>();
     for (ActionResource r : action.resources()) {
-      catalog.service(action.service()).flatMap(svc -> svc.resourceType(r.type())).ifPresent(types::add);
+      catalog
+          .service(action.service())
+          .flatMap(svc -> svc.resourceType(r.type()))
+          .ifPresent(types::add);
     }
     for (PolicyDocument.Value resource : resources) {
       for (ResourceType type : types) {
@@ -61,9 +72,16 @@ final class ResourceTypeRule implements ValidationRule {
     List<String> kinds = types.stream().map(t -> t.name() + " (" + t.arnFormat() + ")").toList();
     return Optional.of(
         Problems.error(
-            "RESOURCE_MISMATCH", path,
-            action.id() + " cannot apply to " + describe(resources) + "; it applies to " + String.join(", ", kinds),
-            "give " + action.id() + " a resource of that type, or move it to a statement that has one"));
+            "RESOURCE_MISMATCH",
+            path,
+            action.id()
+                + " cannot apply to "
+                + describe(resources)
+                + "; it applies to "
+                + String.join(", ", kinds),
+            "give "
+                + action.id()
+                + " a resource of that type, or move it to a statement that has one"));
   }
 
   /** Whether an ARN (possibly with wildcards in its resource part) can be of the type. */

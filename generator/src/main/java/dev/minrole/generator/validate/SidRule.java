@@ -30,12 +30,19 @@ final class SidRule implements ValidationRule {
       if (context.type() == PolicyType.IDENTITY && !text.matches("[A-Za-z0-9]*")) {
         out.add(
             Problems.error(
-                "GRAMMAR", path, "Sid \"" + text + "\" has characters IAM does not accept in identity policies",
+                "GRAMMAR",
+                path,
+                "Sid \"" + text + "\" has characters IAM does not accept in identity policies",
                 "use letters and digits only: " + text.replaceAll("[^A-Za-z0-9]", "")));
       }
       String first = seen.putIfAbsent(text, s.path());
       if (first != null && !text.isEmpty()) {
-        out.add(Problems.error("DUPLICATE_SID", path, "Sid \"" + text + "\" is also the Sid of " + first, "give each statement its own Sid"));
+        out.add(
+            Problems.error(
+                "DUPLICATE_SID",
+                path,
+                "Sid \"" + text + "\" is also the Sid of " + first,
+                "give each statement its own Sid"));
       }
     }
     return out;

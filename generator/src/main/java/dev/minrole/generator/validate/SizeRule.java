@@ -20,15 +20,31 @@ final class SizeRule implements ValidationRule {
     if (size > limits.inline()) {
       return List.of(
           Problems.error(
-              "POLICY_SIZE", "$", "the policy is " + size + " characters without whitespace, over the " + limits.inline()
-                  + " IAM allows for all inline policies of a role and the " + limits.managed() + " of a managed policy",
-              "split it into managed policies of at most " + limits.managed() + " characters, or shorten it (minrole generate --compact)"));
+              "POLICY_SIZE",
+              "$",
+              "the policy is "
+                  + size
+                  + " characters without whitespace, over the "
+                  + limits.inline()
+                  + " IAM allows for all inline policies of a role and the "
+                  + limits.managed()
+                  + " of a managed policy",
+              "split it into managed policies of at most "
+                  + limits.managed()
+                  + " characters, or shorten it (minrole generate --compact)"));
     }
     if (size > limits.managed()) {
       return List.of(
           Problems.warning(
-              "POLICY_SIZE", "$", "the policy is " + size + " characters without whitespace, over the " + limits.managed()
-                  + " of a managed policy; it fits only as a role's inline policy (" + limits.inline() + " for all of them)",
+              "POLICY_SIZE",
+              "$",
+              "the policy is "
+                  + size
+                  + " characters without whitespace, over the "
+                  + limits.managed()
+                  + " of a managed policy; it fits only as a role's inline policy ("
+                  + limits.inline()
+                  + " for all of them)",
               "use it inline, or split it"));
     }
     return List.of();

@@ -16,8 +16,18 @@ import java.util.Set;
 final class StatementRule implements ValidationRule {
   static final String RULE = "GRAMMAR";
   private static final Set<String> ELEMENTS =
-      Set.of("Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition");
-  private static final Set<String> PRINCIPAL_TYPES = Set.of("AWS", "Service", "Federated", "CanonicalUser");
+      Set.of(
+          "Sid",
+          "Effect",
+          "Principal",
+          "NotPrincipal",
+          "Action",
+          "NotAction",
+          "Resource",
+          "NotResource",
+          "Condition");
+  private static final Set<String> PRINCIPAL_TYPES =
+      Set.of("AWS", "Service", "Federated", "CanonicalUser");
 
   @Override
   public List<Problem> check(PolicyDocument document, ValidationContext context) {
@@ -26,7 +36,12 @@ final class StatementRule implements ValidationRule {
       for (Iterator<String> names = s.node().fieldNames(); names.hasNext(); ) {
         String name = names.next();
         if (!ELEMENTS.contains(name)) {
-          out.add(Problems.error(RULE, s.path() + "." + name, "\"" + name + "\" is not a statement element", Elements.fix(name, ELEMENTS)));
+          out.add(
+              Problems.error(
+                  RULE,
+                  s.path() + "." + name,
+                  "\"" + name + "\" is not a statement element",
+                  Elements.fix(name, ELEMENTS)));
         }
       }
       effect(s, out);
@@ -39,7 +54,12 @@ final class StatementRule implements ValidationRule {
         }
       }
       if (s.has("Condition") && !s.get("Condition").isObject()) {
-        out.add(Problems.error(RULE, s.path() + ".Condition", "Condition must be an object of operators", "write \"Condition\": {\"StringEquals\": {\"key\": \"value\"}}"));
+        out.add(
+            Problems.error(
+                RULE,
+                s.path() + ".Condition",
+                "Condition must be an object of operators",
+                "write \"Condition\": {\"StringEquals\": {\"key\": \"value\"}}"));
       }
     }
     return out;
@@ -48,21 +68,42 @@ final class StatementRule implements ValidationRule {
   private static void effect(PolicyDocument.Statement s, List<Problem> out) {
     JsonNode effect = s.get("Effect");
     if (effect.isMissingNode()) {
-      out.add(Problems.error(RULE, s.path(), "the statement has no Effect", "add \"Effect\": \"Allow\" (or \"Deny\")"));
+      out.add(
+          Problems.error(
+              RULE,
+              s.path(),
+              "the statement has no Effect",
+              "add \"Effect\": \"Allow\" (or \"Deny\")"));
     } else if (!effect.asText().equals("Allow") && !effect.asText().equals("Deny")) {
       String fix =
           effect.asText().equalsIgnoreCase("allow") || effect.asText().equalsIgnoreCase("deny")
-              ? "the value is case-sensitive: write \"" + Character.toUpperCase(effect.asText().charAt(0)) + effect.asText().substring(1).toLowerCase(java.util.Locale.ROOT) + "\""
+              ? "the value is case-sensitive: write \""
+                  + Character.toUpperCase(effect.asText().charAt(0))
+                  + effect.asText().substring(1).toLowerCase(java.util.Locale.ROOT)
+                  + "\""
               : "use \"Allow\" or \"Deny\"";
-      out.add(Problems.error(RULE, s.path() + ".Effect", "Effect must be \"Allow\" or \"Deny\", not " + effect, fix));
+      out.add(
+          Problems.error(
+              RULE,
+              s.path() + ".Effect",
+              "Effect must be \"Allow\" or \"Deny\", not " + effect,
+              fix));
     }
   }
 
-  private static void exactlyOne(PolicyDocument.Statement s, String a, String notA, boolean required, List<Problem> out) {
+  private static void exactlyOne(
+      PolicyDocument.Statement s, String a, String notA, boolean required, List<Problem> out) {
     if (s.has(a) && s.has(notA)) {
-      out.add(Problems.error(RULE, s.path() + "." + notA, "a statement has either " + a + " or " + notA + ", not both", "keep one of them"));
+      out.add(
+          Problems.error(
+              RULE,
+              s.path() + "." + notA,
+              "a statement has either " + a + " or " + notA + ", not both",
+              "keep one of them"));
     } else if (required && !s.has(a) && !s.has(notA)) {
-      out.add(Problems.error(RULE, s.path(), "the statement has no " + a, "add \"" + a + "\": [ ... ]"));
+      out.add(
+          Problems.error(
+              RULE, s.path(), "the statement has no " + a, "add \"" + a + "\": [ ... ]"));
     }
   }
 
@@ -72,13 +113,23 @@ final class StatementRule implements ValidationRule {
       String field = s.has("Principal") ? "Principal" : "NotPrincipal";
       out.add(
           Problems.error(
-              RULE, s.path() + "." + field,
-              field + " is not allowed in an identity policy: the policy applies to the role, user or group it is attached to",
-              "remove it, or validate with --policy-type resource if this is a resource or trust policy"));
+              RULE,
+              s.path() + "." + field,
+              field
+                  + " is not allowed in an identity policy: the policy applies to the role, user or"
+                  + " group it is attached to",
+              "remove it, or validate with --policy-type resource if this is a resource or trust"
+                  + " policy"));
       return;
     }
     if (type == PolicyType.RESOURCE && !has) {
-      out.add(Problems.error(RULE, s.path(), "a statement of a resource policy needs a Principal", "add \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"} or the principal it is for"));
+      out.add(
+          Problems.error(
+              RULE,
+              s.path(),
+              "a statement of a resource policy needs a Principal",
+              "add \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"} or the principal it"
+                  + " is for"));
       return;
     }
     for (String field : List.of("Principal", "NotPrincipal")) {
@@ -87,13 +138,24 @@ final class StatementRule implements ValidationRule {
         continue;
       }
       if (!p.isObject()) {
-        out.add(Problems.error(RULE, s.path() + "." + field, field + " must be \"*\" or an object such as {\"Service\": \"lambda.amazonaws.com\"}", "write it as an object of principal types"));
+        out.add(
+            Problems.error(
+                RULE,
+                s.path() + "." + field,
+                field
+                    + " must be \"*\" or an object such as {\"Service\": \"lambda.amazonaws.com\"}",
+                "write it as an object of principal types"));
         continue;
       }
       for (Iterator<String> types = p.fieldNames(); types.hasNext(); ) {
         String t = types.next();
         if (!PRINCIPAL_TYPES.contains(t)) {
-          out.add(Problems.error(RULE, s.path() + "." + field + "." + t, "\"" + t + "\" is not a principal type", Elements.fix(t, PRINCIPAL_TYPES)));
+          out.add(
+              Problems.error(
+                  RULE,
+                  s.path() + "." + field + "." + t,
+                  "\"" + t + "\" is not a principal type",
+                  Elements.fix(t, PRINCIPAL_TYPES)));
         }
         stringOrList(s.path() + "." + field + "." + t, p.get(t), t, out);
       }
@@ -103,21 +165,37 @@ final class StatementRule implements ValidationRule {
   private static void stringOrList(String path, JsonNode value, String field, List<Problem> out) {
     if (value.isTextual()) {
       if (value.asText().isEmpty()) {
-        out.add(Problems.error(RULE, path, field + " is empty", "give a value, or remove the element"));
+        out.add(
+            Problems.error(RULE, path, field + " is empty", "give a value, or remove the element"));
       }
       return;
     }
     if (!value.isArray()) {
-      out.add(Problems.error(RULE, path, field + " must be a string or a list of strings", "write it as [\"...\"]"));
+      out.add(
+          Problems.error(
+              RULE,
+              path,
+              field + " must be a string or a list of strings",
+              "write it as [\"...\"]"));
       return;
     }
     if (value.isEmpty()) {
-      out.add(Problems.error(RULE, path, field + " is an empty list, which IAM rejects", "give at least one value, or remove the element"));
+      out.add(
+          Problems.error(
+              RULE,
+              path,
+              field + " is an empty list, which IAM rejects",
+              "give at least one value, or remove the element"));
     }
     for (int i = 0; i < value.size(); i++) {
       JsonNode item = value.get(i);
       if (!item.isTextual() || item.asText().isEmpty()) {
-        out.add(Problems.error(RULE, path + "[" + i + "]", field + " values must be non-empty strings", "write the value as a string"));
+        out.add(
+            Problems.error(
+                RULE,
+                path + "[" + i + "]",
+                field + " values must be non-empty strings",
+                "write the value as a string"));
       }
     }
   }

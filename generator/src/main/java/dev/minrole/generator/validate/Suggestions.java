@@ -23,7 +23,8 @@ final class Suggestions {
   static Optional<String> action(IamService service, String name, MappingData mapping) {
     Optional<OperationMapping> override = mapping.override(service.prefix(), name);
     if (override.isPresent() && override.get().kind() == OperationMapping.Kind.ACTIONS) {
-      List<String> actions = override.get().rules().stream().map(ActionRule::action).distinct().sorted().toList();
+      List<String> actions =
+          override.get().rules().stream().map(ActionRule::action).distinct().sorted().toList();
       if (!actions.isEmpty()) {
         return Optional.of(String.join(" and ", actions));
       }
@@ -32,7 +33,9 @@ final class Suggestions {
         .map(n -> service.prefix() + ":" + n);
   }
 
-  /** The service prefix meant by an unknown one: an SDK service name's prefix, or a close prefix. */
+  /**
+   * The service prefix meant by an unknown one: an SDK service name's prefix, or a close prefix.
+   */
   static Optional<String> service(IamCatalog catalog, String prefix, MappingData mapping) {
     String aliased = mapping.prefixFor(prefix.toLowerCase(Locale.ROOT));
     if (!aliased.equalsIgnoreCase(prefix) && catalog.service(aliased).isPresent()) {
@@ -41,7 +44,10 @@ final class Suggestions {
     return closest(prefix, catalog.services().keySet());
   }
 
-  /** The candidate nearest to {@code name}, when it differs by at most a third of its length (and 1 at least). */
+  /**
+   * The candidate nearest to {@code name}, when it differs by at most a third of its length (and 1
+   * at least).
+   */
   static Optional<String> closest(String name, Collection<String> candidates) {
     String lower = name.toLowerCase(Locale.ROOT);
     int limit = Math.max(1, name.length() / 3);
@@ -67,7 +73,8 @@ final class Suggestions {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

@@ -20,7 +20,10 @@ public record ValidationReport(List<FileProblems> files) {
   }
 
   public long count(Severity severity) {
-    return files.stream().flatMap(f -> f.problems().stream()).filter(p -> p.severity() == severity).count();
+    return files.stream()
+        .flatMap(f -> f.problems().stream())
+        .filter(p -> p.severity() == severity)
+        .count();
   }
 
   public boolean hasErrors() {
@@ -42,14 +45,27 @@ public record ValidationReport(List<FileProblems> files) {
         if (p.line() > 0) {
           out.append(':').append(p.line());
         }
-        out.append(": ").append(p.severity().label()).append(": ").append(p.path()).append(": ")
-            .append(p.message()).append("; fix: ").append(p.fix()).append(" [").append(p.rule()).append("]\n");
+        out.append(": ")
+            .append(p.severity().label())
+            .append(": ")
+            .append(p.path())
+            .append(": ")
+            .append(p.message())
+            .append("; fix: ")
+            .append(p.fix())
+            .append(" [")
+            .append(p.rule())
+            .append("]\n");
       }
     }
     long errors = count(Severity.ERROR);
     long warnings = count(Severity.WARNING);
-    out.append(plural(errors, "error")).append(", ").append(plural(warnings, "warning")).append(" in ")
-        .append(plural(files.size(), "file")).append('\n');
+    out.append(plural(errors, "error"))
+        .append(", ")
+        .append(plural(warnings, "warning"))
+        .append(" in ")
+        .append(plural(files.size(), "file"))
+        .append('\n');
     return out.toString();
   }
 

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
  */
 class AccessAnalyzerValidatorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
+  private static final String POLICY =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
 
   private FakeAwsServer server;
   private AccessAnalyzerValidator validator;
@@ -39,7 +40,8 @@ class AccessAnalyzerValidatorTest {
         AccessAnalyzerClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
             .region(Region.EU_WEST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
             .endpointOverride(server.endpoint())
             .build();
     validator = new AccessAnalyzerValidator(client);
@@ -53,10 +55,10 @@ class AccessAnalyzerValidatorTest {
 
   private static String finding(String type, String code, String path, int line) {
     return """
-        {"findingDetails": "details of %s", "findingType": "%s", "issueCode": "%s",
-         "learnMoreLink": "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html",
-         "locations": [{"path": %s, "span": {"start": {"line": %d, "column": 4, "offset": 40}, "end": {"line": %d, "column": 20, "offset": 56}}}]}
-        """
+{"findingDetails": "details of %s", "findingType": "%s", "issueCode": "%s",
+ "learnMoreLink": "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html",
+ "locations": [{"path": %s, "span": {"start": {"line": %d, "column": 4, "offset": 40}, "end": {"line": %d, "column": 20, "offset": 56}}}]}
+"""
         .formatted(code, type, code, path, line, line);
   }
 
@@ -68,12 +70,21 @@ class AccessAnalyzerValidatorTest {
         request -> {
           if (!request.query().contains("nextToken=page2")) {
             return FakeAwsServer.Response.restJson(
-                "{\"findings\": [" + finding("SECURITY_WARNING", "PASS_ROLE_WITH_STAR_IN_RESOURCE", "[{\"value\": \"Statement\"}, {\"index\": 0}, {\"value\": \"Resource\"}]", 1)
+                "{\"findings\": ["
+                    + finding(
+                        "SECURITY_WARNING",
+                        "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+                        "[{\"value\": \"Statement\"}, {\"index\": 0}, {\"value\": \"Resource\"}]",
+                        1)
                     + "], \"nextToken\": \"page2\"}");
           }
           return FakeAwsServer.Response.restJson(
-              "{\"findings\": [" + finding("ERROR", "MISSING_ACTION", "[{\"key\": \"Statement\"}, {\"index\": 0}]", 3) + ", "
-                  + finding("SUGGESTION", "EMPTY_ARRAY_ACTION", "[]", 2) + "]}");
+              "{\"findings\": ["
+                  + finding(
+                      "ERROR", "MISSING_ACTION", "[{\"key\": \"Statement\"}, {\"index\": 0}]", 3)
+                  + ", "
+                  + finding("SUGGESTION", "EMPTY_ARRAY_ACTION", "[]", 2)
+                  + "]}");
         });
 
     List<Problem> problems = validator.validate(POLICY, PolicyType.IDENTITY);
@@ -81,16 +92,21 @@ class AccessAnalyzerValidatorTest {
     assertThat(problems)
         .extracting(Problem::rule, Problem::severity, Problem::path, Problem::line)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("ACCESS_ANALYZER", Severity.WARNING, "$.Statement[0].Resource", 1),
-            org.assertj.core.groups.Tuple.tuple("ACCESS_ANALYZER", Severity.ERROR, "$.Statement[0]", 3),
+            org.assertj.core.groups.Tuple.tuple(
+                "ACCESS_ANALYZER", Severity.WARNING, "$.Statement[0].Resource", 1),
+            org.assertj.core.groups.Tuple.tuple(
+                "ACCESS_ANALYZER", Severity.ERROR, "$.Statement[0]", 3),
             org.assertj.core.groups.Tuple.tuple("ACCESS_ANALYZER", Severity.INFO, "$", 2));
-    assertThat(problems.get(0).message()).isEqualTo("PASS_ROLE_WITH_STAR_IN_RESOURCE: details of PASS_ROLE_WITH_STAR_IN_RESOURCE");
+    assertThat(problems.get(0).message())
+        .isEqualTo("PASS_ROLE_WITH_STAR_IN_RESOURCE: details of PASS_ROLE_WITH_STAR_IN_RESOURCE");
     assertThat(problems.get(0).fix()).startsWith("see https://docs.aws.amazon.com/IAM/");
     assertThat(server.requests()).hasSize(2);
     FakeAwsServer.Request first = server.requests().get(0);
     assertThat(first.method()).isEqualTo("POST");
     assertThat(first.path()).isEqualTo("/policy/validation");
-    assertThat(first.header("authorization")).contains("AKIDLOCAL").contains("/access-analyzer/aws4_request");
+    assertThat(first.header("authorization"))
+        .contains("AKIDLOCAL")
+        .contains("/access-analyzer/aws4_request");
     JsonNode body = JSON.readTree(first.body());
     assertThat(body.path("policyDocument").asText()).isEqualTo(POLICY);
     assertThat(body.path("policyType").asText()).isEqualTo("IDENTITY_POLICY");
@@ -98,9 +114,13 @@ class AccessAnalyzerValidatorTest {
 
   @Test
   void validate_resourcePolicy_sendsResourcePolicyType() throws Exception {
-    server.onRest("POST", "/policy/validation", request -> FakeAwsServer.Response.restJson("{\"findings\": []}"));
+    server.onRest(
+        "POST",
+        "/policy/validation",
+        request -> FakeAwsServer.Response.restJson("{\"findings\": []}"));
     assertThat(validator.validate(POLICY, PolicyType.RESOURCE)).isEmpty();
-    assertThat(JSON.readTree(server.requests().get(0).body()).path("policyType").asText()).isEqualTo("RESOURCE_POLICY");
+    assertThat(JSON.readTree(server.requests().get(0).body()).path("policyType").asText())
+        .isEqualTo("RESOURCE_POLICY");
   }
 
   @Test
@@ -110,7 +130,10 @@ class AccessAnalyzerValidatorTest {
         "/policy/validation",
         request ->
             FakeAwsServer.Response.error(
-                403, "application/json", "{\"message\": \"User is not authorized to perform: access-analyzer:ValidatePolicy\"}"));
+                403,
+                "application/json",
+                "{\"message\": \"User is not authorized to perform:"
+                    + " access-analyzer:ValidatePolicy\"}"));
     assertThatThrownBy(() -> validator.validate(POLICY, PolicyType.IDENTITY))
         .isInstanceOf(AccessAnalyzerValidator.CallFailed.class)
         .hasMessageContaining("ValidatePolicy failed")

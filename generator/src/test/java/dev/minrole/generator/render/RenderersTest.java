@@ -34,13 +34,16 @@ class RenderersTest {
     for (int i = 0; i < 8; i++) {
       permissions.add(
           new Permission(
-              "dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders-" + i, List.of(),
+              "dynamodb:GetItem",
+              "arn:aws:dynamodb:eu-west-1:123456789012:table/orders-" + i,
+              List.of(),
               List.of(new Evidence.Platform("test"))));
     }
     SynthesisOptions small = new SynthesisOptions(false, new SizeLimits(400, 350, 10, 20));
     FunctionPolicy f =
         new PolicySynthesizer(OperationMapper.bundled(), CONTEXT, small)
-            .synthesize("app.Orders::handle", "app.Orders::handle", List.of(), permissions, List.of());
+            .synthesize(
+                "app.Orders::handle", "app.Orders::handle", List.of(), permissions, List.of());
     assertThat(f.parts()).hasSizeGreaterThan(1);
     return f;
   }
@@ -71,13 +74,18 @@ class RenderersTest {
   @Test
   void cfn_ofSplitPolicy_attachesManagedPolicies() throws Exception {
     FunctionPolicy f = split();
-    String text = new CloudFormationRenderer(new PseudoParameters(CONTEXT)).render(List.of(f), List.of());
+    String text =
+        new CloudFormationRenderer(new PseudoParameters(CONTEXT)).render(List.of(f), List.of());
     JsonNode resources = YAML.readTree(text).path("Resources");
     assertThat(resources.path("OrdersRole").path("Properties").has("Policies")).isFalse();
-    assertThat(text).contains("ManagedPolicyArns:\n        - !Ref OrdersPolicy1\n        - !Ref OrdersPolicy2\n");
-    assertThat(resources.path("OrdersPolicy1").path("Type").asText()).isEqualTo("AWS::IAM::ManagedPolicy");
     assertThat(text)
-        .contains("!Sub \"arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-0\"")
+        .contains(
+            "ManagedPolicyArns:\n        - !Ref OrdersPolicy1\n        - !Ref OrdersPolicy2\n");
+    assertThat(resources.path("OrdersPolicy1").path("Type").asText())
+        .isEqualTo("AWS::IAM::ManagedPolicy");
+    assertThat(text)
+        .contains(
+            "!Sub \"arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-0\"")
         .doesNotContain("123456789012");
   }
 
@@ -96,7 +104,11 @@ class RenderersTest {
     assertThat(text)
         .contains("data \"aws_iam_policy_document\" \"orders_1\" {")
         .contains("resource \"aws_iam_policy\" \"orders_2\" {")
-        .contains("resource \"aws_iam_role_policy_attachment\" \"orders_1\" {\n  role       = var.orders_role_name\n  policy_arn = aws_iam_policy.orders_1.arn\n}")
+        .contains(
+            "resource \"aws_iam_role_policy_attachment\" \"orders_1\" {\n"
+                + "  role       = var.orders_role_name\n"
+                + "  policy_arn = aws_iam_policy.orders_1.arn\n"
+                + "}")
         .doesNotContain("aws_iam_role_policy\" ");
   }
 
@@ -114,22 +126,29 @@ class RenderersTest {
   void explain_saysThePolicyIsSplit() {
     FunctionPolicy f = split();
     String text = new ExplainRenderer(IamCatalog.bundled(), false).render(List.of(f), List.of());
-    assertThat(text).contains("split into " + f.parts().size() + " managed policies").contains("dynamodb:GetItem  Read").contains("[POLICY_SPLIT]");
+    assertThat(text)
+        .contains("split into " + f.parts().size() + " managed policies")
+        .contains("dynamodb:GetItem  Read")
+        .contains("[POLICY_SPLIT]");
   }
 
   @Test
   void pseudoParameters_substituteOnlyWhatTheUserNamed() {
     PseudoParameters values = new PseudoParameters(CONTEXT);
     assertThat(values.resource("arn:aws:sqs:us-east-1:210987654321:audit"))
-        .isEqualTo(new Yaml.Tagged("!Sub", "arn:${AWS::Partition}:sqs:us-east-1:210987654321:audit"));
-    assertThat(values.resource("arn:aws-cn:s3:::media/*")).isEqualTo(Yaml.text("arn:aws-cn:s3:::media/*"));
+        .isEqualTo(
+            new Yaml.Tagged("!Sub", "arn:${AWS::Partition}:sqs:us-east-1:210987654321:audit"));
+    assertThat(values.resource("arn:aws-cn:s3:::media/*"))
+        .isEqualTo(Yaml.text("arn:aws-cn:s3:::media/*"));
     assertThat(values.resource("*")).isEqualTo(Yaml.text("*"));
     assertThat(values.resource("arn:aws:s3:::home/${aws:username}/*"))
         .isEqualTo(new Yaml.Tagged("!Sub", "arn:${AWS::Partition}:s3:::home/${!aws:username}/*"));
     assertThat(values.conditionValue("kms:ViaService", "s3.eu-west-1.amazonaws.com"))
         .isEqualTo(new Yaml.Tagged("!Sub", "s3.${AWS::Region}.amazonaws.com"));
-    assertThat(values.conditionValue("kms:ViaService", "s3.*.amazonaws.com")).isEqualTo(Yaml.text("s3.*.amazonaws.com"));
-    assertThat(values.conditionValue("s3:prefix", "eu-west-1/*")).isEqualTo(Yaml.text("eu-west-1/*"));
+    assertThat(values.conditionValue("kms:ViaService", "s3.*.amazonaws.com"))
+        .isEqualTo(Yaml.text("s3.*.amazonaws.com"));
+    assertThat(values.conditionValue("s3:prefix", "eu-west-1/*"))
+        .isEqualTo(Yaml.text("eu-west-1/*"));
   }
 
   @Test
@@ -138,7 +157,9 @@ class RenderersTest {
         new TemplateValues() {
           @Override
           public Yaml resource(String arn) {
-            return arn.endsWith("table/orders") ? new Yaml.Tagged("!GetAtt", "OrdersTable.Arn") : Yaml.text(arn);
+            return arn.endsWith("table/orders")
+                ? new Yaml.Tagged("!GetAtt", "OrdersTable.Arn")
+                : Yaml.text(arn);
           }
 
           @Override
@@ -147,19 +168,26 @@ class RenderersTest {
           }
         };
     TemplateValues values = template.orElse(new PseudoParameters(CONTEXT));
-    assertThat(values.resource("arn:aws:dynamodb:eu-west-1:123456789012:table/orders")).isEqualTo(new Yaml.Tagged("!GetAtt", "OrdersTable.Arn"));
+    assertThat(values.resource("arn:aws:dynamodb:eu-west-1:123456789012:table/orders"))
+        .isEqualTo(new Yaml.Tagged("!GetAtt", "OrdersTable.Arn"));
     assertThat(values.resource("arn:aws:dynamodb:eu-west-1:123456789012:table/other"))
-        .isEqualTo(new Yaml.Tagged("!Sub", "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/other"));
+        .isEqualTo(
+            new Yaml.Tagged(
+                "!Sub",
+                "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/other"));
   }
 
   @Test
   void hclString_escapesInterpolation() {
-    assertThat(Hcl.string("arn:aws:s3:::home/${aws:username}/%{x} \"q\" \\")).isEqualTo("\"arn:aws:s3:::home/$${aws:username}/%%{x} \\\"q\\\" \\\\\"");
+    assertThat(Hcl.string("arn:aws:s3:::home/${aws:username}/%{x} \"q\" \\"))
+        .isEqualTo("\"arn:aws:s3:::home/$${aws:username}/%%{x} \\\"q\\\" \\\\\"");
   }
 
   @Test
   void functionNames_distinguishHandlersOfOneClass() {
-    IamPolicy p = IamPolicy.fromJson("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}");
+    IamPolicy p =
+        IamPolicy.fromJson(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}");
     FunctionPolicy a = new FunctionPolicy("a", "app.Jobs::enqueue", p, List.of(), List.of());
     FunctionPolicy b = new FunctionPolicy("b", "app.Jobs::drain", p, List.of(), List.of());
     FunctionPolicy c = new FunctionPolicy("c", "other.OrderHandler", p, List.of(), List.of());

@@ -20,7 +20,8 @@ class ActionCompactorTest {
 
   @Test
   void compact_whenAPrefixMatchesExactlyTheListedActions_usesTheWildcard() {
-    List<String> actions = List.of("dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem");
+    List<String> actions =
+        List.of("dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem");
     List<String> compacted = compactor.compactActions(actions);
     assertThat(compacted).containsExactly("dynamodb:Batch*", "dynamodb:GetItem");
     assertThat(expanded(compacted)).containsExactlyElementsOf(new TreeSet<>(actions));
@@ -34,13 +35,19 @@ class ActionCompactorTest {
 
   @Test
   void compact_whenTheListIsTheWholeService_usesServiceWildcard() {
-    List<String> all = CATALOG.service("sqs").orElseThrow().actions().values().stream().map(IamAction::id).toList();
+    List<String> all =
+        CATALOG.service("sqs").orElseThrow().actions().values().stream()
+            .map(IamAction::id)
+            .toList();
     assertThat(compactor.compactActions(all)).containsExactly("sqs:*");
   }
 
   @Test
   void compact_whenTheListIsAllButOne_neverUsesServiceWildcard() {
-    List<String> all = CATALOG.service("sqs").orElseThrow().actions().values().stream().map(IamAction::id).toList();
+    List<String> all =
+        CATALOG.service("sqs").orElseThrow().actions().values().stream()
+            .map(IamAction::id)
+            .toList();
     List<String> allButSend = all.stream().filter(a -> !a.equals("sqs:SendMessage")).toList();
     List<String> compacted = compactor.compactActions(allButSend);
     assertThat(compacted).doesNotContain("sqs:*").hasSizeLessThan(allButSend.size());
@@ -50,7 +57,8 @@ class ActionCompactorTest {
   @Test
   void compact_keepsActionsOfEachServiceApart() {
     List<String> compacted =
-        compactor.compactActions(List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl", "xray:PutTraceSegments"));
+        compactor.compactActions(
+            List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl", "xray:PutTraceSegments"));
     assertThat(compacted).containsExactly("sqs:GetQueue*", "xray:PutTraceSegments");
   }
 }

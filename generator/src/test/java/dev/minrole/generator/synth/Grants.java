@@ -25,7 +25,8 @@ record Grants(Set<String> lines) {
         }
         for (IamAction a : s.actions()) {
           boolean wildcard = a.value().contains("*") || a.value().contains("?");
-          for (var expanded : wildcard ? catalog.expand(a.value()) : catalog.action(a.value()).stream().toList()) {
+          for (var expanded :
+              wildcard ? catalog.expand(a.value()) : catalog.action(a.value()).stream().toList()) {
             for (IamResource r : s.resources()) {
               out.add(expanded.id() + "|" + r.value() + "|" + conditions);
             }
@@ -45,7 +46,10 @@ record Grants(Set<String> lines) {
     return p.action() + "|" + p.resource() + "|" + conditions;
   }
 
-  /** True if some granted line gives the permission: same action, a covering resource, no other condition. */
+  /**
+   * True if some granted line gives the permission: same action, a covering resource, no other
+   * condition.
+   */
   boolean cover(Permission p) {
     String conditions = line(p).substring(line(p).lastIndexOf('|') + 1);
     for (String line : lines) {

@@ -43,7 +43,9 @@ class PolicyShaperTest {
   void policyWithinLimits_isOneDocumentWithStatementsPerService() {
     FunctionPolicy f =
         synthesize(
-            List.of(permission("xray:PutTraceSegments", "*"), permission("cloudwatch:PutMetricData", "*")),
+            List.of(
+                permission("xray:PutTraceSegments", "*"),
+                permission("cloudwatch:PutMetricData", "*")),
             SynthesisOptions.defaults());
     assertThat(f.isSplit()).isFalse();
     assertThat(f.policy().statements()).hasSize(2);
@@ -58,13 +60,16 @@ class PolicyShaperTest {
             permission("xray:PutTelemetryRecords", "*"),
             permission("cloudwatch:PutMetricData", "*"));
     int perService = PolicySize.of(synthesize(permissions, SynthesisOptions.defaults()).policy());
-    SynthesisOptions tight = new SynthesisOptions(false, new SizeLimits(perService - 1, 6_144, 10, 20));
+    SynthesisOptions tight =
+        new SynthesisOptions(false, new SizeLimits(perService - 1, 6_144, 10, 20));
     FunctionPolicy f = synthesize(permissions, tight);
     assertThat(f.isSplit()).isFalse();
     assertThat(f.policy().statements()).hasSize(1);
     assertThat(f.policy().statements().get(0).sid()).isEqualTo("CloudWatchXRayWrite");
     assertThat(Grants.of(CATALOG, List.of(f.policy())))
-        .isEqualTo(Grants.of(CATALOG, List.of(synthesize(permissions, SynthesisOptions.defaults()).policy())));
+        .isEqualTo(
+            Grants.of(
+                CATALOG, List.of(synthesize(permissions, SynthesisOptions.defaults()).policy())));
   }
 
   @Test
@@ -75,10 +80,13 @@ class PolicyShaperTest {
     assertThat(f.isSplit()).isTrue();
     assertThat(f.parts()).allSatisfy(p -> assertThat(PolicySize.of(p)).isLessThanOrEqualTo(6_144));
     assertThat(Grants.of(CATALOG, f.parts())).isEqualTo(Grants.of(CATALOG, List.of(f.policy())));
-    permissions.forEach(p -> assertThat(Grants.of(CATALOG, f.parts()).cover(p)).as(p.toString()).isTrue());
-    List<String> sids = f.parts().stream().flatMap(p -> p.statements().stream()).map(s -> s.sid()).toList();
+    permissions.forEach(
+        p -> assertThat(Grants.of(CATALOG, f.parts()).cover(p)).as(p.toString()).isTrue());
+    List<String> sids =
+        f.parts().stream().flatMap(p -> p.statements().stream()).map(s -> s.sid()).toList();
     assertThat(sids).doesNotHaveDuplicates();
-    Finding split = f.findings().stream().filter(x -> x.id().equals("POLICY_SPLIT")).findFirst().orElseThrow();
+    Finding split =
+        f.findings().stream().filter(x -> x.id().equals("POLICY_SPLIT")).findFirst().orElseThrow();
     assertThat(split.message()).contains("split into " + f.parts().size() + " managed policies");
   }
 
@@ -111,11 +119,14 @@ class PolicyShaperTest {
         .forEach(a -> permissions.add(permission(a.id(), "*")));
     FunctionPolicy plain = synthesize(permissions, SynthesisOptions.defaults());
     assertThat(plain.isSplit()).isTrue();
-    assertThat(plain.findings().get(0).message()).contains("--compact would make it").contains("which fits inline");
+    assertThat(plain.findings().get(0).message())
+        .contains("--compact would make it")
+        .contains("which fits inline");
     FunctionPolicy compact = synthesize(permissions, new SynthesisOptions(true, SizeLimits.IAM));
     assertThat(compact.isSplit()).isFalse();
     assertThat(compact.findings()).isEmpty();
-    assertThat(Grants.of(CATALOG, List.of(compact.policy()))).isEqualTo(Grants.of(CATALOG, List.of(plain.policy())));
+    assertThat(Grants.of(CATALOG, List.of(compact.policy())))
+        .isEqualTo(Grants.of(CATALOG, List.of(plain.policy())));
   }
 
   @Test
@@ -123,7 +134,8 @@ class PolicyShaperTest {
     FunctionPolicy f = synthesize(tables(120), SynthesisOptions.defaults());
     for (IamPolicy part : f.parts()) {
       String json = dev.minrole.generator.render.PolicyJson.write(part);
-      assertThat(dev.minrole.generator.render.PolicyJson.write(IamPolicy.fromJson(json))).isEqualTo(json);
+      assertThat(dev.minrole.generator.render.PolicyJson.write(IamPolicy.fromJson(json)))
+          .isEqualTo(json);
     }
   }
 }

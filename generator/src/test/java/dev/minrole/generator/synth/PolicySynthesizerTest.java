@@ -35,38 +35,43 @@ class PolicySynthesizerTest {
   // SSE-KMS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
   private static final String OVERRIDES =
       """
-      overrides:
-        s3:PutObject:
-          source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
-          actions:
-            - action: s3:PutObject
-            - action: kms:GenerateDataKey
-              resource: kms:key
-              when: {present: [SSEKMSKeyId]}
-              bind: {KeyId: {member: SSEKMSKeyId, transform: kmsKey}}
-              conditions:
-                - {operator: StringEquals, key: "kms:ViaService", value: "s3.${Region}.amazonaws.com"}
-        s3:ListObjectsV2:
-          source: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
-          actions:
-            - action: s3:ListBucket
-              resource: bucket
-              conditions:
-                - {operator: StringLike, key: "s3:prefix", member: Prefix, pattern: true}
-      """;
-  private static final String KEY = "arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+overrides:
+  s3:PutObject:
+    source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+    actions:
+      - action: s3:PutObject
+      - action: kms:GenerateDataKey
+        resource: kms:key
+        when: {present: [SSEKMSKeyId]}
+        bind: {KeyId: {member: SSEKMSKeyId, transform: kmsKey}}
+        conditions:
+          - {operator: StringEquals, key: "kms:ViaService", value: "s3.${Region}.amazonaws.com"}
+  s3:ListObjectsV2:
+    source: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
+    actions:
+      - action: s3:ListBucket
+        resource: bucket
+        conditions:
+          - {operator: StringLike, key: "s3:prefix", member: Prefix, pattern: true}
+""";
+  private static final String KEY =
+      "arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 
   private static final OperationMapper MAPPER =
-      new OperationMapper(IamCatalog.bundled(), MappingData.fromYaml(PREFIXES, RESOURCES, OVERRIDES));
+      new OperationMapper(
+          IamCatalog.bundled(), MappingData.fromYaml(PREFIXES, RESOURCES, OVERRIDES));
 
   private static SdkCall call(String operation, Map<String, String> args) {
     Map<String, ArgValue> values = new LinkedHashMap<>();
     args.forEach((k, v) -> values.put(k, ArgValue.literal(v)));
-    return new SdkCall("s3", operation, values, SourceLocation.of("app/Upload.java", 12), "S3Client." + operation);
+    return new SdkCall(
+        "s3", operation, values, SourceLocation.of("app/Upload.java", 12), "S3Client." + operation);
   }
 
   private static String policy(ArnContext context, SdkCall... calls) {
-    FunctionPolicy f = new PolicySynthesizer(MAPPER, context).synthesize("f", "f", List.of(calls), List.of(), List.of());
+    FunctionPolicy f =
+        new PolicySynthesizer(MAPPER, context)
+            .synthesize("f", "f", List.of(calls), List.of(), List.of());
     return PolicyJson.write(f.policy());
   }
 
@@ -76,7 +81,10 @@ class PolicySynthesizerTest {
 
   @Test
   void sseKmsUpload_withUnknownRegion_conditionsKmsOnViaServiceWithStringLike() {
-    String json = policy(ArnContext.defaults(), call("PutObject", Map.of("Bucket", "uploads", "Key", "in/a.txt", "SSEKMSKeyId", KEY)));
+    String json =
+        policy(
+            ArnContext.defaults(),
+            call("PutObject", Map.of("Bucket", "uploads", "Key", "in/a.txt", "SSEKMSKeyId", KEY)));
     assertThat(json)
         .contains(
             """
@@ -100,7 +108,10 @@ class PolicySynthesizerTest {
 
   @Test
   void sseKmsUpload_withKnownRegion_keepsStringEquals() {
-    String json = policy(region("eu-west-1"), call("PutObject", Map.of("Bucket", "uploads", "Key", "in/a.txt", "SSEKMSKeyId", KEY)));
+    String json =
+        policy(
+            region("eu-west-1"),
+            call("PutObject", Map.of("Bucket", "uploads", "Key", "in/a.txt", "SSEKMSKeyId", KEY)));
     assertThat(json)
         .contains(
             """
@@ -117,31 +128,44 @@ class PolicySynthesizerTest {
 
   @Test
   void uploadWithoutKmsKey_getsNoKmsPermissionAndNoCondition() {
-    String json = policy(ArnContext.defaults(), call("PutObject", Map.of("Bucket", "uploads", "Key", "in/a.txt")));
+    String json =
+        policy(
+            ArnContext.defaults(),
+            call("PutObject", Map.of("Bucket", "uploads", "Key", "in/a.txt")));
     assertThat(json).doesNotContain("kms:").doesNotContain("Condition");
   }
 
   @Test
   void directDecrypt_coversTheViaServiceOne() {
     Permission direct =
-        new Permission("kms:GenerateDataKey", KEY, List.of(), List.of(new Evidence.Platform("test")));
+        new Permission(
+            "kms:GenerateDataKey", KEY, List.of(), List.of(new Evidence.Platform("test")));
     FunctionPolicy f =
         new PolicySynthesizer(MAPPER, ArnContext.defaults())
             .synthesize(
                 "f",
                 "f",
-                List.of(call("PutObject", Map.of("Bucket", "uploads", "Key", "a", "SSEKMSKeyId", KEY))),
+                List.of(
+                    call("PutObject", Map.of("Bucket", "uploads", "Key", "a", "SSEKMSKeyId", KEY))),
                 List.of(direct),
                 List.of());
     assertThat(PolicyJson.write(f.policy())).doesNotContain("Condition");
-    Permission kept = f.permissions().stream().filter(p -> p.action().startsWith("kms:")).findFirst().orElseThrow();
+    Permission kept =
+        f.permissions().stream()
+            .filter(p -> p.action().startsWith("kms:"))
+            .findFirst()
+            .orElseThrow();
     assertThat(kept.evidence()).hasSize(2);
   }
 
   @Test
   void listingWithFixedPrefix_getsS3PrefixStringLike() {
-    String json = policy(ArnContext.defaults(), call("ListObjectsV2", Map.of("Bucket", "media", "Prefix", "incoming/")));
-    assertThat(json).contains("\"StringLike\": {\n          \"s3:prefix\": [\n            \"incoming/*\"");
+    String json =
+        policy(
+            ArnContext.defaults(),
+            call("ListObjectsV2", Map.of("Bucket", "media", "Prefix", "incoming/")));
+    assertThat(json)
+        .contains("\"StringLike\": {\n          \"s3:prefix\": [\n            \"incoming/*\"");
   }
 
   @Test
@@ -152,7 +176,8 @@ class PolicySynthesizerTest {
 
   @Test
   void sameInput_givesByteIdenticalPolicy() {
-    SdkCall a = call("PutObject", Map.of("Bucket", "uploads", "Key", "in/a.txt", "SSEKMSKeyId", KEY));
+    SdkCall a =
+        call("PutObject", Map.of("Bucket", "uploads", "Key", "in/a.txt", "SSEKMSKeyId", KEY));
     SdkCall b = call("ListObjectsV2", Map.of("Bucket", "media", "Prefix", "x/"));
     assertThat(policy(ArnContext.defaults(), b, a)).isEqualTo(policy(ArnContext.defaults(), a, b));
   }

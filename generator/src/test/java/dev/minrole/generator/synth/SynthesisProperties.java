@@ -18,9 +18,9 @@ import net.jqwik.api.Provide;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 
 /**
- * Over random permission sets, with and without {@code --compact} and with size limits small
- * enough to force merging and splitting: the policy never grants an action on a resource that was
- * not asked for, never loses one that was, and reads back to the same bytes.
+ * Over random permission sets, with and without {@code --compact} and with size limits small enough
+ * to force merging and splitting: the policy never grants an action on a resource that was not
+ * asked for, never loses one that was, and reads back to the same bytes.
  */
 class SynthesisProperties {
   private static final IamCatalog CATALOG = IamCatalog.bundled();
@@ -28,17 +28,36 @@ class SynthesisProperties {
 
   private static final List<String> ACTIONS =
       List.of(
-          "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem",
-          "dynamodb:Query", "dynamodb:Scan", "s3:GetObject", "s3:PutObject", "s3:DeleteObject",
-          "s3:ListBucket", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl",
-          "kms:Decrypt", "kms:GenerateDataKey", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
+          "dynamodb:BatchGetItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+          "s3:GetObject",
+          "s3:PutObject",
+          "s3:DeleteObject",
+          "s3:ListBucket",
+          "sqs:SendMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:GetQueueUrl",
+          "kms:Decrypt",
+          "kms:GenerateDataKey",
+          "xray:PutTraceSegments",
+          "xray:PutTelemetryRecords");
 
   private static final List<String> RESOURCES =
       List.of(
-          "*", "arn:aws:dynamodb:*:*:table/orders", "arn:aws:dynamodb:*:*:table/*",
+          "*",
+          "arn:aws:dynamodb:*:*:table/orders",
+          "arn:aws:dynamodb:*:*:table/*",
           "arn:aws:dynamodb:eu-west-1:123456789012:table/orders-archive",
-          "arn:aws:s3:::media", "arn:aws:s3:::media/*", "arn:aws:s3:::media/in/*", "arn:aws:s3:::media/in/a.json",
-          "arn:aws:s3:::receipts/*.json", "arn:aws:sqs:eu-west-1:123456789012:jobs",
+          "arn:aws:s3:::media",
+          "arn:aws:s3:::media/*",
+          "arn:aws:s3:::media/in/*",
+          "arn:aws:s3:::media/in/a.json",
+          "arn:aws:s3:::receipts/*.json",
+          "arn:aws:sqs:eu-west-1:123456789012:jobs",
           "arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c");
 
   private static final List<List<Condition>> CONDITIONS =
@@ -50,7 +69,8 @@ class SynthesisProperties {
   @Provide
   Arbitrary<List<Permission>> permissions() {
     Arbitrary<Permission> one =
-        Combinators.combine(Arbitraries.of(ACTIONS), Arbitraries.of(RESOURCES), Arbitraries.of(CONDITIONS))
+        Combinators.combine(
+                Arbitraries.of(ACTIONS), Arbitraries.of(RESOURCES), Arbitraries.of(CONDITIONS))
             .as((a, r, c) -> new Permission(a, r, c, List.of(new Evidence.Platform("generated"))));
     return one.list().ofMinSize(1).ofMaxSize(40);
   }
@@ -58,12 +78,14 @@ class SynthesisProperties {
   @Provide
   Arbitrary<SynthesisOptions> options() {
     Arbitrary<SizeLimits> limits =
-        Arbitraries.of(SizeLimits.IAM, new SizeLimits(900, 500, 10, 20), new SizeLimits(400, 350, 10, 20));
+        Arbitraries.of(
+            SizeLimits.IAM, new SizeLimits(900, 500, 10, 20), new SizeLimits(400, 350, 10, 20));
     return Combinators.combine(Arbitraries.of(true, false), limits).as(SynthesisOptions::new);
   }
 
   private static FunctionPolicy synthesize(List<Permission> asked, SynthesisOptions options) {
-    return new PolicySynthesizer(MAPPER, ArnContext.defaults(), options).synthesize("f", "f", List.of(), asked, List.of());
+    return new PolicySynthesizer(MAPPER, ArnContext.defaults(), options)
+        .synthesize("f", "f", List.of(), asked, List.of());
   }
 
   @Property(tries = 200)
@@ -83,7 +105,8 @@ class SynthesisProperties {
     for (Permission p : asked) {
       assertThat(granted.cover(p)).as("%s is granted", p).isTrue();
     }
-    assertThat(Grants.of(CATALOG, f.documents())).isEqualTo(Grants.of(CATALOG, List.of(f.policy())));
+    assertThat(Grants.of(CATALOG, f.documents()))
+        .isEqualTo(Grants.of(CATALOG, List.of(f.policy())));
   }
 
   @Property(tries = 100)
@@ -97,8 +120,11 @@ class SynthesisProperties {
       assertThat(PolicyJson.write(IamPolicy.fromJson(json))).isEqualTo(json);
     }
     if (f.isSplit() && f.findings().stream().noneMatch(x -> x.id().equals("POLICY_TOO_LARGE"))) {
-      assertThat(f.parts()).allSatisfy(p -> assertThat(PolicySize.of(p)).isLessThanOrEqualTo(options.limits().managed()));
+      assertThat(f.parts())
+          .allSatisfy(
+              p -> assertThat(PolicySize.of(p)).isLessThanOrEqualTo(options.limits().managed()));
     }
-    assertThat(PolicyJson.write(synthesize(asked, options).policy())).isEqualTo(PolicyJson.write(f.policy()));
+    assertThat(PolicyJson.write(synthesize(asked, options).policy()))
+        .isEqualTo(PolicyJson.write(f.policy()));
   }
 }
