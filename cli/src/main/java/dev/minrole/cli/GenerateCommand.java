@@ -1,6 +1,8 @@
 package dev.minrole.cli;
 
 import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.render.ExplainRenderer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  minrole generate app/src/main/java --handler com.example.Handler::handleRequest",
       "  minrole generate . --handler com.example.Handler --format report --env TABLE=orders",
+      "  minrole generate . --handler com.example.Handler --format cfn --region eu-west-1",
+      "  minrole generate . --handler com.example.Handler --explain",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -40,17 +44,44 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "json",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = {
+        "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+        "json: the IAM policy; yaml: the same in YAML; cfn: an AWS::IAM::Role template;"
+            + " sam: a Policies: block for AWS::Serverless::Function; terraform: an"
+            + " aws_iam_policy_document and aws_iam_role_policy; report: the JSON report."
+      })
   OutputFormat format;
+
+  @Option(
+      names = "--explain",
+      description =
+          "Print, instead of the policy, why each permission is there: the evidence, access level and"
+              + " findings of every action. Cannot be combined with --format.")
+  boolean explain;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "Colour in --explain: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, colour when stdout is a terminal).")
+  ColorMode color;
 
   @Override
   public Integer call() {
+    if (explain && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+      throw new UsageException("--explain prints the explanation instead of the policy; drop --format " + format);
+    }
     Pipeline.Result result = Pipeline.generate(source);
     PrintWriter out = spec.commandLine().getOut();
+    if (explain) {
+      out.print(new ExplainRenderer(IamCatalog.bundled(), color.enabled()).render(result.functions(), result.findings()));
+      out.flush();
+      return ExitCodes.OK;
+    }
     List<Finding> all = new ArrayList<>(result.findings());
     result.functions().forEach(f -> all.addAll(f.findings()));
     Diagnostics.print(spec.commandLine().getErr(), all, common.verbose);
-    out.print(format.renderer().render(result.functions(), result.findings()));
+    out.print(format.renderer(source.arnContext()).render(result.functions(), result.findings()));
     out.flush();
     return ExitCodes.OK;
   }

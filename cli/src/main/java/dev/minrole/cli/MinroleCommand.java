@@ -10,12 +10,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Least-privilege IAM execution roles for Java AWS Lambda functions.",
-    subcommands = {GenerateCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      GenerateCommand.class,
+      ValidateCommand.class,
+      CatalogCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
       "1:Internal error (run again with --verbose for the stack trace).",
-      "2:Bad usage or unreadable input."
+      "2:Bad usage or unreadable input.",
+      "3:validate: a policy has errors."
     })
 public final class MinroleCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -47,7 +47,8 @@ final class Pipeline {
 
   private Pipeline(SourceOptions options) {
     this.options = options;
-    this.synthesizer = new PolicySynthesizer(OperationMapper.bundled(), options.arnContext());
+    this.synthesizer =
+        new PolicySynthesizer(OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
   }
 
   static Result generate(SourceOptions options) {

@@ -1,6 +1,8 @@
 package dev.minrole.cli;
 
 import dev.minrole.generator.synth.ArnContext;
+import dev.minrole.generator.synth.SizeLimits;
+import dev.minrole.generator.synth.SynthesisOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,8 +74,19 @@ final class SourceOptions {
       description = "Ignore templates found in PATH; analyze the code only.")
   boolean noTemplate;
 
+  @Option(
+      names = "--compact",
+      description =
+          "Shorten action lists with wildcards that expand, in minrole's IAM catalog, to exactly the"
+              + " same actions (e.g. dynamodb:Batch*). Off by default: AWS may add actions a wildcard matches.")
+  boolean compact;
+
   List<Path> pathsOrCurrent() {
     return paths.isEmpty() ? List.of(Path.of(".")) : paths;
+  }
+
+  SynthesisOptions synthesisOptions() {
+    return new SynthesisOptions(compact, SizeLimits.IAM);
   }
 
   ArnContext arnContext() {

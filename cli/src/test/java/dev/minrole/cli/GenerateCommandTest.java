@@ -120,6 +120,53 @@ class GenerateCommandTest {
   }
 
   @Test
+  void explain_withFormat_isAUsageError() throws IOException {
+    write("app/Handler.java", HANDLER);
+    Cli cli = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain", "--format", "yaml");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).startsWith("minrole: error: --explain prints the explanation instead of the policy");
+  }
+
+  @Test
+  void explain_colourOnlyWhenAskedFor() throws IOException {
+    write("app/Handler.java", HANDLER);
+    Cli plain = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain", "--color", "never");
+    Cli coloured = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain", "--color", "always");
+    Cli auto = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain");
+    assertThat(plain.out()).contains("sqs:SendMessage  Write").contains("app/Handler.java:9  SqsClient.sendMessage").doesNotContain("\u001b[");
+    assertThat(coloured.out()).contains("\u001b[36msqs:SendMessage\u001b[0m");
+    assertThat(coloured.out().replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(plain.out());
+    assertThat(auto.out()).as("tests do not run on a terminal").isEqualTo(plain.out());
+  }
+
+  @Test
+  void compact_shortensOnlyWithExactWildcards() throws IOException {
+    write(
+        "app/Handler.java",
+        """
+        package app;
+
+        import software.amazon.awssdk.services.sqs.SqsClient;
+
+        public class Handler {
+          private final SqsClient sqs = SqsClient.create();
+          private static final String Q = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs";
+
+          public void handleRequest(String body) {
+            sqs.deleteMessage(r -> r.queueUrl(Q).receiptHandle(body));
+            sqs.deleteQueue(r -> r.queueUrl(Q));
+            sqs.sendMessage(r -> r.queueUrl(Q).messageBody(body));
+          }
+        }
+        """);
+    Cli plain = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest");
+    Cli compact = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--compact");
+    assertThat(plain.out()).contains("\"sqs:DeleteMessage\",\n        \"sqs:DeleteQueue\",").doesNotContain("*\"");
+    assertThat(compact.out()).contains("\"sqs:Delete*\",\n        \"sqs:SendMessage\"").doesNotContain("\"sqs:DeleteQueue\"");
+  }
+
+  @Test
   void help_listsExamplesAndExitCodes() {
     Cli cli = Cli.run("generate", "--help");
     assertThat(cli.exitCode()).isZero();

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One test per folder under {@code fixtures/cases/}: it runs {@code minrole generate} on the
  * case's {@code input/} with the arguments in {@code args.txt} and compares the policy and the
- * report with {@code expected/policy.json} and {@code expected/report.json}, byte for byte. Run
- * with {@code -Dgolden.update=true} to rewrite the expected files.
+ * report with {@code expected/policy.json} and {@code expected/report.json}, byte for byte, and
+ * every other format the case has a file for ({@link GoldenFormats}). Run with {@code
+ * -Dgolden.update=true} to rewrite the expected files.
  */
 class GoldenCasesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,9 +43,9 @@ class GoldenCasesTest {
     base.add("generate");
     base.add(folder.resolve("input").toString());
     base.addAll(arguments(folder.resolve("args.txt")));
-    Cli policy = Cli.run(withFormat(base, "json"));
+    Cli policy = Cli.run(with(base, GoldenFormats.FILES.get("policy.json")));
     assertThat(policy.exitCode()).as(policy.err()).isZero();
-    Cli report = Cli.run(withFormat(base, "report"));
+    Cli report = Cli.run(with(base, GoldenFormats.FILES.get("report.json")));
     assertThat(report.exitCode()).as(report.err()).isZero();
     compare(folder.resolve("expected/policy.json"), policy.out());
     compare(folder.resolve("expected/report.json"), report.out());
@@ -50,12 +53,30 @@ class GoldenCasesTest {
     for (JsonNode function : parsed.path("functions")) {
       PolicyChecks.checkFunction(function);
     }
+    compareOtherFormats(folder, base, policy.out());
   }
 
-  private static String[] withFormat(List<String> base, String format) {
+  /** Every other format the case has a golden file for; YAML outputs must read back as the policy. */
+  static void compareOtherFormats(Path folder, List<String> base, String policyJson) throws IOException {
+    for (Map.Entry<String, List<String>> format : new TreeMap<>(GoldenFormats.FILES).entrySet()) {
+      Path expected = folder.resolve("expected").resolve(format.getKey());
+      if (format.getKey().equals("policy.json") || format.getKey().equals("report.json") || !Files.exists(expected)) {
+        continue;
+      }
+      Cli cli = Cli.run(with(base, format.getValue()));
+      assertThat(cli.exitCode()).as(cli.err()).isZero();
+      compare(expected, cli.out());
+      if (format.getKey().equals("policy.yaml")) {
+        assertThat(YamlChecks.read(cli.out())).as("yaml reads back as the json policy").isEqualTo(JSON.readTree(policyJson));
+      } else if (format.getKey().endsWith(".yaml")) {
+        YamlChecks.read(cli.out());
+      }
+    }
+  }
+
+  static String[] with(List<String> base, List<String> more) {
     List<String> args = new ArrayList<>(base);
-    args.add("--format");
-    args.add(format);
+    args.addAll(more);
     return args.toArray(String[]::new);
   }
 

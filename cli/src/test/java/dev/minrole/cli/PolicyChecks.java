@@ -3,9 +3,12 @@ package dev.minrole.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.minrole.analyzer.model.Severity;
 import dev.minrole.generator.catalog.IamAction;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.render.PolicyJson;
+import dev.minrole.generator.validate.PolicyType;
+import dev.minrole.generator.validate.PolicyValidator;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +16,7 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 
 /**
  * What every policy minrole emits must satisfy: it parses as an IAM policy and writing it again
- * gives the same bytes; every action exists in the catalog; and a wildcard in the resource part of
+ * gives the same bytes; {@code minrole validate} finds no error in it; every action exists in the catalog; and a wildcard in the resource part of
  * an ARN (after account and region) appears only where a finding at the same code line explains
  * it, or as an S3 object key pattern under a known bucket.
  */
@@ -25,6 +28,9 @@ final class PolicyChecks {
     String policyJson = PolicyJsonText.of(function.path("policy"));
     IamPolicy parsed = IamPolicy.fromJson(policyJson);
     assertThat(PolicyJson.write(parsed)).as("round trip through the canonical writer").isEqualTo(policyJson);
+    assertThat(PolicyValidator.bundled(PolicyType.IDENTITY).validate(policyJson))
+        .as("minrole validate finds no error in the policy")
+        .noneMatch(p -> p.severity() == Severity.ERROR);
     Set<String> explainedLines = new HashSet<>();
     for (JsonNode f : function.path("findings")) {
       if (f.path("id").asText().equals("UNRESOLVED_RESOURCE") || f.path("id").asText().equals("NO_HANDLER")) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,10 +218,15 @@ public final class IamCatalog {
     if (colon <= 0) {
       return List.of();
     }
-    Pattern servicePattern = wildcard(p.substring(0, colon));
+    String servicePart = p.substring(0, colon);
     Pattern actionPattern = wildcard(p.substring(colon + 1));
+    Collection<String> candidates =
+        servicePart.contains("*") || servicePart.contains("?")
+            ? sources.keySet()
+            : service(servicePart).map(IamService::prefix).stream().toList();
+    Pattern servicePattern = wildcard(servicePart);
     List<IamAction> out = new ArrayList<>();
-    for (String prefix : sources.keySet()) {
+    for (String prefix : candidates) {
       if (!servicePattern.matcher(prefix).matches()) {
         continue;
       }

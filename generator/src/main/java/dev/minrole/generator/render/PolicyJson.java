@@ -8,12 +8,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.policybuilder.iam.IamCondition;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+import software.amazon.awssdk.policybuilder.iam.IamPrincipal;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
  * An IAM policy as canonical JSON: {@code Version}, {@code Statement} always a list, and in each
- * statement {@code Sid}, {@code Effect}, {@code Action}, {@code Resource} (always lists, sorted) and
- * {@code Condition}, with operators, keys and values sorted. See docs/adr/0001.
+ * statement {@code Sid}, {@code Effect}, {@code Principal} (ids by type), {@code Action}, {@code
+ * Resource} (always lists, sorted) and {@code Condition}, with operators, keys and values sorted.
+ * See docs/adr/0001.
  */
 public final class PolicyJson {
   private PolicyJson() {}
@@ -50,12 +52,15 @@ public final class PolicyJson {
     return CanonicalJson.write(toNode(policy));
   }
 
-  private static ObjectNode statement(IamStatement s) {
+  /** One statement as canonical JSON. */
+  public static ObjectNode statement(IamStatement s) {
     ObjectNode node = CanonicalJson.object();
     if (s.sid() != null) {
       node.put("Sid", s.sid());
     }
     node.put("Effect", s.effect().value());
+    principals(node, "Principal", s.principals());
+    principals(node, "NotPrincipal", s.notPrincipals());
     list(node, "Action", s.actions().stream().map(a -> a.value()).toList());
     list(node, "NotAction", s.notActions().stream().map(a -> a.value()).toList());
     list(node, "Resource", s.resources().stream().map(r -> r.value()).toList());
@@ -76,6 +81,21 @@ public final class PolicyJson {
           });
     }
     return node;
+  }
+
+  /** {@code "Principal": "*"} for everyone, else principal ids by type, both sorted. */
+  private static void principals(ObjectNode node, String field, List<IamPrincipal> principals) {
+    if (principals.isEmpty()) {
+      return;
+    }
+    if (principals.contains(IamPrincipal.ALL)) {
+      node.put(field, "*");
+      return;
+    }
+    Map<String, TreeSet<String>> byType = new TreeMap<>();
+    principals.forEach(p -> byType.computeIfAbsent(p.type().value(), k -> new TreeSet<>()).add(p.id()));
+    ObjectNode out = node.putObject(field);
+    byType.forEach((type, ids) -> ids.forEach(out.putArray(type)::add));
   }
 
   private static void list(ObjectNode node, String field, List<String> values) {

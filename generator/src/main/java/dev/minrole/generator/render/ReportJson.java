@@ -3,6 +3,7 @@ package dev.minrole.generator.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
@@ -34,18 +35,28 @@ public final class ReportJson {
             || globalFindings.stream().anyMatch(f -> f.severity() == dev.minrole.analyzer.model.Severity.ERROR);
     root.put("partial", partial);
     ArrayNode list = root.putArray("functions");
+    FunctionNames names = new FunctionNames(functions);
     for (FunctionPolicy f : functions) {
-      list.add(function(f));
+      list.add(function(f, names));
     }
     findings(root.putArray("findings"), globalFindings);
     return root;
   }
 
-  private static ObjectNode function(FunctionPolicy f) {
+  private static ObjectNode function(FunctionPolicy f, FunctionNames functionNames) {
     ObjectNode node = CanonicalJson.object();
     node.put("name", f.name());
     node.put("handler", f.handler());
     node.set("policy", PolicyJson.toNode(f.policy()));
+    if (f.isSplit()) {
+      ArrayNode parts = node.putArray("policies");
+      List<String> names = functionNames.parts(f);
+      for (int i = 0; i < names.size(); i++) {
+        ObjectNode part = parts.addObject();
+        part.put("name", names.get(i));
+        part.set("policy", PolicyJson.toNode(f.parts().get(i)));
+      }
+    }
     ArrayNode permissions = node.putArray("permissions");
     for (ObjectNode p : permissions(f.permissions())) {
       permissions.add(p);
@@ -64,6 +75,7 @@ public final class ReportJson {
     for (List<Permission> group : byAction.values()) {
       ObjectNode node = CanonicalJson.object();
       node.put("action", group.get(0).action());
+      IamCatalog.bundled().action(group.get(0).action()).ifPresent(a -> node.put("access", a.access().label()));
       ArrayNode resources = node.putArray("resources");
       new TreeSet<>(group.stream().map(Permission::resource).toList()).forEach(resources::add);
       if (!group.get(0).conditions().isEmpty()) {

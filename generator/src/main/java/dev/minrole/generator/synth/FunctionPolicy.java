@@ -5,26 +5,59 @@ import dev.minrole.analyzer.model.Severity;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
  * The least-privilege policy of one function, with the permissions it is made of (each with its
- * evidence) and the findings about it. Renderers, diff and reports all work on this. {@code policy}
- * is empty when the function needs no permission at all: IAM has no policy without statements.
+ * evidence) and the findings about it. Renderers, diff and reports all work on this.
+ *
+ * <p>{@code policy} is empty when the function needs no permission at all: IAM has no policy
+ * without statements. {@code parts} is empty unless the policy is too large for a role's inline
+ * policies; then it holds the managed policies, each within IAM's managed-policy size, that
+ * together are {@code policy} (a {@code POLICY_SPLIT} finding says so).
  */
 public record FunctionPolicy(
     String name,
     String handler,
     Optional<IamPolicy> policy,
     List<Permission> permissions,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<IamPolicy> parts) {
 
   public FunctionPolicy {
     permissions = permissions.stream().sorted().toList();
     findings = findings.stream().distinct().sorted().toList();
+    parts = List.copyOf(parts);
+  }
+
+  /** A policy that fits in one document. */
+  public FunctionPolicy(
+      String name, String handler, IamPolicy policy, List<Permission> permissions, List<Finding> findings) {
+    this(name, handler, Optional.of(policy), permissions, findings, List.of());
   }
 
   /** True if a finding says part of what the function needs may be missing from the policy. */
   public boolean isPartial() {
     return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  /** True if the policy had to be split into several managed policies. */
+  public boolean isSplit() {
+    return !parts.isEmpty();
+  }
+
+  /** True if the function needs no permission, so there is no document to deploy. */
+  public boolean isEmpty() {
+    return policy.isEmpty();
+  }
+
+  /** The statements of the whole policy; none for a function that needs no permission. */
+  public List<IamStatement> statements() {
+    return policy.map(IamPolicy::statements).orElse(List.of());
+  }
+
+  /** The documents to deploy: the parts of a split policy, else the policy itself, else none. */
+  public List<IamPolicy> documents() {
+    return parts.isEmpty() ? policy.map(List::of).orElse(List.of()) : parts;
   }
 }

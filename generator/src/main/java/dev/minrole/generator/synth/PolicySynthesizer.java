@@ -3,27 +3,21 @@ package dev.minrole.generator.synth;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
-import dev.minrole.generator.catalog.AccessLevel;
-import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.mapping.ConditionTemplate;
 import dev.minrole.generator.mapping.MappedCall;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.mapping.RequiredAction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
-import software.amazon.awssdk.policybuilder.iam.IamEffect;
-import software.amazon.awssdk.policybuilder.iam.IamPolicy;
-import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
  * Turns what a function does into its least-privilege policy: every SDK call is mapped to IAM
@@ -36,15 +30,19 @@ public final class PolicySynthesizer {
   public static final String VERSION = "2012-10-17";
 
   private final OperationMapper mapper;
-  private final IamCatalog catalog;
   private final ArnBuilder arns;
   private final ArnContext context;
+  private final PolicyShaper shaper;
 
   public PolicySynthesizer(OperationMapper mapper, ArnContext context) {
+    this(mapper, context, SynthesisOptions.defaults());
+  }
+
+  public PolicySynthesizer(OperationMapper mapper, ArnContext context, SynthesisOptions options) {
     this.mapper = mapper;
-    this.catalog = mapper.catalog();
     this.context = context;
     this.arns = new ArnBuilder(context);
+    this.shaper = new PolicyShaper(mapper.catalog(), options);
   }
 
   /** The permissions the calls need, and the findings met while mapping them. */
@@ -105,9 +103,11 @@ public final class PolicySynthesizer {
               "NO_PERMISSIONS_NEEDED",
               "the code of " + name + " makes no AWS call that needs a permission; the policy has no statements",
               dev.minrole.analyzer.model.SourceLocation.NONE));
-      return new FunctionPolicy(name, handler, Optional.empty(), merged, allFindings);
+      return new FunctionPolicy(name, handler, Optional.empty(), merged, allFindings, List.of());
     }
-    return new FunctionPolicy(name, handler, Optional.of(policy(merged, needs.labels())), merged, allFindings);
+    PolicyShaper.Shaped shaped = shaper.shape(merged, needs.labels());
+    allFindings.addAll(shaped.findings());
+    return new FunctionPolicy(name, handler, Optional.of(shaped.policy()), merged, allFindings, shaped.parts());
   }
 
   private List<Condition> conditions(List<ConditionTemplate> templates, SdkCall call) {
@@ -122,16 +122,23 @@ public final class PolicySynthesizer {
         if (t.pattern() && !text.endsWith("*")) {
           text = text + "*";
         }
-        out.add(new Condition(t.operator(), t.key(), List.of(text)));
+        condition(t, text).ifPresent(out::add);
       } else if (t.value().isPresent()) {
-        out.add(
-            new Condition(
-                t.operator(),
-                t.key(),
-                List.of(t.value().get().replace("${Region}", context.regionOrWildcard()))));
+        condition(t, t.value().get().replace("${Region}", context.regionOrWildcard())).ifPresent(out::add);
       }
     }
     return out;
+  }
+
+  /**
+   * The condition with its value, under the {@code Like} form of the operator when the value holds
+   * a wildcard (an unknown region makes {@code kms:ViaService} {@code s3.*.amazonaws.com}), or
+   * none when the operator has no such form: leaving a condition out grants more, a condition
+   * that matches nothing would break the function.
+   */
+  private static Optional<Condition> condition(ConditionTemplate t, String value) {
+    return ConditionOperators.forValue(t.operator(), value)
+        .map(operator -> new Condition(operator, t.key(), List.of(value)));
   }
 
   /**
@@ -144,86 +151,49 @@ public final class PolicySynthesizer {
       String key = p.action() + "\u0000" + p.resource() + "\u0000" + p.conditions();
       byGrant.merge(key, p, (a, b) -> a.withEvidence(b.evidence()));
     }
-    List<Permission> distinct = new ArrayList<>(byGrant.values());
-    List<Permission> kept = new ArrayList<>();
-    for (Permission p : distinct) {
-      Optional<Permission> broader =
-          distinct.stream()
-              .filter(o -> o != p && o.action().equalsIgnoreCase(p.action()) && coversConditions(o, p))
-              .filter(o -> ResourceCover.covers(o.resource(), p.resource()))
-              .filter(o -> !o.resource().equals(p.resource()) || o.conditions().isEmpty())
-              .findFirst();
-      if (broader.isEmpty()) {
-        kept.add(p);
-      }
+    Map<String, List<Permission>> byAction = new TreeMap<>();
+    for (Permission p : byGrant.values()) {
+      byAction.computeIfAbsent(p.action().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
     }
     List<Permission> out = new ArrayList<>();
-    for (Permission p : kept) {
-      List<Evidence> evidence = new ArrayList<>(p.evidence());
-      for (Permission d : distinct) {
-        if (!kept.contains(d)
-            && d.action().equalsIgnoreCase(p.action())
-            && coversConditions(p, d)
-            && ResourceCover.covers(p.resource(), d.resource())) {
-          evidence.addAll(d.evidence());
-        }
-      }
-      out.add(p.withEvidence(evidence));
+    for (List<Permission> distinct : byAction.values()) {
+      out.addAll(mergeOneAction(distinct));
     }
     out.sort(Comparator.naturalOrder());
     return out;
   }
 
-  private static boolean coversConditions(Permission broad, Permission narrow) {
-    return broad.conditions().isEmpty() || broad.conditions().equals(narrow.conditions());
-  }
-
-  /** Groups permissions into statements with identical resources and conditions. */
-  private IamPolicy policy(List<Permission> permissions, Map<String, String> labels) {
-    Map<String, Set<String>> resourcesByAction = new TreeMap<>();
-    Map<String, List<Condition>> conditionsByKey = new HashMap<>();
-    for (Permission p : permissions) {
-      String key = p.action() + "\u0000" + p.conditions();
-      resourcesByAction.computeIfAbsent(key, k -> new TreeSet<>()).add(p.resource());
-      conditionsByKey.put(key, p.conditions());
+  /** {@link #merge} for the distinct permissions of one action. */
+  private static List<Permission> mergeOneAction(List<Permission> distinct) {
+    List<Permission> kept = new ArrayList<>();
+    Set<Permission> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Permission p : distinct) {
+      Optional<Permission> broader =
+          distinct.stream()
+              .filter(o -> o != p && coversConditions(o, p))
+              .filter(o -> ResourceCover.covers(o.resource(), p.resource()))
+              .filter(o -> !o.resource().equals(p.resource()) || o.conditions().isEmpty())
+              .findFirst();
+      if (broader.isEmpty()) {
+        kept.add(p);
+      } else {
+        dropped.add(p);
+      }
     }
-    Map<String, Set<String>> actionsByGroup = new TreeMap<>();
-    Map<String, List<String>> groupResources = new HashMap<>();
-    Map<String, List<Condition>> groupConditions = new HashMap<>();
-    for (Map.Entry<String, Set<String>> e : resourcesByAction.entrySet()) {
-      String action = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-      List<Condition> conditions = conditionsByKey.get(e.getKey());
-      String group = action.substring(0, action.indexOf(':')) + "\u0000" + e.getValue() + "\u0000" + conditions;
-      actionsByGroup.computeIfAbsent(group, k -> new TreeSet<>()).add(action);
-      groupResources.put(group, List.copyOf(e.getValue()));
-      groupConditions.put(group, conditions);
-    }
-    List<IamStatement> statements = new ArrayList<>();
-    Map<String, Integer> sidCount = new LinkedHashMap<>();
-    List<Map.Entry<String, Set<String>>> groups = new ArrayList<>(actionsByGroup.entrySet());
-    groups.sort(Comparator.comparing((Map.Entry<String, Set<String>> g) -> g.getValue().iterator().next()).thenComparing(Map.Entry::getKey));
-    for (Map.Entry<String, Set<String>> group : groups) {
-      Set<String> actions = group.getValue();
-      List<String> resources = groupResources.get(group.getKey());
-      String prefix = actions.iterator().next().substring(0, actions.iterator().next().indexOf(':'));
-      Set<AccessLevel> levels = EnumSet.noneOf(AccessLevel.class);
-      actions.forEach(a -> catalog.action(a).ifPresent(x -> levels.add(x.access())));
-      List<String> resourceLabels = new ArrayList<>();
-      resources.forEach(r -> resourceLabels.add(labels.getOrDefault(r, ArnBuilder.labelOf(r))));
-      String sid = StatementIds.of(prefix, levels, resourceLabels);
-      int n = sidCount.merge(sid, 1, Integer::sum);
-      String uniqueSid = n == 1 ? sid : sid + n;
-      IamStatement.Builder statement =
-          IamStatement.builder().sid(uniqueSid).effect(IamEffect.ALLOW);
-      actions.forEach(statement::addAction);
-      resources.forEach(statement::addResource);
-      for (Condition c : groupConditions.get(group.getKey())) {
-        for (String value : c.values()) {
-          statement.addCondition(IamConditionOperator.create(c.operator()), c.key(), value);
+    List<Permission> out = new ArrayList<>();
+    for (Permission p : kept) {
+      List<Evidence> evidence = new ArrayList<>(p.evidence());
+      for (Permission d : dropped) {
+        if (coversConditions(p, d) && ResourceCover.covers(p.resource(), d.resource())) {
+          evidence.addAll(d.evidence());
         }
       }
-      statements.add(statement.build());
+      out.add(p.withEvidence(evidence));
     }
-    return IamPolicy.builder().version(VERSION).statements(statements).build();
+    return out;
+  }
+
+  private static boolean coversConditions(Permission broad, Permission narrow) {
+    return broad.conditions().isEmpty() || broad.conditions().equals(narrow.conditions());
   }
 }

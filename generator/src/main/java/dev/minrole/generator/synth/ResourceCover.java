@@ -1,9 +1,14 @@
 package dev.minrole.generator.synth;
 
 import dev.minrole.generator.catalog.IamCatalog;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** Whether one resource pattern grants everything another does, under IAM's wildcard rules. */
-final class ResourceCover {
+public final class ResourceCover {
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
   private ResourceCover() {}
 
   /**
@@ -11,13 +16,13 @@ final class ResourceCover {
    * read as literal characters, which a {@code *} in {@code broad} also matches, so {@code
    * media/*} covers {@code media/in/*} but not the other way round.
    */
-  static boolean covers(String broad, String narrow) {
+  public static boolean covers(String broad, String narrow) {
     if (broad.equals(narrow)) {
       return true;
     }
     if (narrow.contains("?") && !broad.contains("*")) {
       return false;
     }
-    return IamCatalog.wildcard(broad).matcher(narrow).matches() && broad.contains("*");
+    return broad.contains("*") && PATTERNS.computeIfAbsent(broad, IamCatalog::wildcard).matcher(narrow).matches();
   }
 }

@@ -37,7 +37,14 @@ final class StatementIds {
   }
 
   static String of(String prefix, Set<AccessLevel> levels, Collection<String> labels) {
-    StringBuilder sid = new StringBuilder(serviceName(prefix)).append(accessWord(levels));
+    return of(List.of(prefix), levels, labels);
+  }
+
+  /** The id of a statement whose actions belong to one or more services, e.g. {@code DynamoDbSqsWrite}. */
+  static String of(List<String> prefixes, Set<AccessLevel> levels, Collection<String> labels) {
+    StringBuilder sid = new StringBuilder();
+    prefixes.forEach(p -> sid.append(serviceName(p)));
+    sid.append(accessWord(levels));
     List<String> distinct = labels.stream().filter(l -> !l.isBlank()).distinct().sorted().toList();
     if (distinct.size() == 1) {
       sid.append(pascal(distinct.get(0)));

@@ -1,0 +1,26 @@
+package dev.minrole.cli;
+
+/** {@code --color}: whether {@code --explain} uses colour. */
+enum ColorMode {
+  auto,
+  always,
+  never;
+
+  /**
+   * True for {@code always}; for {@code auto}, true when stdout is a terminal ({@code
+   * System.console()} is the JDK's test for it) and neither {@code NO_COLOR} nor {@code TERM=dumb}
+   * asks for plain text.
+   */
+  boolean enabled() {
+    switch (this) {
+      case always:
+        return true;
+      case never:
+        return false;
+      default:
+        return System.console() != null
+            && System.getenv("NO_COLOR") == null
+            && !"dumb".equals(System.getenv("TERM"));
+    }
+  }
+}

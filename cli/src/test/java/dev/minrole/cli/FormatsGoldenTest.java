@@ -1,0 +1,56 @@
+package dev.minrole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The bundled example in every output format, byte for byte against {@code
+ * fixtures/examples/orders-app/expected/}, and docs/formats.md shows each of these outputs as it is
+ * (so the documentation cannot drift from what minrole prints).
+ */
+class FormatsGoldenTest {
+  private static final List<String> BASE =
+      List.of(
+          "generate",
+          Fixtures.root().resolve("examples/orders-app").toString(),
+          "--handler",
+          "com.example.orders.OrderHandler::handleRequest");
+
+  @TestFactory
+  Stream<DynamicTest> bundledExample_inEveryFormat() {
+    return new TreeMap<>(GoldenFormats.FILES)
+        .entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> check(e)));
+  }
+
+  private static void check(Map.Entry<String, List<String>> format) throws IOException {
+    Cli cli = Cli.run(GoldenCasesTest.with(BASE, format.getValue()));
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    Path expected =
+        Fixtures.root().resolve("examples/orders-app/expected").resolve(format.getKey());
+    GoldenCasesTest.compare(expected, cli.out());
+    Path docs = Fixtures.root().getParent().resolve("docs/formats.md");
+    assertThat(Files.readString(docs, StandardCharsets.UTF_8))
+        .as("docs/formats.md shows the %s output of the bundled example", format.getKey())
+        .contains("```" + fence(format.getKey()) + "\n" + cli.out() + "```\n");
+  }
+
+  private static String fence(String file) {
+    if (file.endsWith(".json")) {
+      return "json";
+    }
+    if (file.endsWith(".yaml")) {
+      return "yaml";
+    }
+    return file.endsWith(".tf") ? "hcl" : "text";
+  }
+}

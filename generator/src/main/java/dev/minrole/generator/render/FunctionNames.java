@@ -1,0 +1,76 @@
+package dev.minrole.generator.render;
+
+import dev.minrole.generator.synth.FunctionPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Names for the functions of one run in templates: {@code OrderHandler} for {@code
+ * com.example.orders.OrderHandler::handleRequest}, with the method added ({@code
+ * OrderHandlerHandleRequest}) when two functions share a class, and a number when that is not
+ * enough. Logical ids are letters and digits only, as CloudFormation requires.
+ */
+public final class FunctionNames {
+  private final Map<FunctionPolicy, String> names = new IdentityHashMap<>();
+
+  public FunctionNames(List<FunctionPolicy> functions) {
+    Map<String, Integer> byClass = new HashMap<>();
+    functions.forEach(f -> byClass.merge(className(f), 1, Integer::sum));
+    Map<String, Integer> used = new HashMap<>();
+    for (FunctionPolicy f : functions) {
+      String name = className(f);
+      if (byClass.get(name) > 1) {
+        name = name + pascal(method(f));
+      }
+      int n = used.merge(name, 1, Integer::sum);
+      names.put(f, n == 1 ? name : name + n);
+    }
+  }
+
+  /** The PascalCase logical name, e.g. {@code OrderHandler}. */
+  public String of(FunctionPolicy f) {
+    return names.get(f);
+  }
+
+  /** The snake_case name for Terraform, e.g. {@code order_handler}. */
+  public String snake(FunctionPolicy f) {
+    return of(f).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  /** Names of the managed policies of a split policy: {@code OrderHandlerPolicy1}, ... */
+  public List<String> parts(FunctionPolicy f) {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= f.parts().size(); i++) {
+      out.add(of(f) + "Policy" + i);
+    }
+    return out;
+  }
+
+  private static String className(FunctionPolicy f) {
+    String handler = f.handler();
+    int colons = handler.indexOf("::");
+    String type = colons < 0 ? handler : handler.substring(0, colons);
+    String simple = type.substring(type.lastIndexOf('.') + 1).replace('$', ' ');
+    String name = pascal(simple);
+    return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "Function" + name : name;
+  }
+
+  private static String method(FunctionPolicy f) {
+    int colons = f.handler().indexOf("::");
+    return colons < 0 ? "" : f.handler().substring(colons + 2);
+  }
+
+  static String pascal(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String word : text.split("[^A-Za-z0-9]+")) {
+      if (!word.isEmpty()) {
+        out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+    }
+    return out.toString();
+  }
+}

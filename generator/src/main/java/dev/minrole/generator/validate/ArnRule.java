@@ -1,0 +1,80 @@
+package dev.minrole.generator.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Resources are {@code *} or ARNs of the form {@code arn:partition:service:region:account:resource}
+ * with a known partition, a region and account of the right shape (or empty, or a wildcard), and no
+ * spaces. Values with template placeholders are left to {@link PlaceholderRule}.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
+final class ArnRule implements ValidationRule {
+  private static final Set<String> PARTITIONS =
+      Set.of(
+          "aws",
+          "aws-cn",
+          "aws-us-gov",
+          "aws-iso",
+          "aws-iso-b",
+          "aws-iso-e",
+          "aws-iso-f",
+          "aws-eusc");
+  private static final Pattern REGION = Pattern.compile("|[a-z]{2}(-[a-z]+)+-\\d+|.*[*?].*");
+  private static final Pattern ACCOUNT = Pattern.compile("|\\d{12}|aws|.*[*?].*");
+
+  @Override
+  public List<Problem> check(PolicyDocument document, ValidationContext context) {
+    List<Problem> out = new ArrayList<>();
+    for (PolicyDocument.Statement s : document.statements()) {
+      for (String field : List.of("Resource", "NotResource")) {
+        for (PolicyDocument.Value v : PolicyDocument.strings(s, field)) {
+          String problem = problem(v.text(), context);
+          if (problem != null) {
+            out.add(
+                Problems.error(
+                    "MALFORMED_ARN",
+                    v.path(),
+                    "\"" + v.text() + "\" " + problem,
+                    "write the ARN as arn:partition:service:region:account:resource, or \"*\""));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String problem(String arn, ValidationContext context) {
+    if (arn.equals("*") || PlaceholderRule.hasPlaceholder(arn)) {
+      return null;
+    }
+    if (!arn.startsWith("arn:")) {
+      return "is not an ARN (it does not start with arn:)";
+    }
+    if (arn.chars().anyMatch(Character::isWhitespace)) {
+      return "contains whitespace";
+    }
+    String[] parts = arn.split(":", 6);
+    if (parts.length < 6) {
+      return "has " + parts.length + " of the 6 colon-separated parts of an ARN";
+    }
+    if (!PARTITIONS.contains(parts[1]) && !parts[1].contains("*") && !parts[1].contains("${")) {
+      return "has an unknown partition \"" + parts[1] + "\" (aws, aws-cn, aws-us-gov, ...)";
+    }
+    if (parts[2].isEmpty()) {
+      return "has no service";
+    }
+    if (!REGION.matcher(parts[3]).matches() && !parts[3].contains("${")) {
+      return "has a malformed region \"" + parts[3] + "\"";
+    }
+    if (!ACCOUNT.matcher(parts[4]).matches() && !parts[4].contains("${")) {
+      return "has a malformed account \"" + parts[4] + "\" (12 digits)";
+    }
+    if (parts[5].isEmpty()) {
+      return "has no resource part";
+    }
+    return null;
+  }
+}

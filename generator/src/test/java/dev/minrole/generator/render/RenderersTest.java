@@ -1,0 +1,198 @@
+package dev.minrole.generator.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.mapping.OperationMapper;
+import dev.minrole.generator.synth.ArnContext;
+import dev.minrole.generator.synth.Evidence;
+import dev.minrole.generator.synth.FunctionPolicy;
+import dev.minrole.generator.synth.Permission;
+import dev.minrole.generator.synth.PolicySynthesizer;
+import dev.minrole.generator.synth.SizeLimits;
+import dev.minrole.generator.synth.SynthesisOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+
+/** Every renderer on a policy that had to be split, and the template values of ARNs. */
+class RenderersTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ArnContext CONTEXT =
+      new ArnContext("aws", Optional.of("eu-west-1"), Optional.of("123456789012"), Map.of());
+
+  /** A function whose policy is split in two with small limits. */
+  private static FunctionPolicy split() {
+    List<Permission> permissions = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      permissions.add(
+          new Permission(
+              "dynamodb:GetItem",
+              "arn:aws:dynamodb:eu-west-1:123456789012:table/orders-" + i,
+              List.of(),
+              List.of(new Evidence.Platform("test"))));
+    }
+    SynthesisOptions small = new SynthesisOptions(false, new SizeLimits(400, 350, 10, 20));
+    FunctionPolicy f =
+        new PolicySynthesizer(OperationMapper.bundled(), CONTEXT, small)
+            .synthesize(
+                "app.Orders::handle", "app.Orders::handle", List.of(), permissions, List.of());
+    assertThat(f.parts()).hasSizeGreaterThan(1);
+    return f;
+  }
+
+  @Test
+  void json_ofSplitPolicy_mapsManagedPolicyNamesToDocuments() throws Exception {
+    FunctionPolicy f = split();
+    JsonNode out = JSON.readTree(new JsonRenderer().render(List.of(f), List.of()));
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= f.parts().size(); i++) {
+      names.add("OrdersPolicy" + i);
+    }
+    assertThat(out.fieldNames()).toIterable().containsExactlyElementsOf(names);
+    for (int i = 0; i < f.parts().size(); i++) {
+      String doc = CanonicalJson.write(out.get("OrdersPolicy" + (i + 1)));
+      assertThat(doc).isEqualTo(PolicyJson.write(f.parts().get(i)));
+      assertThat(PolicyJson.write(IamPolicy.fromJson(doc))).isEqualTo(doc);
+    }
+  }
+
+  @Test
+  void yaml_isTheJsonOutput() throws Exception {
+    FunctionPolicy f = split();
+    assertThat(YAML.readTree(new YamlRenderer().render(List.of(f), List.of())))
+        .isEqualTo(JSON.readTree(new JsonRenderer().render(List.of(f), List.of())));
+  }
+
+  @Test
+  void cfn_ofSplitPolicy_attachesManagedPolicies() throws Exception {
+    FunctionPolicy f = split();
+    String text =
+        new CloudFormationRenderer(new PseudoParameters(CONTEXT)).render(List.of(f), List.of());
+    JsonNode resources = YAML.readTree(text).path("Resources");
+    assertThat(resources.path("OrdersRole").path("Properties").has("Policies")).isFalse();
+    assertThat(text)
+        .contains(
+            "ManagedPolicyArns:\n        - !Ref OrdersPolicy1\n        - !Ref OrdersPolicy2\n");
+    assertThat(resources.path("OrdersPolicy1").path("Type").asText())
+        .isEqualTo("AWS::IAM::ManagedPolicy");
+    assertThat(text)
+        .contains(
+            "!Sub \"arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-0\"")
+        .doesNotContain("123456789012");
+  }
+
+  @Test
+  void sam_ofSplitPolicy_refsManagedPoliciesAndDefinesThem() throws Exception {
+    FunctionPolicy f = split();
+    String text = new SamRenderer(new PseudoParameters(CONTEXT)).render(List.of(f), List.of());
+    assertThat(text).startsWith("# app.Orders::handle\nPolicies:\n  - !Ref OrdersPolicy1\n");
+    assertThat(YAML.readTree(text).path("Resources").path("OrdersPolicy2").path("Type").asText())
+        .isEqualTo("AWS::IAM::ManagedPolicy");
+  }
+
+  @Test
+  void terraform_ofSplitPolicy_attachesEachPart() {
+    String text = new TerraformRenderer().render(List.of(split()), List.of());
+    assertThat(text)
+        .contains("data \"aws_iam_policy_document\" \"orders_1\" {")
+        .contains("resource \"aws_iam_policy\" \"orders_2\" {")
+        .contains(
+            "resource \"aws_iam_role_policy_attachment\" \"orders_1\" {\n"
+                + "  role       = var.orders_role_name\n"
+                + "  policy_arn = aws_iam_policy.orders_1.arn\n"
+                + "}")
+        .doesNotContain("aws_iam_role_policy\" ");
+  }
+
+  @Test
+  void report_ofSplitPolicy_listsTheParts() throws Exception {
+    FunctionPolicy f = split();
+    JsonNode report = JSON.readTree(ReportJson.write(List.of(f), List.of()));
+    JsonNode function = report.path("functions").get(0);
+    assertThat(function.path("policies")).hasSize(f.parts().size());
+    assertThat(function.path("policies").get(0).path("name").asText()).isEqualTo("OrdersPolicy1");
+    assertThat(function.path("findings").toString()).contains("POLICY_SPLIT");
+  }
+
+  @Test
+  void explain_saysThePolicyIsSplit() {
+    FunctionPolicy f = split();
+    String text = new ExplainRenderer(IamCatalog.bundled(), false).render(List.of(f), List.of());
+    assertThat(text)
+        .contains("split into " + f.parts().size() + " managed policies")
+        .contains("dynamodb:GetItem  Read")
+        .contains("[POLICY_SPLIT]");
+  }
+
+  @Test
+  void pseudoParameters_substituteOnlyWhatTheUserNamed() {
+    PseudoParameters values = new PseudoParameters(CONTEXT);
+    assertThat(values.resource("arn:aws:sqs:us-east-1:210987654321:audit"))
+        .isEqualTo(
+            new Yaml.Tagged("!Sub", "arn:${AWS::Partition}:sqs:us-east-1:210987654321:audit"));
+    assertThat(values.resource("arn:aws-cn:s3:::media/*"))
+        .isEqualTo(Yaml.text("arn:aws-cn:s3:::media/*"));
+    assertThat(values.resource("*")).isEqualTo(Yaml.text("*"));
+    assertThat(values.resource("arn:aws:s3:::home/${aws:username}/*"))
+        .isEqualTo(new Yaml.Tagged("!Sub", "arn:${AWS::Partition}:s3:::home/${!aws:username}/*"));
+    assertThat(values.conditionValue("kms:ViaService", "s3.eu-west-1.amazonaws.com"))
+        .isEqualTo(new Yaml.Tagged("!Sub", "s3.${AWS::Region}.amazonaws.com"));
+    assertThat(values.conditionValue("kms:ViaService", "s3.*.amazonaws.com"))
+        .isEqualTo(Yaml.text("s3.*.amazonaws.com"));
+    assertThat(values.conditionValue("s3:prefix", "eu-west-1/*"))
+        .isEqualTo(Yaml.text("eu-west-1/*"));
+  }
+
+  @Test
+  void templateValues_orElse_asksTheTemplateFirst() {
+    TemplateValues template =
+        new TemplateValues() {
+          @Override
+          public Yaml resource(String arn) {
+            return arn.endsWith("table/orders")
+                ? new Yaml.Tagged("!GetAtt", "OrdersTable.Arn")
+                : Yaml.text(arn);
+          }
+
+          @Override
+          public Yaml conditionValue(String key, String value) {
+            return Yaml.text(value);
+          }
+        };
+    TemplateValues values = template.orElse(new PseudoParameters(CONTEXT));
+    assertThat(values.resource("arn:aws:dynamodb:eu-west-1:123456789012:table/orders"))
+        .isEqualTo(new Yaml.Tagged("!GetAtt", "OrdersTable.Arn"));
+    assertThat(values.resource("arn:aws:dynamodb:eu-west-1:123456789012:table/other"))
+        .isEqualTo(
+            new Yaml.Tagged(
+                "!Sub",
+                "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/other"));
+  }
+
+  @Test
+  void hclString_escapesInterpolation() {
+    assertThat(Hcl.string("arn:aws:s3:::home/${aws:username}/%{x} \"q\" \\"))
+        .isEqualTo("\"arn:aws:s3:::home/$${aws:username}/%%{x} \\\"q\\\" \\\\\"");
+  }
+
+  @Test
+  void functionNames_distinguishHandlersOfOneClass() {
+    IamPolicy p =
+        IamPolicy.fromJson(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}");
+    FunctionPolicy a = new FunctionPolicy("a", "app.Jobs::enqueue", p, List.of(), List.of());
+    FunctionPolicy b = new FunctionPolicy("b", "app.Jobs::drain", p, List.of(), List.of());
+    FunctionPolicy c = new FunctionPolicy("c", "other.OrderHandler", p, List.of(), List.of());
+    FunctionNames names = new FunctionNames(List.of(a, b, c));
+    assertThat(List.of(names.of(a), names.of(b), names.of(c), names.snake(c)))
+        .containsExactly("JobsEnqueue", "JobsDrain", "OrderHandler", "order_handler");
+  }
+}
