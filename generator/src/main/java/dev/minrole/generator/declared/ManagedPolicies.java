@@ -1,12 +1,7 @@
 package dev.minrole.generator.declared;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.minrole.generator.catalog.IamCatalog;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +15,6 @@ import java.util.regex.Pattern;
  * Managed Policy Reference), how to recognize a reference to one, and which are over-broad.
  */
 public final class ManagedPolicies {
-  private static final String RESOURCE = "/dev/minrole/generator/declared/managed-policies.yaml";
   private static final Pattern AWS_MANAGED_ARN =
       Pattern.compile("arn:[^:]+:iam::aws:policy/(?:.*/)?([^/]+)");
   private static volatile ManagedPolicies bundled;
@@ -37,14 +31,7 @@ public final class ManagedPolicies {
   public static ManagedPolicies bundled() {
     ManagedPolicies result = bundled;
     if (result == null) {
-      try (InputStream in = ManagedPolicies.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("managed policy data missing: " + RESOURCE);
-        }
-        result = parse(new ObjectMapper(new YAMLFactory()).readTree(in));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the managed policy data", e);
-      }
+      result = parse(BundledYaml.read("managed-policies.yaml"));
       bundled = result;
     }
     return result;

@@ -1,16 +1,11 @@
 package dev.minrole.generator.declared;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.template.EventSource;
 import dev.minrole.analyzer.template.RoleRef;
 import dev.minrole.analyzer.template.TemplateFunction;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +17,6 @@ import java.util.Map;
  * and more for a VPC, active tracing and poll-based event sources.
  */
 final class SamImplicitPolicies {
-  private static final String RESOURCE =
-      "/dev/minrole/generator/declared/sam-implicit-policies.yaml";
   private static final String SERVERLESS = "AWS::Serverless::Function";
   private static volatile JsonNode data;
 
@@ -42,14 +35,7 @@ final class SamImplicitPolicies {
   private static JsonNode data() {
     JsonNode result = data;
     if (result == null) {
-      try (InputStream in = SamImplicitPolicies.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("SAM implicit policy data missing: " + RESOURCE);
-        }
-        result = new ObjectMapper(new YAMLFactory()).readTree(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the SAM implicit policy data", e);
-      }
+      result = BundledYaml.read("sam-implicit-policies.yaml");
       data = result;
     }
     return result;

@@ -1,15 +1,10 @@
 package dev.minrole.generator.declared;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.generator.synth.ArnContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,8 +20,6 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
  * documentation), and their expansion into policies for given parameter values.
  */
 public final class SamPolicyTemplates {
-  private static final String RESOURCE =
-      "/dev/minrole/generator/declared/sam-policy-templates.yaml";
   private static volatile SamPolicyTemplates bundled;
 
   private final SortedMap<String, SamPolicyTemplate> templates;
@@ -39,14 +32,7 @@ public final class SamPolicyTemplates {
   public static SamPolicyTemplates bundled() {
     SamPolicyTemplates result = bundled;
     if (result == null) {
-      try (InputStream in = SamPolicyTemplates.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("SAM policy template data missing: " + RESOURCE);
-        }
-        result = parse(new ObjectMapper(new YAMLFactory()).readTree(in));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the SAM policy template data", e);
-      }
+      result = parse(BundledYaml.read("sam-policy-templates.yaml"));
       bundled = result;
     }
     return result;
