@@ -81,7 +81,11 @@ public final class FunctionReader {
     destinations(invoke.map("DestinationConfig"), path + ".EventInvokeConfig.DestinationConfig", destinations);
     RoleRef role = props.get("Role").or(() -> globals.get("Role")).map(this::role).orElse(new RoleRef.Generated());
     List<DeclaredPolicy> declared = new ArrayList<>();
-    props.get("Policies").ifPresent(p -> samPolicies(p, declared));
+    // SAM ignores Policies when Role is set: it generates no role to append them to.
+    // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-policies
+    if (role instanceof RoleRef.Generated) {
+      props.get("Policies").ifPresent(p -> samPolicies(p, declared));
+    }
     if (role instanceof RoleRef.Resource r) {
       rolePolicies(r.logicalId(), declared);
     }
