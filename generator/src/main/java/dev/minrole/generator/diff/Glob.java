@@ -26,8 +26,18 @@ final class Glob {
   }
 
   private static boolean covers(String broad, String narrow, boolean ignoreCase) {
-    if (broad.equals(narrow)) {
+    if (broad.equals(narrow) || broad.equals("*")) {
       return true;
+    }
+    int star = broad.indexOf('*');
+    if (broad.indexOf('?') < 0 && (star < 0 || star == broad.length() - 1)) {
+      // A literal, or a literal prefix and one trailing *: the common cases, without the table.
+      String prefix = star < 0 ? broad : broad.substring(0, star);
+      boolean literal = star < 0;
+      if (literal && narrow.length() != prefix.length()) {
+        return false;
+      }
+      return narrow.regionMatches(ignoreCase, 0, prefix, 0, prefix.length());
     }
     String b = ignoreCase ? broad.toLowerCase(Locale.ROOT) : broad;
     String n = ignoreCase ? narrow.toLowerCase(Locale.ROOT) : narrow;
