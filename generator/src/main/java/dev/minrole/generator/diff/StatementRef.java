@@ -28,6 +28,15 @@ public record StatementRef(String document, int index, String path, String sid, 
     return sid.isEmpty() ? where : where + " (Sid \"" + sid + "\")";
   }
 
+  /** {@code policy.json:4 $.Statement[1] (Sid "ReadOrders")}: with the line when the file is known. */
+  public String where() {
+    if (!location.isKnown() || location.line() <= 0) {
+      return describe();
+    }
+    String where = location.file() + ":" + location.line() + " " + path;
+    return sid.isEmpty() ? where : where + " (Sid \"" + sid + "\")";
+  }
+
   @Override
   public int compareTo(StatementRef other) {
     return ORDER.compare(this, other);
