@@ -5,6 +5,12 @@ final class ExitCodes {
   static final int OK = 0;
   static final int SOFTWARE = 1;
   static final int USAGE = 2;
+  /** diff and tighten: something the code needs is not granted. */
+  static final int MISSING = 3;
+  /** diff: nothing is missing, but something granted is excess or broader than needed. */
+  static final int EXCESS = 4;
+  /** tighten --access-analyzer: Access Analyzer found new access or policy errors. */
+  static final int ACCESS_ANALYZER = 5;
 
   private ExitCodes() {}
 }

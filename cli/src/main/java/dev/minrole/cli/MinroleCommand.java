@@ -10,12 +10,20 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Least-privilege IAM execution roles for Java AWS Lambda functions.",
-    subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      GenerateCommand.class,
+      DiffCommand.class,
+      TightenCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
       "1:Internal error (run again with --verbose for the stack trace).",
-      "2:Bad usage or unreadable input."
+      "2:Bad usage or unreadable input.",
+      "3:diff, tighten: something the code needs is not granted.",
+      "4:diff: something granted is excess or broader than needed.",
+      "5:tighten --access-analyzer: Access Analyzer found a problem."
     })
 public final class MinroleCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

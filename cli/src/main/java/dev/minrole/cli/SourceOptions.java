@@ -41,6 +41,18 @@ final class SourceOptions {
       description = "The value of an environment variable the code reads, e.g. --env TABLE=orders. Repeatable.")
   Map<String, String> env = new LinkedHashMap<>();
 
+  /** The same options for other sources and handlers (diff --base-ref). Copy new fields here too. */
+  SourceOptions withSources(List<Path> otherPaths, List<String> otherHandlers) {
+    SourceOptions copy = new SourceOptions();
+    copy.paths = new ArrayList<>(otherPaths);
+    copy.handlers = new ArrayList<>(otherHandlers);
+    copy.partition = partition;
+    copy.region = region;
+    copy.account = account;
+    copy.env = new LinkedHashMap<>(env);
+    return copy;
+  }
+
   List<Path> pathsOrCurrent() {
     return paths.isEmpty() ? List.of(Path.of(".")) : paths;
   }

@@ -21,7 +21,9 @@ import java.util.Map;
  * <p>Each needed permission is {@code matched} (granted on exactly its resource) or {@code missing}
  * (not granted, or only under conditions, or possibly denied). Each granted action and resource is
  * {@code broader} (it covers needed resources but is wider than all of them), {@code excess} (it
- * covers nothing needed), or part of a match.
+ * covers nothing needed), or part of a match. A grant that names nothing the action acts on (a
+ * queue ARN for an EC2 action) or that an unconditional Deny takes away grants nothing and is not
+ * listed.
  */
 public final class PolicyDiff {
   private final IamCatalog catalog;
@@ -72,7 +74,8 @@ public final class PolicyDiff {
     for (Map.Entry<String, String> expanded : grant.actions().expand(catalog).entrySet()) {
       String action = expanded.getKey();
       for (String unit : units) {
-        if (deniedOutright(action, unit, grant, hardDenies)) {
+        boolean listed = grant.resources() instanceof ResourceSet.Listed;
+        if ((listed && !ResourceTypes.canName(catalog, action, unit)) || deniedOutright(action, unit, grant, hardDenies)) {
           continue;
         }
         List<Judged> covered = new ArrayList<>();

@@ -159,4 +159,15 @@ class PolicyDiffTest {
     assertThat(d.of(DiffKind.MISSING).get(0).evidence().get(0).describe()).isEqualTo("app/Handler.java:9 Client.call");
     assertThat(d.of(DiffKind.MISSING).get(0).note()).isEqualTo("not granted by the current policy");
   }
+
+  @Test
+  void compare_notActionOnAQueue_grantsOnlyWhatCanActOnAQueue() throws Exception {
+    String notSecrets = statement("Allow", "NotAction", "secretsmanager:*", "Resource", "arn:aws:sqs:eu-west-1:1:*", "");
+    FunctionDiff d = diff.compare(function(code("sqs:SendMessage", "arn:aws:sqs:eu-west-1:1:jobs", 9)), current(policy(notSecrets)));
+    assertThat(d.of(DiffKind.EXCESS)).extracting(DiffEntry::action).contains("sqs:DeleteQueue")
+        .doesNotContain("sqs:ListQueues", "ec2:RunInstances", "s3:GetObject");
+    // Only services whose ARN formats can be queues remain: SQS, and the few whose formats take any
+    // service's ARN (AWS Backup recovery points: arn:${Partition}:${Vendor}:...).
+    assertThat(d.of(DiffKind.EXCESS).stream().map(DiffEntry::service).distinct().count()).isLessThan(10);
+  }
 }
