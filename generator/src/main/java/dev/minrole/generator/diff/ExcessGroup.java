@@ -49,6 +49,8 @@ public record ExcessGroup(
       int granted = (int) catalog.service(service).stream()
           .flatMap(s -> s.actions().values().stream())
           .filter(a -> set.matches(a.id()))
+          .filter(a -> first.resource().startsWith("NotResource ")
+              || ResourceTypes.canName(catalog, a.id(), first.resource()))
           .count();
       List<String> actions = group.stream().map(DiffEntry::action).sorted(String.CASE_INSENSITIVE_ORDER).toList();
       out.add(new ExcessGroup(first.grants().get(0), first.pattern(),

@@ -21,13 +21,13 @@ final class Reasons {
     List<String> parts = new ArrayList<>();
     if (ev.allows().isEmpty()) {
       for (StatementView s : ev.conditionalAllows()) {
-        parts.add("granted only when " + s.describeConditions() + " (" + s.ref().describe() + ")");
+        parts.add("granted only when " + s.describeConditions() + " (" + s.ref().where() + ")");
       }
     }
     for (StatementView d : ev.denies()) {
       parts.add(d.conditional()
-          ? "may be denied when " + d.describeConditions() + " (" + d.ref().describe() + ")"
-          : "partly denied by " + d.ref().describe() + " on " + d.resources().describe());
+          ? "may be denied when " + d.describeConditions() + " (" + d.ref().where() + ")"
+          : "partly denied by " + d.ref().where() + " on " + d.resources().describe());
     }
     if (!ev.boundaryGrants().isEmpty() && parts.isEmpty()) {
       parts.add("the permissions boundary allows it only when "
@@ -40,6 +40,6 @@ final class Reasons {
   }
 
   private static String describe(List<StatementView> statements) {
-    return String.join(", ", statements.stream().map(s -> s.ref().describe()).toList());
+    return String.join(", ", statements.stream().map(s -> s.ref().where()).toList());
   }
 }

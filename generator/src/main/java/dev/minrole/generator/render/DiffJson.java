@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * {@code minrole diff --format json}: every entry with its evidence, for tools. Excess grants are
- * grouped like the text output (statement, pattern, resource, service) but list every action. A
- * stable interface: later versions add fields, never remove or rename them.
+ * grouped like the text output (statement, pattern, resource, service) and list their actions,
+ * except where every action of the service is excess ({@code allActionsOfService}), which keeps
+ * {@code Action: "*"} at a few hundred groups. A stable interface: later versions add fields, never
+ * remove or rename them.
  */
 public final class DiffJson implements DiffRenderer {
   @Override
@@ -74,8 +76,13 @@ public final class DiffJson implements DiffRenderer {
       n.put("resource", g.resource());
       n.put("conditional", g.conditional());
       refs(n.putArray("grantedBy"), List.of(g.grant()));
-      ArrayNode actions = n.putArray("actions");
-      g.actions().forEach(actions::add);
+      n.put("actionCount", g.actions().size());
+      boolean wholeService = g.actions().size() == g.serviceSize();
+      n.put("allActionsOfService", wholeService);
+      if (!wholeService) {
+        ArrayNode actions = n.putArray("actions");
+        g.actions().forEach(actions::add);
+      }
       excess.add(n);
     }
     ArrayNode matched = node.putArray("matched");

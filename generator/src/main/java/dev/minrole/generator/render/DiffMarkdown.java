@@ -1,5 +1,7 @@
 package dev.minrole.generator.render;
 
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.Severity;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.diff.DiffEntry;
 import dev.minrole.generator.diff.DiffKind;
@@ -8,17 +10,23 @@ import dev.minrole.generator.diff.ExcessGroup;
 import dev.minrole.generator.diff.FunctionDiff;
 import dev.minrole.generator.diff.StatementRef;
 import dev.minrole.generator.synth.Evidence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code minrole diff --format markdown}: a pull-request comment. A summary table, then one
  * collapsible section per function with tables for missing and broader entries, excess grants
  * folded as {@code s3:* (143 actions)} with the action list in a nested collapsible block, and the
  * matched entries folded last. To stay under GitHub's comment size, at most {@value
- * #LISTED_ACTIONS} folded action names are listed in all; past that a group shows its count only.
+ * #LISTED_ACTIONS} folded action names are listed in all (past that a group shows its count only),
+ * and a pattern that reaches more than {@value #SERVICES_LISTED} services ({@code *}, {@code
+ * NotAction}) is one line with its services folded.
  */
 public final class DiffMarkdown implements DiffRenderer {
   static final int LISTED_ACTIONS = 500;
+  static final int SERVICES_LISTED = 10;
 
   @Override
   public String render(DiffReport report) {
@@ -75,18 +83,16 @@ public final class DiffMarkdown implements DiffRenderer {
     List<ExcessGroup> excess = ExcessGroup.of(f.of(DiffKind.EXCESS), IamCatalog.bundled());
     if (!excess.isEmpty()) {
       heading(out, report, DiffKind.EXCESS);
+      Map<String, List<ExcessGroup>> byGrant = new LinkedHashMap<>();
       for (ExcessGroup g : excess) {
-        String line = code(g.label()) + " on " + code(g.resource()) + ", granted by " + cell(g.grant().where());
-        if (g.actions().size() == 1) {
-          out.append("- ").append(line).append('\n');
-        } else if (g.actions().size() <= budget[0]) {
-          budget[0] -= g.actions().size();
-          out.append("- <details><summary>").append(htmlCode(g.label())).append(" on ").append(htmlCode(g.resource()))
-              .append(", granted by ").append(html(g.grant().where())).append("</summary>\n\n  ")
-              .append(String.join(", ", g.actions().stream().map(DiffMarkdown::code).toList()))
-              .append("\n  </details>\n");
+        byGrant.computeIfAbsent(g.grant().describe() + "\u0000" + g.pattern() + "\u0000" + g.resource(),
+            k -> new ArrayList<>()).add(g);
+      }
+      for (List<ExcessGroup> groups : byGrant.values()) {
+        if (groups.size() > SERVICES_LISTED) {
+          manyServices(out, groups);
         } else {
-          out.append("- ").append(line).append(" (list omitted; `--format json` has it)\n");
+          groups.forEach(g -> group(out, g, budget));
         }
       }
     }
@@ -101,13 +107,41 @@ public final class DiffMarkdown implements DiffRenderer {
       }
       out.append("\n</details>\n");
     }
-    if (!f.findings().isEmpty()) {
+    List<Finding> findings =
+        f.findings().stream().filter(x -> x.severity() != Severity.INFO).toList();
+    if (!findings.isEmpty()) {
       out.append("\n**Findings**\n\n");
-      f.findings().forEach(x -> out.append("- ").append(x.severity().label()).append(' ')
+      findings.forEach(x -> out.append("- ").append(x.severity().label()).append(' ')
           .append(x.location().isKnown() ? code(x.location().toString()) + " " : "").append(cell(x.message()))
           .append(" (`").append(x.id()).append("`)\n"));
     }
     out.append("\n</details>\n");
+  }
+
+  private static void group(StringBuilder out, ExcessGroup g, int[] budget) {
+    String line = code(g.label()) + " on " + code(g.resource()) + ", granted by " + cell(g.grant().where());
+    if (g.actions().size() == 1) {
+      out.append("- ").append(line).append('\n');
+    } else if (g.actions().size() <= budget[0]) {
+      budget[0] -= g.actions().size();
+      out.append("- <details><summary>").append(htmlCode(g.label())).append(" on ").append(htmlCode(g.resource()))
+          .append(", granted by ").append(html(g.grant().where())).append("</summary>\n\n  ")
+          .append(String.join(", ", g.actions().stream().map(DiffMarkdown::code).toList()))
+          .append("\n  </details>\n");
+    } else {
+      out.append("- ").append(line).append(" (list omitted; `--format json` has it)\n");
+    }
+  }
+
+  /** One pattern over many services ({@code *}, {@code NotAction}): one line, the services folded. */
+  private static void manyServices(StringBuilder out, List<ExcessGroup> groups) {
+    ExcessGroup first = groups.get(0);
+    int actions = groups.stream().mapToInt(g -> g.actions().size()).sum();
+    out.append("- <details><summary>").append(htmlCode(first.pattern())).append(" on ").append(htmlCode(first.resource()))
+        .append(String.format(": %,d actions in %,d services", actions, groups.size())).append(", granted by ")
+        .append(html(first.grant().where())).append("</summary>\n\n  ")
+        .append(String.join(", ", groups.stream().map(g -> code(g.label())).toList()))
+        .append("\n  </details>\n");
   }
 
   private static void heading(StringBuilder out, DiffReport report, DiffKind kind) {
