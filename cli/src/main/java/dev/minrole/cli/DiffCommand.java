@@ -88,9 +88,7 @@ final class DiffCommand implements Callable<Integer> {
       throw new UsageException("--color " + color + " is not auto, always or never");
     }
     Pipeline.Result result = Pipeline.generate(source);
-    List<Finding> all = new ArrayList<>(result.findings());
-    result.functions().forEach(f -> all.addAll(f.findings()));
-    Diagnostics.print(spec.commandLine().getErr(), all, common.verbose);
+    Diagnostics.print(spec.commandLine().getErr(), result, common.verbose);
     DiffReport report = baseRef != null ? againstBaseRef(result) : againstCurrent(result);
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = color.equals("always") || color.equals("auto") && Terminal.isInteractive();

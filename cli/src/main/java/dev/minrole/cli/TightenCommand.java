@@ -1,6 +1,5 @@
 package dev.minrole.cli;
 
-import dev.minrole.analyzer.model.Finding;
 import dev.minrole.generator.aws.AccessAnalyzerCheck;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.diff.CurrentPolicy;
@@ -87,9 +86,7 @@ final class TightenCommand implements Callable<Integer> {
     current.requireOne(false, "");
     Pipeline.Result result = Pipeline.generate(source);
     PrintWriter err = spec.commandLine().getErr();
-    List<Finding> all = new ArrayList<>(result.findings());
-    result.functions().forEach(f -> all.addAll(f.findings()));
-    Diagnostics.print(err, all, common.verbose);
+    Diagnostics.print(err, result, common.verbose);
     CurrentPolicy policy = current.read(source);
     Diagnostics.print(err, policy.findings(), common.verbose);
     IamCatalog catalog = IamCatalog.bundled();

@@ -26,12 +26,7 @@ class DiffCasesTest {
 
   @TestFactory
   Stream<DynamicTest> diffCases() throws IOException {
-    Path cases = Fixtures.root().resolve("diff-cases");
-    List<Path> folders;
-    try (Stream<Path> list = Files.list(cases)) {
-      folders = list.filter(Files::isDirectory).sorted().toList();
-    }
-    assertThat(folders).isNotEmpty();
+    List<Path> folders = Fixtures.caseFolders("diff-cases");
     return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
   }
 

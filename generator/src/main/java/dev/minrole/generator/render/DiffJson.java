@@ -11,6 +11,7 @@ import dev.minrole.generator.diff.FunctionDiff;
 import dev.minrole.generator.diff.StatementRef;
 import dev.minrole.generator.synth.Evidence;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * {@code minrole diff --format json}: every entry with its evidence, for tools. Excess grants are
@@ -27,10 +28,7 @@ public final class DiffJson implements DiffRenderer {
     root.put("baseline", report.baseline() == DiffReport.Baseline.BASE_REF ? "base-ref" : "current");
     root.put("current", report.current());
     root.put("partial", report.partial());
-    ObjectNode summary = root.putObject("summary");
-    for (DiffKind kind : DiffKind.values()) {
-      summary.put(kind.label(), report.count(kind));
-    }
+    summary(root, report::count);
     ArrayNode functions = root.putArray("functions");
     for (FunctionDiff f : report.functions()) {
       functions.add(function(f));
@@ -44,10 +42,7 @@ public final class DiffJson implements DiffRenderer {
     node.put("name", f.name());
     node.put("handler", f.handler());
     node.put("partial", f.partial());
-    ObjectNode summary = node.putObject("summary");
-    for (DiffKind kind : DiffKind.values()) {
-      summary.put(kind.label(), f.count(kind));
-    }
+    summary(node, f::count);
     ArrayNode missing = node.putArray("missing");
     for (DiffEntry e : f.of(DiffKind.MISSING)) {
       ObjectNode n = entry(e);
@@ -97,6 +92,13 @@ public final class DiffJson implements DiffRenderer {
     }
     ReportJson.findings(node.putArray("findings"), f.findings());
     return node;
+  }
+
+  private static void summary(ObjectNode parent, ToLongFunction<DiffKind> count) {
+    ObjectNode summary = parent.putObject("summary");
+    for (DiffKind kind : DiffKind.values()) {
+      summary.put(kind.label(), count.applyAsLong(kind));
+    }
   }
 
   private static ObjectNode entry(DiffEntry e) {

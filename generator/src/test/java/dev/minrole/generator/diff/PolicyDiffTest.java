@@ -66,7 +66,7 @@ class PolicyDiffTest {
             function(code("s3:PutObject", "arn:aws:s3:::media/out/*", 30)),
             current(policy(allow("s3:*", "*"), deny("s3:*Object", "*"))));
     assertThat(d.of(DiffKind.MISSING)).singleElement().satisfies(e -> {
-      assertThat(e.note()).isEqualTo("denied by p0.json $.Statement[1]");
+      assertThat(e.note()).isEqualTo("denied by p0.json:1 $.Statement[1]");
       assertThat(e.denials()).extracting(StatementRef::path).containsExactly("$.Statement[1]");
     });
     assertThat(d.of(DiffKind.EXCESS)).noneMatch(e -> e.action().equals("s3:GetObject"));
@@ -104,7 +104,7 @@ class PolicyDiffTest {
     assertThat(d.entries()).singleElement().satisfies(e -> {
       assertThat(e.kind()).isEqualTo(DiffKind.MISSING);
       assertThat(e.conditional()).isTrue();
-      assertThat(e.note()).isEqualTo("granted only when StringEquals aws:SourceVpc vpc-1 (p0.json $.Statement[0])");
+      assertThat(e.note()).isEqualTo("granted only when StringEquals aws:SourceVpc vpc-1 (p0.json:1 $.Statement[0])");
     });
   }
 
@@ -125,7 +125,7 @@ class PolicyDiffTest {
     FunctionDiff d = diff.compare(function(code("s3:GetObject", "arn:aws:s3:::media/*", 12)),
         current(policy(allow("s3:GetObject", "arn:aws:s3:::media/*"), denyOutsideVpc)));
     assertThat(d.of(DiffKind.MISSING)).singleElement().satisfies(e -> assertThat(e.note())
-        .isEqualTo("may be denied when StringNotEquals aws:SourceVpc vpc-1 (p0.json $.Statement[1])"));
+        .isEqualTo("may be denied when StringNotEquals aws:SourceVpc vpc-1 (p0.json:1 $.Statement[1])"));
   }
 
   @Test
