@@ -191,16 +191,14 @@ public final class PolicyReader {
   private ObjectNode condition(JsonNode node, String path) throws PolicyInputException {
     ObjectNode operators = object(node, path, "an object of condition operators");
     ObjectNode clean = NODES.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = operators.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> op = it.next();
+    for (Map.Entry<String, JsonNode> op : operators.properties()) {
       String opPath = path + "." + op.getKey();
       ObjectNode keys = object(op.getValue(), opPath, "an object of condition keys and values");
       if (keys.isEmpty()) {
         throw error(opPath, "names no condition key; remove it or add a key and its values");
       }
       ObjectNode cleanKeys = clean.putObject(op.getKey());
-      for (Iterator<Map.Entry<String, JsonNode>> k = keys.fields(); k.hasNext(); ) {
-        Map.Entry<String, JsonNode> key = k.next();
+      for (Map.Entry<String, JsonNode> key : keys.properties()) {
         cleanKeys.set(key.getKey(), strings(key.getValue(), opPath + "." + key.getKey(), true));
       }
     }
