@@ -3,6 +3,7 @@ package dev.minrole.cli;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.Severity;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Prints findings to stderr as {@code minrole: warning: file:line: message [ID]}. */
@@ -11,6 +12,13 @@ final class Diagnostics {
   static final String WARNING = "minrole: warning: ";
 
   private Diagnostics() {}
+
+  /** The findings of a generate run: those of no single function, then each function's. */
+  static void print(PrintWriter err, Pipeline.Result result, boolean verbose) {
+    List<Finding> all = new ArrayList<>(result.findings());
+    result.functions().forEach(f -> all.addAll(f.findings()));
+    print(err, all, verbose);
+  }
 
   static void print(PrintWriter err, List<Finding> findings, boolean verbose) {
     for (Finding f : findings.stream().distinct().sorted().toList()) {

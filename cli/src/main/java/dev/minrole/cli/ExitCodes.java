@@ -7,6 +7,12 @@ final class ExitCodes {
   static final int USAGE = 2;
   /** {@code validate}: at least one policy has errors. */
   static final int POLICY_ERRORS = 3;
+  /** diff and tighten: something the code needs is not granted. */
+  static final int MISSING = 3;
+  /** diff: nothing is missing, but something granted is excess or broader than needed. */
+  static final int EXCESS = 4;
+  /** tighten --access-analyzer: Access Analyzer found new access or policy errors. */
+  static final int ACCESS_ANALYZER = 5;
 
   private ExitCodes() {}
 }

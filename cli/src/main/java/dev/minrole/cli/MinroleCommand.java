@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ValidateCommand.class,
       CatalogCommand.class,
+      DiffCommand.class,
+      TightenCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -21,7 +23,9 @@ import picocli.CommandLine.Command;
       "0:Success.",
       "1:Internal error (run again with --verbose for the stack trace).",
       "2:Bad usage or unreadable input.",
-      "3:validate: a policy has errors."
+      "3:validate: a policy has errors. diff, tighten: something the code needs is not granted.",
+      "4:diff: something granted is excess or broader than needed.",
+      "5:tighten --access-analyzer: Access Analyzer found a problem."
     })
 public final class MinroleCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

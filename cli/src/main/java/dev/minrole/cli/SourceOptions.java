@@ -80,6 +80,26 @@ final class SourceOptions {
           "Shorten action lists with wildcards that expand, in minrole's IAM catalog, to exactly the"
               + " same actions (e.g. dynamodb:Batch*). Off by default: AWS may add actions a wildcard matches.")
   boolean compact;
+  /** The same options for other sources and handlers (diff --base-ref). Copy new fields here too. */
+  /**
+   * The same options for other sources (the tree at a git ref). A template found in those sources
+   * is used; a template named with --template belongs to the working tree, so it is not.
+   */
+  SourceOptions withSources(List<Path> otherPaths, List<String> otherHandlers) {
+    SourceOptions copy = new SourceOptions();
+    copy.paths = new ArrayList<>(otherPaths);
+    copy.handlers = new ArrayList<>(otherHandlers);
+    copy.partition = partition;
+    copy.region = region;
+    copy.account = account;
+    copy.env = new LinkedHashMap<>(env);
+    copy.functions = new ArrayList<>(functions);
+    copy.parameters = new LinkedHashMap<>(parameters);
+    copy.stackName = stackName;
+    copy.noTemplate = noTemplate || template != null;
+    copy.compact = compact;
+    return copy;
+  }
 
   List<Path> pathsOrCurrent() {
     return paths.isEmpty() ? List.of(Path.of(".")) : paths;

@@ -28,12 +28,7 @@ class GoldenCasesTest {
 
   @TestFactory
   Stream<DynamicTest> goldenCases() throws IOException {
-    Path cases = Fixtures.root().resolve("cases");
-    List<Path> folders;
-    try (Stream<Path> list = Files.list(cases)) {
-      folders = list.filter(Files::isDirectory).sorted().toList();
-    }
-    assertThat(folders).isNotEmpty();
+    List<Path> folders = Fixtures.caseFolders("cases");
     return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
   }
 

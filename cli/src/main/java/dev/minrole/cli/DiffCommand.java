@@ -1,0 +1,126 @@
+package dev.minrole.cli;
+
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.diff.CurrentPolicy;
+import dev.minrole.generator.diff.DiffReport;
+import dev.minrole.generator.diff.FunctionDiff;
+import dev.minrole.generator.diff.PolicyDiff;
+import dev.minrole.generator.diff.PolicyDocument;
+import dev.minrole.generator.synth.FunctionPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code minrole diff}: what the code needs compared with what the role grants, by meaning. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare the permissions the code needs with a current policy (files or a deployed role), by meaning:",
+      "wildcards, NotAction, NotResource, Deny, permissions boundaries and conditions are taken into account.",
+      "Each action and resource is missing, broader, excess or matched.",
+      "",
+      "Examples:",
+      "  minrole diff src/main/java --handler com.example.Handler --current policy.json",
+      "  minrole diff . --handler com.example.Handler --role orders-fn --format markdown",
+      "  minrole diff . --handler com.example.Handler --function orders --region eu-west-1 --fail-on missing",
+      "  minrole diff . --handler com.example.Handler --base-ref origin/main --format markdown",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:The current policy grants exactly what is needed (or --fail-on narrowed it away).",
+      "1:Internal error (run again with --verbose for the stack trace).",
+      "2:Bad usage or unreadable input, e.g. a policy file that is not an IAM policy.",
+      "3:Something the code needs is missing (with --base-ref: the change adds permissions).",
+      "4:Nothing is missing, but something granted is excess or broader than needed."
+    })
+final class DiffCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin SourceOptions source;
+
+  @Mixin CurrentOptions current;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  DiffFormat format;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "WHAT",
+      defaultValue = "any",
+      description = "Which differences fail: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(
+      names = "--base-ref",
+      paramLabel = "REF",
+      description = "Compare with the needed policy at this git ref instead: what a change adds or removes.")
+  String baseRef;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "Colour the text format: auto (on a terminal), always or never (default: ${DEFAULT-VALUE}).")
+  String color;
+
+  @Override
+  public Integer call() {
+    current.bind(source).requireOne(baseRef != null, ", or --base-ref REF");
+    if (!List.of("auto", "always", "never").contains(color)) {
+      throw new UsageException("--color " + color + " is not auto, always or never");
+    }
+    Pipeline.Result result = Pipeline.generate(source);
+    Diagnostics.print(spec.commandLine().getErr(), result, common.verbose);
+    DiffReport report = baseRef != null ? againstBaseRef(result) : againstCurrent(result);
+    PrintWriter out = spec.commandLine().getOut();
+    boolean colour = color.equals("always") || color.equals("auto") && Terminal.isInteractive();
+    out.print(format.renderer(colour, new SourceUris(source.pathsOrCurrent(), Path.of(""))).render(report));
+    out.flush();
+    return failOn.exitCode(report);
+  }
+
+  private DiffReport againstCurrent(Pipeline.Result result) {
+    CurrentPolicy policy = current.read(source);
+    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
+    List<FunctionDiff> functions = new ArrayList<>();
+    for (FunctionPolicy f : result.functions()) {
+      functions.add(diff.compare(f, policy));
+    }
+    List<Finding> findings = new ArrayList<>(result.findings());
+    findings.addAll(policy.findings());
+    Diagnostics.print(spec.commandLine().getErr(), policy.findings(), common.verbose);
+    return new DiffReport(DiffReport.Baseline.CURRENT, policy.description(), functions, findings);
+  }
+
+  private DiffReport againstBaseRef(Pipeline.Result result) {
+    Map<String, Optional<FunctionPolicy>> base = BaseRef.neededAt(baseRef, source, result.functions());
+    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
+    List<FunctionDiff> functions = new ArrayList<>();
+    for (FunctionPolicy f : result.functions()) {
+      List<PolicyDocument> documents = base.getOrDefault(f.name(), Optional.empty())
+          .flatMap(FunctionPolicy::policy)
+          .map(b -> List.of(PolicyDocument.of(baseRef, b)))
+          .orElse(List.of());
+      functions.add(diff.compare(f, new CurrentPolicy(baseRef, documents)));
+    }
+    return new DiffReport(DiffReport.Baseline.BASE_REF, baseRef, functions, result.findings());
+  }
+}

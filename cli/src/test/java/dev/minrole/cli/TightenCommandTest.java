@@ -1,0 +1,111 @@
+package dev.minrole.cli;
+
+import static dev.minrole.cli.DiffCommandTest.allow;
+import static dev.minrole.cli.DiffCommandTest.policy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.minrole.testkit.FakeAwsServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+
+class TightenCommandTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void fakeCredentials() {
+    DiffCommandTest.fakeCredentials();
+  }
+
+  private Cli tighten(String current, String... more) throws IOException {
+    Path source = dir.resolve("src/app/Handler.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, DiffCommandTest.HANDLER, StandardCharsets.UTF_8);
+    Path file = dir.resolve("current.json");
+    Files.writeString(file, current, StandardCharsets.UTF_8);
+    List<String> args = new ArrayList<>(List.of("tighten", dir.resolve("src").toString(), "--handler",
+        "app.Handler::handleRequest", "--current", file.toString()));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void tighten_writesTheScopedPolicy_andReportsWhatWasRemovedAndTheSizes() throws IOException {
+    Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")));
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    IamPolicy tightened = IamPolicy.fromJson(cli.out());
+    assertThat(tightened.statements()).flatExtracting(s -> s.actions().stream().map(a -> a.value()).toList())
+        .containsExactlyInAnyOrder("s3:PutObject", "sqs:SendMessage");
+    assertThat(cli.out()).contains(DiffCommandTest.S3).contains(DiffCommandTest.SQS).doesNotContain("\"*\"");
+    assertThat(cli.err())
+        .containsPattern("minrole: tighten app.Handler::handleRequest: kept 2 permissions; 2 statements, [0-9,]+ action"
+            + " grants, [0-9,]+ characters -> 2 statements, 2 action grants, [0-9,]+ characters")
+        .contains("minrole:   removed  sqs:* (")
+        .contains("minrole:   narrowed s3:PutObject on * to " + DiffCommandTest.S3);
+  }
+
+  @Test
+  void tighten_reportsMissing_exitsThree_andAddsOnlyWhenAsked() throws IOException {
+    Cli cli = tighten(policy(allow("sqs:*", "*")));
+    assertThat(cli.exitCode()).isEqualTo(3);
+    assertThat(cli.out()).doesNotContain("s3:PutObject");
+    assertThat(cli.err()).contains("minrole:   missing  s3:PutObject on " + DiffCommandTest.S3)
+        .contains("not added (give --add-missing to add it)");
+
+    Cli added = tighten(policy(allow("sqs:*", "*")), "--add-missing");
+    assertThat(added.exitCode()).isZero();
+    assertThat(added.out()).contains("s3:PutObject");
+    assertThat(added.err()).contains("minrole:   added    s3:PutObject");
+  }
+
+  @Test
+  void tighten_formatReport_isTheGenerateReport() throws IOException {
+    Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")), "--format", "report");
+    assertThat(new ObjectMapper().readTree(cli.out()).path("functions").get(0).path("permissions").size()).isEqualTo(2);
+  }
+
+  @Test
+  void tighten_accessAnalyzer_passes_thenPrintsThePolicy() throws IOException {
+    try (FakeAwsServer server = FakeAwsServer.start()
+        .onRest("POST", "/policy/check-no-new-access", r -> FakeAwsServer.Response.restJson(
+            "{\"result\": \"PASS\", \"message\": \"No new access.\", \"reasons\": []}"))
+        .onRest("POST", "/policy/validation", r -> FakeAwsServer.Response.restJson("{\"findings\": []}"))) {
+      Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")), "--access-analyzer", "--region", "eu-west-1",
+          "--endpoint-url", server.endpoint().toString());
+      assertThat(cli.exitCode()).as(cli.err()).isZero();
+      assertThat(cli.err()).contains("Access Analyzer: CheckNoNewAccess and ValidatePolicy passed");
+      String sent = new ObjectMapper().readTree(server.requests().get(0).body()).path("newPolicyDocument").asText();
+      assertThat(sent).isEqualTo(cli.out());
+    }
+  }
+
+  @Test
+  void tighten_accessAnalyzer_fails_exitsFive_withoutWritingThePolicy() throws IOException {
+    try (FakeAwsServer server = FakeAwsServer.start()
+        .onRest("POST", "/policy/check-no-new-access", r -> FakeAwsServer.Response.restJson(
+            "{\"result\": \"FAIL\", \"message\": \"New access.\", \"reasons\": [{\"description\": \"statement 0\"}]}"))
+        .onRest("POST", "/policy/validation", r -> FakeAwsServer.Response.restJson("{\"findings\": []}"))) {
+      Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")), "--access-analyzer", "--region", "eu-west-1",
+          "--endpoint-url", server.endpoint().toString());
+      assertThat(cli.exitCode()).isEqualTo(5);
+      assertThat(cli.out()).isEmpty();
+      assertThat(cli.err()).contains("minrole: error: Access Analyzer, app.Handler::handleRequest: CheckNoNewAccess: FAIL:"
+          + " New access.; statement 0");
+    }
+  }
+
+  @Test
+  void tighten_help_documentsExitCodesAndSafetyOptions() {
+    Cli cli = Cli.run("tighten", "--help");
+    assertThat(cli.out()).contains("--add-missing").contains("--drop-observed").contains("--access-analyzer")
+        .containsPattern("5\\s+--access-analyzer");
+  }
+}

@@ -1,0 +1,20 @@
+package dev.minrole.generator.diff;
+
+import java.util.Locale;
+
+/** How one action and resource pair compares, in the order output lists them. */
+public enum DiffKind {
+  /** Needed, not (reliably) granted: the function would fail at run time. */
+  MISSING,
+  /** Granted on a wider resource than needed ({@code *} where {@code table/orders} is enough). */
+  BROADER,
+  /** Granted, not needed. */
+  EXCESS,
+  /** Needed and granted on exactly the needed resource. */
+  MATCHED;
+
+  /** The lower-case name output uses. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
