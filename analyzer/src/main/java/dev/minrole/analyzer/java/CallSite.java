@@ -21,4 +21,15 @@ record CallSite(Node node, CodeUnit caller, Optional<List<Expression>> arguments
   static CallSite opaque(Node node, CodeUnit caller) {
     return new CallSite(node, caller, Optional.empty());
   }
+
+  /** Two call sites are the same place in the code: JavaParser nodes compare by identity here. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CallSite c && c.node == node && java.util.Objects.equals(c.caller, caller);
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(node);
+  }
 }

@@ -82,6 +82,23 @@ sealed interface Value {
   /** A value the evaluator cannot know, and why. */
   record Opaque(String reason) implements Value {}
 
+  /**
+   * An object of a class of the sources, created at {@code site} in the calling context {@code
+   * frame}: its fields have the values its constructor gave them there, not those of every
+   * instance of the class.
+   */
+  record Alloc(com.github.javaparser.ast.expr.ObjectCreationExpr site, Frame frame) implements Value {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Alloc a && a.site == site && java.util.Objects.equals(a.frame, frame);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(site);
+    }
+  }
+
   static Value str(String literal) {
     return new Str(ArgValue.literal(literal));
   }

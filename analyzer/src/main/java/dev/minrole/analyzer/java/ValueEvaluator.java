@@ -189,6 +189,10 @@ final class ValueEvaluator {
       return call(call, frame);
     }
     if (e instanceof ObjectCreationExpr creation) {
+      if (creation.getAnonymousClassBody().isEmpty()
+          && analysis.index().contains(analysis.types().typeOf(creation).name())) {
+        return List.of(new Value.Alloc(creation, frame));
+      }
       return jdk.creation(creation, frame);
     }
     if (e instanceof ArrayCreationExpr array) {
@@ -233,7 +237,7 @@ final class ValueEvaluator {
           : List.of(Value.opaque("lambda parameter " + lambdaParam.parameter().getNameAsString()));
     }
     if (ref instanceof VarRef.Field field) {
-      return field(field.field());
+      return field.field().isStatic() ? field(field.field()) : fieldOfThis(field.field(), frame);
     }
     VarRef.Other other = (VarRef.Other) ref;
     if (other.declaration().getParentNode().orElse(null) instanceof ForEachStmt) {
@@ -361,6 +365,107 @@ final class ValueEvaluator {
     return values;
   }
 
+  /**
+   * An instance field read through {@code this} in a frame: when the frame knows which object
+   * the method runs on (the receiver of its call site), the field's value for that object; else
+   * its value for every object, and the caller is told that the calling context matters.
+   */
+  private List<Value> fieldOfThis(FieldInfo field, Frame frame) {
+    if (bindings.containsKey(field.node())) {
+      return field(field);
+    }
+    List<Value> receivers = receivers(frame, 0);
+    if (receivers.isEmpty()) {
+      if (frame.method() != null && !frame.method().isStatic()) {
+        touchedParameters = true;
+      }
+      return field(field);
+    }
+    return fieldOf(field, receivers);
+  }
+
+  /** The field of each object; objects the evaluator cannot identify give the union. */
+  private List<Value> fieldOf(FieldInfo field, List<Value> objects) {
+    List<Value> out = new ArrayList<>();
+    boolean unknown = objects.isEmpty();
+    for (Value object : objects) {
+      if (object instanceof Value.Alloc alloc) {
+        out.addAll(fieldOfAllocation(field, alloc));
+      } else {
+        unknown = true;
+      }
+    }
+    if (unknown) {
+      out.addAll(field(field));
+    }
+    return dedupe(out);
+  }
+
+  /** The objects a frame's method runs on, when its call site says: {@code a.read()} runs on {@code a}. */
+  private List<Value> receivers(Frame frame, int depth) {
+    if (frame.site() == null || frame.method() == null || frame.method().isStatic() || depth > MAX_FRAME_DEPTH + 2) {
+      return List.of();
+    }
+    Node site = frame.site().node();
+    Frame parent = frame.parent() == null ? Frame.NONE : frame.parent();
+    if (site instanceof ObjectCreationExpr creation) {
+      return List.of(new Value.Alloc(creation, parent));
+    }
+    if (site instanceof MethodCallExpr call) {
+      Optional<Expression> scope = call.getScope();
+      if (scope.isEmpty() || scope.get() instanceof ThisExpr) {
+        return receivers(parent, depth + 1);
+      }
+      List<Value> values = eval(scope.get(), parent);
+      return values.stream().allMatch(v -> v instanceof Value.Alloc) ? values : List.of();
+    }
+    if (site instanceof com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt) {
+      return receivers(parent, depth + 1);
+    }
+    return List.of();
+  }
+
+  /**
+   * A field's value in one object: its initializer, what the constructor that made the object
+   * assigns (with the constructor's parameters bound to the creation's arguments), and what other
+   * methods assign to it.
+   */
+  private List<Value> fieldOfAllocation(FieldInfo field, Value.Alloc alloc) {
+    Optional<TypeInfo> created = analysis.index().get(analysis.types().typeOf(alloc.site()).name());
+    if (created.isEmpty() || !analysis.index().isSubtype(created.get(), field.owner().fqn())) {
+      return field(field);
+    }
+    List<MethodInfo> constructors = analysis.targets().constructors(alloc.site());
+    CallSite site = CallSite.withArguments(alloc.site(), null, alloc.site().getArguments());
+    List<Value> values = new ArrayList<>();
+    field.initializer().ifPresent(init -> values.addAll(eval(init, Frame.NONE)));
+    if (field.owner().isRecord()) {
+      for (MethodInfo constructor : constructors) {
+        int index = constructor.parameterIndex(field.name());
+        if (constructor.isImplicit() && index >= 0) {
+          values.addAll(argument(site, index, constructor, alloc.frame()));
+        }
+      }
+    }
+    for (Assignment assignment : Mutations.assignmentsTo(field, analysis)) {
+      if (!isReachable(assignment.unit())) {
+        continue;
+      }
+      Frame frame = frameOf(assignment.unit());
+      if (assignment.unit() instanceof CodeUnit.Method m && m.method().isConstructor()) {
+        if (!constructors.contains(m.method())) {
+          continue;
+        }
+        frame = new Frame(m.method(), site, alloc.frame());
+      }
+      values.addAll(eval(assignment.value(), frame));
+    }
+    if (values.isEmpty()) {
+      return field(field);
+    }
+    return Mutations.applyToField(this, dedupe(values), field);
+  }
+
   private List<Value> computeField(FieldInfo field) {
     if (field.owner().isEnum() && field.node() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
       return List.of(Value.str(field.name()));
@@ -411,7 +516,12 @@ final class ValueEvaluator {
     if (owner.isPresent()) {
       Optional<FieldInfo> field = analysis.variables().field(owner.get(), name);
       if (field.isPresent()) {
-        return field(field.get());
+        if (field.get().isStatic() || scopeType.staticRef()) {
+          return field(field.get());
+        }
+        return scope instanceof ThisExpr
+            ? fieldOfThis(field.get(), frame)
+            : fieldOf(field.get(), eval(scope, frame));
       }
     }
     if (scopeType.staticRef() && scopeType.isKnown()) {
@@ -452,7 +562,7 @@ final class ValueEvaluator {
       }
       return dedupe(out);
     }
-    Optional<List<Value>> accessor = accessor(call);
+    Optional<List<Value>> accessor = accessor(call, frame);
     return accessor.orElse(List.of(Value.opaque("result of " + describe(call))));
   }
 
@@ -497,7 +607,7 @@ final class ValueEvaluator {
    * A getter that is not in the sources: a record accessor, or one generated by Lombok. It reads
    * the field of the same name.
    */
-  private Optional<List<Value>> accessor(MethodCallExpr call) {
+  private Optional<List<Value>> accessor(MethodCallExpr call, Frame frame) {
     if (!call.getArguments().isEmpty()) {
       return Optional.empty();
     }
@@ -516,7 +626,13 @@ final class ValueEvaluator {
       }
       Optional<FieldInfo> field = analysis.variables().field(owner.get(), candidate);
       if (field.isPresent()) {
-        return Optional.of(field(field.get()));
+        if (field.get().isStatic()) {
+          return Optional.of(field(field.get()));
+        }
+        return Optional.of(
+            call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr
+                ? fieldOfThis(field.get(), frame)
+                : fieldOf(field.get(), eval(call.getScope().get(), frame)));
       }
     }
     return Optional.empty();
