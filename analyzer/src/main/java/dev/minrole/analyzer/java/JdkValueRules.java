@@ -151,6 +151,11 @@ final class JdkValueRules {
     Value first = receiver.get(0);
     String name = call.getNameAsString();
     List<Expression> args = call.getArguments();
+    if (("name".equals(name) || "toString".equals(name)) && args.isEmpty() && receiver.stream().allMatch(JdkValueRules::isEnumConstant)) {
+      List<Value> names = new ArrayList<>();
+      receiver.forEach(v -> names.add(new Value.Str(ValueEvaluator.toArg(v))));
+      return Optional.of(names);
+    }
     if (receiver.stream().allMatch(v -> v instanceof Value.Str)) {
       return stringCall(name, args, receiver, frame);
     }
@@ -353,6 +358,10 @@ final class JdkValueRules {
       default:
         return Optional.empty();
     }
+  }
+
+  private static boolean isEnumConstant(Value v) {
+    return v instanceof Value.Alloc a && a.site() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration;
   }
 
   // ---- strings

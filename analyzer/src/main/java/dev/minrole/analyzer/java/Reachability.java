@@ -166,10 +166,29 @@ final class Reachability {
       return;
     }
     reach(new CodeUnit.StaticInit(type));
+    if (type.isEnum()) {
+      constructEnumConstants(type);
+    }
     for (JType s : type.supertypes()) {
       index.get(s.name()).ifPresent(this::touch);
     }
     type.outer().ifPresent(this::touch);
+  }
+
+  /** Initializing an enum creates its constants, each with its constructor and arguments. */
+  private void constructEnumConstants(TypeInfo type) {
+    instantiated.add(type);
+    reach(new CodeUnit.InstanceInit(type));
+    for (FieldInfo field : type.fields().values()) {
+      if (field.node() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration constant) {
+        CallSite site = CallSite.withArguments(constant, new CodeUnit.StaticInit(type), constant.getArguments());
+        for (MethodInfo c : type.constructors()) {
+          if (c.acceptsArity(constant.getArguments().size())) {
+            reachMethod(c, site);
+          }
+        }
+      }
+    }
   }
 
   private void instantiate(TypeInfo type) {

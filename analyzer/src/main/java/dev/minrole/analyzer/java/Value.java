@@ -83,11 +83,11 @@ sealed interface Value {
   record Opaque(String reason) implements Value {}
 
   /**
-   * An object of a class of the sources, created at {@code site} in the calling context {@code
-   * frame}: its fields have the values its constructor gave them there, not those of every
-   * instance of the class.
+   * An object of a class of the sources, created at {@code site} (a {@code new}, or an enum
+   * constant's declaration) in the calling context {@code frame}: its fields have the values its
+   * constructor gave them there, not those of every instance of the class.
    */
-  record Alloc(com.github.javaparser.ast.expr.ObjectCreationExpr site, Frame frame) implements Value {
+  record Alloc(com.github.javaparser.ast.Node site, Frame frame) implements Value {
     @Override
     public boolean equals(Object other) {
       return other instanceof Alloc a && a.site == site && java.util.Objects.equals(a.frame, frame);

@@ -431,12 +431,16 @@ final class ValueEvaluator {
    * methods assign to it.
    */
   private List<Value> fieldOfAllocation(FieldInfo field, Value.Alloc alloc) {
-    Optional<TypeInfo> created = analysis.index().get(analysis.types().typeOf(alloc.site()).name());
+    Optional<TypeInfo> created = createdType(alloc);
     if (created.isEmpty() || !analysis.index().isSubtype(created.get(), field.owner().fqn())) {
       return field(field);
     }
-    List<MethodInfo> constructors = analysis.targets().constructors(alloc.site());
-    CallSite site = CallSite.withArguments(alloc.site(), null, alloc.site().getArguments());
+    List<Expression> args = arguments(alloc);
+    List<MethodInfo> constructors =
+        alloc.site() instanceof ObjectCreationExpr creation
+            ? analysis.targets().constructors(creation)
+            : created.get().constructors().stream().filter(c -> c.acceptsArity(args.size())).toList();
+    CallSite site = CallSite.withArguments(alloc.site(), null, args);
     List<Value> values = new ArrayList<>();
     field.initializer().ifPresent(init -> values.addAll(eval(init, Frame.NONE)));
     if (field.owner().isRecord()) {
@@ -466,9 +470,23 @@ final class ValueEvaluator {
     return Mutations.applyToField(this, dedupe(values), field);
   }
 
+  private Optional<TypeInfo> createdType(Value.Alloc alloc) {
+    if (alloc.site() instanceof ObjectCreationExpr creation) {
+      return analysis.index().get(analysis.types().typeOf(creation).name());
+    }
+    return Optional.ofNullable(analysis.names().enclosingType(alloc.site()));
+  }
+
+  private static List<Expression> arguments(Value.Alloc alloc) {
+    if (alloc.site() instanceof ObjectCreationExpr creation) {
+      return creation.getArguments();
+    }
+    return ((com.github.javaparser.ast.body.EnumConstantDeclaration) alloc.site()).getArguments();
+  }
+
   private List<Value> computeField(FieldInfo field) {
     if (field.owner().isEnum() && field.node() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
-      return List.of(Value.str(field.name()));
+      return List.of(new Value.Alloc(field.node(), Frame.NONE));
     }
     List<Value> values = new ArrayList<>();
     Frame initFrame = Frame.NONE;
@@ -561,6 +579,14 @@ final class ValueEvaluator {
         out.addAll(returned(m, new Frame(m, site, frame)));
       }
       return dedupe(out);
+    }
+    if (scope.isPresent()
+        && call.getArguments().isEmpty()
+        && (call.getNameAsString().equals("name") || call.getNameAsString().equals("toString"))
+        && analysis.index().get(receiverType.name()).map(TypeInfo::isEnum).orElse(false)) {
+      List<Value> names = new ArrayList<>();
+      eval(scope.get(), frame).forEach(v -> names.add(new Value.Str(toArg(v))));
+      return names;
     }
     Optional<List<Value>> accessor = accessor(call, frame);
     return accessor.orElse(List.of(Value.opaque("result of " + describe(call))));
@@ -725,6 +751,10 @@ final class ValueEvaluator {
     }
     if (value instanceof Value.Opaque o) {
       return ArgValue.unknown(o.reason());
+    }
+    if (value instanceof Value.Alloc a
+        && a.site() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration constant) {
+      return ArgValue.literal(constant.getNameAsString());
     }
     if (value instanceof Value.Obj o && JdkValueRules.STRING_BUILDER.equals(o.type())) {
       List<ArgValue> parts = new ArrayList<>();
