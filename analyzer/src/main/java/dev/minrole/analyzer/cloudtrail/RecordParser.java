@@ -1,0 +1,257 @@
+package dev.minrole.analyzer.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads CloudTrail records with Jackson's streaming parser, keeping only the fields minrole needs
+ * and skipping the rest without building trees. It accepts every shape CloudTrail data comes in:
+ * files as delivered to S3 ({@code {"Records": [...]}}), JSON lines of records (CloudTrail Lake
+ * exports), top-level arrays, and {@code lookup-events} output, whose {@code Events[]} carry each
+ * record as a JSON string in {@code CloudTrailEvent}.
+ */
+final class RecordParser {
+  /** Where records go. */
+  interface Sink {
+    void event(TrailEvent event);
+
+    /** A record without a field minrole needs, e.g. {@code eventTime}. */
+    void incomplete(String missing);
+  }
+
+  /** Large enough for any record CloudTrail writes, and for a whole record held in a string. */
+  static final int MAX_STRING = 32 * 1024 * 1024;
+
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING).build())
+          .build();
+
+  private static final Set<String> RECORD_FIELDS =
+      Set.of("eventVersion", "eventID", "eventType", "userIdentity", "eventTime", "eventSource", "eventName");
+
+  private final Set<String> resourceParameters;
+
+  RecordParser(Set<String> resourceParameters) {
+    this.resourceParameters = Set.copyOf(resourceParameters);
+  }
+
+  /** Reads every root value of the parser: one document, or JSON lines. */
+  void readAll(JsonParser p, Sink sink) throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) != null) {
+      readValue(p, t, sink);
+    }
+  }
+
+  private void readValue(JsonParser p, JsonToken t, Sink sink) throws IOException {
+    if (t == JsonToken.START_OBJECT) {
+      readObject(p, sink);
+    } else if (t == JsonToken.START_ARRAY) {
+      JsonToken e;
+      while ((e = p.nextToken()) != JsonToken.END_ARRAY && e != null) {
+        readValue(p, e, sink);
+      }
+    } else if (t == JsonToken.VALUE_STRING) {
+      readEmbedded(p.getText(), sink);
+    }
+  }
+
+  private void readEmbedded(String json, Sink sink) throws IOException {
+    String trimmed = json.strip();
+    if (!trimmed.startsWith("{")) {
+      return;
+    }
+    try (JsonParser nested = FACTORY.createParser(trimmed)) {
+      readAll(nested, sink);
+    }
+  }
+
+  /** A record, or an object that holds records ({@code Records}, {@code Events}), or both. */
+  private void readObject(JsonParser p, Sink sink) throws IOException {
+    Fields f = new Fields();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (RECORD_FIELDS.contains(name)) {
+        f.recordLike = true;
+      }
+      switch (name) {
+        case "Records", "Events", "records", "events" -> {
+          if (v == JsonToken.START_ARRAY) {
+            readValue(p, v, sink);
+          } else {
+            p.skipChildren();
+          }
+        }
+        case "CloudTrailEvent", "eventJson" -> {
+          if (v == JsonToken.VALUE_STRING) {
+            readEmbedded(p.getText(), sink);
+          } else {
+            readValue(p, v, sink);
+          }
+        }
+        case "eventTime" -> f.eventTime = text(p, v);
+        case "eventSource" -> f.eventSource = text(p, v);
+        case "eventName" -> f.eventName = text(p, v);
+        case "awsRegion" -> f.region = text(p, v);
+        case "recipientAccountId" -> f.account = text(p, v);
+        case "errorCode" -> f.errorCode = text(p, v);
+        case "errorMessage" -> f.errorMessage = text(p, v);
+        case "eventCategory" -> f.dataEvent |= "Data".equals(text(p, v));
+        case "managementEvent" -> f.dataEvent |= v == JsonToken.VALUE_FALSE;
+        case "userIdentity" -> readIdentity(p, v, f);
+        case "resources" -> readResources(p, v, f);
+        case "requestParameters" -> readParameters(p, v, f);
+        default -> p.skipChildren();
+      }
+    }
+    if (!f.recordLike) {
+      return;
+    }
+    String missing =
+        f.eventTime.isEmpty() ? "eventTime"
+            : f.eventSource.isEmpty() ? "eventSource"
+            : f.eventName.isEmpty() ? "eventName"
+            : "";
+    if (!missing.isEmpty()) {
+      sink.incomplete(missing);
+      return;
+    }
+    java.util.Optional<String> time = TrailTime.normalize(f.eventTime);
+    if (time.isEmpty()) {
+      sink.incomplete("a valid eventTime");
+      return;
+    }
+    sink.event(
+        new TrailEvent(
+            time.get(),
+            f.eventSource,
+            f.eventName,
+            f.region,
+            f.account.isEmpty() ? f.identityAccount : f.account,
+            f.issuerArn,
+            f.principalArn,
+            f.errorCode,
+            f.errorMessage,
+            f.dataEvent,
+            f.resources,
+            f.parameters));
+  }
+
+  private static void readIdentity(JsonParser p, JsonToken v, Fields f) throws IOException {
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "arn" -> f.principalArn = text(p, t);
+        case "accountId" -> f.identityAccount = text(p, t);
+        case "sessionContext" -> readSessionContext(p, t, f);
+        default -> p.skipChildren();
+      }
+    }
+  }
+
+  private static void readSessionContext(JsonParser p, JsonToken v, Fields f) throws IOException {
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (name.equals("sessionIssuer") && t == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken value = p.nextToken();
+          if (field.equals("arn")) {
+            f.issuerArn = text(p, value);
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private static void readResources(JsonParser p, JsonToken v, Fields f) throws IOException {
+    if (v != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken e;
+    while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (e != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if (name.equals("ARN") || name.equals("arn")) {
+          String arn = text(p, t);
+          if (arn.startsWith("arn:")) {
+            f.resources.add(arn);
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+  }
+
+  private void readParameters(JsonParser p, JsonToken v, Fields f) throws IOException {
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_STRING && resourceParameters.contains(name)) {
+        f.parameters.put(name, p.getText());
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private static String text(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return "";
+  }
+
+  /** The fields of one record as they are read. */
+  private static final class Fields {
+    boolean recordLike;
+    String eventTime = "";
+    String eventSource = "";
+    String eventName = "";
+    String region = "";
+    String account = "";
+    String identityAccount = "";
+    String issuerArn = "";
+    String principalArn = "";
+    String errorCode = "";
+    String errorMessage = "";
+    boolean dataEvent;
+    final List<String> resources = new ArrayList<>(2);
+    final TreeMap<String, String> parameters = new TreeMap<>();
+  }
+}
