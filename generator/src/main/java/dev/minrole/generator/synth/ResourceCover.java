@@ -3,7 +3,7 @@ package dev.minrole.generator.synth;
 import dev.minrole.generator.catalog.IamCatalog;
 
 /** Whether one resource pattern grants everything another does, under IAM's wildcard rules. */
-final class ResourceCover {
+public final class ResourceCover {
   private ResourceCover() {}
 
   /**
@@ -11,7 +11,7 @@ final class ResourceCover {
    * read as literal characters, which a {@code *} in {@code broad} also matches, so {@code
    * media/*} covers {@code media/in/*} but not the other way round.
    */
-  static boolean covers(String broad, String narrow) {
+  public static boolean covers(String broad, String narrow) {
     if (broad.equals(narrow)) {
       return true;
     }
