@@ -5,6 +5,8 @@ final class ExitCodes {
   static final int OK = 0;
   static final int SOFTWARE = 1;
   static final int USAGE = 2;
+  /** {@code generate --strict}: some CloudTrail input could not be read completely. */
+  static final int PARTIAL_INPUT = 5;
 
   private ExitCodes() {}
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Least-privilege IAM execution roles for Java AWS Lambda functions.",
-    subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {GenerateCommand.class, CloudTrailCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",

@@ -1,5 +1,6 @@
 package dev.minrole.cli;
 
+import dev.minrole.analyzer.cloudtrail.TrailProgress;
 import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
 import dev.minrole.analyzer.model.Finding;
@@ -20,12 +21,42 @@ import java.util.List;
  * result.
  */
 final class Pipeline {
-  /** Every function's policy, and the findings that belong to no single function. */
-  record Result(List<FunctionPolicy> functions, List<Finding> findings) {}
+  /**
+   * Every function's policy, the findings that belong to no single function, and whether some
+   * CloudTrail input could not be read completely ({@code --strict} turns that into exit code 5).
+   */
+  record Result(List<FunctionPolicy> functions, List<Finding> findings, boolean partialInput) {
+    Result(List<FunctionPolicy> functions, List<Finding> findings) {
+      this(functions, findings, false);
+    }
+  }
+
+  /** The functions the code defines, and the findings about the sources. */
+  record Code(List<FunctionAnalysis> analyses, List<Finding> findings) {}
 
   private Pipeline() {}
 
   static Result generate(SourceOptions options) {
+    return generate(options, new TrailOptions(), TrailProgress.NONE);
+  }
+
+  static Result generate(SourceOptions options, TrailOptions trail, TrailProgress progress) {
+    if (trail.active() || !trail.roleArns.isEmpty()) {
+      return TrailPipeline.generate(options, trail, progress);
+    }
+    Code code = analyze(options);
+    PolicySynthesizer synthesizer = new PolicySynthesizer(OperationMapper.bundled(), options.arnContext());
+    List<FunctionPolicy> functions = new ArrayList<>();
+    for (FunctionAnalysis analysis : code.analyses()) {
+      functions.add(
+          synthesizer.synthesize(
+              analysis.handler(), analysis.handler(), analysis.calls(), List.of(), analysis.findings()));
+    }
+    return new Result(functions, code.findings());
+  }
+
+  /** Reads the sources and analyzes each handler (or, without one, every public method). */
+  static Code analyze(SourceOptions options) {
     List<Path> paths = options.pathsOrCurrent();
     for (Path p : paths) {
       if (!Files.exists(p)) {
@@ -56,14 +87,7 @@ final class Pipeline {
       }
       analyses.add(((JavaProject.Analyzed) outcome).analysis());
     }
-    PolicySynthesizer synthesizer = new PolicySynthesizer(OperationMapper.bundled(), options.arnContext());
-    List<FunctionPolicy> functions = new ArrayList<>();
-    for (FunctionAnalysis analysis : analyses) {
-      functions.add(
-          synthesizer.synthesize(
-              analysis.handler(), analysis.handler(), analysis.calls(), List.of(), analysis.findings()));
-    }
-    return new Result(functions, project.sources().findings());
+    return new Code(analyses, project.sources().findings());
   }
 
   private static String functionName(List<Path> paths) {

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * One test per folder under {@code fixtures/cases/}: it runs {@code minrole generate} on the
- * case's {@code input/} with the arguments in {@code args.txt} and compares the policy and the
- * report with {@code expected/policy.json} and {@code expected/report.json}, byte for byte. Run
- * with {@code -Dgolden.update=true} to rewrite the expected files.
+ * case's {@code input/} (when it has one) with the arguments in {@code args.txt}, where {@code
+ * ${case}} stands for the case's folder, and compares the policy and the report with {@code
+ * expected/policy.json} and {@code expected/report.json}, byte for byte. Run with {@code
+ * -Dgolden.update=true} to rewrite the expected files.
  */
 class GoldenCasesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +39,12 @@ class GoldenCasesTest {
     assertThat(folder.resolve("case.md")).as("case.md says what the case proves").exists();
     List<String> base = new ArrayList<>();
     base.add("generate");
-    base.add(folder.resolve("input").toString());
-    base.addAll(arguments(folder.resolve("args.txt")));
+    if (Files.isDirectory(folder.resolve("input"))) {
+      base.add(folder.resolve("input").toString());
+    }
+    for (String arg : arguments(folder.resolve("args.txt"))) {
+      base.add(arg.replace("${case}", folder.toString()));
+    }
     Cli policy = Cli.run(withFormat(base, "json"));
     assertThat(policy.exitCode()).as(policy.err()).isZero();
     Cli report = Cli.run(withFormat(base, "report"));

@@ -1,0 +1,121 @@
+package dev.minrole.cli;
+
+import dev.minrole.analyzer.cloudtrail.AggregationSql;
+import dev.minrole.analyzer.cloudtrail.RoleTarget;
+import dev.minrole.generator.observed.ObservedData;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code minrole cloudtrail}: helpers for reading CloudTrail at scale. */
+@Command(
+    name = "cloudtrail",
+    mixinStandardHelpOptions = true,
+    description = "Print the queries 'minrole generate' runs in Athena or CloudTrail Lake, for review.",
+    subcommands = {CloudTrailCommand.AthenaSql.class, CloudTrailCommand.LakeSql.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:Success.", "1:Internal error.", "2:Bad usage."})
+final class CloudTrailCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand, e.g. minrole cloudtrail athena-sql --help");
+  }
+
+  /** Options both SQL commands share: the roles and the window. */
+  static final class QueryOptions {
+    @Option(names = "--role-arn", paramLabel = "ARN", required = true, description = "The role whose events to count. Repeatable.")
+    List<String> roleArns;
+
+    @Option(names = "--session-name", paramLabel = "NAME", description = "Only sessions with this name; paired in order with --role-arn.")
+    List<String> sessionNames = new java.util.ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "TIME", converter = TimeConverter.class, description = "Only events at or after TIME.")
+    java.time.Instant since;
+
+    @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class, description = "Only events before TIME.")
+    java.time.Instant until;
+
+    String sql(AggregationSql.Dialect dialect, String from) {
+      TrailOptions trail = new TrailOptions();
+      trail.roleArns = roleArns;
+      trail.sessionNames = sessionNames;
+      trail.since = since;
+      trail.until = until;
+      List<RoleTarget> roles = trail.targets();
+      try {
+        return new AggregationSql(dialect, from, ObservedData.bundled().resourceParameterNames()).sql(roles, trail.window());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+  }
+
+  @Command(
+      name = "athena-sql",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the aggregation query 'minrole generate --athena-table' runs.",
+        "",
+        "Example:",
+        "  minrole cloudtrail athena-sql --athena-table default.cloudtrail_logs \\",
+        "      --role-arn arn:aws:iam::123456789012:role/orders-fn --since 2024-05-01",
+        ""
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:The query was printed.", "1:Internal error.", "2:Bad usage, e.g. a malformed table name or role ARN."})
+  static final class AthenaSql implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--athena-table", paramLabel = "TABLE", required = true, description = "The trail's Athena table (database.table).")
+    String table;
+
+    @Mixin QueryOptions query;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().print(query.sql(AggregationSql.Dialect.ATHENA, table));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "lake-sql",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the aggregation query 'minrole generate --cloudtrail-lake' runs.",
+        "",
+        "Example:",
+        "  minrole cloudtrail lake-sql --cloudtrail-lake EXAMPLE-f852-4e8f-8bd1-bcf6cEXAMPLE \\",
+        "      --role-arn arn:aws:iam::123456789012:role/orders-fn --since 30d",
+        ""
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:The query was printed.", "1:Internal error.", "2:Bad usage."})
+  static final class LakeSql implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--cloudtrail-lake", paramLabel = "EVENT_DATA_STORE", required = true, description = "The event data store (id or ARN).")
+    String store;
+
+    @Mixin QueryOptions query;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().print(query.sql(AggregationSql.Dialect.LAKE, store));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+}
