@@ -92,8 +92,7 @@ public final class AggregationSql {
         .append(", ").append(window.describe()).append('\n');
     sql.append("SELECT role_arn, account, region, event_source, event_name, resource_arns,");
     for (String p : parameters) {
-      sql.append("\n  IF(resource_arns = '', ").append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT))
-          .append(") AS ").append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT)).append(',');
+      sql.append(' ').append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT)).append(',');
     }
     sql.append("\n  error_code, denied_action, denied_resource,");
     sql.append("\n  count(*) AS events, min(event_time) AS first_seen, max(event_time) AS last_seen");
@@ -104,7 +103,7 @@ public final class AggregationSql {
     sql.append("\n    ").append(column("eventname", "eventName")).append(" AS event_name,");
     sql.append("\n    ").append(arns).append(" AS resource_arns,");
     for (String p : parameters) {
-      sql.append("\n    ").append(parameter(p)).append(" AS ").append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT)).append(',');
+      sql.append("\n    IF(").append(arns).append(" = '', ").append(parameter(p)).append(") AS ").append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT)).append(',');
     }
     sql.append("\n    coalesce(").append(errorCode).append(", '') AS error_code,");
     sql.append("\n    coalesce(regexp_extract(").append(errorMessage).append(", ").append(DENIED_ACTION).append(", 1), '') AS denied_action,");
