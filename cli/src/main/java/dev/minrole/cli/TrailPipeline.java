@@ -60,7 +60,14 @@ final class TrailPipeline {
       }
     } else {
       for (RoleTarget role : roles) {
-        functions.add(evidence.policy(role.roleName(), "", List.of(), List.of(), synthesizer, role, scan, merge));
+        try {
+          functions.add(evidence.policy(role.roleName(), "", List.of(), List.of(), synthesizer, role, scan, merge));
+        } catch (IllegalArgumentException empty) {
+          throw new UsageException(
+              "role " + role.roleArn() + " made no allowed call in " + window.describe() + " (" + scan.events()
+                  + " events read), so there is nothing to put in an observed-only policy; check --role-arn,"
+                  + " --since/--until and the trail, or give the function's code");
+        }
       }
     }
     return new Pipeline.Result(functions, global, scan.partial());
