@@ -30,8 +30,8 @@ public record ObservationKey(
       Comparator.comparing(ObservationKey::role)
           .thenComparing(ObservationKey::eventSource)
           .thenComparing(ObservationKey::eventName)
-          .thenComparing(k -> k.resources().toString())
-          .thenComparing(k -> k.parameters().toString())
+          .thenComparing(ObservationKey::resources, ObservationKey::compareLists)
+          .thenComparing(k -> List.copyOf(k.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()), ObservationKey::compareLists)
           .thenComparing(ObservationKey::account)
           .thenComparing(ObservationKey::region)
           .thenComparing(ObservationKey::errorCode)
@@ -67,6 +67,16 @@ public record ObservationKey(
         e.errorCode(),
         denial.action(),
         denial.resource());
+  }
+
+  private static int compareLists(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What a trail says about a set of roles: the observations of their calls, how active each role
+ * What a trail says about a set of roles (observations sorted by key): the observations of their calls, how active each role
  * was, which event sources the trail holds data events for (from any principal: that tells whether
  * data events are logged at all), and, for local files, what reading each file gave. {@code
  * folded} is true when the reader had to generalize resource paths to stay within memory.
@@ -22,7 +22,7 @@ public record TrailScan(
     List<String> notes) {
 
   public TrailScan {
-    observations = observations.stream().sorted().toList();
+    observations = List.copyOf(observations);
     activity = List.copyOf(activity);
     dataEventSources = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(dataEventSources));
     files = List.copyOf(files);
