@@ -139,6 +139,9 @@ final class TrailOptions {
     if ((athenaWorkgroup != null || athenaOutput != null) && athenaTable == null) {
       throw new UsageException("--athena-workgroup and --athena-output need --athena-table, the trail's table in Athena");
     }
+    if (athenaTable == null && lake == null && !lookupEvents) {
+      return out;
+    }
     AwsClientSettings aws = AwsClientSettings.defaults(region, Optional.ofNullable(endpoint));
     try {
       if (athenaTable != null) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 final class ActivityTable {
   private final Map<String, ObservationTable.Tally> byRole = new HashMap<>();
 
-  void add(String role, long count, String first, String last) {
+  void add(String role, long count, long first, long last) {
     ObservationTable.Tally t = byRole.get(role);
     if (t == null) {
       byRole.put(role, new ObservationTable.Tally(count, first, last));
@@ -22,7 +22,7 @@ final class ActivityTable {
 
   void add(RoleActivity a) {
     if (a.events() > 0) {
-      add(a.role(), a.events(), TrailTime.format(a.firstSeen().orElseThrow()), TrailTime.format(a.lastSeen().orElseThrow()));
+      add(a.role(), a.events(), a.firstSeen().orElseThrow().getEpochSecond(), a.lastSeen().orElseThrow().getEpochSecond());
     }
   }
 
@@ -37,7 +37,7 @@ final class ActivityTable {
       out.add(
           t == null
               ? new RoleActivity(role, 0, Optional.empty(), Optional.empty())
-              : new RoleActivity(role, t.count, Optional.of(Instant.parse(t.first)), Optional.of(Instant.parse(t.last))));
+              : new RoleActivity(role, t.count, Optional.of(Instant.ofEpochSecond(t.first)), Optional.of(Instant.ofEpochSecond(t.last))));
     }
     return out;
   }

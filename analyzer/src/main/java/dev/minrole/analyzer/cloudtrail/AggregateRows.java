@@ -70,8 +70,10 @@ final class AggregateRows {
             value(row, "error_code"),
             value(row, "denied_action"),
             deniedResource);
-    table.add(key, count, first.get(), last.get());
-    activity.add(role, count, first.get(), last.get());
+    long from = TrailTime.epochSecond(first.get());
+    long to = TrailTime.epochSecond(last.get());
+    table.add(key, count, from, to);
+    activity.add(role, count, from, to);
     events += count;
     if (table.size() > TrailAccumulator.DEFAULT_LIMIT) {
       table.compact(TrailAccumulator.DEFAULT_LIMIT / 2);

@@ -43,11 +43,6 @@ public final class AthenaTrailSource implements TrailSource {
   }
 
   @Override
-  public String describe() {
-    return "Athena table " + table;
-  }
-
-  @Override
   public TrailScan scan(RoleSelector roles, TrailWindow window) throws TrailSourceException {
     String query = sql.sql(roles.targets(), window);
     try {

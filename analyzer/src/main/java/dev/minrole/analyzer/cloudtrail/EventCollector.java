@@ -49,9 +49,10 @@ final class EventCollector implements Consumer<TrailEvent> {
     if (role.isEmpty()) {
       return;
     }
-    activity.add(role.get(), 1, time, time);
+    long second = TrailTime.epochSecond(time);
+    activity.add(role.get(), 1, second, second);
     Denial denial = e.errorCode().isEmpty() ? Denial.NONE : Denial.of(e.errorMessage());
-    table.add(ObservationKey.of(role.get(), e, denial), 1, time, time);
+    table.add(ObservationKey.of(role.get(), e, denial), 1, second, second);
     if (table.size() >= FLUSH_AT) {
       flush();
     }

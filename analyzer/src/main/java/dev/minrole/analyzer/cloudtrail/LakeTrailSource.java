@@ -29,11 +29,6 @@ public final class LakeTrailSource implements TrailSource {
   }
 
   @Override
-  public String describe() {
-    return "CloudTrail Lake event data store " + eventDataStore;
-  }
-
-  @Override
   public TrailScan scan(RoleSelector roles, TrailWindow window) throws TrailSourceException {
     String query = sql.sql(roles.targets(), window);
     try {

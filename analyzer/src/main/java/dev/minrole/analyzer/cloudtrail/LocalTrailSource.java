@@ -34,11 +34,6 @@ public final class LocalTrailSource implements TrailSource {
   }
 
   @Override
-  public String describe() {
-    return "CloudTrail files under " + String.join(", ", paths.stream().map(Path::toString).toList());
-  }
-
-  @Override
   public TrailScan scan(RoleSelector roles, TrailWindow window) {
     TrailFiles.Found found = TrailFiles.find(paths);
     List<TrailFiles.TrailFile> files = new ArrayList<>(found.files());

@@ -33,11 +33,6 @@ public final class LookupEventsSource implements TrailSource {
   }
 
   @Override
-  public String describe() {
-    return "CloudTrail event history (LookupEvents)";
-  }
-
-  @Override
   public TrailScan scan(RoleSelector roles, TrailWindow window) throws TrailSourceException {
     Instant now = clock.instant();
     Instant oldest = now.minus(HISTORY);

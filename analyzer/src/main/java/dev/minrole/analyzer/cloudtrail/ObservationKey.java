@@ -38,9 +38,11 @@ public record ObservationKey(
           .thenComparing(ObservationKey::deniedAction)
           .thenComparing(ObservationKey::deniedResource);
 
+  private static final SortedMap<String, String> NO_PARAMETERS = java.util.Collections.emptySortedMap();
+
   public ObservationKey {
     resources = List.copyOf(resources);
-    parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+    parameters = parameters.isEmpty() ? NO_PARAMETERS : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
   }
 
   /** True if the call failed. */
@@ -62,11 +64,39 @@ public record ObservationKey(
         e.region(),
         e.eventSource(),
         e.eventName(),
-        e.resources().stream().distinct().sorted().toList(),
-        new TreeMap<>(params),
+        sortedDistinct(e.resources()),
+        params.isEmpty() ? NO_PARAMETERS : new TreeMap<>(params),
         e.errorCode(),
         denial.action(),
         denial.resource());
+  }
+
+  /** The same key with every string replaced by its canonical instance, to share memory across keys. */
+  ObservationKey canonical(Map<String, String> pool) {
+    List<String> r = new java.util.ArrayList<>(resources.size());
+    resources.forEach(x -> r.add(intern(pool, x)));
+    return new ObservationKey(
+        intern(pool, role), intern(pool, account), intern(pool, region), intern(pool, eventSource),
+        intern(pool, eventName), r, parameters, intern(pool, errorCode), intern(pool, deniedAction),
+        intern(pool, deniedResource));
+  }
+
+  private static String intern(Map<String, String> pool, String s) {
+    String existing = pool.putIfAbsent(s, s);
+    return existing == null ? s : existing;
+  }
+
+  /** Resources in order without repeats; records list one to three, so no stream is needed. */
+  private static List<String> sortedDistinct(List<String> resources) {
+    int n = resources.size();
+    if (n < 2) {
+      return resources;
+    }
+    if (n == 2) {
+      int c = resources.get(0).compareTo(resources.get(1));
+      return c == 0 ? List.of(resources.get(0)) : c < 0 ? resources : List.of(resources.get(1), resources.get(0));
+    }
+    return resources.stream().distinct().sorted().toList();
   }
 
   private static int compareLists(List<String> a, List<String> b) {

@@ -12,36 +12,40 @@ import java.util.Map;
  * the deepest resource paths one level up until it fits (see {@link ResourceFolding}).
  */
 final class ObservationTable {
-  /** Counts for one key. Times are in CloudTrail's form, which compares as text. */
+  /** Counts for one key; times are epoch seconds. */
   static final class Tally {
     long count;
-    String first;
-    String last;
+    long first;
+    long last;
 
-    Tally(long count, String first, String last) {
+    Tally(long count, long first, long last) {
       this.count = count;
       this.first = first;
       this.last = last;
     }
 
-    void add(long n, String from, String to) {
+    void add(long n, long from, long to) {
       count += n;
-      if (from.compareTo(first) < 0) {
-        first = from;
-      }
-      if (to.compareTo(last) > 0) {
-        last = to;
-      }
+      first = Math.min(first, from);
+      last = Math.max(last, to);
     }
   }
 
   private Map<ObservationKey, Tally> tallies = new HashMap<>();
+  private Map<String, String> pool;
   private boolean folded;
 
-  void add(ObservationKey key, long count, String first, String last) {
+  /** A table that shares one instance of each string among its keys: for the long-lived shared table. */
+  static ObservationTable pooled() {
+    ObservationTable t = new ObservationTable();
+    t.pool = new HashMap<>();
+    return t;
+  }
+
+  void add(ObservationKey key, long count, long first, long last) {
     Tally t = tallies.get(key);
     if (t == null) {
-      tallies.put(key, new Tally(count, first, last));
+      tallies.put(pool == null ? key : key.canonical(pool), new Tally(count, first, last));
     } else {
       t.add(count, first, last);
     }
@@ -98,6 +102,12 @@ final class ObservationTable {
       }
       tallies = next;
       folded = true;
+      if (pool != null) {
+        pool = new HashMap<>();
+        Map<ObservationKey, Tally> canonical = new HashMap<>();
+        next.forEach((k, t) -> canonical.put(k.canonical(pool), t));
+        tallies = canonical;
+      }
     }
   }
 }

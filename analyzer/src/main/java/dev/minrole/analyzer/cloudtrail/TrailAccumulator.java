@@ -11,10 +11,11 @@ import java.util.TreeSet;
  * until half the limit is left, so memory stays bounded whatever the trail holds.
  */
 final class TrailAccumulator {
-  static final int DEFAULT_LIMIT = 200_000;
+  /** About 300 bytes a key once strings are shared: some 15 MiB, well inside a 256 MiB heap. */
+  static final int DEFAULT_LIMIT = 50_000;
 
   private final int limit;
-  private final ObservationTable table = new ObservationTable();
+  private final ObservationTable table = ObservationTable.pooled();
   private final ActivityTable activity = new ActivityTable();
   private final Set<String> dataSources = new TreeSet<>();
   private long events;

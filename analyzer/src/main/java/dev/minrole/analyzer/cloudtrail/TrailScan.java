@@ -48,7 +48,7 @@ public record TrailScan(
     ActivityTable activity = new ActivityTable();
     for (TrailScan s : scans) {
       for (Observation o : s.observations()) {
-        table.add(o.key(), o.count(), TrailTime.format(o.firstSeen()), TrailTime.format(o.lastSeen()));
+        table.add(o.key(), o.count(), o.firstSeen().getEpochSecond(), o.lastSeen().getEpochSecond());
       }
       for (RoleActivity a : s.activity()) {
         activity.add(a);

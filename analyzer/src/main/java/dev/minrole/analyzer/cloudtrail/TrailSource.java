@@ -4,7 +4,4 @@ package dev.minrole.analyzer.cloudtrail;
 public interface TrailSource {
   /** The observations of the roles' calls inside the window. */
   TrailScan scan(RoleSelector roles, TrailWindow window) throws TrailSourceException;
-
-  /** The source in words, for messages: {@code Athena table cloudtrail_logs}. */
-  String describe();
 }

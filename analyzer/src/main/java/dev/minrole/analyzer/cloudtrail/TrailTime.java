@@ -38,6 +38,23 @@ public final class TrailTime {
     }
   }
 
+  /** The epoch second of a time in CloudTrail's form, without a parser: the reader's hot path. */
+  public static long epochSecond(String canonical) {
+    int year = digits(canonical, 0, 4);
+    int month = digits(canonical, 5, 7);
+    int day = digits(canonical, 8, 10);
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return days * 86_400 + digits(canonical, 11, 13) * 3600L + digits(canonical, 14, 16) * 60L + digits(canonical, 17, 19);
+  }
+
+  private static int digits(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (s.charAt(i) - '0');
+    }
+    return n;
+  }
+
   /** An instant in CloudTrail's form, truncated to seconds. */
   public static String format(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
