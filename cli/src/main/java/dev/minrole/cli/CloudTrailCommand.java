@@ -42,7 +42,7 @@ final class CloudTrailCommand implements Runnable {
     @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class, description = "Only events before TIME.")
     java.time.Instant until;
 
-    String sql(AggregationSql.Dialect dialect, String from) {
+    private String sql(AggregationSql.Dialect dialect, String from) {
       TrailOptions trail = new TrailOptions();
       trail.roleArns = roleArns;
       trail.sessionNames = sessionNames;
@@ -54,6 +54,26 @@ final class CloudTrailCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
+    }
+  }
+
+  /** Prints the query of one dialect over one source. */
+  abstract static class PrintSql implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin QueryOptions query;
+
+    @Mixin CommonOptions common;
+
+    abstract AggregationSql.Dialect dialect();
+
+    abstract String from();
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().print(query.sql(dialect(), from()));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
     }
   }
 
@@ -70,21 +90,18 @@ final class CloudTrailCommand implements Runnable {
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:The query was printed.", "1:Internal error.", "2:Bad usage, e.g. a malformed table name or role ARN."})
-  static final class AthenaSql implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  static final class AthenaSql extends PrintSql {
     @Option(names = "--athena-table", paramLabel = "TABLE", required = true, description = "The trail's Athena table (database.table).")
     String table;
 
-    @Mixin QueryOptions query;
-
-    @Mixin CommonOptions common;
+    @Override
+    AggregationSql.Dialect dialect() {
+      return AggregationSql.Dialect.ATHENA;
+    }
 
     @Override
-    public Integer call() {
-      spec.commandLine().getOut().print(query.sql(AggregationSql.Dialect.ATHENA, table));
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
+    String from() {
+      return table;
     }
   }
 
@@ -101,21 +118,18 @@ final class CloudTrailCommand implements Runnable {
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:The query was printed.", "1:Internal error.", "2:Bad usage."})
-  static final class LakeSql implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  static final class LakeSql extends PrintSql {
     @Option(names = "--cloudtrail-lake", paramLabel = "EVENT_DATA_STORE", required = true, description = "The event data store (id or ARN).")
     String store;
 
-    @Mixin QueryOptions query;
-
-    @Mixin CommonOptions common;
+    @Override
+    AggregationSql.Dialect dialect() {
+      return AggregationSql.Dialect.LAKE;
+    }
 
     @Override
-    public Integer call() {
-      spec.commandLine().getOut().print(query.sql(AggregationSql.Dialect.LAKE, store));
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
+    String from() {
+      return store;
     }
   }
 }

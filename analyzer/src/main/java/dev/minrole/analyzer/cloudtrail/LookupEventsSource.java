@@ -76,16 +76,12 @@ public final class LookupEventsSource implements TrailSource {
     try (var p = RecordParser.FACTORY.createParser(json)) {
       parser.readAll(
           p,
-          new RecordParser.Sink() {
-            @Override
-            public void event(TrailEvent e) {
-              seen[0] = true;
-              collector.accept(e);
-            }
-
-            @Override
-            public void incomplete(String missing) {}
-          });
+          RecordParser.Sink.of(
+              e -> {
+                seen[0] = true;
+                collector.accept(e);
+              },
+              missing -> {}));
     } catch (java.io.IOException e) {
       return false;
     }

@@ -24,6 +24,26 @@ final class RecordParser {
 
     /** A record without a field minrole needs, e.g. {@code eventTime}. */
     void incomplete(String missing);
+
+    static Sink of(java.util.function.Consumer<TrailEvent> events, java.util.function.Consumer<String> incomplete) {
+      return new Sink() {
+        @Override
+        public void event(TrailEvent event) {
+          events.accept(event);
+        }
+
+        @Override
+        public void incomplete(String missing) {
+          incomplete.accept(missing);
+        }
+      };
+    }
+  }
+
+  /** What to do with one field of an object; the parser stands on the field's value. */
+  @FunctionalInterface
+  private interface FieldReader {
+    void read(String name, JsonToken value) throws IOException;
   }
 
   /** Large enough for any record CloudTrail writes, and for a whole record held in a string. */
@@ -146,45 +166,39 @@ final class RecordParser {
             f.parameters));
   }
 
-  private static void readIdentity(JsonParser p, JsonToken v, Fields f) throws IOException {
+  /** Calls {@code reader} for each field of the object {@code v} opens; skips any other value. */
+  private static void forEachField(JsonParser p, JsonToken v, FieldReader reader) throws IOException {
     if (v != JsonToken.START_OBJECT) {
       p.skipChildren();
       return;
     }
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (name) {
-        case "arn" -> f.principalArn = text(p, t);
-        case "accountId" -> f.identityAccount = text(p, t);
-        case "sessionContext" -> readSessionContext(p, t, f);
-        default -> p.skipChildren();
-      }
+      reader.read(name, p.nextToken());
     }
   }
 
-  private static void readSessionContext(JsonParser p, JsonToken v, Fields f) throws IOException {
-    if (v != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
-      if (name.equals("sessionIssuer") && t == JsonToken.START_OBJECT) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String field = p.currentName();
-          JsonToken value = p.nextToken();
-          if (field.equals("arn")) {
-            f.issuerArn = text(p, value);
+  private static void readIdentity(JsonParser p, JsonToken v, Fields f) throws IOException {
+    forEachField(p, v, (name, t) -> {
+      switch (name) {
+        case "arn" -> f.principalArn = text(p, t);
+        case "accountId" -> f.identityAccount = text(p, t);
+        case "sessionContext" -> forEachField(p, t, (context, c) -> {
+          if (context.equals("sessionIssuer")) {
+            forEachField(p, c, (issuer, i) -> {
+              if (issuer.equals("arn")) {
+                f.issuerArn = text(p, i);
+              } else {
+                p.skipChildren();
+              }
+            });
           } else {
             p.skipChildren();
           }
-        }
-      } else {
-        p.skipChildren();
+        });
+        default -> p.skipChildren();
       }
-    }
+    });
   }
 
   private static void readResources(JsonParser p, JsonToken v, Fields f) throws IOException {
@@ -194,39 +208,28 @@ final class RecordParser {
     }
     JsonToken e;
     while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (e != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken t = p.nextToken();
-        if (name.equals("ARN") || name.equals("arn")) {
-          String arn = text(p, t);
-          if (arn.startsWith("arn:")) {
-            f.resources.add(arn);
-          }
-        } else {
-          p.skipChildren();
+      forEachField(p, e, (name, t) -> {
+        String arn = name.equals("ARN") || name.equals("arn") ? text(p, t) : skip(p);
+        if (arn.startsWith("arn:")) {
+          f.resources.add(arn);
         }
-      }
+      });
     }
   }
 
   private void readParameters(JsonParser p, JsonToken v, Fields f) throws IOException {
-    if (v != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
+    forEachField(p, v, (name, t) -> {
       if (t == JsonToken.VALUE_STRING && resourceParameters.contains(name)) {
         f.parameters.put(name, p.getText());
       } else {
         p.skipChildren();
       }
-    }
+    });
+  }
+
+  private static String skip(JsonParser p) throws IOException {
+    p.skipChildren();
+    return "";
   }
 
   private static String text(JsonParser p, JsonToken t) throws IOException {

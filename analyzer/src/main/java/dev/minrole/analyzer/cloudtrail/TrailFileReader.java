@@ -46,19 +46,15 @@ final class TrailFileReader {
           JsonParser json = RecordParser.FACTORY.createParser(in)) {
         parser.readAll(
             json,
-            new RecordParser.Sink() {
-              @Override
-              public void event(TrailEvent event) {
-                counter.records++;
-                events.accept(event);
-              }
-
-              @Override
-              public void incomplete(String field) {
-                counter.incomplete++;
-                missing.merge(field, 1L, Long::sum);
-              }
-            });
+            RecordParser.Sink.of(
+                event -> {
+                  counter.records++;
+                  events.accept(event);
+                },
+                field -> {
+                  counter.incomplete++;
+                  missing.merge(field, 1L, Long::sum);
+                }));
       }
     } catch (NoSuchFileException e) {
       problems.add("the file does not exist");

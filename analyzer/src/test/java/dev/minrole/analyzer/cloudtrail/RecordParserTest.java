@@ -15,19 +15,7 @@ class RecordParserTest {
 
   private void parse(String json) throws IOException {
     try (var p = RecordParser.FACTORY.createParser(json)) {
-      parser.readAll(
-          p,
-          new RecordParser.Sink() {
-            @Override
-            public void event(TrailEvent event) {
-              events.add(event);
-            }
-
-            @Override
-            public void incomplete(String missing) {
-              incomplete.add(missing);
-            }
-          });
+      parser.readAll(p, RecordParser.Sink.of(events::add, incomplete::add));
     }
   }
 
