@@ -25,8 +25,21 @@ final class RecordParser {
     /** A record without a field minrole needs, e.g. {@code eventTime}. */
     void incomplete(String missing);
 
+    /** A {@code Records} or {@code Events} array: the input is CloudTrail, even if it holds no record. */
+    default void container() {}
+
     static Sink of(java.util.function.Consumer<TrailEvent> events, java.util.function.Consumer<String> incomplete) {
+      return of(events, incomplete, () -> {});
+    }
+
+    static Sink of(
+        java.util.function.Consumer<TrailEvent> events, java.util.function.Consumer<String> incomplete, Runnable container) {
       return new Sink() {
+        @Override
+        public void container() {
+          container.run();
+        }
+
         @Override
         public void event(TrailEvent event) {
           events.accept(event);
@@ -106,6 +119,7 @@ final class RecordParser {
       switch (name) {
         case "Records", "Events", "records", "events" -> {
           if (v == JsonToken.START_ARRAY) {
+            sink.container();
             readValue(p, v, sink);
           } else {
             p.skipChildren();

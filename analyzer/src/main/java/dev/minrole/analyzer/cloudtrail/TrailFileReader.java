@@ -54,7 +54,8 @@ final class TrailFileReader {
                 field -> {
                   counter.incomplete++;
                   missing.merge(field, 1L, Long::sum);
-                }));
+                },
+                () -> counter.container = true));
       }
     } catch (NoSuchFileException e) {
       problems.add("the file does not exist");
@@ -73,7 +74,7 @@ final class TrailFileReader {
     } catch (IOException e) {
       problems.add("the file cannot be read (" + e.getMessage() + ")");
     }
-    if (problems.isEmpty() && counter.records == 0 && counter.incomplete == 0) {
+    if (problems.isEmpty() && counter.records == 0 && counter.incomplete == 0 && !counter.container) {
       problems.add("no CloudTrail records: expected {\"Records\": [...]}, JSON lines of records, or lookup-events output");
     }
     if (!missing.isEmpty() && counter.records == 0) {
@@ -96,6 +97,7 @@ final class TrailFileReader {
   private static final class Counter {
     long records;
     long incomplete;
+    boolean container;
   }
 
   /** Counts the bytes read from disk, for the report and the progress bar. */

@@ -67,6 +67,14 @@ class TrailFileReaderTest {
   }
 
   @Test
+  void read_whenCloudTrailFileHoldsNoRecord_isNotAProblem() throws IOException {
+    FileReport r = read(Records.writeGzip(dir.resolve("empty.json.gz"), "{\"Records\":[]}"));
+
+    assertThat(r.records()).isZero();
+    assertThat(r.partial()).isFalse();
+  }
+
+  @Test
   void read_whenFileMissing_reportsIt() {
     FileReport r = read(dir.resolve("gone.json.gz"));
 
