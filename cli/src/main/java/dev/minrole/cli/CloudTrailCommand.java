@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cloudtrail",
     mixinStandardHelpOptions = true,
-    description = "Print the queries 'minrole generate' runs in Athena or CloudTrail Lake, for review.",
+    description =
+        "Print the queries 'minrole generate' runs in Athena or CloudTrail Lake, for review.",
     subcommands = {CloudTrailCommand.AthenaSql.class, CloudTrailCommand.LakeSql.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:Success.", "1:Internal error.", "2:Bad usage."})
@@ -25,21 +26,37 @@ final class CloudTrailCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand, e.g. minrole cloudtrail athena-sql --help");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a subcommand, e.g. minrole cloudtrail athena-sql --help");
   }
 
   /** Options both SQL commands share: the roles and the window. */
   static final class QueryOptions {
-    @Option(names = "--role-arn", paramLabel = "ARN", required = true, description = "The role whose events to count. Repeatable.")
+    @Option(
+        names = "--role-arn",
+        paramLabel = "ARN",
+        required = true,
+        description = "The role whose events to count. Repeatable.")
     List<String> roleArns;
 
-    @Option(names = "--session-name", paramLabel = "NAME", description = "Only sessions with this name; paired in order with --role-arn.")
+    @Option(
+        names = "--session-name",
+        paramLabel = "NAME",
+        description = "Only sessions with this name; paired in order with --role-arn.")
     List<String> sessionNames = new java.util.ArrayList<>();
 
-    @Option(names = "--since", paramLabel = "TIME", converter = TimeConverter.class, description = "Only events at or after TIME.")
+    @Option(
+        names = "--since",
+        paramLabel = "TIME",
+        converter = TimeConverter.class,
+        description = "Only events at or after TIME.")
     java.time.Instant since;
 
-    @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class, description = "Only events before TIME.")
+    @Option(
+        names = "--until",
+        paramLabel = "TIME",
+        converter = TimeConverter.class,
+        description = "Only events before TIME.")
     java.time.Instant until;
 
     private String sql(AggregationSql.Dialect dialect, String from) {
@@ -50,7 +67,8 @@ final class CloudTrailCommand implements Runnable {
       trail.until = until;
       List<RoleTarget> roles = trail.targets();
       try {
-        return new AggregationSql(dialect, from, ObservedData.bundled().resourceParameterNames()).sql(roles, trail.window());
+        return new AggregationSql(dialect, from, ObservedData.bundled().resourceParameterNames())
+            .sql(roles, trail.window());
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
@@ -89,9 +107,17 @@ final class CloudTrailCommand implements Runnable {
         ""
       },
       exitCodeListHeading = "%nExit codes:%n",
-      exitCodeList = {"0:The query was printed.", "1:Internal error.", "2:Bad usage, e.g. a malformed table name or role ARN."})
+      exitCodeList = {
+        "0:The query was printed.",
+        "1:Internal error.",
+        "2:Bad usage, e.g. a malformed table name or role ARN."
+      })
   static final class AthenaSql extends PrintSql {
-    @Option(names = "--athena-table", paramLabel = "TABLE", required = true, description = "The trail's Athena table (database.table).")
+    @Option(
+        names = "--athena-table",
+        paramLabel = "TABLE",
+        required = true,
+        description = "The trail's Athena table (database.table).")
     String table;
 
     @Override
@@ -119,7 +145,11 @@ final class CloudTrailCommand implements Runnable {
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:The query was printed.", "1:Internal error.", "2:Bad usage."})
   static final class LakeSql extends PrintSql {
-    @Option(names = "--cloudtrail-lake", paramLabel = "EVENT_DATA_STORE", required = true, description = "The event data store (id or ARN).")
+    @Option(
+        names = "--cloudtrail-lake",
+        paramLabel = "EVENT_DATA_STORE",
+        required = true,
+        description = "The event data store (id or ARN).")
     String store;
 
     @Override

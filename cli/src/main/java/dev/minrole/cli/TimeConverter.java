@@ -8,12 +8,16 @@ import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --since}/{@code --until}: a date (UTC midnight), an ISO-8601 instant, or {@code Nd} days ago. */
+/**
+ * {@code --since}/{@code --until}: a date (UTC midnight), an ISO-8601 instant, or {@code Nd} days
+ * ago.
+ */
 final class TimeConverter implements ITypeConverter<Instant> {
   @Override
   public Instant convert(String value) {
     if (value.matches("\\d+d")) {
-      return Instant.now().minus(Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1))));
+      return Instant.now()
+          .minus(Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1))));
     }
     try {
       if (value.length() == 10) {

@@ -19,38 +19,43 @@ import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** Where to read CloudTrail from, whose events, and over which window: the generate options of issue 7. */
+/**
+ * Where to read CloudTrail from, whose events, and over which window: the generate options of issue
+ * 7.
+ */
 final class TrailOptions {
   @Option(
       names = "--cloudtrail",
       paramLabel = "PATH",
       description =
-          "CloudTrail logs: a folder (any nesting, e.g. AWSLogs/<account>/CloudTrail/...; organization trails),"
-              + " a .json or .json.gz file of {\"Records\": [...]}, JSON lines (CloudTrail Lake exports) or"
-              + " lookup-events output. Repeatable.")
+          "CloudTrail logs: a folder (any nesting, e.g. AWSLogs/<account>/CloudTrail/...;"
+              + " organization trails), a .json or .json.gz file of {\"Records\": [...]}, JSON"
+              + " lines (CloudTrail Lake exports) or lookup-events output. Repeatable.")
   List<Path> cloudtrail = new ArrayList<>();
 
   @Option(
       names = "--role-arn",
       paramLabel = "ARN",
       description =
-          "The function's execution role, whose events count (role or assumed-role ARN). Repeatable: paired in"
-              + " order with --handler; one role applies to every function; without code, one policy per role.")
+          "The function's execution role, whose events count (role or assumed-role ARN)."
+              + " Repeatable: paired in order with --handler; one role applies to every function;"
+              + " without code, one policy per role.")
   List<String> roleArns = new ArrayList<>();
 
   @Option(
       names = "--session-name",
       paramLabel = "NAME",
       description =
-          "Count only the role's sessions with this name (Lambda uses the function name), for a role several"
-              + " functions share. Repeatable, paired in order with --role-arn.")
+          "Count only the role's sessions with this name (Lambda uses the function name), for a"
+              + " role several functions share. Repeatable, paired in order with --role-arn.")
   List<String> sessionNames = new ArrayList<>();
 
   @Option(
       names = "--since",
       paramLabel = "TIME",
       converter = TimeConverter.class,
-      description = "Only events at or after TIME: 2024-05-01, 2024-05-01T12:00:00Z, or 30d (30 days ago).")
+      description =
+          "Only events at or after TIME: 2024-05-01, 2024-05-01T12:00:00Z, or 30d (30 days ago).")
   java.time.Instant since;
 
   @Option(
@@ -63,40 +68,56 @@ final class TrailOptions {
   @Option(
       names = "--athena-table",
       paramLabel = "TABLE",
-      description = "Query the trail's Athena table (database.table) with one aggregation query; see 'minrole cloudtrail athena-sql'.")
+      description =
+          "Query the trail's Athena table (database.table) with one aggregation query; see 'minrole"
+              + " cloudtrail athena-sql'.")
   String athenaTable;
 
-  @Option(names = "--athena-workgroup", paramLabel = "NAME", description = "The Athena workgroup to run the query in.")
+  @Option(
+      names = "--athena-workgroup",
+      paramLabel = "NAME",
+      description = "The Athena workgroup to run the query in.")
   String athenaWorkgroup;
 
-  @Option(names = "--athena-output", paramLabel = "S3URI", description = "Where Athena writes query results, e.g. s3://bucket/minrole/.")
+  @Option(
+      names = "--athena-output",
+      paramLabel = "S3URI",
+      description = "Where Athena writes query results, e.g. s3://bucket/minrole/.")
   String athenaOutput;
 
   @Option(
       names = "--cloudtrail-lake",
       paramLabel = "EVENT_DATA_STORE",
-      description = "Query a CloudTrail Lake event data store (id or ARN) with the same aggregation query.")
+      description =
+          "Query a CloudTrail Lake event data store (id or ARN) with the same aggregation query.")
   String lake;
 
   @Option(
       names = "--lookup-events",
       description =
-          "Read the account's event history with LookupEvents: management events of the last 90 days only,"
-              + " never data events.")
+          "Read the account's event history with LookupEvents: management events of the last 90"
+              + " days only, never data events.")
   boolean lookupEvents;
 
   @Option(
       names = "--endpoint-url",
       paramLabel = "URL",
-      description = "Send Athena and CloudTrail requests to this endpoint (a VPC endpoint, a local test server).")
+      description =
+          "Send Athena and CloudTrail requests to this endpoint (a VPC endpoint, a local test"
+              + " server).")
   URI endpoint;
 
-  @Option(names = "--code-only", description = "Do not add permissions CloudTrail shows but no code needs; only report them.")
+  @Option(
+      names = "--code-only",
+      description = "Do not add permissions CloudTrail shows but no code needs; only report them.")
   boolean codeOnly;
 
   @Option(
       names = "--strict",
-      description = "Exit with code " + ExitCodes.PARTIAL_INPUT + " when some trail input could not be read completely.")
+      description =
+          "Exit with code "
+              + ExitCodes.PARTIAL_INPUT
+              + " when some trail input could not be read completely.")
   boolean strict;
 
   /** True if any trail source is given. */
@@ -114,30 +135,38 @@ final class TrailOptions {
 
   List<RoleTarget> targets() {
     if (sessionNames.size() > roleArns.size()) {
-      throw new UsageException("--session-name is paired with --role-arn in order; give a --role-arn for each");
+      throw new UsageException(
+          "--session-name is paired with --role-arn in order; give a --role-arn for each");
     }
     List<RoleTarget> out = new ArrayList<>();
     for (int i = 0; i < roleArns.size(); i++) {
       String arn = roleArns.get(i);
-      Optional<String> session = i < sessionNames.size() ? Optional.of(sessionNames.get(i)) : Optional.empty();
+      Optional<String> session =
+          i < sessionNames.size() ? Optional.of(sessionNames.get(i)) : Optional.empty();
       out.add(
           RoleTarget.parse(arn, session)
               .orElseThrow(
                   () ->
                       new UsageException(
-                          "--role-arn " + arn + " is not a role ARN; give it as arn:aws:iam::123456789012:role/name")));
+                          "--role-arn "
+                              + arn
+                              + " is not a role ARN; give it as"
+                              + " arn:aws:iam::123456789012:role/name")));
     }
     return out;
   }
 
   /** The sources to read, each built only when asked for. */
-  List<TrailSource> sources(Optional<String> region, Set<String> resourceParameters, TrailProgress progress) {
+  List<TrailSource> sources(
+      Optional<String> region, Set<String> resourceParameters, TrailProgress progress) {
     List<TrailSource> out = new ArrayList<>();
     if (!cloudtrail.isEmpty()) {
       out.add(new LocalTrailSource(cloudtrail, resourceParameters, progress));
     }
     if ((athenaWorkgroup != null || athenaOutput != null) && athenaTable == null) {
-      throw new UsageException("--athena-workgroup and --athena-output need --athena-table, the trail's table in Athena");
+      throw new UsageException(
+          "--athena-workgroup and --athena-output need --athena-table, the trail's table in"
+              + " Athena");
     }
     if (athenaTable == null && lake == null && !lookupEvents) {
       return out;
@@ -147,11 +176,16 @@ final class TrailOptions {
       if (athenaTable != null) {
         out.add(
             new AthenaTrailSource(
-                aws.athena(), athenaTable, Optional.ofNullable(athenaWorkgroup), Optional.ofNullable(athenaOutput),
-                resourceParameters, QueryPolling.DEFAULT));
+                aws.athena(),
+                athenaTable,
+                Optional.ofNullable(athenaWorkgroup),
+                Optional.ofNullable(athenaOutput),
+                resourceParameters,
+                QueryPolling.DEFAULT));
       }
       if (lake != null) {
-        out.add(new LakeTrailSource(aws.cloudTrail(), lake, resourceParameters, QueryPolling.DEFAULT));
+        out.add(
+            new LakeTrailSource(aws.cloudTrail(), lake, resourceParameters, QueryPolling.DEFAULT));
       }
       if (lookupEvents) {
         out.add(new LookupEventsSource(aws.cloudTrail(), resourceParameters, Clock.systemUTC()));
@@ -159,7 +193,8 @@ final class TrailOptions {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-      throw new UsageException("cannot set up the AWS client: " + e.getMessage() + "; set AWS_REGION or pass --region");
+      throw new UsageException(
+          "cannot set up the AWS client: " + e.getMessage() + "; set AWS_REGION or pass --region");
     }
     return out;
   }

@@ -30,43 +30,63 @@ import java.util.Optional;
 final class TrailPipeline {
   private TrailPipeline() {}
 
-  static Pipeline.Result generate(SourceOptions options, TrailOptions trail, TrailProgress progress) {
+  static Pipeline.Result generate(
+      SourceOptions options, TrailOptions trail, TrailProgress progress) {
     if (!trail.active()) {
       throw new UsageException(
-          "--role-arn names whose CloudTrail events to read; give the trail too, e.g. --cloudtrail AWSLogs/");
+          "--role-arn names whose CloudTrail events to read; give the trail too, e.g. --cloudtrail"
+              + " AWSLogs/");
     }
     List<RoleTarget> roles = trail.targets();
     if (roles.isEmpty()) {
       throw new UsageException(
-          "CloudTrail needs the function's execution role: add --role-arn arn:aws:iam::<account>:role/<name>"
-              + " (minrole does not read it from templates yet)");
+          "CloudTrail needs the function's execution role: add --role-arn"
+              + " arn:aws:iam::<account>:role/<name> (minrole does not read it from templates"
+              + " yet)");
     }
     boolean hasCode = !options.paths.isEmpty() || !options.handlers.isEmpty();
-    Pipeline.Code code = hasCode ? Pipeline.analyze(options) : new Pipeline.Code(List.of(), List.of());
+    Pipeline.Code code =
+        hasCode ? Pipeline.analyze(options) : new Pipeline.Code(List.of(), List.of());
     List<RoleTarget> pairing = pair(code.analyses(), roles, hasCode);
     TrailWindow window = trail.window();
     TrailEvidence evidence = TrailEvidence.bundled();
     TrailScan scan = read(trail, options, roles, window, evidence, progress);
     List<Finding> global = new ArrayList<>(code.findings());
     global.addAll(TrailFindings.ofScan(scan));
-    PolicySynthesizer synthesizer = new PolicySynthesizer(OperationMapper.bundled(), options.arnContext());
+    PolicySynthesizer synthesizer =
+        new PolicySynthesizer(OperationMapper.bundled(), options.arnContext());
     TrailEvidence.Options merge = new TrailEvidence.Options(hasCode, trail.codeOnly, window);
     List<FunctionPolicy> functions = new ArrayList<>();
     if (hasCode) {
       for (int i = 0; i < code.analyses().size(); i++) {
         FunctionAnalysis a = code.analyses().get(i);
         functions.add(
-            evidence.policy(a.handler(), a.handler(), a.calls(), a.findings(), synthesizer, pairing.get(i), scan, merge));
+            evidence.policy(
+                a.handler(),
+                a.handler(),
+                a.calls(),
+                a.findings(),
+                synthesizer,
+                pairing.get(i),
+                scan,
+                merge));
       }
     } else {
       for (RoleTarget role : roles) {
         try {
-          functions.add(evidence.policy(role.roleName(), "", List.of(), List.of(), synthesizer, role, scan, merge));
+          functions.add(
+              evidence.policy(
+                  role.roleName(), "", List.of(), List.of(), synthesizer, role, scan, merge));
         } catch (IllegalArgumentException empty) {
           throw new UsageException(
-              "role " + role.roleArn() + " made no allowed call in " + window.describe() + " (" + scan.events()
-                  + " events read), so there is nothing to put in an observed-only policy; check --role-arn,"
-                  + " --since/--until and the trail, or give the function's code");
+              "role "
+                  + role.roleArn()
+                  + " made no allowed call in "
+                  + window.describe()
+                  + " ("
+                  + scan.events()
+                  + " events read), so there is nothing to put in an observed-only policy; check"
+                  + " --role-arn, --since/--until and the trail, or give the function's code");
         }
       }
     }
@@ -74,7 +94,8 @@ final class TrailPipeline {
   }
 
   /** The role of each analyzed function. */
-  private static List<RoleTarget> pair(List<FunctionAnalysis> analyses, List<RoleTarget> roles, boolean hasCode) {
+  private static List<RoleTarget> pair(
+      List<FunctionAnalysis> analyses, List<RoleTarget> roles, boolean hasCode) {
     if (!hasCode || roles.size() == analyses.size()) {
       return roles;
     }
@@ -84,7 +105,10 @@ final class TrailPipeline {
       return same;
     }
     throw new UsageException(
-        roles.size() + " --role-arn for " + analyses.size() + " functions: give one role per --handler, in the same"
+        roles.size()
+            + " --role-arn for "
+            + analyses.size()
+            + " functions: give one role per --handler, in the same"
             + " order, or one role for all");
   }
 
@@ -97,7 +121,11 @@ final class TrailPipeline {
       TrailProgress progress) {
     List<TrailScan> scans = new ArrayList<>();
     RoleSelector selector = new RoleSelector(roles);
-    for (TrailSource source : trail.sources(Optional.ofNullable(options.region), evidence.data().resourceParameterNames(), progress)) {
+    for (TrailSource source :
+        trail.sources(
+            Optional.ofNullable(options.region),
+            evidence.data().resourceParameterNames(),
+            progress)) {
       try {
         scans.add(source.scan(selector, window));
       } catch (TrailSourceException e) {

@@ -22,7 +22,11 @@ final class ActivityTable {
 
   void add(RoleActivity a) {
     if (a.events() > 0) {
-      add(a.role(), a.events(), a.firstSeen().orElseThrow().getEpochSecond(), a.lastSeen().orElseThrow().getEpochSecond());
+      add(
+          a.role(),
+          a.events(),
+          a.firstSeen().orElseThrow().getEpochSecond(),
+          a.lastSeen().orElseThrow().getEpochSecond());
     }
   }
 
@@ -37,7 +41,11 @@ final class ActivityTable {
       out.add(
           t == null
               ? new RoleActivity(role, 0, Optional.empty(), Optional.empty())
-              : new RoleActivity(role, t.count, Optional.of(Instant.ofEpochSecond(t.first)), Optional.of(Instant.ofEpochSecond(t.last))));
+              : new RoleActivity(
+                  role,
+                  t.count,
+                  Optional.of(Instant.ofEpochSecond(t.first)),
+                  Optional.of(Instant.ofEpochSecond(t.last))));
     }
     return out;
   }

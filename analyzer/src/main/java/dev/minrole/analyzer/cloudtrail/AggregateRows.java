@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Collects the rows of {@link AggregationSql}'s query, as Athena or CloudTrail Lake return them
- * (column name to value), into a {@link TrailScan}. A row without a role names an event source
- * that has data events. Rows that do not parse are counted and reported, not dropped silently.
+ * (column name to value), into a {@link TrailScan}. A row without a role names an event source that
+ * has data events. Rows that do not parse are counted and reported, not dropped silently.
  */
 final class AggregateRows {
   private final AggregationSql sql;
@@ -47,7 +47,10 @@ final class AggregateRows {
       return;
     }
     String arns = value(row, "resource_arns");
-    List<String> resources = arns.isBlank() ? List.of() : Arrays.stream(arns.trim().split("\\s+")).distinct().sorted().toList();
+    List<String> resources =
+        arns.isBlank()
+            ? List.of()
+            : Arrays.stream(arns.trim().split("\\s+")).distinct().sorted().toList();
     TreeMap<String, String> parameters = new TreeMap<>();
     if (resources.isEmpty()) {
       for (String p : sql.parameters()) {
@@ -83,9 +86,18 @@ final class AggregateRows {
   TrailScan result(List<RoleTarget> roles, List<String> notes) {
     List<String> all = new ArrayList<>(notes);
     if (badRows > 0) {
-      all.add(badRows + " result rows could not be read (no event source, count or time) and were skipped");
+      all.add(
+          badRows
+              + " result rows could not be read (no event source, count or time) and were skipped");
     }
-    return new TrailScan(Observations.of(table), activity.result(roles), dataSources, List.of(), events, table.folded(), all);
+    return new TrailScan(
+        Observations.of(table),
+        activity.result(roles),
+        dataSources,
+        List.of(),
+        events,
+        table.folded(),
+        all);
   }
 
   private static String value(Map<String, String> row, String column) {

@@ -9,17 +9,27 @@ import java.util.regex.Pattern;
 
 /**
  * The one aggregation query minrole runs where the trail lives (Athena or CloudTrail Lake): every
- * event of the wanted roles in the window, grouped by role, account, region, event source and
- * name, resources (or, without them, the request parameters that name one), and error, with a
- * count and the first and last time. A second part lists the event sources the trail holds data
- * events for. Only these aggregates leave the query engine.
+ * event of the wanted roles in the window, grouped by role, account, region, event source and name,
+ * resources (or, without them, the request parameters that name one), and error, with a count and
+ * the first and last time. A second part lists the event sources the trail holds data events for.
+ * Only these aggregates leave the query engine.
  */
 public final class AggregationSql {
   /** The columns of every result row, in order. */
   public static final List<String> FIXED_COLUMNS =
       List.of(
-          "role_arn", "account", "region", "event_source", "event_name", "resource_arns",
-          "error_code", "denied_action", "denied_resource", "events", "first_seen", "last_seen");
+          "role_arn",
+          "account",
+          "region",
+          "event_source",
+          "event_name",
+          "resource_arns",
+          "error_code",
+          "denied_action",
+          "denied_resource",
+          "events",
+          "first_seen",
+          "last_seen");
 
   static final String PARAMETER_PREFIX = "p_";
 
@@ -49,7 +59,8 @@ public final class AggregationSql {
     List<String> names = new ArrayList<>(new TreeSet<>(resourceParameters));
     for (String name : names) {
       if (!PARAMETER_NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("request parameter name " + name + " is not a plain identifier");
+        throw new IllegalArgumentException(
+            "request parameter name " + name + " is not a plain identifier");
       }
     }
     this.parameters = List.copyOf(names);
@@ -64,66 +75,125 @@ public final class AggregationSql {
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("no role to query");
     }
-    String issuer = column("useridentity.sessioncontext.sessionissuer.arn", "userIdentity.sessionContext.sessionIssuer.arn");
+    String issuer =
+        column(
+            "useridentity.sessioncontext.sessionissuer.arn",
+            "userIdentity.sessionContext.sessionIssuer.arn");
     String principal = column("useridentity.arn", "userIdentity.arn");
     StringBuilder roleCase = new StringBuilder("CASE");
     List<String> anyRole = new ArrayList<>();
     for (RoleTarget t : roles) {
       String prefix = t.assumedRolePrefix().toLowerCase(Locale.ROOT);
-      String issuerMatches = "lower(" + issuer + ") = " + literal(t.roleArn().toLowerCase(Locale.ROOT));
+      String issuerMatches =
+          "lower(" + issuer + ") = " + literal(t.roleArn().toLowerCase(Locale.ROOT));
       String condition =
           t.sessionName().isEmpty()
-              ? "(" + issuerMatches + " OR substr(lower(" + principal + "), 1, " + prefix.length() + ") = "
-                  + literal(prefix) + ")"
-              : "lower(" + principal + ") = " + literal(prefix + t.sessionName().get().toLowerCase(Locale.ROOT));
-      roleCase.append("\n      WHEN ").append(condition).append(" THEN ").append(literal(t.roleArn()));
+              ? "("
+                  + issuerMatches
+                  + " OR substr(lower("
+                  + principal
+                  + "), 1, "
+                  + prefix.length()
+                  + ") = "
+                  + literal(prefix)
+                  + ")"
+              : "lower("
+                  + principal
+                  + ") = "
+                  + literal(prefix + t.sessionName().get().toLowerCase(Locale.ROOT));
+      roleCase
+          .append("\n      WHEN ")
+          .append(condition)
+          .append(" THEN ")
+          .append(literal(t.roleArn()));
       anyRole.add("(" + condition + ")");
     }
     roleCase.append("\n    END");
     String time = column("eventtime", "eventTime");
     String window_ = timeFilter(time, window);
     String arns =
-        "coalesce(array_join(array_sort(filter(transform(" + column("resources", "resources")
+        "coalesce(array_join(array_sort(filter(transform("
+            + column("resources", "resources")
             + ", r -> r.arn), a -> a IS NOT NULL)), ' '), '')";
     String errorCode = column("errorcode", "errorCode");
     String errorMessage = column("errormessage", "errorMessage");
     StringBuilder sql = new StringBuilder();
-    sql.append("-- minrole: CloudTrail observations of ").append(roles.size()).append(roles.size() == 1 ? " role" : " roles")
-        .append(", ").append(window.describe()).append('\n');
+    sql.append("-- minrole: CloudTrail observations of ")
+        .append(roles.size())
+        .append(roles.size() == 1 ? " role" : " roles")
+        .append(", ")
+        .append(window.describe())
+        .append('\n');
     sql.append("SELECT role_arn, account, region, event_source, event_name, resource_arns,");
     for (String p : parameters) {
       sql.append(' ').append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT)).append(',');
     }
     sql.append("\n  error_code, denied_action, denied_resource,");
-    sql.append("\n  count(*) AS events, min(event_time) AS first_seen, max(event_time) AS last_seen");
+    sql.append(
+        "\n  count(*) AS events, min(event_time) AS first_seen, max(event_time) AS last_seen");
     sql.append("\nFROM (\n  SELECT\n    ").append(roleCase).append(" AS role_arn,");
-    sql.append("\n    coalesce(").append(column("recipientaccountid", "recipientAccountId")).append(", '') AS account,");
-    sql.append("\n    coalesce(").append(column("awsregion", "awsRegion")).append(", '') AS region,");
+    sql.append("\n    coalesce(")
+        .append(column("recipientaccountid", "recipientAccountId"))
+        .append(", '') AS account,");
+    sql.append("\n    coalesce(")
+        .append(column("awsregion", "awsRegion"))
+        .append(", '') AS region,");
     sql.append("\n    ").append(column("eventsource", "eventSource")).append(" AS event_source,");
     sql.append("\n    ").append(column("eventname", "eventName")).append(" AS event_name,");
     sql.append("\n    ").append(arns).append(" AS resource_arns,");
     for (String p : parameters) {
-      sql.append("\n    IF(").append(arns).append(" = '', ").append(parameter(p)).append(") AS ").append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT)).append(',');
+      sql.append("\n    IF(")
+          .append(arns)
+          .append(" = '', ")
+          .append(parameter(p))
+          .append(") AS ")
+          .append(PARAMETER_PREFIX)
+          .append(p.toLowerCase(Locale.ROOT))
+          .append(',');
     }
     sql.append("\n    coalesce(").append(errorCode).append(", '') AS error_code,");
-    sql.append("\n    coalesce(regexp_extract(").append(errorMessage).append(", ").append(DENIED_ACTION).append(", 1), '') AS denied_action,");
-    sql.append("\n    coalesce(regexp_extract(").append(errorMessage).append(", ").append(DENIED_RESOURCE).append(", 1), '') AS denied_resource,");
+    sql.append("\n    coalesce(regexp_extract(")
+        .append(errorMessage)
+        .append(", ")
+        .append(DENIED_ACTION)
+        .append(", 1), '') AS denied_action,");
+    sql.append("\n    coalesce(regexp_extract(")
+        .append(errorMessage)
+        .append(", ")
+        .append(DENIED_RESOURCE)
+        .append(", 1), '') AS denied_resource,");
     sql.append("\n    ").append(time).append(" AS event_time");
     sql.append("\n  FROM ").append(from);
-    sql.append("\n  WHERE ").append(window_.isEmpty() ? "" : window_ + "\n    AND ").append("(").append(String.join("\n      OR ", anyRole)).append(")");
+    sql.append("\n  WHERE ")
+        .append(window_.isEmpty() ? "" : window_ + "\n    AND ")
+        .append("(")
+        .append(String.join("\n      OR ", anyRole))
+        .append(")");
     sql.append("\n)\nGROUP BY role_arn, account, region, event_source, event_name, resource_arns,");
     for (String p : parameters) {
       sql.append(' ').append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT)).append(',');
     }
     sql.append(" error_code, denied_action, denied_resource");
-    sql.append("\nUNION ALL\n-- event sources with data events, from any principal: are data events logged at all?\n");
-    sql.append("SELECT '' AS role_arn, '' AS account, '' AS region, ").append(column("eventsource", "eventSource"))
+    sql.append(
+        "\n"
+            + "UNION ALL\n"
+            + "-- event sources with data events, from any principal: are data events logged at"
+            + " all?\n");
+    sql.append("SELECT '' AS role_arn, '' AS account, '' AS region, ")
+        .append(column("eventsource", "eventSource"))
         .append(" AS event_source, '' AS event_name, '' AS resource_arns,");
     for (String p : parameters) {
-      sql.append(" CAST(NULL AS varchar) AS ").append(PARAMETER_PREFIX).append(p.toLowerCase(Locale.ROOT)).append(',');
+      sql.append(" CAST(NULL AS varchar) AS ")
+          .append(PARAMETER_PREFIX)
+          .append(p.toLowerCase(Locale.ROOT))
+          .append(',');
     }
     sql.append("\n  '' AS error_code, '' AS denied_action, '' AS denied_resource,");
-    sql.append("\n  count(*) AS events, min(").append(time).append(") AS first_seen, max(").append(time).append(") AS last_seen");
+    sql.append("\n  count(*) AS events, min(")
+        .append(time)
+        .append(") AS first_seen, max(")
+        .append(time)
+        .append(") AS last_seen");
     sql.append("\nFROM ").append(from);
     sql.append("\nWHERE ").append(column("eventcategory", "eventCategory")).append(" = 'Data'");
     if (!window_.isEmpty()) {
@@ -150,7 +220,9 @@ public final class AggregationSql {
     return String.join(" AND ", parts);
   }
 
-  /** Athena's table holds eventtime as text in CloudTrail's form; Lake's eventTime is a timestamp. */
+  /**
+   * Athena's table holds eventtime as text in CloudTrail's form; Lake's eventTime is a timestamp.
+   */
   private String timeLiteral(String canonical) {
     return dialect == Dialect.ATHENA
         ? literal(canonical)
@@ -164,7 +236,9 @@ public final class AggregationSql {
   private static String athenaTable(String table) {
     if (!table.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+){0,2}")) {
       throw new IllegalArgumentException(
-          "--athena-table " + table + " is not a table name; give it as table, database.table or catalog.database.table");
+          "--athena-table "
+              + table
+              + " is not a table name; give it as table, database.table or catalog.database.table");
     }
     List<String> parts = new ArrayList<>();
     for (String part : table.split("\\.")) {

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
 import software.amazon.awssdk.services.athena.model.Row;
 
 /**
- * A trail queried in Athena: one {@link AggregationSql} query ({@code StartQueryExecution}),
- * polled until it ends ({@code GetQueryExecution}), and its rows read page by page ({@code
+ * A trail queried in Athena: one {@link AggregationSql} query ({@code StartQueryExecution}), polled
+ * until it ends ({@code GetQueryExecution}), and its rows read page by page ({@code
  * GetQueryResults}). The first row of the first page is the header Athena adds.
  */
 public final class AthenaTrailSource implements TrailSource {
@@ -59,7 +59,8 @@ public final class AthenaTrailSource implements TrailSource {
       AggregateRows rows = new AggregateRows(sql);
       List<String> columns = null;
       boolean header = true;
-      for (GetQueryResultsResponse page : athena.getQueryResultsPaginator(b -> b.queryExecutionId(id))) {
+      for (GetQueryResultsResponse page :
+          athena.getQueryResultsPaginator(b -> b.queryExecutionId(id))) {
         if (columns == null) {
           columns = new ArrayList<>();
           for (ColumnInfo c : page.resultSet().resultSetMetadata().columnInfo()) {
@@ -82,20 +83,29 @@ public final class AthenaTrailSource implements TrailSource {
 
   private void waitFor(String id) throws TrailSourceException {
     for (int i = 0; i < polling.maxPolls(); i++) {
-      QueryExecutionStatus status = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status();
+      QueryExecutionStatus status =
+          athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status();
       QueryExecutionState state = status.state();
       if (state == QueryExecutionState.SUCCEEDED) {
         return;
       }
       if (state == QueryExecutionState.FAILED || state == QueryExecutionState.CANCELLED) {
         throw new TrailSourceException(
-            "Athena query " + id + " on " + table + " " + state.toString().toLowerCase(java.util.Locale.ROOT) + ": "
+            "Athena query "
+                + id
+                + " on "
+                + table
+                + " "
+                + state.toString().toLowerCase(java.util.Locale.ROOT)
+                + ": "
                 + Optional.ofNullable(status.stateChangeReason()).orElse("no reason given")
-                + ". Check the table's columns against docs/cloudtrail.md (minrole cloudtrail athena-sql prints the query)");
+                + ". Check the table's columns against docs/cloudtrail.md (minrole cloudtrail"
+                + " athena-sql prints the query)");
       }
       polling.sleep();
     }
-    throw new TrailSourceException("Athena query " + id + " did not finish within " + polling.timeout());
+    throw new TrailSourceException(
+        "Athena query " + id + " did not finish within " + polling.timeout());
   }
 
   private static Map<String, String> toMap(List<String> columns, Row row) {

@@ -13,7 +13,8 @@ record Denial(String action, String resource) {
   static final Denial NONE = new Denial("", "");
 
   private static final Pattern ACTION = Pattern.compile("perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)");
-  private static final Pattern RESOURCE = Pattern.compile("on resource: (arn:[^\\s\"]+?)[.,]?(?:\\s|$)");
+  private static final Pattern RESOURCE =
+      Pattern.compile("on resource: (arn:[^\\s\"]+?)[.,]?(?:\\s|$)");
 
   static Denial of(String errorMessage) {
     if (errorMessage.isEmpty()) {

@@ -24,7 +24,8 @@ final class EventCollector implements Consumer<TrailEvent> {
   private long events;
   private long unreported;
 
-  EventCollector(RoleSelector roles, TrailWindow window, TrailAccumulator shared, TrailProgress progress) {
+  EventCollector(
+      RoleSelector roles, TrailWindow window, TrailAccumulator shared, TrailProgress progress) {
     this.roles = roles;
     this.window = window;
     this.shared = shared;

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * What reading one trail file gave: the records read, the records skipped because a field minrole
- * needs was missing, and the problems that stopped or spoiled the reading (a truncated gzip
- * stream, invalid JSON, a file that is not CloudTrail, an unreadable file). {@code file} is the
- * path relative to the {@code --cloudtrail} argument it was found under.
+ * needs was missing, and the problems that stopped or spoiled the reading (a truncated gzip stream,
+ * invalid JSON, a file that is not CloudTrail, an unreadable file). {@code file} is the path
+ * relative to the {@code --cloudtrail} argument it was found under.
  */
-public record FileReport(String file, long bytes, long records, long incomplete, List<String> problems) {
+public record FileReport(
+    String file, long bytes, long records, long incomplete, List<String> problems) {
   public FileReport {
     problems = List.copyOf(problems);
   }
@@ -28,7 +29,9 @@ public record FileReport(String file, long bytes, long records, long incomplete,
       if (s.length() > 0) {
         s.append("; ");
       }
-      s.append(incomplete).append(incomplete == 1 ? " record lacks" : " records lack").append(" required fields");
+      s.append(incomplete)
+          .append(incomplete == 1 ? " record lacks" : " records lack")
+          .append(" required fields");
     }
     s.append(" (").append(records).append(records == 1 ? " record" : " records").append(" read)");
     return s.toString();

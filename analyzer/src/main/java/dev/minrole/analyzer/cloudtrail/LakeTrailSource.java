@@ -21,7 +21,10 @@ public final class LakeTrailSource implements TrailSource {
   private final QueryPolling polling;
 
   public LakeTrailSource(
-      CloudTrailClient cloudTrail, String eventDataStore, java.util.Set<String> resourceParameters, QueryPolling polling) {
+      CloudTrailClient cloudTrail,
+      String eventDataStore,
+      java.util.Set<String> resourceParameters,
+      QueryPolling polling) {
     this.cloudTrail = cloudTrail;
     this.eventDataStore = eventDataStore;
     this.sql = new AggregationSql(AggregationSql.Dialect.LAKE, eventDataStore, resourceParameters);
@@ -38,18 +41,26 @@ public final class LakeTrailSource implements TrailSource {
       int polls = 0;
       while (true) {
         String next = token;
-        GetQueryResultsResponse page = cloudTrail.getQueryResults(b -> b.queryId(id).nextToken(next));
+        GetQueryResultsResponse page =
+            cloudTrail.getQueryResults(b -> b.queryId(id).nextToken(next));
         QueryStatus status = page.queryStatus();
         if (status == QueryStatus.QUEUED || status == QueryStatus.RUNNING) {
           if (++polls > polling.maxPolls()) {
-            throw new TrailSourceException("CloudTrail Lake query " + id + " did not finish within " + polling.timeout());
+            throw new TrailSourceException(
+                "CloudTrail Lake query " + id + " did not finish within " + polling.timeout());
           }
           polling.sleep();
           continue;
         }
         if (status != QueryStatus.FINISHED) {
           throw new TrailSourceException(
-              "CloudTrail Lake query " + id + " on " + eventDataStore + " ended " + status + ": "
+              "CloudTrail Lake query "
+                  + id
+                  + " on "
+                  + eventDataStore
+                  + " ended "
+                  + status
+                  + ": "
                   + Optional.ofNullable(page.errorMessage()).orElse("no reason given"));
         }
         for (List<Map<String, String>> row : page.queryResultRows()) {
@@ -64,7 +75,8 @@ public final class LakeTrailSource implements TrailSource {
       }
       return rows.result(roles.targets(), List.of());
     } catch (SdkException e) {
-      throw new TrailSourceException("CloudTrail Lake query on " + eventDataStore + " failed: " + e.getMessage(), e);
+      throw new TrailSourceException(
+          "CloudTrail Lake query on " + eventDataStore + " failed: " + e.getMessage(), e);
     }
   }
 }

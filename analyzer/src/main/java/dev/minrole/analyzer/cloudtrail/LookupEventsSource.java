@@ -13,11 +13,10 @@ import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /**
- * The account's event history through {@code LookupEvents}. It holds management events of the
- * last 90 days only, never data events (S3 objects, DynamoDB items, Lambda Invoke, SQS messages),
- * so the scan carries a note that says so, and a window reaching further back is cut to 90 days.
- * Each event's {@code CloudTrailEvent} is a whole record and goes through the same parser as
- * files.
+ * The account's event history through {@code LookupEvents}. It holds management events of the last
+ * 90 days only, never data events (S3 objects, DynamoDB items, Lambda Invoke, SQS messages), so the
+ * scan carries a note that says so, and a window reaching further back is cut to 90 days. Each
+ * event's {@code CloudTrailEvent} is a whole record and goes through the same parser as files.
  */
 public final class LookupEventsSource implements TrailSource {
   static final Duration HISTORY = Duration.ofDays(90);
@@ -26,7 +25,8 @@ public final class LookupEventsSource implements TrailSource {
   private final Set<String> resourceParameters;
   private final Clock clock;
 
-  public LookupEventsSource(CloudTrailClient cloudTrail, Set<String> resourceParameters, Clock clock) {
+  public LookupEventsSource(
+      CloudTrailClient cloudTrail, Set<String> resourceParameters, Clock clock) {
     this.cloudTrail = cloudTrail;
     this.resourceParameters = Set.copyOf(resourceParameters);
     this.clock = clock;
@@ -38,12 +38,17 @@ public final class LookupEventsSource implements TrailSource {
     Instant oldest = now.minus(HISTORY);
     List<String> notes = new ArrayList<>();
     notes.add(
-        "LookupEvents returns management events of the last 90 days only: data events (S3 objects, DynamoDB items,"
-            + " Lambda Invoke, SQS messages) are never in it. Use --cloudtrail, --athena-table or --cloudtrail-lake"
-            + " over a trail that logs data events to see them");
+        "LookupEvents returns management events of the last 90 days only: data events (S3 objects,"
+            + " DynamoDB items, Lambda Invoke, SQS messages) are never in it. Use --cloudtrail,"
+            + " --athena-table or --cloudtrail-lake over a trail that logs data events to see"
+            + " them");
     Instant start = window.since().orElse(oldest);
     if (start.isBefore(oldest)) {
-      notes.add("--since " + TrailTime.format(start) + " is more than 90 days ago; LookupEvents starts at " + TrailTime.format(oldest));
+      notes.add(
+          "--since "
+              + TrailTime.format(start)
+              + " is more than 90 days ago; LookupEvents starts at "
+              + TrailTime.format(oldest));
       start = oldest;
     }
     Instant end = window.until().orElse(now);
@@ -53,7 +58,8 @@ public final class LookupEventsSource implements TrailSource {
     long unparsed = 0;
     Instant from = start;
     try {
-      for (LookupEventsResponse page : cloudTrail.lookupEventsPaginator(b -> b.startTime(from).endTime(end))) {
+      for (LookupEventsResponse page :
+          cloudTrail.lookupEventsPaginator(b -> b.startTime(from).endTime(end))) {
         for (Event event : page.events()) {
           if (!parse(parser, event, collector)) {
             unparsed++;
@@ -65,7 +71,8 @@ public final class LookupEventsSource implements TrailSource {
     }
     collector.flush();
     if (unparsed > 0) {
-      notes.add(unparsed + " events from LookupEvents had no readable CloudTrailEvent and were skipped");
+      notes.add(
+          unparsed + " events from LookupEvents had no readable CloudTrailEvent and were skipped");
     }
     return shared.result(roles.targets(), List.of(), notes);
   }

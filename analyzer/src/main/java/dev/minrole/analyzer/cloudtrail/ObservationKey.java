@@ -7,11 +7,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What distinguishes one observation from another: the role, where the call went (account,
- * region, event source and name), what it named (the {@code resources[].ARN} values, or, when the
- * record has none, the request parameters that name a resource), and how it ended ({@code
- * errorCode}, and for a denial the action and resource the error message names). Absent strings
- * are empty.
+ * What distinguishes one observation from another: the role, where the call went (account, region,
+ * event source and name), what it named (the {@code resources[].ARN} values, or, when the record
+ * has none, the request parameters that name a resource), and how it ended ({@code errorCode}, and
+ * for a denial the action and resource the error message names). Absent strings are empty.
  */
 public record ObservationKey(
     String role,
@@ -31,18 +30,28 @@ public record ObservationKey(
           .thenComparing(ObservationKey::eventSource)
           .thenComparing(ObservationKey::eventName)
           .thenComparing(ObservationKey::resources, ObservationKey::compareLists)
-          .thenComparing(k -> List.copyOf(k.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()), ObservationKey::compareLists)
+          .thenComparing(
+              k ->
+                  List.copyOf(
+                      k.parameters().entrySet().stream()
+                          .map(e -> e.getKey() + "=" + e.getValue())
+                          .toList()),
+              ObservationKey::compareLists)
           .thenComparing(ObservationKey::account)
           .thenComparing(ObservationKey::region)
           .thenComparing(ObservationKey::errorCode)
           .thenComparing(ObservationKey::deniedAction)
           .thenComparing(ObservationKey::deniedResource);
 
-  private static final SortedMap<String, String> NO_PARAMETERS = java.util.Collections.emptySortedMap();
+  private static final SortedMap<String, String> NO_PARAMETERS =
+      java.util.Collections.emptySortedMap();
 
   public ObservationKey {
     resources = List.copyOf(resources);
-    parameters = parameters.isEmpty() ? NO_PARAMETERS : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+    parameters =
+        parameters.isEmpty()
+            ? NO_PARAMETERS
+            : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
   }
 
   /** True if the call failed. */
@@ -53,7 +62,16 @@ public record ObservationKey(
   /** The same key naming other resources. */
   ObservationKey withResources(List<String> other) {
     return new ObservationKey(
-        role, account, region, eventSource, eventName, other, parameters, errorCode, deniedAction, deniedResource);
+        role,
+        account,
+        region,
+        eventSource,
+        eventName,
+        other,
+        parameters,
+        errorCode,
+        deniedAction,
+        deniedResource);
   }
 
   static ObservationKey of(String role, TrailEvent e, Denial denial) {
@@ -71,13 +89,22 @@ public record ObservationKey(
         denial.resource());
   }
 
-  /** The same key with every string replaced by its canonical instance, to share memory across keys. */
+  /**
+   * The same key with every string replaced by its canonical instance, to share memory across keys.
+   */
   ObservationKey canonical(Map<String, String> pool) {
     List<String> r = new java.util.ArrayList<>(resources.size());
     resources.forEach(x -> r.add(intern(pool, x)));
     return new ObservationKey(
-        intern(pool, role), intern(pool, account), intern(pool, region), intern(pool, eventSource),
-        intern(pool, eventName), r, parameters, intern(pool, errorCode), intern(pool, deniedAction),
+        intern(pool, role),
+        intern(pool, account),
+        intern(pool, region),
+        intern(pool, eventSource),
+        intern(pool, eventName),
+        r,
+        parameters,
+        intern(pool, errorCode),
+        intern(pool, deniedAction),
         intern(pool, deniedResource));
   }
 
@@ -94,7 +121,9 @@ public record ObservationKey(
     }
     if (n == 2) {
       int c = resources.get(0).compareTo(resources.get(1));
-      return c == 0 ? List.of(resources.get(0)) : c < 0 ? resources : List.of(resources.get(1), resources.get(0));
+      return c == 0
+          ? List.of(resources.get(0))
+          : c < 0 ? resources : List.of(resources.get(1), resources.get(0));
     }
     return resources.stream().distinct().sorted().toList();
   }

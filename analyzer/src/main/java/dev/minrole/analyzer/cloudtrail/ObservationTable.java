@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Counts observations by key, with the first and last time each was seen. Not thread-safe: each
  * reader thread fills its own and merges it into a shared one under that one's lock. Its size is
- * the number of distinct keys, never the number of events; past a limit, {@link #compact} folds
- * the deepest resource paths one level up until it fits (see {@link ResourceFolding}).
+ * the number of distinct keys, never the number of events; past a limit, {@link #compact} folds the
+ * deepest resource paths one level up until it fits (see {@link ResourceFolding}).
  */
 final class ObservationTable {
   /** Counts for one key; times are epoch seconds. */
@@ -35,7 +35,10 @@ final class ObservationTable {
   private Map<String, String> pool;
   private boolean folded;
 
-  /** A table that shares one instance of each string among its keys: for the long-lived shared table. */
+  /**
+   * A table that shares one instance of each string among its keys: for the long-lived shared
+   * table.
+   */
   static ObservationTable pooled() {
     ObservationTable t = new ObservationTable();
     t.pool = new HashMap<>();
@@ -72,7 +75,9 @@ final class ObservationTable {
     tallies = new HashMap<>();
   }
 
-  /** Folds the deepest resource paths until at most {@code target} keys remain, or none can fold. */
+  /**
+   * Folds the deepest resource paths until at most {@code target} keys remain, or none can fold.
+   */
   void compact(int target) {
     while (tallies.size() > target) {
       int deepest = 0;

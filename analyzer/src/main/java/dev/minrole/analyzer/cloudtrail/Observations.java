@@ -10,7 +10,16 @@ final class Observations {
 
   static List<Observation> of(ObservationTable table) {
     List<Observation> out = new ArrayList<>(table.size());
-    table.tallies().forEach((k, t) -> out.add(new Observation(k, t.count, Instant.ofEpochSecond(t.first), Instant.ofEpochSecond(t.last))));
+    table
+        .tallies()
+        .forEach(
+            (k, t) ->
+                out.add(
+                    new Observation(
+                        k,
+                        t.count,
+                        Instant.ofEpochSecond(t.first),
+                        Instant.ofEpochSecond(t.last))));
     out.sort(null);
     return out;
   }

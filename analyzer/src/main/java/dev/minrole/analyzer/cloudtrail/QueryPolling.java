@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /** How long to wait between polls of a running query, and how long to wait at most. */
 public record QueryPolling(Duration interval, Duration timeout) {
-  public static final QueryPolling DEFAULT = new QueryPolling(Duration.ofSeconds(1), Duration.ofMinutes(30));
+  public static final QueryPolling DEFAULT =
+      new QueryPolling(Duration.ofSeconds(1), Duration.ofMinutes(30));
 
   void sleep() throws TrailSourceException {
     try {

@@ -25,15 +25,22 @@ final class RecordParser {
     /** A record without a field minrole needs, e.g. {@code eventTime}. */
     void incomplete(String missing);
 
-    /** A {@code Records} or {@code Events} array: the input is CloudTrail, even if it holds no record. */
+    /**
+     * A {@code Records} or {@code Events} array: the input is CloudTrail, even if it holds no
+     * record.
+     */
     default void container() {}
 
-    static Sink of(java.util.function.Consumer<TrailEvent> events, java.util.function.Consumer<String> incomplete) {
+    static Sink of(
+        java.util.function.Consumer<TrailEvent> events,
+        java.util.function.Consumer<String> incomplete) {
       return of(events, incomplete, () -> {});
     }
 
     static Sink of(
-        java.util.function.Consumer<TrailEvent> events, java.util.function.Consumer<String> incomplete, Runnable container) {
+        java.util.function.Consumer<TrailEvent> events,
+        java.util.function.Consumer<String> incomplete,
+        Runnable container) {
       return new Sink() {
         @Override
         public void container() {
@@ -64,11 +71,19 @@ final class RecordParser {
 
   static final JsonFactory FACTORY =
       JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING).build())
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(MAX_STRING).build())
           .build();
 
   private static final Set<String> RECORD_FIELDS =
-      Set.of("eventVersion", "eventID", "eventType", "userIdentity", "eventTime", "eventSource", "eventName");
+      Set.of(
+          "eventVersion",
+          "eventID",
+          "eventType",
+          "userIdentity",
+          "eventTime",
+          "eventSource",
+          "eventName");
 
   private final Set<String> resourceParameters;
 
@@ -151,10 +166,9 @@ final class RecordParser {
       return;
     }
     String missing =
-        f.eventTime.isEmpty() ? "eventTime"
-            : f.eventSource.isEmpty() ? "eventSource"
-            : f.eventName.isEmpty() ? "eventName"
-            : "";
+        f.eventTime.isEmpty()
+            ? "eventTime"
+            : f.eventSource.isEmpty() ? "eventSource" : f.eventName.isEmpty() ? "eventName" : "";
     if (!missing.isEmpty()) {
       sink.incomplete(missing);
       return;
@@ -181,7 +195,8 @@ final class RecordParser {
   }
 
   /** Calls {@code reader} for each field of the object {@code v} opens; skips any other value. */
-  private static void forEachField(JsonParser p, JsonToken v, FieldReader reader) throws IOException {
+  private static void forEachField(JsonParser p, JsonToken v, FieldReader reader)
+      throws IOException {
     if (v != JsonToken.START_OBJECT) {
       p.skipChildren();
       return;
@@ -193,26 +208,36 @@ final class RecordParser {
   }
 
   private static void readIdentity(JsonParser p, JsonToken v, Fields f) throws IOException {
-    forEachField(p, v, (name, t) -> {
-      switch (name) {
-        case "arn" -> f.principalArn = text(p, t);
-        case "accountId" -> f.identityAccount = text(p, t);
-        case "sessionContext" -> forEachField(p, t, (context, c) -> {
-          if (context.equals("sessionIssuer")) {
-            forEachField(p, c, (issuer, i) -> {
-              if (issuer.equals("arn")) {
-                f.issuerArn = text(p, i);
-              } else {
-                p.skipChildren();
-              }
-            });
-          } else {
-            p.skipChildren();
+    forEachField(
+        p,
+        v,
+        (name, t) -> {
+          switch (name) {
+            case "arn" -> f.principalArn = text(p, t);
+            case "accountId" -> f.identityAccount = text(p, t);
+            case "sessionContext" ->
+                forEachField(
+                    p,
+                    t,
+                    (context, c) -> {
+                      if (context.equals("sessionIssuer")) {
+                        forEachField(
+                            p,
+                            c,
+                            (issuer, i) -> {
+                              if (issuer.equals("arn")) {
+                                f.issuerArn = text(p, i);
+                              } else {
+                                p.skipChildren();
+                              }
+                            });
+                      } else {
+                        p.skipChildren();
+                      }
+                    });
+            default -> p.skipChildren();
           }
         });
-        default -> p.skipChildren();
-      }
-    });
   }
 
   private static void readResources(JsonParser p, JsonToken v, Fields f) throws IOException {
@@ -222,23 +247,29 @@ final class RecordParser {
     }
     JsonToken e;
     while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-      forEachField(p, e, (name, t) -> {
-        String arn = name.equals("ARN") || name.equals("arn") ? text(p, t) : skip(p);
-        if (arn.startsWith("arn:")) {
-          f.resources.add(arn);
-        }
-      });
+      forEachField(
+          p,
+          e,
+          (name, t) -> {
+            String arn = name.equals("ARN") || name.equals("arn") ? text(p, t) : skip(p);
+            if (arn.startsWith("arn:")) {
+              f.resources.add(arn);
+            }
+          });
     }
   }
 
   private void readParameters(JsonParser p, JsonToken v, Fields f) throws IOException {
-    forEachField(p, v, (name, t) -> {
-      if (t == JsonToken.VALUE_STRING && resourceParameters.contains(name)) {
-        f.parameters.put(name, p.getText());
-      } else {
-        p.skipChildren();
-      }
-    });
+    forEachField(
+        p,
+        v,
+        (name, t) -> {
+          if (t == JsonToken.VALUE_STRING && resourceParameters.contains(name)) {
+            f.parameters.put(name, p.getText());
+          } else {
+            p.skipChildren();
+          }
+        });
   }
 
   private static String skip(JsonParser p) throws IOException {

@@ -74,7 +74,9 @@ public final class RoleSelector {
     if (colon < 0 || slash < 0) {
       return null;
     }
-    return arn.substring(colon + 1, at) + "/" + arn.substring(start, slash).toLowerCase(Locale.ROOT);
+    return arn.substring(colon + 1, at)
+        + "/"
+        + arn.substring(start, slash).toLowerCase(Locale.ROOT);
   }
 
   private static String sessionOf(String principalArn) {

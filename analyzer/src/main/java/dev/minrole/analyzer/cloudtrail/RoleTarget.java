@@ -17,8 +17,8 @@ public record RoleTarget(String roleArn, Optional<String> sessionName) {
       Pattern.compile("arn:([^:]+):sts::(\\d{12}):assumed-role/([^/]+)/(.+)");
 
   /**
-   * The target for an ARN as a user gives it: a role ARN, or an assumed-role ARN (which names
-   * the role and the session). Empty if it is neither.
+   * The target for an ARN as a user gives it: a role ARN, or an assumed-role ARN (which names the
+   * role and the session). Empty if it is neither.
    */
   public static Optional<RoleTarget> parse(String arn, Optional<String> sessionName) {
     if (ROLE.matcher(arn).matches()) {
@@ -48,7 +48,10 @@ public record RoleTarget(String roleArn, Optional<String> sessionName) {
     return m.matches() ? m.group(1) : "aws";
   }
 
-  /** The assumed-role ARN prefix of this role's sessions: {@code arn:aws:sts::123:assumed-role/name/}. */
+  /**
+   * The assumed-role ARN prefix of this role's sessions: {@code
+   * arn:aws:sts::123:assumed-role/name/}.
+   */
   public String assumedRolePrefix() {
     return "arn:" + partition() + ":sts::" + account() + ":assumed-role/" + roleName() + "/";
   }

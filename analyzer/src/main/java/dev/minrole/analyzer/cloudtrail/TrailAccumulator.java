@@ -5,10 +5,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The shared result of all reader threads: observations, role activity, and the event sources
- * with data events. Threads merge their own tables into it under its lock. When the observations
- * outgrow {@code limit} distinct keys, resource paths are folded (see {@link ResourceFolding})
- * until half the limit is left, so memory stays bounded whatever the trail holds.
+ * The shared result of all reader threads: observations, role activity, and the event sources with
+ * data events. Threads merge their own tables into it under its lock. When the observations outgrow
+ * {@code limit} distinct keys, resource paths are folded (see {@link ResourceFolding}) until half
+ * the limit is left, so memory stays bounded whatever the trail holds.
  */
 final class TrailAccumulator {
   /** About 300 bytes a key once strings are shared: some 15 MiB, well inside a 256 MiB heap. */
@@ -34,8 +34,15 @@ final class TrailAccumulator {
     }
   }
 
-  synchronized TrailScan result(List<RoleTarget> roles, List<FileReport> files, List<String> notes) {
+  synchronized TrailScan result(
+      List<RoleTarget> roles, List<FileReport> files, List<String> notes) {
     return new TrailScan(
-        Observations.of(table), activity.result(roles), new TreeSet<>(dataSources), files, events, table.folded(), notes);
+        Observations.of(table),
+        activity.result(roles),
+        new TreeSet<>(dataSources),
+        files,
+        events,
+        table.folded(),
+        notes);
   }
 }

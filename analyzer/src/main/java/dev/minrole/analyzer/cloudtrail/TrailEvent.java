@@ -7,8 +7,8 @@ import java.util.Map;
  * One CloudTrail record, reduced to the fields minrole reads. Absent strings are empty. {@code
  * issuerArn} is {@code userIdentity.sessionContext.sessionIssuer.arn}, {@code principalArn} is
  * {@code userIdentity.arn}; {@code resources} are the {@code resources[].ARN} values, and {@code
- * parameters} the request parameters that name a resource (only those the reader was asked for,
- * and only string values).
+ * parameters} the request parameters that name a resource (only those the reader was asked for, and
+ * only string values).
  */
 public record TrailEvent(
     String eventTime,

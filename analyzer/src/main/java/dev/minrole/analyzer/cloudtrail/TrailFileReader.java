@@ -22,9 +22,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads one trail file, gzip-compressed or not (told by its first bytes, not its name), and
- * streams its records to a consumer. Whatever goes wrong is recorded in the file's report and
- * reading stops at that point; records read before it are kept.
+ * Reads one trail file, gzip-compressed or not (told by its first bytes, not its name), and streams
+ * its records to a consumer. Whatever goes wrong is recorded in the file's report and reading stops
+ * at that point; records read before it are kept.
  */
 final class TrailFileReader {
   private static final int BUFFER = 1 << 16;
@@ -66,21 +66,35 @@ final class TrailFileReader {
     } catch (ZipException e) {
       problems.add("the gzip data is corrupt (" + e.getMessage() + ")");
     } catch (StreamConstraintsException e) {
-      problems.add("a value is larger than " + RecordParser.MAX_STRING / (1024 * 1024) + " MiB, so reading stopped there");
+      problems.add(
+          "a value is larger than "
+              + RecordParser.MAX_STRING / (1024 * 1024)
+              + " MiB, so reading stopped there");
     } catch (JsonProcessingException e) {
       problems.add(
-          "invalid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-              + " (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+          "invalid JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + " ("
+              + e.getOriginalMessage().lines().findFirst().orElse("")
+              + ")");
     } catch (IOException e) {
       problems.add("the file cannot be read (" + e.getMessage() + ")");
     }
-    if (problems.isEmpty() && counter.records == 0 && counter.incomplete == 0 && !counter.container) {
-      problems.add("no CloudTrail records: expected {\"Records\": [...]}, JSON lines of records, or lookup-events output");
+    if (problems.isEmpty()
+        && counter.records == 0
+        && counter.incomplete == 0
+        && !counter.container) {
+      problems.add(
+          "no CloudTrail records: expected {\"Records\": [...]}, JSON lines of records, or"
+              + " lookup-events output");
     }
     if (!missing.isEmpty() && counter.records == 0) {
       problems.add("not CloudTrail records: none has " + String.join(", ", missing.keySet()));
     }
-    return new FileReport(display, raw == null ? 0 : raw.count, counter.records, counter.incomplete, problems);
+    return new FileReport(
+        display, raw == null ? 0 : raw.count, counter.records, counter.incomplete, problems);
   }
 
   private static InputStream decompressed(BufferedInputStream in) throws IOException {

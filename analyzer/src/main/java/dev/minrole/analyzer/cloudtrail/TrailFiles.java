@@ -37,7 +37,9 @@ final class TrailFiles {
         continue;
       }
       if (!Files.isDirectory(root)) {
-        unreadable.add(new FileReport(root.toString().replace('\\', '/'), 0, 0, 0, List.of("the path does not exist")));
+        unreadable.add(
+            new FileReport(
+                root.toString().replace('\\', '/'), 0, 0, 0, List.of("the path does not exist")));
         continue;
       }
       try {
@@ -63,12 +65,19 @@ final class TrailFiles {
               @Override
               public FileVisitResult visitFileFailed(Path file, IOException e) {
                 unreadable.add(
-                    new FileReport(display(root.relativize(file)), 0, 0, 0, List.of("cannot be listed or read (" + e.getMessage() + ")")));
+                    new FileReport(
+                        display(root.relativize(file)),
+                        0,
+                        0,
+                        0,
+                        List.of("cannot be listed or read (" + e.getMessage() + ")")));
                 return FileVisitResult.CONTINUE;
               }
             });
       } catch (IOException e) {
-        unreadable.add(new FileReport(display(root), 0, 0, 0, List.of("cannot be listed (" + e.getMessage() + ")")));
+        unreadable.add(
+            new FileReport(
+                display(root), 0, 0, 0, List.of("cannot be listed (" + e.getMessage() + ")")));
       }
     }
     files.sort((a, b) -> a.display().compareTo(b.display()));

@@ -7,10 +7,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What a trail says about a set of roles (observations sorted by key): the observations of their calls, how active each role
- * was, which event sources the trail holds data events for (from any principal: that tells whether
- * data events are logged at all), and, for local files, what reading each file gave. {@code
- * folded} is true when the reader had to generalize resource paths to stay within memory.
+ * What a trail says about a set of roles (observations sorted by key): the observations of their
+ * calls, how active each role was, which event sources the trail holds data events for (from any
+ * principal: that tells whether data events are logged at all), and, for local files, what reading
+ * each file gave. {@code folded} is true when the reader had to generalize resource paths to stay
+ * within memory.
  */
 public record TrailScan(
     List<Observation> observations,
@@ -48,7 +49,8 @@ public record TrailScan(
     ActivityTable activity = new ActivityTable();
     for (TrailScan s : scans) {
       for (Observation o : s.observations()) {
-        table.add(o.key(), o.count(), o.firstSeen().getEpochSecond(), o.lastSeen().getEpochSecond());
+        table.add(
+            o.key(), o.count(), o.firstSeen().getEpochSecond(), o.lastSeen().getEpochSecond());
       }
       for (RoleActivity a : s.activity()) {
         activity.add(a);
@@ -60,6 +62,12 @@ public record TrailScan(
       folded |= s.folded();
     }
     return new TrailScan(
-        Observations.of(table), activity.result(roles), new TreeSet<>(dataSources), files, events, folded, notes);
+        Observations.of(table),
+        activity.result(roles),
+        new TreeSet<>(dataSources),
+        files,
+        events,
+        folded,
+        notes);
   }
 }

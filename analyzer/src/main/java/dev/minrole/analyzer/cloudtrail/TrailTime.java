@@ -14,7 +14,8 @@ import java.util.Optional;
  * offsets, CloudTrail Lake's {@code 2024-05-01 12:00:00.000}) are converted to it.
  */
 public final class TrailTime {
-  private static final DateTimeFormatter LAKE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
+  private static final DateTimeFormatter LAKE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
   private TrailTime() {}
 
@@ -44,7 +45,10 @@ public final class TrailTime {
     int month = digits(canonical, 5, 7);
     int day = digits(canonical, 8, 10);
     long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-    return days * 86_400 + digits(canonical, 11, 13) * 3600L + digits(canonical, 14, 16) * 60L + digits(canonical, 17, 19);
+    return days * 86_400
+        + digits(canonical, 11, 13) * 3600L
+        + digits(canonical, 14, 16) * 60L
+        + digits(canonical, 17, 19);
   }
 
   private static int digits(String s, int from, int to) {

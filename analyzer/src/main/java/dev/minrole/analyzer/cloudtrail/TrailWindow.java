@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The time window whose events count: from {@code since} (inclusive) to {@code until} (exclusive),
- * either side open when absent. Bounds are kept in CloudTrail's time form so that events compare
- * as strings.
+ * either side open when absent. Bounds are kept in CloudTrail's time form so that events compare as
+ * strings.
  */
 public final class TrailWindow {
   public static final TrailWindow ALL = new TrailWindow(Optional.empty(), Optional.empty());
@@ -37,7 +37,8 @@ public final class TrailWindow {
 
   /** True if an event at this time (in CloudTrail's form) is inside the window. */
   public boolean contains(String eventTime) {
-    return (from == null || eventTime.compareTo(from) >= 0) && (to == null || eventTime.compareTo(to) < 0);
+    return (from == null || eventTime.compareTo(from) >= 0)
+        && (to == null || eventTime.compareTo(to) < 0);
   }
 
   /** The window in words, for messages. */
@@ -45,6 +46,8 @@ public final class TrailWindow {
     if (from == null && to == null) {
       return "the whole trail";
     }
-    return (from == null ? "the start of the trail" : from) + " to " + (to == null ? "its end" : to);
+    return (from == null ? "the start of the trail" : from)
+        + " to "
+        + (to == null ? "its end" : to);
   }
 }

@@ -16,6 +16,7 @@ final class LocalAws {
     return new AwsClientSettings(
         Optional.of("us-east-1"),
         Optional.of(server.endpoint()),
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
   }
 }

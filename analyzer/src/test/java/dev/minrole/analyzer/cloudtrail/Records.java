@@ -18,28 +18,29 @@ final class Records {
   /** A data event of the role: S3 GetObject on {@code bucket/key}. */
   static String getObject(String time, String bucket, String key) {
     return """
-        {"eventVersion":"1.09","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:orders-fn",\
-        "arn":"arn:aws:sts::111122223333:assumed-role/orders-fn-role/orders-fn","accountId":"111122223333",\
-        "sessionContext":{"sessionIssuer":{"type":"Role","arn":"%s","userName":"orders-fn-role"},\
-        "attributes":{"creationDate":"2024-05-01T00:00:00Z","mfaAuthenticated":"false"}}},\
-        "eventTime":"%s","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1",\
-        "requestParameters":{"bucketName":"%s","key":"%s","Host":"%s.s3.amazonaws.com"},"responseElements":null,\
-        "resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::%s/%s"},\
-        {"accountId":"111122223333","type":"AWS::S3::Bucket","ARN":"arn:aws:s3:::%s"}],\
-        "eventType":"AwsApiCall","managementEvent":false,"recipientAccountId":"111122223333","eventCategory":"Data"}"""
+{"eventVersion":"1.09","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:orders-fn",\
+"arn":"arn:aws:sts::111122223333:assumed-role/orders-fn-role/orders-fn","accountId":"111122223333",\
+"sessionContext":{"sessionIssuer":{"type":"Role","arn":"%s","userName":"orders-fn-role"},\
+"attributes":{"creationDate":"2024-05-01T00:00:00Z","mfaAuthenticated":"false"}}},\
+"eventTime":"%s","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1",\
+"requestParameters":{"bucketName":"%s","key":"%s","Host":"%s.s3.amazonaws.com"},"responseElements":null,\
+"resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::%s/%s"},\
+{"accountId":"111122223333","type":"AWS::S3::Bucket","ARN":"arn:aws:s3:::%s"}],\
+"eventType":"AwsApiCall","managementEvent":false,"recipientAccountId":"111122223333","eventCategory":"Data"}"""
         .formatted(ROLE, time, bucket, key, bucket, bucket, key, bucket);
   }
 
   /** A management event of any role, with request parameters and an optional error. */
-  static String management(String role, String time, String source, String name, String params, String error) {
+  static String management(
+      String role, String time, String source, String name, String params, String error) {
     String roleName = role.substring(role.lastIndexOf('/') + 1);
     return """
-        {"eventVersion":"1.09","userIdentity":{"type":"AssumedRole",\
-        "arn":"arn:aws:sts::111122223333:assumed-role/%s/session-1","accountId":"111122223333",\
-        "sessionContext":{"sessionIssuer":{"type":"Role","arn":"%s"}}},\
-        "eventTime":"%s","eventSource":"%s","eventName":"%s","awsRegion":"eu-west-1",\
-        "requestParameters":%s%s,"eventType":"AwsApiCall","managementEvent":true,\
-        "recipientAccountId":"111122223333","eventCategory":"Management"}"""
+           {"eventVersion":"1.09","userIdentity":{"type":"AssumedRole",\
+           "arn":"arn:aws:sts::111122223333:assumed-role/%s/session-1","accountId":"111122223333",\
+           "sessionContext":{"sessionIssuer":{"type":"Role","arn":"%s"}}},\
+           "eventTime":"%s","eventSource":"%s","eventName":"%s","awsRegion":"eu-west-1",\
+           "requestParameters":%s%s,"eventType":"AwsApiCall","managementEvent":true,\
+           "recipientAccountId":"111122223333","eventCategory":"Management"}"""
         .formatted(roleName, role, time, source, name, params, error);
   }
 

@@ -14,7 +14,8 @@ class ResourceFoldingTest {
     "arn:aws:s3:::b/x.jpg,         1, arn:aws:s3:::b/*",
     "arn:aws:s3:::b/*,             0, arn:aws:s3:::b/*",
     "arn:aws:s3:::b,               0, arn:aws:s3:::b",
-    "arn:aws:dynamodb:us-east-1:111122223333:table/orders, 1, arn:aws:dynamodb:us-east-1:111122223333:table/*",
+    "arn:aws:dynamodb:us-east-1:111122223333:table/orders, 1,"
+        + " arn:aws:dynamodb:us-east-1:111122223333:table/*",
     "arn:aws:sqs:us-east-1:111122223333:queue, 0, arn:aws:sqs:us-east-1:111122223333:queue",
   })
   void foldOnce_goesOneFolderUpAndNeverAboveTheFirstSegment(String arn, int level, String folded) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrailFileReaderTest {
   @TempDir Path dir;
 
-  private final TrailFileReader reader = new TrailFileReader(new RecordParser(Set.of("bucketName", "key")));
+  private final TrailFileReader reader =
+      new TrailFileReader(new RecordParser(Set.of("bucketName", "key")));
   private final List<TrailEvent> events = new ArrayList<>();
 
   private FileReport read(Path file) {
@@ -25,7 +26,11 @@ class TrailFileReaderTest {
   private static List<String> records(int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(Records.getObject("2024-05-01T10:%02d:%02dZ".formatted(i / 60 % 60, i % 60), "media", "in/" + i + ".jpg"));
+      out.add(
+          Records.getObject(
+              "2024-05-01T10:%02d:%02dZ".formatted(i / 60 % 60, i % 60),
+              "media",
+              "in/" + i + ".jpg"));
     }
     return out;
   }
@@ -42,7 +47,8 @@ class TrailFileReaderTest {
   void read_whenGzipTruncated_keepsRecordsBeforeTheEndAndSaysSo() throws IOException {
     Path whole = Records.writeGzip(dir.resolve("whole.json.gz"), Records.file(records(500)));
     byte[] bytes = Files.readAllBytes(whole);
-    Path cut = Files.write(dir.resolve("cut.json.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Path cut =
+        Files.write(dir.resolve("cut.json.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
     FileReport r = read(cut);
 
@@ -53,10 +59,17 @@ class TrailFileReaderTest {
 
   @Test
   void read_whenJsonInvalid_namesLineAndColumn() throws IOException {
-    FileReport r = read(Records.write(dir.resolve("bad.json"), "{\"Records\":[" + records(1).get(0) + ",\n{\"eventTime\": }]}"));
+    FileReport r =
+        read(
+            Records.write(
+                dir.resolve("bad.json"),
+                "{\"Records\":[" + records(1).get(0) + ",\n{\"eventTime\": }]}"));
 
     assertThat(r.records()).isEqualTo(1);
-    assertThat(r.problems()).singleElement().asString().startsWith("invalid JSON at line 2, column 15");
+    assertThat(r.problems())
+        .singleElement()
+        .asString()
+        .startsWith("invalid JSON at line 2, column 15");
   }
 
   @Test
@@ -92,7 +105,10 @@ class TrailFileReaderTest {
   void read_whenOneRecordIsVeryLarge_skipsTheLargeValueAndKeepsTheRecord() throws IOException {
     String huge = "x".repeat(30 * 1024 * 1024);
     String record = records(1).get(0).replace("\"Host\":", "\"policy\":\"" + huge + "\",\"Host\":");
-    FileReport r = read(Records.writeGzip(dir.resolve("huge.json.gz"), Records.file(List.of(record, records(2).get(1)))));
+    FileReport r =
+        read(
+            Records.writeGzip(
+                dir.resolve("huge.json.gz"), Records.file(List.of(record, records(2).get(1)))));
 
     assertThat(r.records()).isEqualTo(2);
     assertThat(r.problems()).isEmpty();
@@ -101,10 +117,17 @@ class TrailFileReaderTest {
   @Test
   void read_whenAWantedValueIsLargerThanTheLimit_stopsWithAClearProblem() throws IOException {
     String huge = "k".repeat(RecordParser.MAX_STRING + 1);
-    FileReport r = read(Records.writeGzip(dir.resolve("huge-key.json.gz"), Records.file(List.of(records(1).get(0), records(1).get(0).replace("in/0.jpg", huge)))));
+    FileReport r =
+        read(
+            Records.writeGzip(
+                dir.resolve("huge-key.json.gz"),
+                Records.file(
+                    List.of(records(1).get(0), records(1).get(0).replace("in/0.jpg", huge)))));
 
     assertThat(r.records()).isEqualTo(1);
     assertThat(r.problems()).singleElement().asString().contains("larger than 32 MiB");
-    assertThat(Collections.frequency(events.stream().map(TrailEvent::eventName).toList(), "GetObject")).isEqualTo(1);
+    assertThat(
+            Collections.frequency(events.stream().map(TrailEvent::eventName).toList(), "GetObject"))
+        .isEqualTo(1);
   }
 }

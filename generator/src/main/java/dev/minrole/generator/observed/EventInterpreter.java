@@ -26,17 +26,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an observation means in IAM: its event maps to actions through {@link EventMapper}, and
- * each action to resources, taken from the record's {@code resources[].ARN} when one is of a
- * resource type the action supports, or else built from the request parameters that name a
- * resource, through the same bindings and ARN builder as for code (the event's region and account
- * fill those segments). A denied call is kept apart: it is never a grant.
+ * What an observation means in IAM: its event maps to actions through {@link EventMapper}, and each
+ * action to resources, taken from the record's {@code resources[].ARN} when one is of a resource
+ * type the action supports, or else built from the request parameters that name a resource, through
+ * the same bindings and ARN builder as for code (the event's region and account fill those
+ * segments). A denied call is kept apart: it is never a grant.
  */
 final class EventInterpreter {
   private static final String AMAZONAWS = ".amazonaws.com";
 
   /** The calls one observation shows, and what could not be interpreted. */
-  record Interpreted(List<ObservedCall> allowed, List<ObservedCall> denied, List<Finding> findings) {}
+  record Interpreted(
+      List<ObservedCall> allowed, List<ObservedCall> denied, List<Finding> findings) {}
 
   private final EventMapper events;
   private final OperationMapper operations;
@@ -55,13 +56,18 @@ final class EventInterpreter {
     ObservationKey key = o.key();
     TrailStats stats = new TrailStats(o.count(), o.firstSeen(), o.lastSeen());
     MappedEvent event =
-        mapped.computeIfAbsent(key.eventSource() + " " + key.eventName(), k -> events.map(key.eventSource(), key.eventName()));
+        mapped.computeIfAbsent(
+            key.eventSource() + " " + key.eventName(),
+            k -> events.map(key.eventSource(), key.eventName()));
     List<Finding> findings = new ArrayList<>(event.findings());
     List<ObservedCall> allowed = new ArrayList<>();
     List<ObservedCall> denied = new ArrayList<>();
     boolean denial = data.isDenial(key.errorCode());
     if (denial && !key.deniedAction().isEmpty()) {
-      String resource = key.deniedResource().isEmpty() ? resourceOrStar(key.deniedAction(), key, partition, findings) : key.deniedResource();
+      String resource =
+          key.deniedResource().isEmpty()
+              ? resourceOrStar(key.deniedAction(), key, partition, findings)
+              : key.deniedResource();
       denied.add(new ObservedCall(key.deniedAction(), resource, stats));
       return new Interpreted(allowed, denied, findings);
     }
@@ -74,7 +80,8 @@ final class EventInterpreter {
     return new Interpreted(allowed, denied, findings);
   }
 
-  private String resourceOrStar(String action, ObservationKey key, String partition, List<Finding> findings) {
+  private String resourceOrStar(
+      String action, ObservationKey key, String partition, List<Finding> findings) {
     if (catalog.action(action).isEmpty()) {
       return key.resources().isEmpty() ? "*" : key.resources().get(0);
     }
@@ -83,7 +90,8 @@ final class EventInterpreter {
   }
 
   /** The resources of one action of an observation. */
-  private List<String> resources(String action, ObservationKey key, String partition, List<Finding> findings) {
+  private List<String> resources(
+      String action, ObservationKey key, String partition, List<Finding> findings) {
     Optional<IamAction> known = catalog.action(action);
     if (known.isEmpty() || !known.get().supportsResourceLevel()) {
       return List.of("*");
@@ -105,10 +113,15 @@ final class EventInterpreter {
   }
 
   /** Builds the ARN as if the code had made the call with the logged request parameters. */
-  private String fromParameters(String action, ObservationKey key, String partition, List<Finding> findings) {
+  private String fromParameters(
+      String action, ObservationKey key, String partition, List<Finding> findings) {
     String serviceName = serviceName(key.eventSource());
     Map<String, ArgValue> args = new LinkedHashMap<>();
-    key.parameters().forEach((name, value) -> data.member(serviceName, name).ifPresent(m -> args.put(m, ArgValue.literal(value))));
+    key.parameters()
+        .forEach(
+            (name, value) ->
+                data.member(serviceName, name)
+                    .ifPresent(m -> args.put(m, ArgValue.literal(value))));
     SdkCall call =
         new SdkCall(
             serviceName,
@@ -137,8 +150,12 @@ final class EventInterpreter {
     findings.add(
         Finding.warning(
             "UNRESOLVED_RESOURCE",
-            call.detail() + " shows " + action + ", but the record names no resource minrole can read; the policy uses "
-                + fallback + ". Narrow it by hand",
+            call.detail()
+                + " shows "
+                + action
+                + ", but the record names no resource minrole can read; the policy uses "
+                + fallback
+                + ". Narrow it by hand",
             SourceLocation.NONE));
     return fallback;
   }
@@ -163,6 +180,8 @@ final class EventInterpreter {
 
   /** The SDK service name of an event source: {@code s3.amazonaws.com} is {@code s3}. */
   static String serviceName(String eventSource) {
-    return eventSource.endsWith(AMAZONAWS) ? eventSource.substring(0, eventSource.length() - AMAZONAWS.length()) : eventSource;
+    return eventSource.endsWith(AMAZONAWS)
+        ? eventSource.substring(0, eventSource.length() - AMAZONAWS.length())
+        : eventSource;
   }
 }

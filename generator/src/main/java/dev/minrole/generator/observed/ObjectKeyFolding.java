@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Generalizes the concrete S3 object keys a trail shows into a few patterns. For one action on
- * one bucket, at most {@link #MAX_PATTERNS} resources are kept: while there are more, the deepest
- * keys are replaced by their folder ({@code in/2024/05/a.jpg} by {@code in/2024/05/*}), one level
- * at a time, never above the bucket ({@code bucket/*}). A folder whose objects all share one file
+ * Generalizes the concrete S3 object keys a trail shows into a few patterns. For one action on one
+ * bucket, at most {@link #MAX_PATTERNS} resources are kept: while there are more, the deepest keys
+ * are replaced by their folder ({@code in/2024/05/a.jpg} by {@code in/2024/05/*}), one level at a
+ * time, never above the bucket ({@code bucket/*}). A folder whose objects all share one file
  * extension keeps it ({@code in/2024/*.jpg}). Three keys stay three keys; ten thousand keys under
  * {@code uploads/} become {@code uploads/*}, not ten thousand resources.
  */
@@ -33,7 +33,9 @@ final class ObjectKeyFolding {
     for (String r : resources) {
       patternOf.put(r, r);
       if (OBJECT.matcher(r).matches()) {
-        byBucket.computeIfAbsent(r.substring(0, r.indexOf('/')), k -> new java.util.ArrayList<>()).add(r);
+        byBucket
+            .computeIfAbsent(r.substring(0, r.indexOf('/')), k -> new java.util.ArrayList<>())
+            .add(r);
       }
     }
     for (List<String> objects : byBucket.values()) {
@@ -50,15 +52,18 @@ final class ObjectKeyFolding {
       if (deepest == 0) {
         break;
       }
-      current.replaceAll((o, p) -> ResourceFolding.level(p) == deepest ? ResourceFolding.foldOnce(p) : p);
+      current.replaceAll(
+          (o, p) -> ResourceFolding.level(p) == deepest ? ResourceFolding.foldOnce(p) : p);
     }
     Map<String, Set<String>> extensions = new HashMap<>();
-    current.forEach((o, p) -> extensions.computeIfAbsent(p, k -> new HashSet<>()).add(extension(o)));
+    current.forEach(
+        (o, p) -> extensions.computeIfAbsent(p, k -> new HashSet<>()).add(extension(o)));
     current.forEach(
         (o, p) -> {
           Set<String> ext = extensions.get(p);
           boolean oneExtension = ext.size() == 1 && !ext.contains("");
-          patternOf.put(o, !p.equals(o) && p.endsWith("/*") && oneExtension ? p + ext.iterator().next() : p);
+          patternOf.put(
+              o, !p.equals(o) && p.endsWith("/*") && oneExtension ? p + ext.iterator().next() : p);
         });
   }
 

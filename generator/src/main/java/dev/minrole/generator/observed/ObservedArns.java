@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether an ARN from a record's {@code resources[]} is of a resource type. Variables match one
- * ARN segment ({@code [^:/]*}), except a last variable after a {@code /}, which takes the rest (an
- * S3 key, a table name with an index path). So {@code arn:aws:s3:::media} is a {@code bucket} and
- * not an {@code object}, and {@code arn:aws:s3:::media/a/b.jpg} is an {@code object} and not a
- * {@code bucket}.
+ * Whether an ARN from a record's {@code resources[]} is of a resource type. Variables match one ARN
+ * segment ({@code [^:/]*}), except a last variable after a {@code /}, which takes the rest (an S3
+ * key, a table name with an index path). So {@code arn:aws:s3:::media} is a {@code bucket} and not
+ * an {@code object}, and {@code arn:aws:s3:::media/a/b.jpg} is an {@code object} and not a {@code
+ * bucket}.
  */
 final class ObservedArns {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What minrole knows about CloudTrail beyond event names, as data: which request parameters name
- * a resource (and the SDK member each carries), which actions CloudTrail logs as data events, and
+ * What minrole knows about CloudTrail beyond event names, as data: which request parameters name a
+ * resource (and the SDK member each carries), which actions CloudTrail logs as data events, and
  * which error codes are denials. Read from {@code resources/dev/minrole/generator/observed/}.
  */
 public final class ObservedData {
@@ -38,7 +38,10 @@ public final class ObservedData {
         .forEachRemaining(
             service -> {
               Map<String, String> members = new TreeMap<>();
-              service.getValue().fields().forEachRemaining(p -> members.put(p.getKey(), p.getValue().asText()));
+              service
+                  .getValue()
+                  .fields()
+                  .forEachRemaining(p -> members.put(p.getKey(), p.getValue().asText()));
               parameters.put(service.getKey(), members);
             });
     eventData
@@ -46,7 +49,8 @@ public final class ObservedData {
         .fields()
         .forEachRemaining(
             source -> {
-              DataEventSource s = new DataEventSource(source.getKey(), source.getValue().path("what").asText());
+              DataEventSource s =
+                  new DataEventSource(source.getKey(), source.getValue().path("what").asText());
               for (JsonNode pattern : source.getValue().path("actions")) {
                 for (IamAction a : catalog.expand(pattern.asText())) {
                   dataEventSourceByAction.put(a.id().toLowerCase(java.util.Locale.ROOT), s);
@@ -62,7 +66,9 @@ public final class ObservedData {
       synchronized (ObservedData.class) {
         result = bundled;
         if (result == null) {
-          result = new ObservedData(read("request-parameters.yaml"), read("data-events.yaml"), IamCatalog.bundled());
+          result =
+              new ObservedData(
+                  read("request-parameters.yaml"), read("data-events.yaml"), IamCatalog.bundled());
           bundled = result;
         }
       }
@@ -77,14 +83,18 @@ public final class ObservedData {
     return out;
   }
 
-  /** The SDK member a request parameter of this event source carries, e.g. {@code bucketName} to {@code Bucket}. */
+  /**
+   * The SDK member a request parameter of this event source carries, e.g. {@code bucketName} to
+   * {@code Bucket}.
+   */
   public Optional<String> member(String serviceName, String parameter) {
     return Optional.ofNullable(parameters.getOrDefault(serviceName, Map.of()).get(parameter));
   }
 
   /** The event source whose data events would show this action, if CloudTrail logs it as one. */
   public Optional<DataEventSource> dataEventSource(String action) {
-    return Optional.ofNullable(dataEventSourceByAction.get(action.toLowerCase(java.util.Locale.ROOT)));
+    return Optional.ofNullable(
+        dataEventSourceByAction.get(action.toLowerCase(java.util.Locale.ROOT)));
   }
 
   public boolean isDenial(String errorCode) {

@@ -7,7 +7,6 @@ import dev.minrole.analyzer.cloudtrail.TrailScan;
 import dev.minrole.analyzer.cloudtrail.TrailWindow;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
-import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.generator.mapping.EventMapper;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.synth.Evidence;
@@ -23,8 +22,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Merges what a role did (CloudTrail) with what its function's code needs. Every permission ends
- * up marked {@code code}, {@code observed} or both, with counts and dates:
+ * Merges what a role did (CloudTrail) with what its function's code needs. Every permission ends up
+ * marked {@code code}, {@code observed} or both, with counts and dates:
  *
  * <ul>
  *   <li>An observed call a code permission of the same action covers (its resource pattern matches
@@ -51,14 +50,18 @@ public final class TrailEvidence {
   }
 
   public static TrailEvidence bundled() {
-    return new TrailEvidence(EventMapper.bundled(), OperationMapper.bundled(), ObservedData.bundled());
+    return new TrailEvidence(
+        EventMapper.bundled(), OperationMapper.bundled(), ObservedData.bundled());
   }
 
   public ObservedData data() {
     return data;
   }
 
-  /** How the merge runs: whether there is code at all, and whether observed-only grants are left out. */
+  /**
+   * How the merge runs: whether there is code at all, and whether observed-only grants are left
+   * out.
+   */
   public record Options(boolean hasCode, boolean codeOnly, TrailWindow window) {}
 
   /** The function's policy from its code (possibly none) and its role's observed calls. */
@@ -91,7 +94,12 @@ public final class TrailEvidence {
     for (ObservedCall c : allowed.values()) {
       Optional<Permission> covering = covering(code, c);
       if (covering.isPresent()) {
-        Permission p = new Permission(covering.get().action(), covering.get().resource(), covering.get().conditions(), List.of());
+        Permission p =
+            new Permission(
+                covering.get().action(),
+                covering.get().resource(),
+                covering.get().conditions(),
+                List.of());
         confirmed.merge(p, c.stats(), TrailStats::plus);
       } else {
         observedOnly.add(c);
@@ -100,13 +108,16 @@ public final class TrailEvidence {
     confirmed.forEach((p, stats) -> extra.add(p.withEvidence(List.of(stats.evidence()))));
     for (ObservedGrant g : ObservedGrant.generalize(observedOnly)) {
       if (!options.codeOnly()) {
-        extra.add(new Permission(g.action(), g.resource(), List.of(), List.of(g.stats().evidence())));
+        extra.add(
+            new Permission(g.action(), g.resource(), List.of(), List.of(g.stats().evidence())));
       }
       findings.add(TrailFindings.observedNotInCode(g, options));
     }
     denied.values().forEach(d -> findings.add(TrailFindings.accessDenied(role, d)));
     RoleActivity activity =
-        scan.activity().stream().filter(a -> a.role().equals(role.roleArn())).findFirst()
+        scan.activity().stream()
+            .filter(a -> a.role().equals(role.roleArn()))
+            .findFirst()
             .orElse(new RoleActivity(role.roleArn(), 0, Optional.empty(), Optional.empty()));
     if (activity.inactive()) {
       findings.add(TrailFindings.inactiveRole(role, options.window(), scan));
@@ -114,9 +125,12 @@ public final class TrailEvidence {
     FunctionPolicy merged = synthesizer.synthesize(name, handler, calls, extra, findings);
     List<Finding> all = new ArrayList<>(merged.findings());
     if (options.hasCode()) {
-      all.addAll(TrailFindings.unobservedCode(merged.permissions(), data, scan, activity, options.window()));
+      all.addAll(
+          TrailFindings.unobservedCode(
+              merged.permissions(), data, scan, activity, options.window()));
     }
-    return new FunctionPolicy(merged.name(), merged.handler(), merged.policy(), merged.permissions(), all);
+    return new FunctionPolicy(
+        merged.name(), merged.handler(), merged.policy(), merged.permissions(), all);
   }
 
   private static void add(Map<String, ObservedCall> into, ObservedCall c) {

@@ -39,8 +39,8 @@ public final class TrailFindings {
       out.add(
           Finding.info(
               "TRAIL_SOURCE_LIMITS",
-              "the trail names more distinct resources than minrole keeps in memory; deep resource paths"
-                  + " (S3 keys) were generalized to their folders while reading",
+              "the trail names more distinct resources than minrole keeps in memory; deep resource"
+                  + " paths (S3 keys) were generalized to their folders while reading",
               SourceLocation.NONE));
     }
     return out;
@@ -48,24 +48,43 @@ public final class TrailFindings {
 
   static Finding observedNotInCode(ObservedGrant g, TrailEvidence.Options options) {
     String generalized =
-        g.distinctResources() > 1 ? " (" + g.distinctResources() + " distinct resources, generalized)" : "";
-    String what = g.action() + " on " + g.resource() + generalized + " was used " + g.stats().describe();
+        g.distinctResources() > 1
+            ? " (" + g.distinctResources() + " distinct resources, generalized)"
+            : "";
+    String what =
+        g.action() + " on " + g.resource() + generalized + " was used " + g.stats().describe();
     if (!options.hasCode()) {
-      return Finding.info("OBSERVED_NOT_IN_CODE", what + "; added from CloudTrail (no code was analyzed)", SourceLocation.NONE);
+      return Finding.info(
+          "OBSERVED_NOT_IN_CODE",
+          what + "; added from CloudTrail (no code was analyzed)",
+          SourceLocation.NONE);
     }
     String outcome =
         options.codeOnly()
             ? "it was left out (--code-only); add it by hand if the function needs it"
-            : "it was added from CloudTrail. It may come from a library or configuration; check it, or pass"
-                + " --code-only to leave it out";
-    return Finding.warning("OBSERVED_NOT_IN_CODE", what + ", but no code path minrole analyzed makes that call; " + outcome, SourceLocation.NONE);
+            : "it was added from CloudTrail. It may come from a library or configuration; check it,"
+                  + " or pass --code-only to leave it out";
+    return Finding.warning(
+        "OBSERVED_NOT_IN_CODE",
+        what + ", but no code path minrole analyzed makes that call; " + outcome,
+        SourceLocation.NONE);
   }
 
   static Finding accessDenied(RoleTarget role, ObservedCall d) {
     return Finding.warning(
         "ACCESS_DENIED",
-        "role " + role.roleName() + " was denied " + d.action() + " on " + d.resource() + " " + d.stats().describe()
-            + "; minrole did not grant it. If the function needs it, add " + d.action() + " on " + d.resource()
+        "role "
+            + role.roleName()
+            + " was denied "
+            + d.action()
+            + " on "
+            + d.resource()
+            + " "
+            + d.stats().describe()
+            + "; minrole did not grant it. If the function needs it, add "
+            + d.action()
+            + " on "
+            + d.resource()
             + " to its policy; if not, find the call that tries it",
         SourceLocation.NONE);
   }
@@ -73,9 +92,14 @@ public final class TrailFindings {
   static Finding inactiveRole(RoleTarget role, TrailWindow window, TrailScan scan) {
     return Finding.warning(
         "INACTIVE_ROLE",
-        "role " + role.roleArn() + " made no call in " + window.describe() + " (" + scan.events()
-            + " events read); the function may be unused. If it is, delete the function and its role"
-            + " rather than keep a policy for it",
+        "role "
+            + role.roleArn()
+            + " made no call in "
+            + window.describe()
+            + " ("
+            + scan.events()
+            + " events read); the function may be unused. If it is, delete the function and its"
+            + " role rather than keep a policy for it",
         SourceLocation.NONE);
   }
 
@@ -85,12 +109,20 @@ public final class TrailFindings {
    * {@code INACTIVE_ROLE} says it all.
    */
   static List<Finding> unobservedCode(
-      List<Permission> permissions, ObservedData data, TrailScan scan, RoleActivity activity, TrailWindow window) {
+      List<Permission> permissions,
+      ObservedData data,
+      TrailScan scan,
+      RoleActivity activity,
+      TrailWindow window) {
     List<Finding> out = new ArrayList<>();
     Map<String, TreeSet<String>> unlogged = new TreeMap<>();
     Map<String, String> what = new TreeMap<>();
     for (Permission p : permissions) {
-      Optional<Evidence.Code> code = p.evidence().stream().filter(Evidence.Code.class::isInstance).map(Evidence.Code.class::cast).findFirst();
+      Optional<Evidence.Code> code =
+          p.evidence().stream()
+              .filter(Evidence.Code.class::isInstance)
+              .map(Evidence.Code.class::cast)
+              .findFirst();
       if (code.isEmpty()) {
         continue;
       }
@@ -105,8 +137,14 @@ public final class TrailFindings {
         out.add(
             Finding.info(
                 "IN_CODE_NOT_OBSERVED",
-                code.get().detail() + " needs " + p.action() + " on " + p.resource() + ", which the trail never shows in "
-                    + window.describe() + ". It stays: code that did not run in the window may still run",
+                code.get().detail()
+                    + " needs "
+                    + p.action()
+                    + " on "
+                    + p.resource()
+                    + ", which the trail never shows in "
+                    + window.describe()
+                    + ". It stays: code that did not run in the window may still run",
                 code.get().site()));
       }
     }
@@ -115,8 +153,13 @@ public final class TrailFindings {
             out.add(
                 Finding.warning(
                     "DATA_EVENTS_NOT_LOGGED",
-                    "the trail holds no data events from " + source + " (" + what.get(source) + "), so "
-                        + String.join(", ", actions) + " cannot be observed: not observed does not mean unused."
+                    "the trail holds no data events from "
+                        + source
+                        + " ("
+                        + what.get(source)
+                        + "), so "
+                        + String.join(", ", actions)
+                        + " cannot be observed: not observed does not mean unused."
                         + " Log data events for the function's resources to confirm them",
                     SourceLocation.NONE)));
     return out;

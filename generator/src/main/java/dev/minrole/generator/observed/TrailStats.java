@@ -18,6 +18,10 @@ record TrailStats(long count, Instant firstSeen, Instant lastSeen) {
 
   /** {@code 12 times (2024-05-01T10:00:00Z to 2024-05-03T11:00:00Z)}. */
   String describe() {
-    return (count == 1 ? "once" : count + " times") + " (" + firstSeen + (count == 1 ? "" : " to " + lastSeen) + ")";
+    return (count == 1 ? "once" : count + " times")
+        + " ("
+        + firstSeen
+        + (count == 1 ? "" : " to " + lastSeen)
+        + ")";
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ObjectKeyFoldingTest {
   @Test
   void fold_whenFewKeys_keepsThemExact() {
-    List<String> keys = List.of("arn:aws:s3:::b/a.txt", "arn:aws:s3:::b/in/c.txt", "arn:aws:s3:::other/x");
+    List<String> keys =
+        List.of("arn:aws:s3:::b/a.txt", "arn:aws:s3:::b/in/c.txt", "arn:aws:s3:::other/x");
 
     assertThat(ObjectKeyFolding.fold(keys)).allSatisfy((k, v) -> assertThat(v).isEqualTo(k));
   }
@@ -22,7 +23,8 @@ class ObjectKeyFoldingTest {
       keys.add("arn:aws:s3:::media/uploads/2024/05/%02d/img-%d.jpg".formatted(i % 31 + 1, i));
     }
 
-    assertThat(new HashSet<>(ObjectKeyFolding.fold(keys).values())).containsExactly("arn:aws:s3:::media/uploads/2024/05/*.jpg");
+    assertThat(new HashSet<>(ObjectKeyFolding.fold(keys).values()))
+        .containsExactly("arn:aws:s3:::media/uploads/2024/05/*.jpg");
   }
 
   @Test
@@ -35,7 +37,8 @@ class ObjectKeyFoldingTest {
     }
 
     assertThat(new HashSet<>(ObjectKeyFolding.fold(keys).values()))
-        .containsExactlyInAnyOrder("arn:aws:s3:::b/in/*.csv", "arn:aws:s3:::b/out/*.json", "arn:aws:s3:::b/tmp/*");
+        .containsExactlyInAnyOrder(
+            "arn:aws:s3:::b/in/*.csv", "arn:aws:s3:::b/out/*.json", "arn:aws:s3:::b/tmp/*");
   }
 
   @Test
@@ -46,6 +49,7 @@ class ObjectKeyFoldingTest {
       keys.add("arn:aws:s3:::two/d" + i + "/k");
     }
 
-    assertThat(new HashSet<>(ObjectKeyFolding.fold(keys).values())).containsExactlyInAnyOrder("arn:aws:s3:::one/*", "arn:aws:s3:::two/*");
+    assertThat(new HashSet<>(ObjectKeyFolding.fold(keys).values()))
+        .containsExactlyInAnyOrder("arn:aws:s3:::one/*", "arn:aws:s3:::two/*");
   }
 }
