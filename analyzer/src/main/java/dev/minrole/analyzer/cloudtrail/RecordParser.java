@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -60,12 +61,6 @@ final class RecordParser {
     }
   }
 
-  /** What to do with one field of an object; the parser stands on the field's value. */
-  @FunctionalInterface
-  private interface FieldReader {
-    void read(String name, JsonToken value) throws IOException;
-  }
-
   /** Large enough for any record CloudTrail writes, and for a whole record held in a string. */
   static final int MAX_STRING = 32 * 1024 * 1024;
 
@@ -74,16 +69,6 @@ final class RecordParser {
           .streamReadConstraints(
               StreamReadConstraints.builder().maxStringLength(MAX_STRING).build())
           .build();
-
-  private static final Set<String> RECORD_FIELDS =
-      Set.of(
-          "eventVersion",
-          "eventID",
-          "eventType",
-          "userIdentity",
-          "eventTime",
-          "eventSource",
-          "eventName");
 
   private final Set<String> resourceParameters;
 
@@ -128,9 +113,6 @@ final class RecordParser {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken v = p.nextToken();
-      if (RECORD_FIELDS.contains(name)) {
-        f.recordLike = true;
-      }
       switch (name) {
         case "Records", "Events", "records", "events" -> {
           if (v == JsonToken.START_ARRAY) {
@@ -147,16 +129,32 @@ final class RecordParser {
             readValue(p, v, sink);
           }
         }
-        case "eventTime" -> f.eventTime = text(p, v);
-        case "eventSource" -> f.eventSource = text(p, v);
-        case "eventName" -> f.eventName = text(p, v);
+        case "eventVersion", "eventID", "eventType" -> {
+          f.recordLike = true;
+          p.skipChildren();
+        }
+        case "eventTime" -> {
+          f.recordLike = true;
+          f.eventTime = text(p, v);
+        }
+        case "eventSource" -> {
+          f.recordLike = true;
+          f.eventSource = text(p, v);
+        }
+        case "eventName" -> {
+          f.recordLike = true;
+          f.eventName = text(p, v);
+        }
         case "awsRegion" -> f.region = text(p, v);
         case "recipientAccountId" -> f.account = text(p, v);
         case "errorCode" -> f.errorCode = text(p, v);
         case "errorMessage" -> f.errorMessage = text(p, v);
         case "eventCategory" -> f.dataEvent |= "Data".equals(text(p, v));
         case "managementEvent" -> f.dataEvent |= v == JsonToken.VALUE_FALSE;
-        case "userIdentity" -> readIdentity(p, v, f);
+        case "userIdentity" -> {
+          f.recordLike = true;
+          readIdentity(p, v, f);
+        }
         case "resources" -> readResources(p, v, f);
         case "requestParameters" -> readParameters(p, v, f);
         default -> p.skipChildren();
@@ -194,50 +192,54 @@ final class RecordParser {
             f.parameters));
   }
 
-  /** Calls {@code reader} for each field of the object {@code v} opens; skips any other value. */
-  private static void forEachField(JsonParser p, JsonToken v, FieldReader reader)
-      throws IOException {
+  // The readers below loop over fields by hand rather than through a shared callback: this is the
+  // hot path of ingest, and one call site serving several lambdas is not inlined.
+
+  private static void readIdentity(JsonParser p, JsonToken v, Fields f) throws IOException {
     if (v != JsonToken.START_OBJECT) {
       p.skipChildren();
       return;
     }
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      reader.read(name, p.nextToken());
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "arn" -> f.principalArn = text(p, t);
+        case "accountId" -> f.identityAccount = text(p, t);
+        case "sessionContext" -> f.issuerArn = nested(p, t, "sessionIssuer", "arn");
+        default -> p.skipChildren();
+      }
     }
   }
 
-  private static void readIdentity(JsonParser p, JsonToken v, Fields f) throws IOException {
-    forEachField(
-        p,
-        v,
-        (name, t) -> {
-          switch (name) {
-            case "arn" -> f.principalArn = text(p, t);
-            case "accountId" -> f.identityAccount = text(p, t);
-            case "sessionContext" ->
-                forEachField(
-                    p,
-                    t,
-                    (context, c) -> {
-                      if (context.equals("sessionIssuer")) {
-                        forEachField(
-                            p,
-                            c,
-                            (issuer, i) -> {
-                              if (issuer.equals("arn")) {
-                                f.issuerArn = text(p, i);
-                              } else {
-                                p.skipChildren();
-                              }
-                            });
-                      } else {
-                        p.skipChildren();
-                      }
-                    });
-            default -> p.skipChildren();
+  /**
+   * The string at {@code outer.inner} of the object {@code v} opens, or empty; the rest is skipped.
+   */
+  private static String nested(JsonParser p, JsonToken v, String outer, String inner)
+      throws IOException {
+    String found = "";
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return found;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (name.equals(outer) && t == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken value = p.nextToken();
+          if (field.equals(inner)) {
+            found = text(p, value);
+          } else {
+            p.skipChildren();
           }
-        });
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return found;
   }
 
   private static void readResources(JsonParser p, JsonToken v, Fields f) throws IOException {
@@ -247,34 +249,52 @@ final class RecordParser {
     }
     JsonToken e;
     while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-      forEachField(
-          p,
-          e,
-          (name, t) -> {
-            String arn = name.equals("ARN") || name.equals("arn") ? text(p, t) : skip(p);
-            if (arn.startsWith("arn:")) {
-              f.resources.add(arn);
-            }
-          });
+      String arn = nestedInArray(p, e);
+      if (arn.startsWith("arn:")) {
+        if (f.resources.isEmpty()) {
+          f.resources = new ArrayList<>(2);
+        }
+        f.resources.add(arn);
+      }
     }
   }
 
-  private void readParameters(JsonParser p, JsonToken v, Fields f) throws IOException {
-    forEachField(
-        p,
-        v,
-        (name, t) -> {
-          if (t == JsonToken.VALUE_STRING && resourceParameters.contains(name)) {
-            f.parameters.put(name, p.getText());
-          } else {
-            p.skipChildren();
-          }
-        });
+  /** The {@code ARN} (or Lake's {@code arn}) of one {@code resources[]} element. */
+  private static String nestedInArray(JsonParser p, JsonToken e) throws IOException {
+    String arn = "";
+    if (e != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return arn;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (name.equals("ARN") || name.equals("arn")) {
+        arn = text(p, t);
+      } else {
+        p.skipChildren();
+      }
+    }
+    return arn;
   }
 
-  private static String skip(JsonParser p) throws IOException {
-    p.skipChildren();
-    return "";
+  private void readParameters(JsonParser p, JsonToken v, Fields f) throws IOException {
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_STRING && resourceParameters.contains(name)) {
+        if (f.parameters.isEmpty()) {
+          f.parameters = new TreeMap<>();
+        }
+        f.parameters.put(name, p.getText());
+      } else {
+        p.skipChildren();
+      }
+    }
   }
 
   private static String text(JsonParser p, JsonToken t) throws IOException {
@@ -299,7 +319,7 @@ final class RecordParser {
     String errorCode = "";
     String errorMessage = "";
     boolean dataEvent;
-    final List<String> resources = new ArrayList<>(2);
-    final TreeMap<String, String> parameters = new TreeMap<>();
+    List<String> resources = List.of();
+    Map<String, String> parameters = Map.of();
   }
 }

@@ -25,7 +25,7 @@ public record TrailEvent(
     Map<String, String> parameters) {
 
   public TrailEvent {
-    resources = List.copyOf(resources);
-    parameters = Map.copyOf(parameters);
+    resources = resources.isEmpty() ? List.of() : List.copyOf(resources);
+    parameters = parameters.isEmpty() ? Map.of() : Map.copyOf(parameters);
   }
 }
