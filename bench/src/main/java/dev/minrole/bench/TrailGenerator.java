@@ -236,15 +236,8 @@ public final class TrailGenerator {
         .append("\",\"userName\":\"bench-fn-role\"},\"attributes\":{\"creationDate\":\"")
         .append(time)
         .append("\",\"mfaAuthenticated\":\"false\"}},\"invokedBy\":\"lambda.amazonaws.com\"},")
-        .append("\"eventTime\":\"")
-        .append(time)
-        .append("\",\"eventSource\":\"")
-        .append(source)
-        .append("\",\"eventName\":\"")
-        .append(name)
-        .append("\",\"awsRegion\":\"")
-        .append(region)
-        .append("\",\"sourceIPAddress\":\"3.")
+        .append(what(time, source, name, region))
+        .append("3.")
         .append(r.nextInt(256))
         .append('.')
         .append(r.nextInt(256))
@@ -329,15 +322,8 @@ public final class TrailGenerator {
         .append("\"},\"attributes\":{\"creationDate\":\"")
         .append(time)
         .append("\",\"mfaAuthenticated\":\"false\"}}},")
-        .append("\"eventTime\":\"")
-        .append(time)
-        .append("\",\"eventSource\":\"")
-        .append(source)
-        .append("\",\"eventName\":\"")
-        .append(name)
-        .append("\",\"awsRegion\":\"")
-        .append(region)
-        .append("\",\"sourceIPAddress\":\"10.0.")
+        .append(what(time, source, name, region))
+        .append("10.0.")
         .append(r.nextInt(256))
         .append('.')
         .append(r.nextInt(256))
@@ -380,6 +366,19 @@ public final class TrailGenerator {
         .append("\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"")
         .append(ACCOUNT)
         .append("\",\"eventCategory\":\"Management\"}");
+  }
+
+  /** The event's time, source, name and region, up to the source IP address's value. */
+  private static String what(String time, String source, String name, String region) {
+    return "\"eventTime\":\""
+        + time
+        + "\",\"eventSource\":\""
+        + source
+        + "\",\"eventName\":\""
+        + name
+        + "\",\"awsRegion\":\""
+        + region
+        + "\",\"sourceIPAddress\":\"";
   }
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();

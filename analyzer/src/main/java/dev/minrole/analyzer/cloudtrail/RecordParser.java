@@ -212,9 +212,7 @@ final class RecordParser {
     }
   }
 
-  /**
-   * The string at {@code outer.inner} of the object {@code v} opens, or empty; the rest is skipped.
-   */
+  /** The string at {@code outer.inner} of the object {@code v} opens, or empty. */
   private static String nested(JsonParser p, JsonToken v, String outer, String inner)
       throws IOException {
     String found = "";
@@ -225,16 +223,8 @@ final class RecordParser {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
-      if (name.equals(outer) && t == JsonToken.START_OBJECT) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String field = p.currentName();
-          JsonToken value = p.nextToken();
-          if (field.equals(inner)) {
-            found = text(p, value);
-          } else {
-            p.skipChildren();
-          }
-        }
+      if (name.equals(outer)) {
+        found = field(p, t, inner, inner);
       } else {
         p.skipChildren();
       }
@@ -249,7 +239,7 @@ final class RecordParser {
     }
     JsonToken e;
     while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-      String arn = nestedInArray(p, e);
+      String arn = field(p, e, "ARN", "arn");
       if (arn.startsWith("arn:")) {
         if (f.resources.isEmpty()) {
           f.resources = new ArrayList<>(2);
@@ -259,23 +249,27 @@ final class RecordParser {
     }
   }
 
-  /** The {@code ARN} (or Lake's {@code arn}) of one {@code resources[]} element. */
-  private static String nestedInArray(JsonParser p, JsonToken e) throws IOException {
-    String arn = "";
-    if (e != JsonToken.START_OBJECT) {
+  /**
+   * The string field {@code name} (or {@code alternative}, as CloudTrail Lake spells it) of the
+   * object {@code v} opens, or empty; the rest is skipped.
+   */
+  private static String field(JsonParser p, JsonToken v, String name, String alternative)
+      throws IOException {
+    String found = "";
+    if (v != JsonToken.START_OBJECT) {
       p.skipChildren();
-      return arn;
+      return found;
     }
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+      String field = p.currentName();
       JsonToken t = p.nextToken();
-      if (name.equals("ARN") || name.equals("arn")) {
-        arn = text(p, t);
+      if (field.equals(name) || field.equals(alternative)) {
+        found = text(p, t);
       } else {
         p.skipChildren();
       }
     }
-    return arn;
+    return found;
   }
 
   private void readParameters(JsonParser p, JsonToken v, Fields f) throws IOException {
