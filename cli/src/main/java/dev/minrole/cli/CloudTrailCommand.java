@@ -30,56 +30,11 @@ final class CloudTrailCommand implements Runnable {
         spec.commandLine(), "name a subcommand, e.g. minrole cloudtrail athena-sql --help");
   }
 
-  /** Options both SQL commands share: the roles and the window. */
-  static final class QueryOptions {
-    @Option(
-        names = "--role-arn",
-        paramLabel = "ARN",
-        required = true,
-        description = "The role whose events to count. Repeatable.")
-    List<String> roleArns;
-
-    @Option(
-        names = "--session-name",
-        paramLabel = "NAME",
-        description = "Only sessions with this name; paired in order with --role-arn.")
-    List<String> sessionNames = new java.util.ArrayList<>();
-
-    @Option(
-        names = "--since",
-        paramLabel = "TIME",
-        converter = TimeConverter.class,
-        description = "Only events at or after TIME.")
-    java.time.Instant since;
-
-    @Option(
-        names = "--until",
-        paramLabel = "TIME",
-        converter = TimeConverter.class,
-        description = "Only events before TIME.")
-    java.time.Instant until;
-
-    private String sql(AggregationSql.Dialect dialect, String from) {
-      TrailOptions trail = new TrailOptions();
-      trail.roleArns = roleArns;
-      trail.sessionNames = sessionNames;
-      trail.since = since;
-      trail.until = until;
-      List<RoleTarget> roles = trail.targets();
-      try {
-        return new AggregationSql(dialect, from, ObservedData.bundled().resourceParameterNames())
-            .sql(roles, trail.window());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-    }
-  }
-
   /** Prints the query of one dialect over one source. */
   abstract static class PrintSql implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Mixin QueryOptions query;
+    @Mixin RoleWindowOptions roles = new RoleWindowOptions();
 
     @Mixin CommonOptions common;
 
@@ -89,7 +44,19 @@ final class CloudTrailCommand implements Runnable {
 
     @Override
     public Integer call() {
-      spec.commandLine().getOut().print(query.sql(dialect(), from()));
+      List<RoleTarget> targets = roles.targets();
+      if (targets.isEmpty()) {
+        throw new UsageException("name the role whose events to count: --role-arn ARN");
+      }
+      String sql;
+      try {
+        sql =
+            new AggregationSql(dialect(), from(), ObservedData.bundled().resourceParameterNames())
+                .sql(targets, roles.window());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      spec.commandLine().getOut().print(sql);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }

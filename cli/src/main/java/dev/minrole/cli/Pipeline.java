@@ -41,7 +41,7 @@ final class Pipeline {
   }
 
   static Result generate(SourceOptions options, TrailOptions trail, TrailProgress progress) {
-    if (trail.active() || !trail.roleArns.isEmpty()) {
+    if (trail.active() || !trail.roles.roleArns.isEmpty()) {
       return TrailPipeline.generate(options, trail, progress);
     }
     Code code = analyze(options);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,37 +34,7 @@ final class TrailOptions {
               + " lines (CloudTrail Lake exports) or lookup-events output. Repeatable.")
   List<Path> cloudtrail = new ArrayList<>();
 
-  @Option(
-      names = "--role-arn",
-      paramLabel = "ARN",
-      description =
-          "The function's execution role, whose events count (role or assumed-role ARN)."
-              + " Repeatable: paired in order with --handler; one role applies to every function;"
-              + " without code, one policy per role.")
-  List<String> roleArns = new ArrayList<>();
-
-  @Option(
-      names = "--session-name",
-      paramLabel = "NAME",
-      description =
-          "Count only the role's sessions with this name (Lambda uses the function name), for a"
-              + " role several functions share. Repeatable, paired in order with --role-arn.")
-  List<String> sessionNames = new ArrayList<>();
-
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      converter = TimeConverter.class,
-      description =
-          "Only events at or after TIME: 2024-05-01, 2024-05-01T12:00:00Z, or 30d (30 days ago).")
-  java.time.Instant since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      converter = TimeConverter.class,
-      description = "Only events before TIME (same forms as --since).")
-  java.time.Instant until;
+  @Mixin RoleWindowOptions roles = new RoleWindowOptions();
 
   @Option(
       names = "--athena-table",
@@ -126,34 +97,11 @@ final class TrailOptions {
   }
 
   TrailWindow window() {
-    try {
-      return new TrailWindow(Optional.ofNullable(since), Optional.ofNullable(until));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    return roles.window();
   }
 
   List<RoleTarget> targets() {
-    if (sessionNames.size() > roleArns.size()) {
-      throw new UsageException(
-          "--session-name is paired with --role-arn in order; give a --role-arn for each");
-    }
-    List<RoleTarget> out = new ArrayList<>();
-    for (int i = 0; i < roleArns.size(); i++) {
-      String arn = roleArns.get(i);
-      Optional<String> session =
-          i < sessionNames.size() ? Optional.of(sessionNames.get(i)) : Optional.empty();
-      out.add(
-          RoleTarget.parse(arn, session)
-              .orElseThrow(
-                  () ->
-                      new UsageException(
-                          "--role-arn "
-                              + arn
-                              + " is not a role ARN; give it as"
-                              + " arn:aws:iam::123456789012:role/name")));
-    }
-    return out;
+    return roles.targets();
   }
 
   /** The sources to read, each built only when asked for. */
