@@ -13,6 +13,8 @@ final class ExitCodes {
   static final int EXCESS = 4;
   /** tighten --access-analyzer: Access Analyzer found new access or policy errors. */
   static final int ACCESS_ANALYZER = 5;
+  /** {@code generate --strict}: some CloudTrail input could not be read completely. */
+  static final int PARTIAL_INPUT = 6;
 
   private ExitCodes() {}
 }

@@ -25,18 +25,26 @@ import picocli.CommandLine.Spec;
       "  minrole generate . --handler com.example.Handler --format report --env TABLE=orders",
       "  minrole generate . --handler com.example.Handler --format cfn --region eu-west-1",
       "  minrole generate . --handler com.example.Handler --explain",
+      "  minrole generate app/src/main/java --handler com.example.Handler \\",
+      "      --cloudtrail AWSLogs/ --role-arn arn:aws:iam::123456789012:role/orders-fn --since 30d",
+      "  minrole generate --cloudtrail AWSLogs/ --role-arn arn:aws:iam::123456789012:role/orders-fn",
+      "  minrole generate . --handler com.example.Handler --role-arn arn:aws:iam::123456789012:role/orders-fn \\",
+      "      --athena-table default.cloudtrail_logs --athena-output s3://my-athena-results/minrole/",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:A policy was written (warnings go to stderr).",
       "1:Internal error (run again with --verbose for the stack trace).",
-      "2:Bad usage or unreadable input, e.g. the handler is not in the sources."
+      "2:Bad usage or unreadable input, e.g. the handler is not in the sources.",
+      "6:--strict was given and some CloudTrail input could not be read completely (the policy is still written)."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SourceOptions source;
+
+  @Mixin TrailOptions trail;
 
   @Mixin CommonOptions common;
 
@@ -71,18 +79,22 @@ final class GenerateCommand implements Callable<Integer> {
     if (explain && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
       throw new UsageException("--explain prints the explanation instead of the policy; drop --format " + format);
     }
-    Pipeline.Result result = Pipeline.generate(source);
+    Pipeline.Result result = Pipeline.generate(source, trail, ProgressBar.forStderr());
     PrintWriter out = spec.commandLine().getOut();
     if (explain) {
       out.print(new ExplainRenderer(IamCatalog.bundled(), color.enabled()).render(result.functions(), result.findings()));
       out.flush();
-      return ExitCodes.OK;
+      return exitCode(result);
     }
     List<Finding> all = new ArrayList<>(result.findings());
     result.functions().forEach(f -> all.addAll(f.findings()));
     Diagnostics.print(spec.commandLine().getErr(), all, common.verbose);
     out.print(format.renderer(source.arnContext()).render(result.functions(), result.findings()));
     out.flush();
-    return ExitCodes.OK;
+    return exitCode(result);
+  }
+
+  private int exitCode(Pipeline.Result result) {
+    return trail.strict && result.partialInput() ? ExitCodes.PARTIAL_INPUT : ExitCodes.OK;
   }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CatalogCommand.class,
       DiffCommand.class,
       TightenCommand.class,
+      CloudTrailCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
       "2:Bad usage or unreadable input.",
       "3:validate: a policy has errors. diff, tighten: something the code needs is not granted.",
       "4:diff: something granted is excess or broader than needed.",
-      "5:tighten --access-analyzer: Access Analyzer found a problem."
+      "5:tighten --access-analyzer: Access Analyzer found a problem.",
+      "6:generate --strict: some CloudTrail input could not be read completely."
     })
 public final class MinroleCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.minrole.cli;
 
+import dev.minrole.analyzer.cloudtrail.TrailProgress;
 import dev.minrole.analyzer.java.CredentialScan;
 import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
@@ -17,6 +18,7 @@ import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.platform.EncryptedTargets;
 import dev.minrole.generator.platform.PlatformPermissions;
 import dev.minrole.generator.synth.Evidence;
+import dev.minrole.generator.synth.FunctionInput;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
@@ -37,8 +39,18 @@ import java.util.Optional;
  * result.
  */
 final class Pipeline {
-  /** Every function's policy, and the findings that belong to no single function. */
-  record Result(List<FunctionPolicy> functions, List<Finding> findings) {}
+  /**
+   * Every function's policy, the findings that belong to no single function, and whether some
+   * CloudTrail input could not be read completely ({@code --strict} turns that into exit code 6).
+   */
+  record Result(List<FunctionPolicy> functions, List<Finding> findings, boolean partialInput) {
+    Result(List<FunctionPolicy> functions, List<Finding> findings) {
+      this(functions, findings, false);
+    }
+  }
+
+  /** What is known about each function before synthesis, and the findings about the input. */
+  record Inputs(List<FunctionInput> functions, List<Finding> findings) {}
 
   private final SourceOptions options;
   private final Map<Path, JavaProject> projects = new LinkedHashMap<>();
@@ -52,10 +64,26 @@ final class Pipeline {
   }
 
   static Result generate(SourceOptions options) {
-    return new Pipeline(options).run();
+    return generate(options, new TrailOptions(), TrailProgress.NONE);
   }
 
-  private Result run() {
+  /** With CloudTrail input, the trail flow; otherwise templates (if any) and code. */
+  static Result generate(SourceOptions options, TrailOptions trail, TrailProgress progress) {
+    if (trail.active() || !trail.roles.roleArns.isEmpty()) {
+      return TrailPipeline.generate(options, trail, progress);
+    }
+    Pipeline pipeline = new Pipeline(options);
+    Inputs inputs = pipeline.inputs();
+    List<FunctionPolicy> functions = inputs.functions().stream().map(pipeline.synthesizer::synthesize).toList();
+    return new Result(functions, inputs.findings());
+  }
+
+  /** Reads the templates and sources and gathers what each function needs, unsynthesized. */
+  static Inputs inputs(SourceOptions options) {
+    return new Pipeline(options).inputs();
+  }
+
+  private Inputs inputs() {
     List<Path> paths = options.pathsOrCurrent();
     for (Path p : paths) {
       if (!Files.exists(p)) {
@@ -63,7 +91,7 @@ final class Pipeline {
       }
     }
     List<Path> templates = templates(paths);
-    List<FunctionPolicy> functions = new ArrayList<>();
+    List<FunctionInput> functions = new ArrayList<>();
     List<String> handlersLeft = new ArrayList<>(options.handlers);
     for (Path template : templates) {
       functions.addAll(fromTemplate(template, paths, handlersLeft));
@@ -71,7 +99,7 @@ final class Pipeline {
     if (templates.isEmpty() || !handlersLeft.isEmpty()) {
       functions.addAll(fromCode(paths, handlersLeft, templates.isEmpty()));
     }
-    return new Result(functions, global);
+    return new Inputs(functions, global);
   }
 
   private List<Path> templates(List<Path> paths) {
@@ -89,7 +117,7 @@ final class Pipeline {
 
   // ---- template functions
 
-  private List<FunctionPolicy> fromTemplate(Path file, List<Path> paths, List<String> handlersLeft) {
+  private List<FunctionInput> fromTemplate(Path file, List<Path> paths, List<String> handlersLeft) {
     Path base = file.toAbsolutePath().getParent();
     String display = base == null ? file.getFileName().toString() : displayOf(file, paths);
     TemplateResolver.Options resolveOptions =
@@ -109,7 +137,7 @@ final class Pipeline {
     Map<String, List<Finding>> checks =
         project.template().map(t -> TemplateChecks.check(t, project.functions())).orElse(Map.of());
     global.addAll(checks.getOrDefault("", List.of()));
-    List<FunctionPolicy> out = new ArrayList<>();
+    List<FunctionInput> out = new ArrayList<>();
     for (TemplateFunction function : selected) {
       out.add(
           fromTemplate(
@@ -146,7 +174,7 @@ final class Pipeline {
     return out;
   }
 
-  private FunctionPolicy fromTemplate(
+  private FunctionInput fromTemplate(
       TemplateFunction function, TemplateResolver resolver, List<Path> paths, Path base, List<Finding> checks) {
     List<Finding> findings = new ArrayList<>(checks);
     List<SdkCall> calls = new ArrayList<>();
@@ -189,18 +217,12 @@ final class Pipeline {
         extra.addAll(encrypted.of(call, needed.action()));
       }
     }
-    return synthesizer.synthesize(
-        function.logicalId(),
-        handler,
-        calls,
-        call -> templateEvidence.getOrDefault(call, List.of()),
-        extra,
-        findings);
+    return new FunctionInput(function.logicalId(), handler, calls, templateEvidence, extra, findings);
   }
 
   // ---- code only
 
-  private List<FunctionPolicy> fromCode(List<Path> paths, List<String> handlers, boolean noTemplate) {
+  private List<FunctionInput> fromCode(List<Path> paths, List<String> handlers, boolean noTemplate) {
     JavaProject project = project(paths, null);
     if (project.sources().isEmpty()) {
       throw new UsageException(
@@ -218,12 +240,9 @@ final class Pipeline {
       }
       analyses.add(((JavaProject.Analyzed) outcome).analysis());
     }
-    List<FunctionPolicy> functions = new ArrayList<>();
-    for (FunctionAnalysis analysis : analyses) {
-      functions.add(
-          synthesizer.synthesize(analysis.handler(), analysis.handler(), analysis.calls(), List.of(), analysis.findings()));
-    }
-    return functions;
+    return analyses.stream()
+        .map(a -> FunctionInput.ofCode(a.handler(), a.handler(), a.calls(), a.findings()))
+        .toList();
   }
 
   /** The parsed sources under {@code roots}, read once per set of roots. */

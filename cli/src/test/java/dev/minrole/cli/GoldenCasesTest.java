@@ -18,9 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * One test per folder under {@code fixtures/cases/}: it runs {@code minrole generate} on the
- * case's {@code input/} with the arguments in {@code args.txt} and compares the policy and the
- * report with {@code expected/policy.json} and {@code expected/report.json}, byte for byte, and
- * every other format the case has a file for ({@link GoldenFormats}). Run with {@code
+ * case's {@code input/} (when it has one) with the arguments in {@code args.txt}, where {@code
+ * ${case}} stands for the case's folder, and compares the policy and the report with {@code
+ * expected/policy.json} and {@code expected/report.json}, byte for byte, and every other format
+ * the case has a file for ({@link GoldenFormats}). Run with {@code
  * -Dgolden.update=true} to rewrite the expected files.
  */
 class GoldenCasesTest {
@@ -36,8 +37,12 @@ class GoldenCasesTest {
     assertThat(folder.resolve("case.md")).as("case.md says what the case proves").exists();
     List<String> base = new ArrayList<>();
     base.add("generate");
-    base.add(folder.resolve("input").toString());
-    base.addAll(arguments(folder.resolve("args.txt")));
+    if (Files.isDirectory(folder.resolve("input"))) {
+      base.add(folder.resolve("input").toString());
+    }
+    for (String arg : arguments(folder.resolve("args.txt"))) {
+      base.add(arg.replace("${case}", folder.toString()));
+    }
     Cli policy = Cli.run(with(base, GoldenFormats.FILES.get("policy.json")));
     assertThat(policy.exitCode()).as(policy.err()).isZero();
     Cli report = Cli.run(with(base, GoldenFormats.FILES.get("report.json")));

@@ -83,6 +83,12 @@ public final class PolicySynthesizer {
     return synthesize(name, handler, calls, call -> List.of(), extra, findings);
   }
 
+  /** The policy of one function from everything known about it. */
+  public FunctionPolicy synthesize(FunctionInput input) {
+    return synthesize(
+        input.name(), input.handler(), input.calls(), input::templateEvidence, input.extra(), input.findings());
+  }
+
   /** As above, with more evidence for some calls. */
   public FunctionPolicy synthesize(
       String name,

@@ -1,0 +1,133 @@
+package dev.minrole.cli;
+
+import dev.minrole.analyzer.cloudtrail.RoleSelector;
+import dev.minrole.analyzer.cloudtrail.RoleTarget;
+import dev.minrole.analyzer.cloudtrail.TrailProgress;
+import dev.minrole.analyzer.cloudtrail.TrailScan;
+import dev.minrole.analyzer.cloudtrail.TrailSource;
+import dev.minrole.analyzer.cloudtrail.TrailSourceException;
+import dev.minrole.analyzer.cloudtrail.TrailWindow;
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.mapping.OperationMapper;
+import dev.minrole.generator.observed.TrailEvidence;
+import dev.minrole.generator.observed.TrailFindings;
+import dev.minrole.generator.synth.FunctionInput;
+import dev.minrole.generator.synth.FunctionPolicy;
+import dev.minrole.generator.synth.PolicySynthesizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The generate flow with CloudTrail: read the trail for the given roles, then merge each role's
+ * observations with its function's code, or, without code, give each role an observed-only policy
+ * named after the role.
+ *
+ * <p>Functions and roles are paired in order (the first {@code --handler} with the first {@code
+ * --role-arn}); a single role applies to every function. The role will come from the template once
+ * templates are read: that is where a function's role ARN enters later.
+ */
+final class TrailPipeline {
+  private TrailPipeline() {}
+
+  static Pipeline.Result generate(
+      SourceOptions options, TrailOptions trail, TrailProgress progress) {
+    if (!trail.active()) {
+      throw new UsageException(
+          "--role-arn names whose CloudTrail events to read; give the trail too, e.g. --cloudtrail"
+              + " AWSLogs/");
+    }
+    List<RoleTarget> roles = trail.targets();
+    if (roles.isEmpty()) {
+      throw new UsageException(
+          "CloudTrail needs the function's execution role: add --role-arn"
+              + " arn:aws:iam::<account>:role/<name> (minrole does not read it from templates"
+              + " yet)");
+    }
+    boolean hasCode = !options.paths.isEmpty() || !options.handlers.isEmpty();
+    Pipeline.Inputs code =
+        hasCode ? Pipeline.inputs(options) : new Pipeline.Inputs(List.of(), List.of());
+    List<RoleTarget> pairing = pair(code.functions(), roles, hasCode);
+    TrailWindow window = trail.window();
+    TrailEvidence evidence = TrailEvidence.bundled();
+    TrailScan scan = read(trail, options, roles, window, evidence, progress);
+    List<Finding> global = new ArrayList<>(code.findings());
+    global.addAll(TrailFindings.ofScan(scan));
+    PolicySynthesizer synthesizer =
+        new PolicySynthesizer(OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
+    TrailEvidence.Options merge = new TrailEvidence.Options(hasCode, trail.codeOnly, window);
+    List<FunctionPolicy> functions = new ArrayList<>();
+    if (hasCode) {
+      for (int i = 0; i < code.functions().size(); i++) {
+        functions.add(
+            evidence.policy(
+                code.functions().get(i),
+                synthesizer,
+                pairing.get(i),
+                scan,
+                merge));
+      }
+    } else {
+      for (RoleTarget role : roles) {
+        FunctionPolicy observed =
+            evidence.policy(
+                FunctionInput.ofCode(role.roleName(), "", List.of(), List.of()), synthesizer, role, scan, merge);
+        if (observed.isEmpty()) {
+          throw new UsageException(
+              "role "
+                  + role.roleArn()
+                  + " made no allowed call in "
+                  + window.describe()
+                  + " ("
+                  + scan.events()
+                  + " events read), so there is nothing to put in an observed-only policy; check"
+                  + " --role-arn, --since/--until and the trail, or give the function's code");
+        }
+        functions.add(observed);
+      }
+    }
+    return new Pipeline.Result(functions, global, scan.partial());
+  }
+
+  /** The role of each analyzed function. */
+  private static List<RoleTarget> pair(
+      List<FunctionInput> analyses, List<RoleTarget> roles, boolean hasCode) {
+    if (!hasCode || roles.size() == analyses.size()) {
+      return roles;
+    }
+    if (roles.size() == 1) {
+      List<RoleTarget> same = new ArrayList<>();
+      analyses.forEach(a -> same.add(roles.get(0)));
+      return same;
+    }
+    throw new UsageException(
+        roles.size()
+            + " --role-arn for "
+            + analyses.size()
+            + " functions: give one role per --handler, in the same"
+            + " order, or one role for all");
+  }
+
+  private static TrailScan read(
+      TrailOptions trail,
+      SourceOptions options,
+      List<RoleTarget> roles,
+      TrailWindow window,
+      TrailEvidence evidence,
+      TrailProgress progress) {
+    List<TrailScan> scans = new ArrayList<>();
+    RoleSelector selector = new RoleSelector(roles);
+    for (TrailSource source :
+        trail.sources(
+            Optional.ofNullable(options.region),
+            evidence.data().resourceParameterNames(),
+            progress)) {
+      try {
+        scans.add(source.scan(selector, window));
+      } catch (TrailSourceException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    return TrailScan.combine(scans, roles);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.minrole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.minrole.testkit.FakeAwsServer;
+import dev.minrole.testkit.FakeAwsServer.Response;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * generate with CloudTrail: usage errors, --strict, --code-only, and the Athena path end to end.
+ */
+class TrailCommandTest {
+  private static final String ROLE = "arn:aws:iam::111122223333:role/invoice-fn-role";
+
+  private static Path caseDir(String name) {
+    return Fixtures.root().resolve("cases").resolve(name);
+  }
+
+  @Test
+  void generate_whenTrailWithoutRole_exitsTwoSayingWhatToPass() {
+    Cli cli =
+        Cli.run("generate", "--cloudtrail", caseDir("trail-denials").resolve("trail").toString());
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err())
+        .startsWith(
+            "minrole: error: CloudTrail needs the function's execution role: add --role-arn");
+  }
+
+  @Test
+  void generate_whenRoleWithoutTrail_exitsTwo() {
+    Cli cli = Cli.run("generate", "--role-arn", ROLE);
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("give the trail too");
+  }
+
+  @Test
+  void generate_whenRoleArnMalformed_exitsTwo() {
+    Cli cli =
+        Cli.run(
+            "generate",
+            "--cloudtrail",
+            caseDir("trail-denials").toString(),
+            "--role-arn",
+            "invoice-fn-role");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("is not a role ARN");
+  }
+
+  @Test
+  void generate_whenRolesAndHandlersDoNotPair_exitsTwo() {
+    Path c = caseDir("trail-mixed-roles");
+    Cli cli =
+        Cli.run(
+            "generate",
+            c.resolve("input").toString(),
+            "--handler",
+            "app.OrdersHandler::handleRequest",
+            "--cloudtrail",
+            c.resolve("trail").toString(),
+            "--role-arn",
+            ROLE,
+            "--role-arn",
+            ROLE + "2",
+            "--role-arn",
+            ROLE + "3");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("3 --role-arn for 1 functions");
+  }
+
+  @Test
+  void generate_whenInputPartial_exitsZeroOrFiveWithStrict() {
+    String[] args = {
+      "generate",
+      "--cloudtrail",
+      caseDir("trail-bad-input").resolve("trail").toString(),
+      "--role-arn",
+      "arn:aws:iam::111122223333:role/notify-fn-role"
+    };
+    Cli lenient = Cli.run(args);
+    Cli strict = Cli.run(concat(args, "--strict"));
+
+    assertThat(lenient.exitCode()).isZero();
+    assertThat(strict.exitCode()).isEqualTo(ExitCodes.PARTIAL_INPUT);
+    assertThat(strict.out()).isEqualTo(lenient.out()).contains("sqs:SendMessage");
+    assertThat(strict.err())
+        .contains("truncated.json.gz: the gzip stream ends early")
+        .contains("[TRAIL_INPUT_ERROR]");
+  }
+
+  @Test
+  void generate_whenCodeOnly_leavesObservedOnlyPermissionsOut() {
+    Path c = caseDir("trail-lambda-role");
+    String[] args = {
+      "generate",
+      c.resolve("input").toString(),
+      "--handler",
+      "app.InvoiceHandler::handleRequest",
+      "--cloudtrail",
+      c.resolve("trail").toString(),
+      "--role-arn",
+      ROLE
+    };
+
+    assertThat(Cli.run(args).out()).contains("kms:Decrypt").contains("s3:DeleteObject");
+    Cli codeOnly = Cli.run(concat(args, "--code-only"));
+    assertThat(codeOnly.out())
+        .doesNotContain("kms:Decrypt")
+        .doesNotContain("s3:DeleteObject")
+        .contains("s3:GetObject");
+    assertThat(codeOnly.err()).contains("it was left out (--code-only)");
+  }
+
+  @Test
+  void generate_whenObservedOnlyRoleIsInactive_exitsTwoExplaining() {
+    Cli cli =
+        Cli.run(
+            "generate",
+            "--cloudtrail",
+            caseDir("trail-denials").resolve("trail").toString(),
+            "--role-arn",
+            "arn:aws:iam::111122223333:role/nobody");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("made no allowed call in the whole trail");
+  }
+
+  @Test
+  void athenaSql_printsTheQueryForReview() {
+    Cli cli =
+        Cli.run(
+            "cloudtrail",
+            "athena-sql",
+            "--athena-table",
+            "default.cloudtrail_logs",
+            "--role-arn",
+            ROLE,
+            "--since",
+            "2024-05-01");
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out())
+        .startsWith(
+            "-- minrole: CloudTrail observations of 1 role, 2024-05-01T00:00:00Z to its end")
+        .contains("FROM \"default\".\"cloudtrail_logs\"")
+        .contains("GROUP BY role_arn");
+    assertThat(
+            Cli.run("cloudtrail", "athena-sql", "--athena-table", "a b", "--role-arn", ROLE)
+                .exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void help_listsThePartialInputExitCode() {
+    assertThat(Cli.run("generate", "--help").out())
+        .contains("--cloudtrail=PATH")
+        .contains("6   --strict was given");
+  }
+
+  @Test
+  void generate_withAthena_runsTheQueryAgainstTheEndpoint() {
+    String columns =
+        "role_arn,account,region,event_source,event_name,resource_arns,error_code,denied_action,denied_resource,events,first_seen,last_seen";
+    StringBuilder info = new StringBuilder();
+    StringBuilder header = new StringBuilder();
+    for (String c : columns.split(",")) {
+      info.append(info.length() == 0 ? "" : ",").append("{\"Name\":\"").append(c).append("\"}");
+      header
+          .append(header.length() == 0 ? "" : ",")
+          .append("{\"VarCharValue\":\"")
+          .append(c)
+          .append("\"}");
+    }
+    String row =
+        "{\"Data\":[{\"VarCharValue\":\""
+            + ROLE
+            + "\"},{\"VarCharValue\":\"111122223333\"},{\"VarCharValue\":\"us-east-1\"},"
+            + "{\"VarCharValue\":\"dynamodb.amazonaws.com\"},{\"VarCharValue\":\"PutItem\"},"
+            + "{\"VarCharValue\":\"arn:aws:dynamodb:us-east-1:111122223333:table/invoices\"},{},{},{},"
+            + "{\"VarCharValue\":\"17\"},{\"VarCharValue\":\"2024-05-01T00:00:00Z\"},{\"VarCharValue\":\"2024-05-09T00:00:00Z\"}]}";
+    String results =
+        "{\"ResultSet\":{\"ResultSetMetadata\":{\"ColumnInfo\":["
+            + info
+            + "]},\"Rows\":[{\"Data\":["
+            + header
+            + "]},"
+            + row
+            + "]}}";
+    try (FakeAwsServer server = FakeAwsServer.start()) {
+      server
+          .onTarget(
+              "AmazonAthena.StartQueryExecution",
+              r -> Response.json("{\"QueryExecutionId\":\"q\"}"))
+          .onTarget(
+              "AmazonAthena.GetQueryExecution",
+              r -> Response.json("{\"QueryExecution\":{\"Status\":{\"State\":\"SUCCEEDED\"}}}"))
+          .onTarget("AmazonAthena.GetQueryResults", r -> Response.json(results));
+      System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+      System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+      Cli cli =
+          Cli.run(
+              "generate",
+              "--athena-table",
+              "default.cloudtrail_logs",
+              "--athena-output",
+              "s3://results/",
+              "--role-arn",
+              ROLE,
+              "--region",
+              "us-east-1",
+              "--endpoint-url",
+              server.endpoint().toString(),
+              "--format",
+              "report");
+
+      assertThat(cli.exitCode()).as(cli.err()).isZero();
+      assertThat(cli.out())
+          .contains("\"name\": \"invoice-fn-role\"")
+          .contains("arn:aws:dynamodb:us-east-1:111122223333:table/invoices")
+          .contains("\"count\": 17");
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
+
+  private static String[] concat(String[] args, String more) {
+    String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+    out[args.length] = more;
+    return out;
+  }
+}
