@@ -1,6 +1,7 @@
 package dev.minrole.bench.run;
 
 import dev.minrole.analyzer.java.FunctionAnalysis;
+import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.SdkCall;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +15,28 @@ import java.util.TreeSet;
 
 /**
  * What the generator says each handler's code does ({@code expected.tsv}), and the check of an
- * analysis against it: the same operations, and every call found in the handler's own app or the
- * shared library, never in another app.
+ * analysis against it: the same operations, every call found in the handler's own app or the
+ * shared library, never in another app, and the member that names each call's resource known at
+ * least in part, since every resource name in the generated code is a constant, an environment
+ * variable or a concatenation of them.
  */
 final class Expectations {
   static final String SHARED_LIBRARY = "libs/";
+
+  /**
+   * The request member that names the resource, by SDK service. A list element appears both with
+   * and without an index ({@code r.entries(entry)} gives {@code Entries.EventBusName} today).
+   */
+  private static final Map<String, List<String>> RESOURCE_MEMBERS =
+      Map.of(
+          "dynamodb", List.of("TableName"),
+          "s3", List.of("Bucket"),
+          "sqs", List.of("QueueUrl"),
+          "sns", List.of("TopicArn"),
+          "events", List.of("Entries[0].EventBusName", "Entries.EventBusName"),
+          "kinesis", List.of("StreamName"),
+          "secretsmanager", List.of("SecretId"),
+          "ssm", List.of("Name"));
 
   /** One handler's expected operations and the folder of its app. */
   record Expected(String handler, String appDir, SortedSet<String> operations) {}
@@ -56,6 +74,11 @@ final class Expectations {
       if (!file.startsWith(expected.appDir()) && !file.startsWith(SHARED_LIBRARY)) {
         problems.add("call from another app: " + call.service() + "." + call.operation() + " at " + call.site());
       }
+      if (!namesResource(call)) {
+        problems.add(
+            "resource unknown: " + call.service() + "." + call.operation() + " " + call.args()
+                + " at " + call.site() + " (" + call.detail() + ")");
+      }
     }
     SortedSet<String> missing = new TreeSet<>(expected.operations());
     missing.removeAll(found);
@@ -68,5 +91,20 @@ final class Expectations {
       problems.add("unexpected " + String.join(" ", extra));
     }
     return problems;
+  }
+
+  /** True if the member naming the call's resource is known, at least in part. */
+  private static boolean namesResource(SdkCall call) {
+    List<String> members = RESOURCE_MEMBERS.get(call.service());
+    if (members == null) {
+      return true;
+    }
+    for (String member : members) {
+      ArgValue value = call.args().get(member);
+      if (value != null && !(value instanceof ArgValue.Unknown)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -59,14 +59,17 @@ public final class Summary {
     return out;
   }
 
-  /** Runs are grouped by kind, thread count and heap limit. */
+  /**
+   * Runs are grouped by kind and thread count, and runs under a heap limit by the limit alone (a
+   * run that failed has no thread count).
+   */
   private static String key(Map<String, String> run) {
     String key = run.get("run");
+    if (run.containsKey("xmx")) {
+      return key + " xmx=" + run.get("xmx");
+    }
     if (run.containsKey("threads") && !key.equals("parse")) {
       key += " threads=" + run.get("threads");
-    }
-    if (run.containsKey("xmx")) {
-      key += " xmx=" + run.get("xmx");
     }
     return key;
   }
