@@ -27,7 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * java -cp minrole-bench.jar dev.minrole.bench.run.FullAnalysis --out DIR [--threads N]
+ *     [--problems FILE] [--drop-tokens]
  * </pre>
+ *
+ * <p>{@code --drop-tokens} loads with {@link TokenDroppingLoader}, an experiment for a proposed
+ * loader change, instead of the analyzer's own loader.
  *
  * <p>With more than one thread, every tree gets its pretty printer before the analyses start. The
  * analyzer prints nodes for messages ({@code Node.toString()}), and JavaParser installs a
@@ -42,11 +46,13 @@ public final class FullAnalysis {
     Path out = null;
     int threads = 1;
     Path problemsFile = null;
+    boolean dropTokens = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--problems" -> problemsFile = Path.of(args[++i]);
+        case "--drop-tokens" -> dropTokens = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -58,7 +64,10 @@ public final class FullAnalysis {
     try (HeapWatch heap = new HeapWatch()) {
       long cpuStart = RunResult.processCpuNanos();
       long start = System.nanoTime();
-      SourceSet sources = new JavaSourceLoader().load(List.of(out.resolve("tree")));
+      SourceSet sources =
+          dropTokens
+              ? TokenDroppingLoader.load(out.resolve("tree"))
+              : new JavaSourceLoader().load(List.of(out.resolve("tree")));
       long loaded = System.nanoTime();
       JavaProject project = JavaProject.of(sources, SdkInventory.bundled());
       long indexed = System.nanoTime();
@@ -92,7 +101,7 @@ public final class FullAnalysis {
       }
       long total = analyzed - start;
       RunResult result =
-          new RunResult("analysis")
+          new RunResult(dropTokens ? "experiment-drop-tokens" : "analysis")
               .put("threads", threads)
               .put("files", sources.filesSeen())
               .put("handlers", handlers.size())
