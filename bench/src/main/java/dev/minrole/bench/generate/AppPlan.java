@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The choices that make one generated Lambda app differ from the next: its domain and name, how
- * its ingest handler notifies, where its webhook handler sends, and whether its query handler is
- * wired by a Dagger component ({@code daggerPackage} names the subpackage of the component, {@code
- * di} or the handler's own; empty when the handler wires its service by hand). With {@code
+ * The choices that make one generated Lambda app differ from the next: its domain and name, how its
+ * ingest handler notifies, where its webhook handler sends, and whether its query handler is wired
+ * by a Dagger component ({@code daggerPackage} names the subpackage of the component, {@code di} or
+ * the handler's own; empty when the handler wires its service by hand). With {@code
  * recordConstants}, other classes read the {@code Item} record's static constants.
  */
 record AppPlan(
@@ -42,9 +42,26 @@ record AppPlan(
 
   private static final List<String> DOMAINS =
       List.of(
-          "orders", "invoices", "shipments", "payments", "returns", "catalog", "accounts",
-          "billing", "loyalty", "reviews", "coupons", "stock", "pricing", "claims", "tickets",
-          "bookings", "rentals", "leases", "refunds", "ledger");
+          "orders",
+          "invoices",
+          "shipments",
+          "payments",
+          "returns",
+          "catalog",
+          "accounts",
+          "billing",
+          "loyalty",
+          "reviews",
+          "coupons",
+          "stock",
+          "pricing",
+          "claims",
+          "tickets",
+          "bookings",
+          "rentals",
+          "leases",
+          "refunds",
+          "ledger");
   private static final List<String> REGIONS =
       List.of("eu-west-1", "us-east-1", "us-west-2", "eu-central-1", "ap-southeast-2");
 
@@ -78,20 +95,31 @@ record AppPlan(
   /** The values every template of this app may use. */
   Map<String, String> values() {
     return Map.of(
-        "pkg", pkg,
-        "app", app,
-        "domain", domain,
-        "title", title(),
-        "region", region,
-        "account", String.format(Locale.ROOT, "%012d", 100_000_000_000L + index * 7919L),
-        "common", CommonLibrary.PKG,
-        "pageSize", String.valueOf(25 + index * 13 % 100),
-        "timeout", String.valueOf(5 + index % 20),
-        "openStatus", recordConstants ? "Item.OPEN" : "\"OPEN\"");
+        "pkg",
+        pkg,
+        "app",
+        app,
+        "domain",
+        domain,
+        "title",
+        title(),
+        "region",
+        region,
+        "account",
+        String.format(Locale.ROOT, "%012d", 100_000_000_000L + index * 7919L),
+        "common",
+        CommonLibrary.PKG,
+        "pageSize",
+        String.valueOf(25 + index * 13 % 100),
+        "timeout",
+        String.valueOf(5 + index % 20),
+        "openStatus",
+        recordConstants ? "Item.OPEN" : "\"OPEN\"");
   }
 
   /** Writes one file of this app: {@code sub} is its subpackage, e.g. {@code data}. */
-  void add(SourceTree tree, Filler filler, String sub, String name, String body, List<String> imports) {
+  void add(
+      SourceTree tree, Filler filler, String sub, String name, String body, List<String> imports) {
     add(tree, filler, sub, name, body, imports, Map.of());
   }
 

@@ -15,10 +15,19 @@ final class CommonLibrary {
   private CommonLibrary() {}
 
   static void write(SourceTree tree, Filler filler) {
-    add(tree, filler, "BaseHandler", BASE_HANDLER,
-        List.of("com.amazonaws.services.lambda.runtime.Context",
+    add(
+        tree,
+        filler,
+        "BaseHandler",
+        BASE_HANDLER,
+        List.of(
+            "com.amazonaws.services.lambda.runtime.Context",
             "com.amazonaws.services.lambda.runtime.RequestHandler"));
-    add(tree, filler, "Retry", RETRY,
+    add(
+        tree,
+        filler,
+        "Retry",
+        RETRY,
         List.of("java.util.concurrent.Callable", "java.util.function.Supplier"));
     add(tree, filler, "Env", ENV, List.of());
     add(tree, filler, "Json", JSON, List.of("java.util.Map", "java.util.StringJoiner"));
@@ -28,7 +37,8 @@ final class CommonLibrary {
     add(tree, filler, "FixedClock", FIXED_CLOCK, List.of("java.time.Instant"));
   }
 
-  private static void add(SourceTree tree, Filler filler, String name, String body, List<String> imports) {
+  private static void add(
+      SourceTree tree, Filler filler, String name, String body, List<String> imports) {
     tree.add(DIR + name + ".java", JavaFile.render(PKG, imports, body, Map.of(), filler));
   }
 

@@ -13,12 +13,28 @@ final class DiFiles {
   static void write(AppPlan plan, SourceTree tree, Filler filler) {
     String data = plan.pkg() + ".data.";
     String config = plan.pkg() + ".config.";
-    plan.add(tree, filler, plan.daggerPackage(), "AppComponent", COMPONENT,
-        List.of(plan.pkg() + ".service.QueryService", "dagger.Component", "javax.inject.Singleton"));
-    plan.add(tree, filler, plan.daggerPackage(), "AppModule", MODULE,
+    plan.add(
+        tree,
+        filler,
+        plan.daggerPackage(),
+        "AppComponent",
+        COMPONENT,
         List.of(
-            config + "AppClients", config + "AppConfig", data + "DocumentStore",
-            data + "ItemRepository", data + "ItemTable", "dagger.Module", "dagger.Provides",
+            plan.pkg() + ".service.QueryService", "dagger.Component", "javax.inject.Singleton"));
+    plan.add(
+        tree,
+        filler,
+        plan.daggerPackage(),
+        "AppModule",
+        MODULE,
+        List.of(
+            config + "AppClients",
+            config + "AppConfig",
+            data + "DocumentStore",
+            data + "ItemRepository",
+            data + "ItemTable",
+            "dagger.Module",
+            "dagger.Provides",
             "javax.inject.Singleton"));
   }
 
@@ -34,28 +50,28 @@ final class DiFiles {
 
   private static final String MODULE =
       """
-      /** How Dagger makes the data classes of {{app}}. */
-      @Module
-      public final class AppModule {
-        private AppModule() {}
+/** How Dagger makes the data classes of {{app}}. */
+@Module
+public final class AppModule {
+  private AppModule() {}
 
-        @Provides
-        @Singleton
-        static ItemTable itemTable() {
-          return new ItemTable(AppClients.enhanced());
-        }
+  @Provides
+  @Singleton
+  static ItemTable itemTable() {
+    return new ItemTable(AppClients.enhanced());
+  }
 
-        @Provides
-        @Singleton
-        static ItemRepository items() {
-          return new ItemRepository(AppClients.dynamo(), AppConfig.itemsTable());
-        }
+  @Provides
+  @Singleton
+  static ItemRepository items() {
+    return new ItemRepository(AppClients.dynamo(), AppConfig.itemsTable());
+  }
 
-        @Provides
-        @Singleton
-        static DocumentStore documents() {
-          return new DocumentStore(AppClients.S3, AppClients.presigner(), AppConfig.DOCUMENT_BUCKET);
-        }
-      {{helpers}}}
-      """;
+  @Provides
+  @Singleton
+  static DocumentStore documents() {
+    return new DocumentStore(AppClients.S3, AppClients.presigner(), AppConfig.DOCUMENT_BUCKET);
+  }
+{{helpers}}}
+""";
 }

@@ -18,9 +18,24 @@ import java.util.TreeSet;
 final class Filler {
   private static final List<String> VERBS =
       List.of(
-          "normalize", "sanitize", "canonical", "compact", "masked", "checksum", "shardOf",
-          "labelFor", "slug", "padded", "truncated", "escaped", "clean", "tagFor", "folded",
-          "stable", "bounded", "summary");
+          "normalize",
+          "sanitize",
+          "canonical",
+          "compact",
+          "masked",
+          "checksum",
+          "shardOf",
+          "labelFor",
+          "slug",
+          "padded",
+          "truncated",
+          "escaped",
+          "clean",
+          "tagFor",
+          "folded",
+          "stable",
+          "bounded",
+          "summary");
   private static final List<String> NOUNS =
       List.of("Id", "Key", "Name", "Label", "Token", "Code", "Ref", "Part", "Path", "Tag");
   private static final List<String> WORDS =
@@ -120,11 +135,11 @@ final class Filler {
               List.of()),
           new Shape(
               """
-                  if (value.length() <= 4) {
-                    return "*".repeat(value.length());
-                  }
-                  return value.substring(0, 2) + "*".repeat(value.length() - 4) + value.substring(value.length() - 2);
-              """,
+    if (value.length() <= 4) {
+      return "*".repeat(value.length());
+    }
+    return value.substring(0, 2) + "*".repeat(value.length() - 4) + value.substring(value.length() - 2);
+""",
               List.of()),
           new Shape(
               """
@@ -147,9 +162,9 @@ final class Filler {
               List.of("java.util.ArrayList", "java.util.List")),
           new Shape(
               """
-                  Optional<String> first = value.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
-                  return first.map(l -> l.length() > {{n}} ? l.substring(0, {{n}}) : l).orElse("{{w3}}");
-              """,
+    Optional<String> first = value.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
+    return first.map(l -> l.length() > {{n}} ? l.substring(0, {{n}}) : l).orElse("{{w3}}");
+""",
               List.of("java.util.Optional")));
 
   /** The helpers of one file: their names, their code and the imports they need. */
@@ -166,11 +181,12 @@ final class Filler {
   }
 
   /**
-   * At least two helpers, more until the file reaches a length drawn between its own length and
-   * 290 lines, so that files spread over the 50 to 300 lines of real code.
+   * At least two helpers, more until the file reaches a length drawn between its own length and 290
+   * lines, so that files spread over the 50 to 300 lines of real code.
    */
   Helpers helpers(int baseLines) {
-    int target = Math.max(baseLines + 12, 50 + (int) Math.round(Math.abs(random.nextGaussian()) * 70));
+    int target =
+        Math.max(baseLines + 12, 50 + (int) Math.round(Math.abs(random.nextGaussian()) * 70));
     target = Math.min(target, Math.max(baseLines + 12, 290));
     List<String> names = new ArrayList<>();
     Set<String> used = new HashSet<>();
@@ -189,7 +205,8 @@ final class Filler {
 
   private String uniqueName(Set<String> used) {
     while (true) {
-      String name = VERBS.get(random.nextInt(VERBS.size())) + NOUNS.get(random.nextInt(NOUNS.size()));
+      String name =
+          VERBS.get(random.nextInt(VERBS.size())) + NOUNS.get(random.nextInt(NOUNS.size()));
       if (used.add(name)) {
         return name;
       }
@@ -216,8 +233,12 @@ final class Filler {
                   "w2", word(),
                   "w3", word()));
     }
-    return "  /** " + describe(name) + " */\n"
-        + "  static String " + name + "(String value) {\n"
+    return "  /** "
+        + describe(name)
+        + " */\n"
+        + "  static String "
+        + name
+        + "(String value) {\n"
         + body
         + "  }\n";
   }
@@ -240,6 +261,8 @@ final class Filler {
       }
     }
     String text = words.toString();
-    return Character.toUpperCase(text.charAt(0)) + text.substring(1) + " of a value, for keys and logs.";
+    return Character.toUpperCase(text.charAt(0))
+        + text.substring(1)
+        + " of a value, for keys and logs.";
   }
 }

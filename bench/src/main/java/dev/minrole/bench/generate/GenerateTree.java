@@ -33,8 +33,11 @@ public final class GenerateTree {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--without-record-constants" -> recordConstants = false;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; use --files N --seed S --out DIR [--without-record-constants]");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + "; use --files N --seed S --out DIR [--without-record-constants]");
       }
     }
     if (out == null) {
@@ -46,8 +49,8 @@ public final class GenerateTree {
   }
 
   /**
-   * The tree of at least {@code files} files for {@code seed}. Without {@code recordConstants},
-   * no class reads a record's static constant, a shape that crashes the analyzer at the time of
+   * The tree of at least {@code files} files for {@code seed}. Without {@code recordConstants}, no
+   * class reads a record's static constant, a shape that crashes the analyzer at the time of
    * writing (see docs/benchmarks.md).
    */
   static SourceTree generate(int files, long seed, boolean recordConstants) {
@@ -77,8 +80,14 @@ public final class GenerateTree {
     Collections.sort(lines);
     long total = lines.stream().mapToLong(Integer::longValue).sum();
     return String.format(
-        "generated %d files (%d lines, %.1f MB; lines per file min %d, median %d, max %d), %d handlers",
-        lines.size(), total, bytes / 1e6, lines.get(0), lines.get(lines.size() / 2),
-        lines.get(lines.size() - 1), tree.expected().size());
+        "generated %d files (%d lines, %.1f MB; lines per file min %d, median %d, max %d), %d"
+            + " handlers",
+        lines.size(),
+        total,
+        bytes / 1e6,
+        lines.get(0),
+        lines.get(lines.size() / 2),
+        lines.get(lines.size() - 1),
+        tree.expected().size());
   }
 }

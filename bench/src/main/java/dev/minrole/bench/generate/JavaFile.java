@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Renders one Java file from a template: the package, the imports in order, the body with its
- * values, and the filler helpers ({@code {{helpers}}}) the body may call as {@code {{h0}}},
- * {@code {{h1}}} and {@code {{h2}}}.
+ * values, and the filler helpers ({@code {{helpers}}}) the body may call as {@code {{h0}}}, {@code
+ * {{h1}}} and {@code {{h2}}}.
  */
 final class JavaFile {
   private JavaFile() {}

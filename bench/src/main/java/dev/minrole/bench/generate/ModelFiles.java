@@ -3,21 +3,32 @@ package dev.minrole.bench.generate;
 import java.util.List;
 
 /**
- * An app's {@code model} package: immutable records for requests, results and items, and a
- * mutable {@code @DynamoDbBean} for the Enhanced Client.
+ * An app's {@code model} package: immutable records for requests, results and items, and a mutable
+ * {@code @DynamoDbBean} for the Enhanced Client.
  */
 final class ModelFiles {
   private ModelFiles() {}
 
   static void write(AppPlan plan, SourceTree tree, Filler filler) {
-    plan.add(tree, filler, "model", "Item", ITEM, List.of("java.time.Instant", "java.util.Objects"));
-    plan.add(tree, filler, "model", "ItemBean", ITEM_BEAN,
+    plan.add(
+        tree, filler, "model", "Item", ITEM, List.of("java.time.Instant", "java.util.Objects"));
+    plan.add(
+        tree,
+        filler,
+        "model",
+        "ItemBean",
+        ITEM_BEAN,
         List.of(
             "software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute",
             "software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean",
             "software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey",
             "software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey"));
-    plan.add(tree, filler, "model", "IngestRequest", INGEST_REQUEST,
+    plan.add(
+        tree,
+        filler,
+        "model",
+        "IngestRequest",
+        INGEST_REQUEST,
         List.of("java.time.Instant", "java.util.List", "java.util.Map"));
     plan.add(tree, filler, "model", "QueryRequest", QUERY_REQUEST, List.of("java.util.Map"));
     plan.add(tree, filler, "model", "QueryResult", QUERY_RESULT, List.of("java.util.List"));
@@ -25,34 +36,34 @@ final class ModelFiles {
 
   private static final String ITEM =
       """
-      /** One {{domain}} item as the items table stores it. */
-      public record Item(String id, String customer, long amountCents, String status, Instant createdAt) {
-        public static final String OPEN = "OPEN";
-        public static final String CLOSED = "CLOSED";
+/** One {{domain}} item as the items table stores it. */
+public record Item(String id, String customer, long amountCents, String status, Instant createdAt) {
+  public static final String OPEN = "OPEN";
+  public static final String CLOSED = "CLOSED";
 
-        public Item {
-          Objects.requireNonNull(id, "id");
-          Objects.requireNonNull(customer, "customer");
-          if (amountCents < 0) {
-            throw new IllegalArgumentException("negative amount for " + id);
-          }
-          status = status == null ? OPEN : status;
-        }
+  public Item {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(customer, "customer");
+    if (amountCents < 0) {
+      throw new IllegalArgumentException("negative amount for " + id);
+    }
+    status = status == null ? OPEN : status;
+  }
 
-        public Item withStatus(String next) {
-          return new Item(id, customer, amountCents, next, createdAt);
-        }
+  public Item withStatus(String next) {
+    return new Item(id, customer, amountCents, next, createdAt);
+  }
 
-        public boolean isOpen() {
-          return !CLOSED.equals(status);
-        }
+  public boolean isOpen() {
+    return !CLOSED.equals(status);
+  }
 
-        public String toJson() {
-          return "{\\"id\\":\\"" + id + "\\",\\"customer\\":\\"" + customer + "\\",\\"amount\\":" + amountCents
-              + ",\\"status\\":\\"" + status + "\\"}";
-        }
-      {{helpers}}}
-      """;
+  public String toJson() {
+    return "{\\"id\\":\\"" + id + "\\",\\"customer\\":\\"" + customer + "\\",\\"amount\\":" + amountCents
+        + ",\\"status\\":\\"" + status + "\\"}";
+  }
+{{helpers}}}
+""";
 
   private static final String ITEM_BEAN =
       """
@@ -111,43 +122,43 @@ final class ModelFiles {
 
   private static final String INGEST_REQUEST =
       """
-      /** What the ingest function receives: one item and the lines of its document. */
-      public record IngestRequest(String id, String customer, long amountCents, List<String> lines) {
-        public IngestRequest {
-          lines = List.copyOf(lines);
-        }
+/** What the ingest function receives: one item and the lines of its document. */
+public record IngestRequest(String id, String customer, long amountCents, List<String> lines) {
+  public IngestRequest {
+    lines = List.copyOf(lines);
+  }
 
-        @SuppressWarnings("unchecked")
-        public static IngestRequest from(Map<String, Object> input) {
-          Object rawLines = input.getOrDefault("lines", List.of());
-          List<String> lines = rawLines instanceof List<?> list ? (List<String>) list : List.of();
-          return new IngestRequest(
-              String.valueOf(input.get("id")),
-              String.valueOf(input.getOrDefault("customer", "anonymous")),
-              Long.parseLong(String.valueOf(input.getOrDefault("amount", "0"))),
-              lines);
-        }
+  @SuppressWarnings("unchecked")
+  public static IngestRequest from(Map<String, Object> input) {
+    Object rawLines = input.getOrDefault("lines", List.of());
+    List<String> lines = rawLines instanceof List<?> list ? (List<String>) list : List.of();
+    return new IngestRequest(
+        String.valueOf(input.get("id")),
+        String.valueOf(input.getOrDefault("customer", "anonymous")),
+        Long.parseLong(String.valueOf(input.getOrDefault("amount", "0"))),
+        lines);
+  }
 
-        public Item toItem(Instant now) {
-          return new Item(id, customer, amountCents, {{openStatus}}, now);
-        }
+  public Item toItem(Instant now) {
+    return new Item(id, customer, amountCents, {{openStatus}}, now);
+  }
 
-        public String document() {
-          return String.join("\\n", lines);
-        }
-      {{helpers}}}
-      """;
+  public String document() {
+    return String.join("\\n", lines);
+  }
+{{helpers}}}
+""";
 
   private static final String QUERY_REQUEST =
       """
-      /** A lookup: one item by id, and the customer's other items. */
-      public record QueryRequest(String id, String customer, boolean withDocument) {
-        public static QueryRequest from(Map<String, String> query) {
-          return new QueryRequest(
-              query.get("id"), query.getOrDefault("customer", ""), Boolean.parseBoolean(query.get("document")));
-        }
-      {{helpers}}}
-      """;
+/** A lookup: one item by id, and the customer's other items. */
+public record QueryRequest(String id, String customer, boolean withDocument) {
+  public static QueryRequest from(Map<String, String> query) {
+    return new QueryRequest(
+        query.get("id"), query.getOrDefault("customer", ""), Boolean.parseBoolean(query.get("document")));
+  }
+{{helpers}}}
+""";
 
   private static final String QUERY_RESULT =
       """

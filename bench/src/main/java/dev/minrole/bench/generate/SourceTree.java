@@ -19,8 +19,10 @@ import java.util.TreeSet;
 final class SourceTree {
   /** Where the sources go, below the output directory. */
   static final String SOURCES = "tree";
+
   /** One handler per line, {@code pkg.Class::method}. */
   static final String HANDLERS = "handlers.txt";
+
   /**
    * One handler per line: the handler, a tab, the folder its app's sources are in (every SDK call
    * the analysis finds for it must be there or in the shared library), a tab, then its operations

@@ -15,10 +15,10 @@ import java.util.TreeSet;
 
 /**
  * What the generator says each handler's code does ({@code expected.tsv}), and the check of an
- * analysis against it: the same operations, every call found in the handler's own app or the
- * shared library, never in another app, and the member that names each call's resource known at
- * least in part, since every resource name in the generated code is a constant, an environment
- * variable or a concatenation of them.
+ * analysis against it: the same operations, every call found in the handler's own app or the shared
+ * library, never in another app, and the member that names each call's resource known at least in
+ * part, since every resource name in the generated code is a constant, an environment variable or a
+ * concatenation of them.
  */
 final class Expectations {
   static final String SHARED_LIBRARY = "libs/";
@@ -54,7 +54,8 @@ final class Expectations {
         continue;
       }
       String[] parts = line.split("\t", -1);
-      out.put(parts[0], new Expected(parts[0], parts[1], new TreeSet<>(List.of(parts[2].split(" ")))));
+      out.put(
+          parts[0], new Expected(parts[0], parts[1], new TreeSet<>(List.of(parts[2].split(" ")))));
     }
     return new Expectations(out);
   }
@@ -72,12 +73,27 @@ final class Expectations {
       found.add(call.service() + "." + call.operation());
       String file = call.site().file();
       if (!file.startsWith(expected.appDir()) && !file.startsWith(SHARED_LIBRARY)) {
-        problems.add("call from another app: " + call.service() + "." + call.operation() + " at " + call.site());
+        problems.add(
+            "call from another app: "
+                + call.service()
+                + "."
+                + call.operation()
+                + " at "
+                + call.site());
       }
       if (!namesResource(call)) {
         problems.add(
-            "resource unknown: " + call.service() + "." + call.operation() + " " + call.args()
-                + " at " + call.site() + " (" + call.detail() + ")");
+            "resource unknown: "
+                + call.service()
+                + "."
+                + call.operation()
+                + " "
+                + call.args()
+                + " at "
+                + call.site()
+                + " ("
+                + call.detail()
+                + ")");
       }
     }
     SortedSet<String> missing = new TreeSet<>(expected.operations());

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The full analysis of a generated tree, as a monorepo user runs it: load (parse on all cores),
- * index, then analyze every handler, on {@code --threads} threads sharing one {@link
- * JavaProject}. Each analysis is checked against the generator's expectations; problems and
- * crashes go to {@code --problems FILE}.
+ * index, then analyze every handler, on {@code --threads} threads sharing one {@link JavaProject}.
+ * Each analysis is checked against the generator's expectations; problems and crashes go to {@code
+ * --problems FILE}.
  *
  * <pre>
  * java -cp minrole-bench.jar dev.minrole.bench.run.FullAnalysis --out DIR [--threads N]

@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * The baseline: JavaParser alone over the same files, with the analyzer's parser configuration
- * and its parallelism (one parser per thread, as many threads as cores, the same thread stack
- * size), reading and decoding each file as the analyzer does and keeping every tree until the
- * end, as the analyzer does.
+ * The baseline: JavaParser alone over the same files, with the analyzer's parser configuration and
+ * its parallelism (one parser per thread, as many threads as cores, the same thread stack size),
+ * reading and decoding each file as the analyzer does and keeping every tree until the end, as the
+ * analyzer does.
  *
  * <pre>java -cp minrole-bench.jar dev.minrole.bench.run.ParseOnly ROOT</pre>
  */
@@ -53,7 +53,9 @@ public final class ParseOnly {
 
   static List<Path> javaFiles(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+      return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+          .sorted()
+          .toList();
     }
   }
 
@@ -68,7 +70,10 @@ public final class ParseOnly {
       for (Path file : files) {
         futures.add(
             pool.submit(
-                () -> parsers.get().parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))));
+                () ->
+                    parsers
+                        .get()
+                        .parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))));
       }
       List<CompilationUnit> units = new ArrayList<>();
       for (Future<ParseResult<CompilationUnit>> future : futures) {

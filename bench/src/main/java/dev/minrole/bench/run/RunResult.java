@@ -52,7 +52,8 @@ final class RunResult {
 
   String line() {
     StringBuilder out = new StringBuilder();
-    values.forEach((k, v) -> out.append(out.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    values.forEach(
+        (k, v) -> out.append(out.length() == 0 ? "" : " ").append(k).append('=').append(v));
     return out.toString();
   }
 }

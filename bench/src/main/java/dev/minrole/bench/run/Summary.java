@@ -76,7 +76,8 @@ public final class Summary {
 
   static String render(Map<String, List<Map<String, String>>> groups, List<Double> cli) {
     StringBuilder out = new StringBuilder();
-    out.append("| run | n | files | wall s | CPU s | files/s | load→index→analyze s | peak heap MiB |")
+    out.append(
+            "| run | n | files | wall s | CPU s | files/s | load→index→analyze s | peak heap MiB |")
         .append(" retained MiB | wrong | 1-min load |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, List<Map<String, String>>> group : groups.entrySet()) {
@@ -84,17 +85,28 @@ public final class Summary {
         continue;
       }
       List<Map<String, String>> runs = group.getValue();
-      out.append("| ").append(group.getKey())
-          .append(" | ").append(runs.size())
-          .append(" | ").append(first(runs, "files"))
-          .append(" | ").append(median(runs, "seconds"))
-          .append(" | ").append(median(runs, "cpu_s"))
-          .append(" | ").append(median(runs, "files_per_s"))
-          .append(" | ").append(phases(runs))
-          .append(" | ").append(median(runs, "peak_heap_mib"))
-          .append(" | ").append(median(runs, "retained_mib"))
-          .append(" | ").append(first(runs, "wrong_handlers"))
-          .append(" | ").append(median(runs, "load"))
+      out.append("| ")
+          .append(group.getKey())
+          .append(" | ")
+          .append(runs.size())
+          .append(" | ")
+          .append(first(runs, "files"))
+          .append(" | ")
+          .append(median(runs, "seconds"))
+          .append(" | ")
+          .append(median(runs, "cpu_s"))
+          .append(" | ")
+          .append(median(runs, "files_per_s"))
+          .append(" | ")
+          .append(phases(runs))
+          .append(" | ")
+          .append(median(runs, "peak_heap_mib"))
+          .append(" | ")
+          .append(median(runs, "retained_mib"))
+          .append(" | ")
+          .append(first(runs, "wrong_handlers"))
+          .append(" | ")
+          .append(median(runs, "load"))
           .append(" |\n");
     }
     out.append('\n');
@@ -105,37 +117,62 @@ public final class Summary {
       double wall = pairedRatio(groups.get(group), groups.get("parse"), "seconds");
       double cpu = pairedRatio(groups.get(group), groups.get("parse"), "cpu_s");
       double heap = medianValue(groups.get(group), "peak_heap_mib");
-      out.append(String.format(Locale.ROOT,
-          "- %s: analysis / parse-only = %.2f wall, %.2f CPU (median of the per-round ratios; target"
-              + " ≤ %.1f: %s); peak heap %.0f MiB (target ≤ %.0f MiB: %s)%n",
-          group, wall, cpu, RATIO_TARGET, verdict(wall <= RATIO_TARGET), heap, HEAP_TARGET_MIB,
-          verdict(heap <= HEAP_TARGET_MIB)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "- %s: analysis / parse-only = %.2f wall, %.2f CPU (median of the per-round ratios;"
+                  + " target ≤ %.1f: %s); peak heap %.0f MiB (target ≤ %.0f MiB: %s)%n",
+              group,
+              wall,
+              cpu,
+              RATIO_TARGET,
+              verdict(wall <= RATIO_TARGET),
+              heap,
+              HEAP_TARGET_MIB,
+              verdict(heap <= HEAP_TARGET_MIB)));
     }
     for (String group : groups.keySet()) {
       if (group.contains("xmx")) {
         List<Map<String, String>> runs = groups.get(group);
         long ok = runs.stream().filter(r -> !"false".equals(r.get("ok"))).count();
-        out.append(String.format(Locale.ROOT, "- %s: %d of %d runs completed%s%n", group, ok, runs.size(),
-            ok > 0 ? ", median wall " + median(runs.stream().filter(r -> r.containsKey("seconds")).toList(), "seconds") + " s" : ""));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "- %s: %d of %d runs completed%s%n",
+                group,
+                ok,
+                runs.size(),
+                ok > 0
+                    ? ", median wall "
+                        + median(
+                            runs.stream().filter(r -> r.containsKey("seconds")).toList(), "seconds")
+                        + " s"
+                    : ""));
       }
     }
     if (!cli.isEmpty()) {
       List<Double> sorted = new ArrayList<>(cli);
       sorted.sort(Double::compare);
       double med = medianOf(sorted);
-      out.append(String.format(Locale.ROOT,
-          "- single small function with the CLI jar, JVM start included: median %.2f s over %d runs"
-              + " (min %.2f, max %.2f; target < %.1f s: %s)%n",
-          med, sorted.size(), sorted.get(0), sorted.get(sorted.size() - 1), SINGLE_FUNCTION_TARGET_S,
-          verdict(med < SINGLE_FUNCTION_TARGET_S)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "- single small function with the CLI jar, JVM start included: median %.2f s over %d"
+                  + " runs (min %.2f, max %.2f; target < %.1f s: %s)%n",
+              med,
+              sorted.size(),
+              sorted.get(0),
+              sorted.get(sorted.size() - 1),
+              SINGLE_FUNCTION_TARGET_S,
+              verdict(med < SINGLE_FUNCTION_TARGET_S)));
     }
     return out.toString();
   }
 
   /**
    * The median over rounds of {@code runs[key] / baseline[key]}, pairing runs of the same round
-   * (the script runs them back to back, so they saw about the same load); without rounds, the
-   * ratio of the medians.
+   * (the script runs them back to back, so they saw about the same load); without rounds, the ratio
+   * of the medians.
    */
   static double pairedRatio(
       List<Map<String, String>> runs, List<Map<String, String>> baseline, String key) {
@@ -143,7 +180,8 @@ public final class Summary {
       return Double.NaN;
     }
     Map<String, Double> base = new LinkedHashMap<>();
-    baseline.stream().filter(r -> r.containsKey("round") && r.containsKey(key))
+    baseline.stream()
+        .filter(r -> r.containsKey("round") && r.containsKey(key))
         .forEach(r -> base.put(r.get("round"), Double.parseDouble(r.get(key))));
     List<Double> ratios = new ArrayList<>();
     for (Map<String, String> run : runs) {
@@ -167,7 +205,11 @@ public final class Summary {
     if (!runs.get(0).containsKey("load_s")) {
       return "";
     }
-    return median(runs, "load_s") + " → " + median(runs, "index_s") + " → " + median(runs, "analyze_s");
+    return median(runs, "load_s")
+        + " → "
+        + median(runs, "index_s")
+        + " → "
+        + median(runs, "analyze_s");
   }
 
   private static String first(List<Map<String, String>> runs, String key) {
@@ -179,7 +221,8 @@ public final class Summary {
     if (Double.isNaN(m)) {
       return "";
     }
-    boolean whole = runs.stream().map(r -> r.get(key)).filter(v -> v != null).noneMatch(v -> v.contains("."));
+    boolean whole =
+        runs.stream().map(r -> r.get(key)).filter(v -> v != null).noneMatch(v -> v.contains("."));
     return whole && m == Math.rint(m)
         ? String.format(Locale.ROOT, "%.0f", m)
         : String.format(Locale.ROOT, "%.2f", m);

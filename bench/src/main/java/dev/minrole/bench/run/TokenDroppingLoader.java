@@ -18,10 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * An experiment, not what the analyzer does: loads the sources like {@link JavaSourceLoader}
- * (same configuration, one parser per core), but right after each parse replaces every node's
- * token range by its plain range. Positions stay exactly the same; the tokens (most of a tree's
- * memory) become garbage. It shows what that change in the loader would save.
+ * An experiment, not what the analyzer does: loads the sources like {@link JavaSourceLoader} (same
+ * configuration, one parser per core), but right after each parse replaces every node's token range
+ * by its plain range. Positions stay exactly the same; the tokens (most of a tree's memory) become
+ * garbage. It shows what that change in the loader would save.
  */
 final class TokenDroppingLoader {
   private TokenDroppingLoader() {}

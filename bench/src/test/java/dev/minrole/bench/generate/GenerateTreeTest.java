@@ -58,6 +58,7 @@ class GenerateTreeTest {
   }
 
   private static int countApps(SourceTree tree) {
-    return (int) tree.files().keySet().stream().filter(p -> p.endsWith("/config/AppConfig.java")).count();
+    return (int)
+        tree.files().keySet().stream().filter(p -> p.endsWith("/config/AppConfig.java")).count();
   }
 }

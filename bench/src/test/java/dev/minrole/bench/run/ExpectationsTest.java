@@ -35,7 +35,12 @@ class ExpectationsTest {
   @Test
   void check_reportsMissingAndUnexpectedOperations() {
     SdkCall delete =
-        new SdkCall("s3", "DeleteObject", Map.of("Bucket", ArgValue.literal("b")), at("apps/a/src/X.java"), "");
+        new SdkCall(
+            "s3",
+            "DeleteObject",
+            Map.of("Bucket", ArgValue.literal("b")),
+            at("apps/a/src/X.java"),
+            "");
     assertThat(expectations.check(analysis(get("apps/a/src/X.java"), delete)))
         .containsExactly("missing s3.PutObject", "unexpected s3.DeleteObject");
   }
@@ -52,7 +57,11 @@ class ExpectationsTest {
   void check_reportsAResourceThatIsNotKnownAtAll() {
     SdkCall unknownTable =
         new SdkCall(
-            "dynamodb", "GetItem", Map.of("TableName", ArgValue.unknown("field")), at("apps/a/src/X.java"), "");
+            "dynamodb",
+            "GetItem",
+            Map.of("TableName", ArgValue.unknown("field")),
+            at("apps/a/src/X.java"),
+            "");
     assertThat(expectations.check(analysis(unknownTable, put("apps/a/src/Y.java"))))
         .singleElement()
         .asString()
@@ -63,8 +72,14 @@ class ExpectationsTest {
   void check_acceptsAListMemberWithoutIndex() throws IOException {
     SdkCall events =
         new SdkCall(
-            "events", "PutEvents", Map.of("Entries.EventBusName", ArgValue.literal("bus")), at("apps/a/src/X.java"), "");
-    assertThat(expectations.check(analysis(get("apps/a/src/X.java"), put("apps/a/src/X.java"), events)))
+            "events",
+            "PutEvents",
+            Map.of("Entries.EventBusName", ArgValue.literal("bus")),
+            at("apps/a/src/X.java"),
+            "");
+    assertThat(
+            expectations.check(
+                analysis(get("apps/a/src/X.java"), put("apps/a/src/X.java"), events)))
         .containsExactly("unexpected events.PutEvents");
   }
 
@@ -73,7 +88,8 @@ class ExpectationsTest {
   }
 
   private static SdkCall get(String file) {
-    return new SdkCall("dynamodb", "GetItem", Map.of("TableName", ArgValue.literal("t")), at(file), "");
+    return new SdkCall(
+        "dynamodb", "GetItem", Map.of("TableName", ArgValue.literal("t")), at(file), "");
   }
 
   private static SdkCall put(String file) {

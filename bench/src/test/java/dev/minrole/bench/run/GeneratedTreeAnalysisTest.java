@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedTreeAnalysisTest {
   @Test
   void analysis_ofHandWiredApps_findsWhatTheGeneratorExpects(@TempDir Path out) throws Exception {
-    GenerateTree.main(new String[] {"--files", "60", "--out", out.toString(), "--without-record-constants"});
+    GenerateTree.main(
+        new String[] {"--files", "60", "--out", out.toString(), "--without-record-constants"});
     Expectations expectations = Expectations.read(out.resolve("expected.tsv"));
     JavaProject project = JavaProject.load(List.of(out.resolve("tree")), SdkInventory.bundled());
 
