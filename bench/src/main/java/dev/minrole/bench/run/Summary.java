@@ -85,29 +85,20 @@ public final class Summary {
         continue;
       }
       List<Map<String, String>> runs = group.getValue();
-      out.append("| ")
-          .append(group.getKey())
-          .append(" | ")
-          .append(runs.size())
-          .append(" | ")
-          .append(first(runs, "files"))
-          .append(" | ")
-          .append(median(runs, "seconds"))
-          .append(" | ")
-          .append(median(runs, "cpu_s"))
-          .append(" | ")
-          .append(median(runs, "files_per_s"))
-          .append(" | ")
-          .append(phases(runs))
-          .append(" | ")
-          .append(median(runs, "peak_heap_mib"))
-          .append(" | ")
-          .append(median(runs, "retained_mib"))
-          .append(" | ")
-          .append(first(runs, "wrong_handlers"))
-          .append(" | ")
-          .append(median(runs, "load"))
-          .append(" |\n");
+      List<String> cells =
+          List.of(
+              group.getKey(),
+              String.valueOf(runs.size()),
+              first(runs, "files"),
+              median(runs, "seconds"),
+              median(runs, "cpu_s"),
+              median(runs, "files_per_s"),
+              phases(runs),
+              median(runs, "peak_heap_mib"),
+              median(runs, "retained_mib"),
+              first(runs, "wrong_handlers"),
+              median(runs, "load"));
+      out.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
     out.append('\n');
     for (String group : groups.keySet()) {

@@ -35,12 +35,7 @@ class ExpectationsTest {
   @Test
   void check_reportsMissingAndUnexpectedOperations() {
     SdkCall delete =
-        new SdkCall(
-            "s3",
-            "DeleteObject",
-            Map.of("Bucket", ArgValue.literal("b")),
-            at("apps/a/src/X.java"),
-            "");
+        call("s3", "DeleteObject", "Bucket", ArgValue.literal("b"), "apps/a/src/X.java");
     assertThat(expectations.check(analysis(get("apps/a/src/X.java"), delete)))
         .containsExactly("missing s3.PutObject", "unexpected s3.DeleteObject");
   }
@@ -56,12 +51,7 @@ class ExpectationsTest {
   @Test
   void check_reportsAResourceThatIsNotKnownAtAll() {
     SdkCall unknownTable =
-        new SdkCall(
-            "dynamodb",
-            "GetItem",
-            Map.of("TableName", ArgValue.unknown("field")),
-            at("apps/a/src/X.java"),
-            "");
+        call("dynamodb", "GetItem", "TableName", ArgValue.unknown("field"), "apps/a/src/X.java");
     assertThat(expectations.check(analysis(unknownTable, put("apps/a/src/Y.java"))))
         .singleElement()
         .asString()
@@ -71,12 +61,12 @@ class ExpectationsTest {
   @Test
   void check_acceptsAListMemberWithoutIndex() throws IOException {
     SdkCall events =
-        new SdkCall(
+        call(
             "events",
             "PutEvents",
-            Map.of("Entries.EventBusName", ArgValue.literal("bus")),
-            at("apps/a/src/X.java"),
-            "");
+            "Entries.EventBusName",
+            ArgValue.literal("bus"),
+            "apps/a/src/X.java");
     assertThat(
             expectations.check(
                 analysis(get("apps/a/src/X.java"), put("apps/a/src/X.java"), events)))
@@ -88,12 +78,16 @@ class ExpectationsTest {
   }
 
   private static SdkCall get(String file) {
-    return new SdkCall(
-        "dynamodb", "GetItem", Map.of("TableName", ArgValue.literal("t")), at(file), "");
+    return call("dynamodb", "GetItem", "TableName", ArgValue.literal("t"), file);
   }
 
   private static SdkCall put(String file) {
-    return new SdkCall("s3", "PutObject", Map.of("Bucket", ArgValue.literal("b")), at(file), "");
+    return call("s3", "PutObject", "Bucket", ArgValue.literal("b"), file);
+  }
+
+  private static SdkCall call(
+      String service, String operation, String member, ArgValue value, String file) {
+    return new SdkCall(service, operation, Map.of(member, value), at(file), "");
   }
 
   private static SourceLocation at(String file) {
