@@ -491,7 +491,7 @@ final class ValueEvaluator {
     List<Value> values = new ArrayList<>();
     Frame initFrame = Frame.NONE;
     field.initializer().ifPresent(init -> values.addAll(eval(init, initFrame)));
-    if (field.owner().isRecord()) {
+    if (field.owner().isRecord() && !field.isStatic()) {
       values.addAll(recordComponent(field));
     }
     for (Assignment assignment : Mutations.assignmentsTo(field, analysis)) {
@@ -511,10 +511,10 @@ final class ValueEvaluator {
   private List<Value> recordComponent(FieldInfo field) {
     List<Value> out = new ArrayList<>();
     for (MethodInfo constructor : field.owner().constructors()) {
-      if (!constructor.isImplicit()) {
+      int index = constructor.parameterIndex(field.name());
+      if (!constructor.isImplicit() || index < 0) {
         continue;
       }
-      int index = constructor.parameterIndex(field.name());
       for (CallSite site : reach.callSitesOf(constructor)) {
         out.addAll(argument(site, index, constructor, Frame.unbound(callerMethod(site))));
       }

@@ -206,4 +206,38 @@ class ArgumentValuesTest {
             """)
         .check();
   }
+
+  @Test
+  void records_staticConstantsAreNotComponents() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Order.java",
+            """
+            package app;
+
+            public record Order(String id, String bucket) {
+              public static final String ARCHIVE = "archive";
+            }
+            """)
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.s3.S3Client;
+
+            public class Handler {
+              private final S3Client s3 = S3Client.create();
+
+              public void handleRequest(String id) {
+                Order order = new Order(id, "orders");
+                // SDK: s3.DeleteObject Bucket=archive Key=?
+                s3.deleteObject(r -> r.bucket(Order.ARCHIVE).key(order.id()));
+                // SDK: s3.DeleteObject Bucket=orders Key=?
+                s3.deleteObject(r -> r.bucket(order.bucket()).key(order.id()));
+              }
+            }
+            """)
+        .check();
+  }
 }
