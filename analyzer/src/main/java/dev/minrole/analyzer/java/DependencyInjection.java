@@ -26,6 +26,7 @@ final class DependencyInjection {
   static final Set<String> INJECT_ANNOTATIONS = Set.of("Inject", "Autowired", "Resource");
   static final Set<String> PROVIDER_ANNOTATIONS = Set.of("Provides", "Bean", "Produces");
   static final Set<String> LIFECYCLE_ANNOTATIONS = Set.of("PostConstruct");
+  static final List<String> QUALIFIER_ANNOTATIONS = List.of("Named", "Qualifier");
 
   /** The classes and provider methods that can supply one injected type. */
   record Binding(List<TypeInfo> classes, List<MethodInfo> providers) {
@@ -100,17 +101,27 @@ final class DependencyInjection {
         });
   }
 
-  /** The implementations a container can inject where {@code type} is asked for. */
-  Binding bindingFor(JType type) {
+  /**
+   * The implementations a container can inject where {@code type} is asked for, with {@code
+   * qualifier} ({@code @Named("x")}, {@code @Qualifier("x")}) when the injection point has one. An
+   * explicit binding ({@code @Binds}, Guice's {@code bind(X.class).to(Y.class)}) decides which
+   * class serves an interface; without one, every managed implementation can. Suppliers with the
+   * same qualifier are chosen; when none has it, all are kept, which grants more rather than miss
+   * a call.
+   */
+  Binding bindingFor(JType type, Optional<String> qualifier) {
     Set<TypeInfo> classes = new LinkedHashSet<>();
     List<MethodInfo> suppliers = new ArrayList<>();
-    for (TypeInfo candidate : managed) {
-      if (index.isSubtype(candidate, type.name())) {
-        classes.add(candidate);
+    List<String> bound = explicitBindings.getOrDefault(type.name(), List.of());
+    if (bound.isEmpty()) {
+      for (TypeInfo candidate : managed) {
+        if (index.isSubtype(candidate, type.name())) {
+          classes.add(candidate);
+        }
       }
     }
-    for (String bound : explicitBindings.getOrDefault(type.name(), List.of())) {
-      index.get(bound).ifPresent(classes::add);
+    for (String name : bound) {
+      index.get(name).ifPresent(classes::add);
     }
     for (MethodInfo provider : providers) {
       JType provided = provider.returnType().map(r -> names.resolve(r, provider.node())).orElse(JType.UNKNOWN);
@@ -123,7 +134,62 @@ final class DependencyInjection {
     if (classes.isEmpty() && suppliers.isEmpty()) {
       index.get(type.name()).filter(TypeInfo::isConcrete).ifPresent(classes::add);
     }
-    return new Binding(new ArrayList<>(classes), suppliers);
+    return new Binding(
+        sameQualifier(new ArrayList<>(classes), qualifier, DependencyInjection::qualifierOf),
+        sameQualifier(suppliers, qualifier, DependencyInjection::qualifierOf));
+  }
+
+  private static <T> List<T> sameQualifier(
+      List<T> candidates, Optional<String> qualifier, java.util.function.Function<T, Optional<String>> qualifierOf) {
+    if (qualifier.isEmpty() || candidates.size() < 2) {
+      return candidates;
+    }
+    List<T> same = candidates.stream().filter(c -> qualifierOf.apply(c).equals(qualifier)).toList();
+    return same.isEmpty() ? candidates : same;
+  }
+
+  /** The qualifier of an injection point or a supplier: {@code @Named} or {@code @Qualifier}. */
+  static Optional<String> qualifier(java.util.Collection<com.github.javaparser.ast.expr.AnnotationExpr> annotations) {
+    for (String name : QUALIFIER_ANNOTATIONS) {
+      Optional<String> value =
+          Annotations.find(annotations, name)
+              .flatMap(a -> Annotations.attribute(a, "value"))
+              .filter(e -> e.isStringLiteralExpr())
+              .map(e -> e.asStringLiteralExpr().asString());
+      if (value.isPresent()) {
+        return value;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A provider's qualifier; a Spring {@code @Bean} is also named by its method. */
+  private static Optional<String> qualifierOf(MethodInfo provider) {
+    Optional<String> q = qualifier(provider.annotations());
+    if (q.isPresent() || !provider.hasAnnotation("Bean")) {
+      return q;
+    }
+    return Optional.of(provider.name());
+  }
+
+  /** A class's qualifier; a Spring component is also named by its annotation's value. */
+  private static Optional<String> qualifierOf(TypeInfo type) {
+    Optional<String> q = qualifier(type.annotations());
+    if (q.isPresent()) {
+      return q;
+    }
+    for (String name : List.of("Component", "Service", "Repository")) {
+      Optional<String> value =
+          Annotations.find(type.annotations(), name)
+              .flatMap(a -> Annotations.attribute(a, "value"))
+              .filter(e -> e.isStringLiteralExpr())
+              .map(e -> e.asStringLiteralExpr().asString());
+      if (value.isPresent()) {
+        return value;
+      }
+    }
+    String simple = type.simpleName();
+    return Optional.of(Character.toLowerCase(simple.charAt(0)) + simple.substring(1));
   }
 
   /** The constructor a container calls: the annotated one, else the only one, else all. */

@@ -32,6 +32,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -271,7 +272,7 @@ final class ExpressionTypes {
     if (index.contains(receiver.name())) {
       return JType.UNKNOWN;
     }
-    Optional<JType> dagger = daggerComponent(receiver, call.getNameAsString());
+    Optional<JType> dagger = daggerComponent(receiver, call.getNameAsString(), call);
     if (dagger.isPresent()) {
       return dagger.get();
     }
@@ -282,18 +283,29 @@ final class ExpressionTypes {
   }
 
   /**
-   * Dagger generates {@code DaggerAppComponent} for an {@code @Component interface AppComponent};
-   * the generated class is not in the sources, but {@code DaggerAppComponent.create()} (or its
-   * builder's {@code build()}) is an {@code AppComponent}.
+   * Dagger generates {@code DaggerAppComponent} for an {@code @Component interface AppComponent}
+   * (and {@code DaggerOuter_Inner} for a nested one) in the component's package; the generated
+   * class is not in the sources, but {@code DaggerAppComponent.create()} (or its builder's {@code
+   * build()}) is an {@code AppComponent}. The component is looked for in the package the name
+   * resolves to: the single import's, else the file's own and its on-demand imports'.
    */
-  private Optional<JType> daggerComponent(JType receiver, String method) {
-    if (!receiver.staticRef() || receiver.isKnown() || !receiver.simpleName().startsWith("Dagger")) {
+  private Optional<JType> daggerComponent(JType receiver, String method, Node at) {
+    if (!receiver.staticRef() || !receiver.simpleName().startsWith("Dagger")) {
       return Optional.empty();
     }
-    String component = receiver.simpleName().substring("Dagger".length());
-    for (TypeInfo type : index.types()) {
-      if (type.simpleName().equals(component) && DependencyInjection.isComponentInterface(type)) {
-        JType componentType = JType.of(type.fqn());
+    String component = receiver.simpleName().substring("Dagger".length()).replace('_', '.');
+    List<String> packages = new ArrayList<>();
+    if (receiver.isKnown()) {
+      packages.add(receiver.packageName());
+    } else {
+      FileScope scope = index.scopeOf(at);
+      packages.add(scope.packageName());
+      packages.addAll(scope.onDemandImports());
+    }
+    for (String pkg : packages) {
+      Optional<TypeInfo> type = index.get(pkg.isEmpty() ? component : pkg + "." + component);
+      if (type.isPresent() && DependencyInjection.isComponentInterface(type.get())) {
+        JType componentType = JType.of(type.get().fqn());
         if ("create".equals(method)) {
           return Optional.of(componentType);
         }

@@ -1,6 +1,8 @@
 package dev.minrole.analyzer.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -52,6 +54,7 @@ final class Reachability {
   private final Set<TypeInfo> instantiated = new LinkedHashSet<>();
   private final Set<TypeInfo> initialized = new LinkedHashSet<>();
   private final Set<String> injected = new LinkedHashSet<>();
+  private final Map<Node, List<MethodInfo>> suppliers = new IdentityHashMap<>();
   private final Map<MethodInfo, List<CallSite>> callSites = new IdentityHashMap<>();
   private final List<VirtualCall> virtualCalls = new ArrayList<>();
   private final Map<Node, Set<MethodInfo>> dispatched = new IdentityHashMap<>();
@@ -78,10 +81,16 @@ final class Reachability {
       Map<MethodInfo, List<CallSite>> callSites,
       Map<Node, Set<MethodInfo>> dispatched,
       Set<TypeInfo> instantiated,
+      Map<Node, List<MethodInfo>> suppliers,
       List<Finding> findings) {
 
     List<CallSite> callSitesOf(MethodInfo method) {
       return callSites.getOrDefault(method, List.of());
+    }
+
+    /** The provider methods whose results a container injects into this field or parameter. */
+    List<MethodInfo> suppliersOf(Node injectionPoint) {
+      return suppliers.getOrDefault(injectionPoint, List.of());
     }
 
     boolean reaches(MethodInfo method) {
@@ -125,6 +134,7 @@ final class Reachability {
         callSites,
         dispatched,
         instantiated,
+        suppliers,
         List.copyOf(new TreeSet<>(findings.values())));
   }
 
@@ -203,25 +213,41 @@ final class Reachability {
     for (TypeInfo t : index.hierarchy(type)) {
       for (FieldInfo field : t.fields().values()) {
         if (DependencyInjection.isInjectedField(field)) {
-          inject(names.resolve(field.declaredType(), field.node()), field.node());
+          injectAt(names.resolve(field.declaredType(), field.node()), field.annotations(), field.node());
         }
       }
       for (MethodInfo m : t.methods()) {
         if (Annotations.hasAny(m.annotations(), DependencyInjection.LIFECYCLE_ANNOTATIONS)
             || (Annotations.hasAny(m.annotations(), DependencyInjection.INJECT_ANNOTATIONS) && !m.isStatic())) {
           reachMethod(m, null);
-          m.parameters().forEach(p -> inject(names.resolve(p.getType(), p), p));
+          m.parameters().forEach(this::injectParameter);
         }
       }
     }
   }
 
+  private void injectParameter(Parameter p) {
+    injectAt(names.resolve(p.getType(), p), p.getAnnotations(), p);
+  }
+
+  /**
+   * A container supplies {@code type} to a field or parameter: remember the provider methods that
+   * supply it, whose results are its values, and reach what the container would create.
+   */
+  private void injectAt(JType type, List<AnnotationExpr> annotations, Node point) {
+    Optional<String> qualifier = DependencyInjection.qualifier(annotations);
+    if (type.isKnown()) {
+      suppliers.put(point, injection.bindingFor(type, qualifier).providers());
+    }
+    inject(type, qualifier, point);
+  }
+
   /** A container supplies {@code type} here: reach what it would create. */
-  private void inject(JType type, Node at) {
-    if (!type.isKnown() || !injected.add(type.name())) {
+  private void inject(JType type, Optional<String> qualifier, Node at) {
+    if (!type.isKnown() || !injected.add(type.name() + qualifier.map(q -> "@" + q).orElse(""))) {
       return;
     }
-    DependencyInjection.Binding binding = injection.bindingFor(type);
+    DependencyInjection.Binding binding = injection.bindingFor(type, qualifier);
     if (binding.size() > 1) {
       List<String> choices = new ArrayList<>();
       binding.classes().forEach(c -> choices.add(c.fqn()));
@@ -239,13 +265,13 @@ final class Reachability {
       instantiate(c);
       for (MethodInfo ctor : injection.injectionConstructors(c)) {
         reachMethod(ctor, null);
-        ctor.parameters().forEach(p -> inject(names.resolve(p.getType(), p), p));
+        ctor.parameters().forEach(this::injectParameter);
       }
     }
     for (MethodInfo provider : binding.providers()) {
       touch(provider.owner());
       reachMethod(provider, null);
-      provider.parameters().forEach(p -> inject(names.resolve(p.getType(), p), p));
+      provider.parameters().forEach(this::injectParameter);
     }
   }
 
@@ -316,15 +342,15 @@ final class Reachability {
     CallTargets.Resolution resolution = targets.resolve(call);
     CallSite site = CallSite.withArguments(call, unit, call.getArguments());
     if (resolution.declared().isEmpty()) {
-      containerLookup(call).ifPresent(t -> inject(t, call));
+      containerLookup(call).ifPresent(t -> inject(t, Optional.empty(), call));
       reflection(call, resolution.receiver());
       return;
     }
     Optional<TypeInfo> receiver = index.get(resolution.receiver().name());
     for (MethodInfo declared : resolution.declared()) {
       if (declared.isAbstract() && DependencyInjection.isComponentInterface(declared.owner())) {
-        declared.returnType().ifPresent(r -> inject(names.resolve(r, declared.node()), call));
-        declared.parameters().forEach(p -> inject(names.resolve(p.getType(), p), call));
+        declared.returnType().ifPresent(r -> inject(names.resolve(r, declared.node()), Optional.empty(), call));
+        declared.parameters().forEach(p -> inject(names.resolve(p.getType(), p), DependencyInjection.qualifier(p.getAnnotations()), call));
         continue;
       }
       if (!resolution.isVirtual() || declared.isStatic() || declared.isPrivate() || receiver.isEmpty()) {

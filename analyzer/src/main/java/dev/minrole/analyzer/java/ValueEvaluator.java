@@ -289,11 +289,21 @@ final class ValueEvaluator {
     touchedParameters = true;
     List<CallSite> sites = reach.callSitesOf(method);
     if (sites.isEmpty()) {
-      return List.of(Value.opaque(unsuppliedParameter(param)));
+      List<Value> injected = injected(param.parameter());
+      return injected.isEmpty() ? List.of(Value.opaque(unsuppliedParameter(param))) : injected;
     }
     List<Value> out = new ArrayList<>();
     for (CallSite site : sites) {
       out.addAll(argument(site, param.index(), method, Frame.unbound(callerMethod(site))));
+    }
+    return dedupe(out);
+  }
+
+  /** What provider methods return for a field or parameter a container injects; none if none do. */
+  private List<Value> injected(Node injectionPoint) {
+    List<Value> out = new ArrayList<>();
+    for (MethodInfo provider : reach.suppliersOf(injectionPoint)) {
+      out.addAll(returned(provider, Frame.unbound(provider)));
     }
     return dedupe(out);
   }
@@ -499,6 +509,9 @@ final class ValueEvaluator {
         continue;
       }
       values.addAll(eval(assignment.value(), frameOf(assignment.unit())));
+    }
+    if (values.isEmpty()) {
+      values.addAll(injected(field.node()));
     }
     if (values.isEmpty()) {
       Optional<String> config = ConfigAnnotations.describe(field.annotations());

@@ -319,4 +319,106 @@ class DependencyInjectionTest {
             """)
         .check();
   }
+
+  @Test
+  void dagger_importedComponentNamedProviderAndBindsOverInjectConstructors() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file("app/OrderRepository.java", REPOSITORY)
+        .file("app/DynamoOrderRepository.java", DYNAMO_REPOSITORY)
+        .file(
+            "app/ArchiveOrderRepository.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.s3.S3Client;
+
+            public class ArchiveOrderRepository implements OrderRepository {
+              private final S3Client s3;
+
+              @javax.inject.Inject
+              public ArchiveOrderRepository(S3Client s3) {
+                this.s3 = s3;
+              }
+
+              public void save(String id) {
+                s3.putObject(r -> r.bucket("archive").key(id), software.amazon.awssdk.core.sync.RequestBody.empty());
+              }
+            }
+            """)
+        .file(
+            "app/di/AppModule.java",
+            """
+            package app.di;
+
+            import app.DynamoOrderRepository;
+            import app.OrderRepository;
+            import dagger.Binds;
+            import dagger.Module;
+            import dagger.Provides;
+            import javax.inject.Named;
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+            @Module
+            public abstract class AppModule {
+              @Binds
+              abstract OrderRepository repository(DynamoOrderRepository impl);
+
+              @Provides
+              static DynamoDbClient dynamo() {
+                return DynamoDbClient.create();
+              }
+
+              @Provides
+              @Named("table")
+              static String table() {
+                return "orders";
+              }
+
+              @Provides
+              @Named("archive")
+              static String archive() {
+                return "orders-archive";
+              }
+            }
+            """)
+        .file(
+            "app/di/AppComponent.java",
+            """
+            package app.di;
+
+            import app.OrderRepository;
+            import dagger.Component;
+
+            @Component(modules = AppModule.class)
+            public interface AppComponent {
+              OrderRepository repository();
+            }
+            """)
+        .file(
+            "other/AppComponent.java",
+            """
+            package other;
+
+            @dagger.Component
+            public interface AppComponent {
+              Runnable job();
+            }
+            """)
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import app.di.DaggerAppComponent;
+
+            public class Handler {
+              private final OrderRepository repository = DaggerAppComponent.create().repository();
+
+              public void handleRequest(String id) {
+                repository.save(id);
+              }
+            }
+            """)
+        .check();
+  }
 }
