@@ -409,7 +409,7 @@ final class Reachability {
     boolean added = false;
     boolean anyInstantiated = false;
     for (TypeInfo c : candidates) {
-      if (!c.isConcrete() || (!fallback && !instantiated.contains(c))) {
+      if (!c.isConcrete() || ((!fallback || narrowsLiveObjects(call.site())) && !instantiated.contains(c))) {
         continue;
       }
       anyInstantiated = true;
@@ -419,11 +419,36 @@ final class Reachability {
         added = true;
       }
     }
-    if (fallback && !anyInstantiated && !call.declared().isAbstract() && found.add(call.declared())) {
+    if (fallback && !anyInstantiated && !call.declared().isAbstract() && !narrowsLiveObjects(call.site())
+        && found.add(call.declared())) {
       reachMethod(call.declared(), call.callSite());
       added = true;
     }
     return added;
+  }
+
+  /**
+   * True if the receiver of {@code site} is an object the function already has, seen through a
+   * narrower type ({@code x instanceof Legacy l}, {@code case Legacy l}, {@code (Legacy) x}) where
+   * the function creates objects of {@code x}'s type. Such a receiver is one of those objects, so
+   * the call dispatches to them only, never to every class of the sources: a branch whose pattern
+   * no created object matches cannot run.
+   */
+  private boolean narrowsLiveObjects(Node site) {
+    if (!(site instanceof MethodCallExpr call) || call.getScope().isEmpty()) {
+      return false;
+    }
+    Optional<Expression> scrutinee = NarrowedValues.scrutinee(call.getScope().get(), variables);
+    if (scrutinee.isEmpty()) {
+      return false;
+    }
+    Optional<TypeInfo> wide = index.get(types.typeOf(scrutinee.get()).name());
+    if (wide.isEmpty()) {
+      return false;
+    }
+    List<TypeInfo> all = new ArrayList<>(index.subtypes(wide.get().fqn()));
+    all.add(wide.get());
+    return all.stream().anyMatch(instantiated::contains);
   }
 
   private boolean redispatch(boolean fallback) {

@@ -379,4 +379,86 @@ class ReachabilityTest {
             """)
         .check();
   }
+
+  @Test
+  void narrowing_patternsAndCastsDispatchOnlyToObjectsTheFunctionCreates() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Store.java",
+            """
+            package app;
+
+            public interface Store {
+              void add(String id);
+            }
+            """)
+        .file(
+            "app/TableStore.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+            public class TableStore implements Store {
+              public void add(String id) {
+                // SDK: dynamodb.PutItem TableName=live
+                DynamoDbClient.create().putItem(r -> r.tableName("live"));
+              }
+
+              public void compact() {
+                // SDK: dynamodb.DescribeTable TableName=live
+                DynamoDbClient.create().describeTable(r -> r.tableName("live"));
+              }
+            }
+            """)
+        .file(
+            "app/LegacyStore.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.s3.S3Client;
+
+            public class LegacyStore implements Store {
+              public void add(String id) {
+                S3Client.create().deleteObject(r -> r.bucket("legacy-add").key(id));
+              }
+
+              public void migrate(String id) {
+                S3Client.create().deleteObject(r -> r.bucket("legacy-migrate").key(id));
+              }
+
+              public void drain() {
+                S3Client.create().deleteBucket(r -> r.bucket("legacy-drain"));
+              }
+
+              public void purge() {
+                S3Client.create().deleteBucket(r -> r.bucket("legacy-purge"));
+              }
+            }
+            """)
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            public class Handler {
+              private final Store store = new TableStore();
+
+              public void handleRequest(String id) {
+                if (store instanceof LegacyStore legacy) {
+                  legacy.migrate(id);
+                }
+                if (id.isEmpty()) {
+                  ((LegacyStore) store).drain();
+                }
+                switch (store) {
+                  case LegacyStore l -> l.purge();
+                  case TableStore t -> t.compact();
+                  default -> store.add(id);
+                }
+              }
+            }
+            """)
+        .check();
+  }
 }
