@@ -55,6 +55,10 @@ final class Reachability {
   private final Set<TypeInfo> initialized = new LinkedHashSet<>();
   private final Set<String> injected = new LinkedHashSet<>();
   private final Map<Node, List<MethodInfo>> suppliers = new IdentityHashMap<>();
+  /** Classes created only because an injection point had several candidates. */
+  private final Set<TypeInfo> ambiguouslyInjected = new LinkedHashSet<>();
+  /** Virtual calls bound to a target the function may not create: by fallback or ambiguous injection. */
+  private final Set<Node> guessed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<MethodInfo, List<CallSite>> callSites = new IdentityHashMap<>();
   private final List<VirtualCall> virtualCalls = new ArrayList<>();
   private final Map<Node, Set<MethodInfo>> dispatched = new IdentityHashMap<>();
@@ -260,6 +264,7 @@ final class Reachability {
               + String.join(", ", choices)
               + "; all are included. Qualify the injection point to narrow it",
           at);
+      ambiguouslyInjected.addAll(binding.classes());
     }
     for (TypeInfo c : binding.classes()) {
       instantiate(c);
@@ -414,6 +419,9 @@ final class Reachability {
       }
       anyInstantiated = true;
       Optional<MethodInfo> impl = targets.implementationIn(c, call.declared());
+      if (impl.isPresent() && (fallback || ambiguouslyInjected.contains(c))) {
+        guessed.add(call.site());
+      }
       if (impl.isPresent() && found.add(impl.get())) {
         reachMethod(impl.get(), call.callSite());
         added = true;
@@ -421,6 +429,7 @@ final class Reachability {
     }
     if (fallback && !anyInstantiated && !call.declared().isAbstract() && !narrowsLiveObjects(call.site())
         && found.add(call.declared())) {
+      guessed.add(call.site());
       reachMethod(call.declared(), call.callSite());
       added = true;
     }
@@ -468,7 +477,7 @@ final class Reachability {
     virtualCalls.forEach(c -> bySite.putIfAbsent(c.site(), c));
     for (Map.Entry<Node, VirtualCall> e : bySite.entrySet()) {
       Set<MethodInfo> found = dispatched.getOrDefault(e.getKey(), Set.of());
-      if (found.size() > 1 && !e.getValue().receiver().isConcrete()) {
+      if (found.size() > 1 && guessed.contains(e.getKey())) {
         List<String> owners = found.stream().map(m -> m.owner().fqn()).sorted().toList();
         addFinding(
             "AMBIGUOUS_TARGET",
