@@ -58,6 +58,10 @@ final class UtilityCallRecognizer implements CallRecognizer {
       }
       String requestClass = RecognitionContext.requestClass(service.get(), operation.get().request());
       List<Value> requests = requests(kind, operationName, requestClass, call, scope.get(), unit, context);
+      Optional<Map<String, String>> renames = method.get().membersOf(operationName);
+      if (renames.isPresent()) {
+        requests = requests.stream().map(r -> renamed(r, requestClass, renames.get())).toList();
+      }
       out.add(new Recognized(service.get(), operation.get(), requests, detail));
     }
     return out;
@@ -100,6 +104,26 @@ final class UtilityCallRecognizer implements CallRecognizer {
       return out;
     }
     return UtilityRequests.convert(kind, operation, utilityRequests);
+  }
+
+  /** The request of an operation the utility sends, with members taken from its own request. */
+  private static Value renamed(Value request, String requestClass, Map<String, String> renames) {
+    if (!(request instanceof Value.Obj obj)) {
+      return request;
+    }
+    Value.Obj out = Value.Obj.empty(requestClass);
+    for (Map.Entry<String, String> r : renames.entrySet()) {
+      List<Value> values = obj.props().get(setter(r.getValue()));
+      if (values != null) {
+        out = out.with(setter(r.getKey()), values);
+      }
+    }
+    return out;
+  }
+
+  /** The builder method that sets a member: {@code DestinationBucket} is set by {@code destinationBucket}. */
+  private static String setter(String member) {
+    return Character.toLowerCase(member.charAt(0)) + member.substring(1);
   }
 
   /** The request a table or index handle sends: its names, and what extensions add. */

@@ -78,6 +78,15 @@ public final class SdkUtilities {
               spec.path("operations").forEach(o -> operations.add(o.asText()));
               Map<String, Integer> set = new LinkedHashMap<>();
               spec.path("set").fields().forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
+              Map<String, Map<String, String>> members = new LinkedHashMap<>();
+              spec.path("members")
+                  .fields()
+                  .forEachRemaining(
+                      op -> {
+                        Map<String, String> renames = new LinkedHashMap<>();
+                        op.getValue().fields().forEachRemaining(r -> renames.put(r.getKey(), r.getValue().asText()));
+                        members.put(op.getKey(), renames);
+                      });
               methods.put(
                   m.getKey(),
                   new UtilityMethod(
@@ -85,7 +94,8 @@ public final class SdkUtilities {
                       operations,
                       Optional.ofNullable(spec.get("request")).map(JsonNode::asText),
                       Optional.ofNullable(spec.get("handle")).map(JsonNode::asText),
-                      set));
+                      set,
+                      members));
             });
     return new UtilityType(name, node.path("client").asText(), node.path("source").asText(""), methods);
   }

@@ -186,6 +186,36 @@ class UtilitiesTest {
   }
 
   @Test
+  void transferManagerCopy_multipartPartsGoToTheDestinationOnly() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.transfer.s3.S3TransferManager;
+            import software.amazon.awssdk.transfer.s3.model.CopyRequest;
+
+            public class Handler {
+              private final S3TransferManager transfers = S3TransferManager.create();
+
+              public void handleRequest(String id) {
+                // SDK: s3.CopyObject SourceBucket=inbox SourceKey=new/* DestinationBucket=vault DestinationKey=kept/*
+                // SDK: s3.CreateMultipartUpload Bucket=vault Key=kept/*
+                // SDK: s3.UploadPartCopy SourceBucket=inbox SourceKey=new/* DestinationBucket=vault DestinationKey=kept/*
+                // SDK: s3.CompleteMultipartUpload Bucket=vault Key=kept/*
+                // SDK: s3.AbortMultipartUpload Bucket=vault Key=kept/*
+                transfers.copy(CopyRequest.builder()
+                    .copyObjectRequest(c -> c.sourceBucket("inbox").sourceKey("new/" + id)
+                        .destinationBucket("vault").destinationKey("kept/" + id))
+                    .build()).completionFuture().join();
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
   void sqsBatchManager_sendsBatches() {
     AnalyzerHarness.handler("app.Handler::handleRequest")
         .file(
