@@ -231,12 +231,27 @@ public final class FunctionReader {
   }
 
   private RoleRef role(TNode node) {
+    // !GetAtt Role.Arn names the role resource; resolving it would only make up its ARN (and a
+    // GENERATED_NAME note about a name no policy uses).
+    Optional<String> named = getAttTarget(node).filter(id -> template.resource(id).isPresent());
+    if (named.isPresent()) {
+      return new RoleRef.Resource(named.get());
+    }
     for (ArgValue v : resolver.resolve(node)) {
       if (v instanceof ArgValue.TemplateRef ref && !ref.isPseudo() && template.resource(ref.logicalId()).isPresent()) {
         return new RoleRef.Resource(ref.logicalId());
       }
     }
     return new RoleRef.External(resolver.resolve(node));
+  }
+
+  /** The logical id an {@code Fn::GetAtt} names, short or long form. */
+  private static Optional<String> getAttTarget(TNode node) {
+    if (!(node instanceof TNode.TMap map) || !map.isIntrinsic()) {
+      return Optional.empty();
+    }
+    List<TNode> parts = map.get("Fn::GetAtt").map(TNode::items).orElse(List.of());
+    return parts.size() == 2 ? parts.get(0).text() : Optional.empty();
   }
 
   /** SAM {@code Policies}: a managed policy name or ARN, a policy template, a document, or a list of these. */

@@ -216,6 +216,25 @@ class TemplateTest {
   }
 
   @Test
+  void role_byGetAttOfAGeneratedRole_isTheResourceWithoutAGeneratedNameNote() throws IOException {
+    TemplateProject project =
+        load(
+            """
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: fn
+                  Handler: app.Fn
+                  Role: !GetAtt Role.Arn
+            """);
+    assertThat(project.functions().get(0).role()).isEqualTo(new RoleRef.Resource("Role"));
+    assertThat(project.findings()).extracting(Finding::id).doesNotContain("GENERATED_NAME");
+  }
+
+  @Test
   void checks_sharedRolesPlaintextSecretsAndCredentials() throws IOException {
     TemplateProject project =
         load(
