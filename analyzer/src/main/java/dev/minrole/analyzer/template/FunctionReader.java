@@ -51,6 +51,7 @@ public final class FunctionReader {
     environment(globals.map("Environment").map("Variables"), "Globals.Function.Environment.Variables", environment);
     environment(props.map("Environment").map("Variables"), path + ".Environment.Variables", environment);
     List<EventSource> events = new ArrayList<>();
+    List<Destination> destinations = new ArrayList<>();
     for (Map.Entry<String, TNode> e : props.map("Events").entries().entrySet()) {
       TNode.TMap event = e.getValue().asMap().orElse(null);
       if (event == null) {
@@ -68,11 +69,11 @@ public final class FunctionReader {
         case "SelfManagedKafka" -> "KafkaBootstrapServers";
         default -> "Stream";
       };
-      eventProps
-          .get(property)
-          .ifPresent(n -> events.add(new EventSource(type, value(n, path + ".Events." + e.getKey() + ".Properties." + property))));
+      String eventPath = path + ".Events." + e.getKey() + ".Properties";
+      eventProps.get(property).ifPresent(n -> events.add(new EventSource(type, value(n, eventPath + "." + property))));
+      // Lambda sends records of failed stream batches there with the function's role.
+      destinations(eventProps.map("DestinationConfig"), eventPath + ".DestinationConfig", destinations);
     }
-    List<Destination> destinations = new ArrayList<>();
     TNode.TMap dlq = first(props.map("DeadLetterQueue"), globals.map("DeadLetterQueue"));
     dlq.get("TargetArn")
         .ifPresent(
@@ -112,9 +113,8 @@ public final class FunctionReader {
       String otherPath = "Resources." + other.logicalId() + ".Properties";
       if (mapping) {
         other.properties().get("EventSourceArn").ifPresent(n -> events.add(new EventSource(kindOfArn(n), value(n, otherPath + ".EventSourceArn"))));
-      } else {
-        destinations(other.properties().map("DestinationConfig"), otherPath + ".DestinationConfig", destinations);
       }
+      destinations(other.properties().map("DestinationConfig"), otherPath + ".DestinationConfig", destinations);
     }
     RoleRef role = props.get("Role").map(this::role).orElse(new RoleRef.Generated());
     List<DeclaredPolicy> declared = new ArrayList<>();
@@ -302,6 +302,12 @@ public final class FunctionReader {
   private boolean refersTo(Optional<TNode> node, String logicalId) {
     if (node.isEmpty()) {
       return false;
+    }
+    Optional<String> named =
+        node.get().asMap().filter(TNode.TMap::isIntrinsic).flatMap(m -> m.text("Ref")).or(() -> getAttTarget(node.get()))
+            .filter(id -> template.resource(id).isPresent());
+    if (named.isPresent()) {
+      return named.get().equals(logicalId);
     }
     for (ArgValue v : resolver.resolve(node.get())) {
       if (v instanceof ArgValue.TemplateRef ref && ref.logicalId().equals(logicalId)) {
