@@ -70,7 +70,7 @@ public final class FunctionReader {
         default -> "Stream";
       };
       String eventPath = path + ".Events." + e.getKey() + ".Properties";
-      eventProps.get(property).ifPresent(n -> events.add(new EventSource(type, value(n, eventPath + "." + property))));
+      eventProps.get(property).ifPresent(n -> events.add(eventSource(type, n, eventPath + "." + property)));
       // Lambda sends records of failed stream batches there with the function's role.
       destinations(eventProps.map("DestinationConfig"), eventPath + ".DestinationConfig", destinations);
     }
@@ -112,7 +112,7 @@ public final class FunctionReader {
       }
       String otherPath = "Resources." + other.logicalId() + ".Properties";
       if (mapping) {
-        other.properties().get("EventSourceArn").ifPresent(n -> events.add(new EventSource(kindOfArn(n), value(n, otherPath + ".EventSourceArn"))));
+        other.properties().get("EventSourceArn").ifPresent(n -> events.add(eventSource(kindOfArn(n), n, otherPath + ".EventSourceArn")));
       }
       destinations(other.properties().map("DestinationConfig"), otherPath + ".DestinationConfig", destinations);
     }
@@ -175,6 +175,28 @@ public final class FunctionReader {
     for (Map.Entry<String, TNode> e : variables.entries().entrySet()) {
       out.put(e.getKey(), value(e.getValue(), path + "." + e.getKey()));
     }
+  }
+
+  /** An event source, with the key of a queue or stream the template encrypts. */
+  private EventSource eventSource(String kind, TNode node, String path) {
+    TemplateValue source = value(node, path);
+    for (ArgValue v : source.values()) {
+      if (!(v instanceof ArgValue.TemplateRef ref)) {
+        continue;
+      }
+      Optional<TemplateResource> resource = template.resource(ref.logicalId());
+      Optional<TNode> key =
+          switch (ref.cfnType()) {
+            case "AWS::SQS::Queue" -> resource.flatMap(r -> r.properties().get("KmsMasterKeyId"));
+            case "AWS::Kinesis::Stream" -> resource.flatMap(r -> r.properties().map("StreamEncryption").get("KeyId"));
+            default -> Optional.empty();
+          };
+      if (key.isPresent()) {
+        String keyPath = "Resources." + ref.logicalId() + ".Properties." + (kind.equals("Kinesis") ? "StreamEncryption.KeyId" : "KmsMasterKeyId");
+        return new EventSource(kind, source, Optional.of(value(key.get(), keyPath)));
+      }
+    }
+    return new EventSource(kind, source);
   }
 
   private void destinations(TNode.TMap config, String path, List<Destination> out) {

@@ -56,6 +56,11 @@ public final class TemplateResolver {
     return template;
   }
 
+  /** The deployment the values are resolved for. */
+  public Options options() {
+    return options;
+  }
+
   /** Problems met so far, each once. */
   public List<Finding> findings() {
     return findings.stream().distinct().toList();
