@@ -181,6 +181,7 @@ class TemplateTest {
     Map<String, TemplateValue> env = broken.functions().get(0).environment();
     assertThat(patterns(env.get("A"))).containsExactly("*");
     assertThat(patterns(env.get("D"))).containsExactly("x", "y");
+    assertThat(env.get("C").values()).singleElement().satisfies(v -> assertThat(v.describe()).contains("unknown tag !Bogus"));
   }
 
   @Test
