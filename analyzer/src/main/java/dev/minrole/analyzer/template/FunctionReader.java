@@ -51,6 +51,7 @@ public final class FunctionReader {
     environment(globals.map("Environment").map("Variables"), "Globals.Function.Environment.Variables", environment);
     environment(props.map("Environment").map("Variables"), path + ".Environment.Variables", environment);
     List<EventSource> events = new ArrayList<>();
+    List<Destination> destinations = new ArrayList<>();
     for (Map.Entry<String, TNode> e : props.map("Events").entries().entrySet()) {
       TNode.TMap event = e.getValue().asMap().orElse(null);
       if (event == null) {
@@ -68,11 +69,11 @@ public final class FunctionReader {
         case "SelfManagedKafka" -> "KafkaBootstrapServers";
         default -> "Stream";
       };
-      eventProps
-          .get(property)
-          .ifPresent(n -> events.add(new EventSource(type, value(n, path + ".Events." + e.getKey() + ".Properties." + property))));
+      String eventPath = path + ".Events." + e.getKey() + ".Properties";
+      eventProps.get(property).ifPresent(n -> events.add(eventSource(type, n, eventPath + "." + property)));
+      // Lambda sends records of failed stream batches there with the function's role.
+      destinations(eventProps.map("DestinationConfig"), eventPath + ".DestinationConfig", destinations);
     }
-    List<Destination> destinations = new ArrayList<>();
     TNode.TMap dlq = first(props.map("DeadLetterQueue"), globals.map("DeadLetterQueue"));
     dlq.get("TargetArn")
         .ifPresent(
@@ -111,10 +112,9 @@ public final class FunctionReader {
       }
       String otherPath = "Resources." + other.logicalId() + ".Properties";
       if (mapping) {
-        other.properties().get("EventSourceArn").ifPresent(n -> events.add(new EventSource(kindOfArn(n), value(n, otherPath + ".EventSourceArn"))));
-      } else {
-        destinations(other.properties().map("DestinationConfig"), otherPath + ".DestinationConfig", destinations);
+        other.properties().get("EventSourceArn").ifPresent(n -> events.add(eventSource(kindOfArn(n), n, otherPath + ".EventSourceArn")));
       }
+      destinations(other.properties().map("DestinationConfig"), otherPath + ".DestinationConfig", destinations);
     }
     RoleRef role = props.get("Role").map(this::role).orElse(new RoleRef.Generated());
     List<DeclaredPolicy> declared = new ArrayList<>();
@@ -177,6 +177,28 @@ public final class FunctionReader {
     }
   }
 
+  /** An event source, with the key of a queue or stream the template encrypts. */
+  private EventSource eventSource(String kind, TNode node, String path) {
+    TemplateValue source = value(node, path);
+    for (ArgValue v : source.values()) {
+      if (!(v instanceof ArgValue.TemplateRef ref)) {
+        continue;
+      }
+      Optional<TemplateResource> resource = template.resource(ref.logicalId());
+      Optional<TNode> key =
+          switch (ref.cfnType()) {
+            case "AWS::SQS::Queue" -> resource.flatMap(r -> r.properties().get("KmsMasterKeyId"));
+            case "AWS::Kinesis::Stream" -> resource.flatMap(r -> r.properties().map("StreamEncryption").get("KeyId"));
+            default -> Optional.empty();
+          };
+      if (key.isPresent()) {
+        String keyPath = "Resources." + ref.logicalId() + ".Properties." + (kind.equals("Kinesis") ? "StreamEncryption.KeyId" : "KmsMasterKeyId");
+        return new EventSource(kind, source, Optional.of(value(key.get(), keyPath)));
+      }
+    }
+    return new EventSource(kind, source);
+  }
+
   private void destinations(TNode.TMap config, String path, List<Destination> out) {
     for (String outcome : List.of("OnSuccess", "OnFailure")) {
       TNode.TMap destination = config.map(outcome);
@@ -231,12 +253,27 @@ public final class FunctionReader {
   }
 
   private RoleRef role(TNode node) {
+    // !GetAtt Role.Arn names the role resource; resolving it would only make up its ARN (and a
+    // GENERATED_NAME note about a name no policy uses).
+    Optional<String> named = getAttTarget(node).filter(id -> template.resource(id).isPresent());
+    if (named.isPresent()) {
+      return new RoleRef.Resource(named.get());
+    }
     for (ArgValue v : resolver.resolve(node)) {
       if (v instanceof ArgValue.TemplateRef ref && !ref.isPseudo() && template.resource(ref.logicalId()).isPresent()) {
         return new RoleRef.Resource(ref.logicalId());
       }
     }
     return new RoleRef.External(resolver.resolve(node));
+  }
+
+  /** The logical id an {@code Fn::GetAtt} names, short or long form. */
+  private static Optional<String> getAttTarget(TNode node) {
+    if (!(node instanceof TNode.TMap map) || !map.isIntrinsic()) {
+      return Optional.empty();
+    }
+    List<TNode> parts = map.get("Fn::GetAtt").map(TNode::items).orElse(List.of());
+    return parts.size() == 2 ? parts.get(0).text() : Optional.empty();
   }
 
   /** SAM {@code Policies}: a managed policy name or ARN, a policy template, a document, or a list of these. */
@@ -287,6 +324,12 @@ public final class FunctionReader {
   private boolean refersTo(Optional<TNode> node, String logicalId) {
     if (node.isEmpty()) {
       return false;
+    }
+    Optional<String> named =
+        node.get().asMap().filter(TNode.TMap::isIntrinsic).flatMap(m -> m.text("Ref")).or(() -> getAttTarget(node.get()))
+            .filter(id -> template.resource(id).isPresent());
+    if (named.isPresent()) {
+      return named.get().equals(logicalId);
     }
     for (ArgValue v : resolver.resolve(node.get())) {
       if (v instanceof ArgValue.TemplateRef ref && ref.logicalId().equals(logicalId)) {

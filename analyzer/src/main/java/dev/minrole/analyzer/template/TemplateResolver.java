@@ -56,6 +56,11 @@ public final class TemplateResolver {
     return template;
   }
 
+  /** The deployment the values are resolved for. */
+  public Options options() {
+    return options;
+  }
+
   /** Problems met so far, each once. */
   public List<Finding> findings() {
     return findings.stream().distinct().toList();
@@ -84,7 +89,9 @@ public final class TemplateResolver {
     }
     TNode.TMap map = (TNode.TMap) node;
     if (!map.isIntrinsic()) {
-      return List.of(ArgValue.unknown("a mapping where a single value was expected"));
+      String first = map.entries().size() == 1 ? map.entries().keySet().iterator().next() : "";
+      return List.of(
+          ArgValue.unknown(first.startsWith("!") ? "unknown tag " + first + " in the template" : "a mapping where a single value was expected"));
     }
     String function = map.entries().keySet().iterator().next();
     TNode argument = map.entries().get(function);

@@ -181,6 +181,7 @@ class TemplateTest {
     Map<String, TemplateValue> env = broken.functions().get(0).environment();
     assertThat(patterns(env.get("A"))).containsExactly("*");
     assertThat(patterns(env.get("D"))).containsExactly("x", "y");
+    assertThat(env.get("C").values()).singleElement().satisfies(v -> assertThat(v.describe()).contains("unknown tag !Bogus"));
   }
 
   @Test
@@ -213,6 +214,110 @@ class TemplateTest {
     assertThat(fn.role()).isEqualTo(new RoleRef.Resource("OrdersFnRole34CD"));
     assertThat(fn.declaredPolicies()).singleElement().isInstanceOfSatisfying(DeclaredPolicy.Managed.class, m ->
         assertThat(m.arn().get(0).pattern()).isEqualTo("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+  }
+
+  @Test
+  void functions_readStreamOnFailureDestinations_ofSamEventsAndEventSourceMappings() throws IOException {
+    TemplateProject project =
+        load(
+            """
+            Resources:
+              SamFn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: app.Sam
+                  Events:
+                    Clicks:
+                      Type: Kinesis
+                      Properties:
+                        Stream: !GetAtt Clicks.Arn
+                        StartingPosition: LATEST
+                        DestinationConfig:
+                          OnFailure:
+                            Type: SNS
+                            Destination: !Ref Failures
+              CfnFn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: cfn-fn
+                  Handler: app.Cfn
+              Mapping:
+                Type: AWS::Lambda::EventSourceMapping
+                Properties:
+                  FunctionName: !Ref CfnFn
+                  EventSourceArn: !GetAtt Clicks.Arn
+                  DestinationConfig:
+                    OnFailure:
+                      Destination: !GetAtt Dlq.Arn
+              Clicks:
+                Type: AWS::Kinesis::Stream
+                Properties:
+                  Name: clicks
+              Failures:
+                Type: AWS::SNS::Topic
+                Properties:
+                  TopicName: failures
+              Dlq:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: dlq
+            """);
+    TemplateFunction sam = project.functions().get(0);
+    assertThat(sam.destinations()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo("SNS");
+      assertThat(d.purpose()).isEqualTo("on-failure destination");
+      assertThat(patterns(d.target())).containsExactly("arn:aws:sns:*:*:failures");
+      assertThat(d.target().path()).isEqualTo("Resources.SamFn.Properties.Events.Clicks.Properties.DestinationConfig.OnFailure.Destination");
+    });
+    TemplateFunction cfn = project.functions().get(1);
+    assertThat(cfn.eventSources()).extracting(EventSource::kind).containsExactly("Kinesis");
+    assertThat(cfn.destinations()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo("SQS");
+      assertThat(patterns(d.target())).containsExactly("arn:aws:sqs:*:*:dlq");
+    });
+  }
+
+  @Test
+  void rolePolicies_attachedByRefToAGeneratedRole_giveNoGeneratedNameNote() throws IOException {
+    TemplateProject project =
+        load(
+            """
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+              Extra:
+                Type: AWS::IAM::Policy
+                Properties:
+                  Roles: [!Ref Role]
+                  PolicyDocument: {Statement: [{Effect: Allow, Action: sqs:SendMessage, Resource: "*"}]}
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: fn
+                  Handler: app.Fn
+                  Role: !GetAtt Role.Arn
+            """);
+    assertThat(project.functions().get(0).declaredPolicies()).singleElement().isInstanceOf(DeclaredPolicy.Inline.class);
+    assertThat(project.findings()).extracting(Finding::id).doesNotContain("GENERATED_NAME");
+  }
+
+  @Test
+  void role_byGetAttOfAGeneratedRole_isTheResourceWithoutAGeneratedNameNote() throws IOException {
+    TemplateProject project =
+        load(
+            """
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: fn
+                  Handler: app.Fn
+                  Role: !GetAtt Role.Arn
+            """);
+    assertThat(project.functions().get(0).role()).isEqualTo(new RoleRef.Resource("Role"));
+    assertThat(project.findings()).extracting(Finding::id).doesNotContain("GENERATED_NAME");
   }
 
   @Test

@@ -225,7 +225,9 @@ public enum ValueTransform {
   private static Result secretId(String value) {
     if (value.startsWith("arn:")) {
       String[] parts = value.split(":", 7);
-      boolean hasSuffix = parts.length == 7 && parts[6].matches(".*-[A-Za-z0-9]{6}$");
+      // A secret's ARN ends in "-" and six random characters; a template reference stands for
+      // them with "-??????" (Ref and Fn::GetAtt Id of AWS::SecretsManager::Secret).
+      boolean hasSuffix = parts.length == 7 && parts[6].matches(".*-([A-Za-z0-9]{6}|\\?{6})$");
       return new WholeArn(hasSuffix || value.endsWith("*") ? value : value + "-??????");
     }
     return new Part(value.endsWith("*") ? value : value + "-??????");

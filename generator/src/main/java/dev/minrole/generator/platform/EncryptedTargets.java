@@ -10,7 +10,6 @@ import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.Permission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,12 +44,14 @@ public final class EncryptedTargets {
       if (key.isEmpty()) {
         continue;
       }
+      TemplateResolver.Options deployment = resolver.options();
       for (ArgValue k : resolver.resolve(key.get())) {
-        String text = k.pattern();
-        if (text.toLowerCase(Locale.ROOT).startsWith("alias/aws/")) {
+        Optional<String> arn =
+            KmsKeys.arn(k, deployment.partition(), deployment.region().orElse("*"), deployment.account().orElse("*"));
+        if (arn.isEmpty()) {
           continue;
         }
-        String keyArn = text.startsWith("arn:") ? text : "arn:aws:kms:*:*:key/" + (text.startsWith("alias/") ? "*" : text);
+        String keyArn = arn.get();
         String reason =
             ref.logicalId() + " is encrypted with the customer managed key " + k.describe() + ", so writing to it needs the key";
         for (String kmsAction : texts(rule.path("actions"))) {

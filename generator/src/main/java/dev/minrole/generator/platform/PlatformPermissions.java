@@ -12,6 +12,7 @@ import dev.minrole.analyzer.template.TemplateFunction;
 import dev.minrole.analyzer.template.TemplateValue;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.synth.ArnContext;
+import dev.minrole.generator.synth.Condition;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.Permission;
 import java.io.IOException;
@@ -79,6 +80,7 @@ public final class PlatformPermissions {
       }
       String reason = "Lambda reads the " + source.kind() + " event source of " + function.logicalId() + " with the function's role";
       add(out, findings, actions(rule.path("actions")), source.source(), reason, function);
+      source.key().ifPresent(key -> eventSourceKey(key, source.kind(), function, out));
       for (JsonNode also : rule.path("also")) {
         vpc |= also.asText().equals("vpc");
       }
@@ -113,9 +115,51 @@ public final class PlatformPermissions {
     function.kmsKey().ifPresent(key -> add(out, findings, actions(rules.path("kms").path("actions")), key,
         "Lambda decrypts the environment variables with this customer managed key", function));
     for (TemplateValue fs : function.fileSystems()) {
-      add(out, findings, actions(rules.path("efs").path("actions")), fs, "Lambda mounts this EFS file system for the function", function);
+      fileSystem(fs, function, out, findings);
     }
     return new Result(out, findings);
+  }
+
+  /** {@code kms:Decrypt} on the customer managed key of an encrypted queue or stream Lambda reads. */
+  private void eventSourceKey(TemplateValue key, String kind, TemplateFunction function, List<Permission> out) {
+    JsonNode rule = rules.path("eventSourceKeys");
+    String reason =
+        "Lambda reads the " + kind + " event source of " + function.logicalId()
+            + ", which the template encrypts with a customer managed KMS key, with the function's role";
+    for (ArgValue value : key.values()) {
+      KmsKeys.arn(value, context.partition(), context.regionOrWildcard(), context.accountOrWildcard())
+          .ifPresent(arn -> actions(rule.path("actions")).forEach(a -> out.add(platform(a, arn, reason, key.location(), key.path()))));
+    }
+  }
+
+  /**
+   * EFS authorizes {@code ClientMount} and {@code ClientWrite} on the file system only; a function
+   * that mounts an access point gets them on the file systems of its region and account, limited by
+   * the access point's ARN in a condition.
+   */
+  private void fileSystem(TemplateValue fs, TemplateFunction function, List<Permission> out, List<Finding> findings) {
+    JsonNode rule = rules.path("efs");
+    String reason = "Lambda mounts this EFS file system for the function";
+    String marker = ":" + rule.path("accessPoint").asText() + "/";
+    for (ArgValue value : fs.values()) {
+      String arn = value.pattern();
+      int at = arn.indexOf(marker);
+      if (!arn.startsWith("arn:") || at < 0) {
+        add(out, findings, actions(rule.path("actions")), new TemplateValue(List.of(value), fs.location(), fs.path()), reason, function);
+        continue;
+      }
+      String fileSystems = arn.substring(0, at) + ":" + rule.path("fileSystem").asText() + "/*";
+      Condition onlyThere =
+          new Condition(arn.contains("*") ? "StringLike" : "StringEquals", rule.path("conditionKey").asText(), List.of(arn));
+      for (String action : actions(rule.path("actions"))) {
+        out.add(
+            new Permission(
+                action,
+                fileSystems,
+                List.of(onlyThere),
+                List.of(new Evidence.Platform(reason + " through access point " + arn), new Evidence.Template(fs.location(), fs.path()))));
+      }
+    }
   }
 
   /** Log writing, and creating the group when the template does not declare it. */

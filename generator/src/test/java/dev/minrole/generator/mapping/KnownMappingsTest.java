@@ -106,6 +106,7 @@ class KnownMappingsTest {
       lambda | GetLayerVersionByArn | Arn=arn:aws:lambda:eu-west-1:111122223333:layer:utils:3 | lambda:GetLayerVersion arn:aws:lambda:eu-west-1:111122223333:layer:utils:3 | https://docs.aws.amazon.com/lambda/latest/api/API_GetLayerVersionByArn.html
       secretsmanager | GetSecretValue | SecretId=prod/db | secretsmanager:GetSecretValue arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-?????? | %SAR%list_awssecretsmanager.html
       secretsmanager | GetSecretValue | SecretId=arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf | secretsmanager:GetSecretValue arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf | %SAR%list_awssecretsmanager.html
+      secretsmanager | GetSecretValue | SecretId=arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-?????? | secretsmanager:GetSecretValue arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-?????? | https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-secretsmanager-secret.html
       secretsmanager | CreateSecret | Name=prod/api | secretsmanager:CreateSecret arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/api-?????? | %SAR%list_awssecretsmanager.html
       ssm | GetParameter | Name=/app/db-url | ssm:GetParameter arn:aws:ssm:eu-west-1:111122223333:parameter/app/db-url | %SAR%list_awssystemsmanager.html
       ssm | PutParameter | Name=/app/flag | ssm:PutParameter arn:aws:ssm:eu-west-1:111122223333:parameter/app/flag | %SAR%list_awssystemsmanager.html
