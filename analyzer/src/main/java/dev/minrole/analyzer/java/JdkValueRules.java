@@ -27,6 +27,11 @@ final class JdkValueRules {
       Set.of(
           "stream", "parallelStream", "filter", "sorted", "distinct", "limit", "skip", "toList",
           "collect", "peek", "iterator", "spliterator", "unordered", "sequential", "parallel");
+  /** Methods of Optional, Iterable and Stream whose first lambda receives the held values. */
+  private static final Set<String> ELEMENT_CONSUMERS =
+      Set.of(
+          "ifPresent", "ifPresentOrElse", "forEach", "forEachOrdered", "filter", "anyMatch",
+          "allMatch", "noneMatch", "removeIf", "peek", "takeWhile", "dropWhile", "flatMap");
   private static final Set<String> COLLECTION_TYPES =
       Set.of(
           "java.util.ArrayList", "java.util.LinkedList", "java.util.HashSet",
@@ -244,6 +249,33 @@ final class JdkValueRules {
       default:
         return Optional.empty();
     }
+  }
+
+  /**
+   * What a JDK method hands to the lambda it is given: an {@code Optional}'s value to {@code
+   * ifPresent}, a collection's or stream's elements to {@code forEach}, {@code filter}, {@code
+   * anyMatch}. Empty when the lambda is given to anything else or the receiver is not known.
+   */
+  Optional<List<Value>> lambdaArgument(VarRef.LambdaParam param, Frame frame) {
+    if (param.index() != 0
+        || !(param.lambda().getParentNode().orElse(null) instanceof MethodCallExpr call)
+        || call.getScope().isEmpty()
+        || !ELEMENT_CONSUMERS.contains(call.getNameAsString())
+        || call.getArguments().isEmpty()
+        || call.getArgument(0) != param.lambda()) {
+      return Optional.empty();
+    }
+    List<Value> out = new ArrayList<>();
+    for (Value receiver : evaluator.eval(call.getScope().get(), frame)) {
+      if (receiver instanceof Value.Obj obj && OPTIONAL.equals(obj.type())) {
+        out.addAll(obj.props().getOrDefault("value", List.of()));
+      } else if (receiver instanceof Value.Seq seq) {
+        out.addAll(seq.elements());
+      } else {
+        return Optional.empty();
+      }
+    }
+    return out.isEmpty() ? Optional.empty() : Optional.of(ValueEvaluator.dedupe(out));
   }
 
   /** {@code System.getenv().get("X")} and {@code getOrDefault("X", "d")}. */

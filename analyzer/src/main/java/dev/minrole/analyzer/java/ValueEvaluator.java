@@ -232,17 +232,16 @@ final class ValueEvaluator {
     }
     if (ref instanceof VarRef.LambdaParam lambdaParam) {
       List<Value> bound = bindings.get(lambdaParam.parameter());
-      return bound != null
-          ? bound
-          : List.of(Value.opaque("lambda parameter " + lambdaParam.parameter().getNameAsString()));
+      if (bound != null) {
+        return bound;
+      }
+      return jdk.lambdaArgument(lambdaParam, frame)
+          .orElse(List.of(Value.opaque("lambda parameter " + lambdaParam.parameter().getNameAsString())));
     }
     if (ref instanceof VarRef.Field field) {
       return field.field().isStatic() ? field(field.field()) : fieldOfThis(field.field(), frame);
     }
     VarRef.Other other = (VarRef.Other) ref;
-    if (other.declaration().getParentNode().orElse(null) instanceof ForEachStmt) {
-      return List.of(Value.opaque("loop variable"));
-    }
     return List.of(Value.opaque(describe(other.declaration())));
   }
 
@@ -254,6 +253,9 @@ final class ValueEvaluator {
     Node scope = Mutations.scopeOf(declarator);
     List<Value> values = new ArrayList<>();
     declarator.getInitializer().ifPresent(init -> values.addAll(eval(init, frame)));
+    if (declarator.getParentNode().flatMap(Node::getParentNode).orElse(null) instanceof ForEachStmt loop) {
+      values.addAll(loopElements(loop, frame));
+    }
     for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
       if (assign.getTarget() instanceof NameExpr target
           && target.getNameAsString().equals(declarator.getNameAsString())
@@ -266,7 +268,18 @@ final class ValueEvaluator {
         }
       }
     }
+    if (values.isEmpty()) {
+      values.add(Value.opaque("variable " + declarator.getNameAsString()));
+    }
     return Mutations.apply(this, dedupe(values), declarator, scope, frame);
+  }
+
+  /** The elements a for-each loop runs over, or one unknown value. */
+  private List<Value> loopElements(ForEachStmt loop, Frame frame) {
+    List<Value> iterated = eval(loop.getIterable(), frame);
+    return !iterated.isEmpty() && iterated.stream().allMatch(v -> v instanceof Value.Seq)
+        ? elements(iterated)
+        : List.of(Value.opaque("loop variable " + loop.getVariableDeclarator().getNameAsString()));
   }
 
   /** True if {@code name} resolves to the declaration {@code node}. */

@@ -240,4 +240,46 @@ class ArgumentValuesTest {
             """)
         .check();
   }
+  @Test
+  void lambdaAndLoopVariables_receiveTheOptionalsValueAndTheCollectionsElements() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Optional;
+            import software.amazon.awssdk.services.sqs.SqsClient;
+
+            record Settings(Optional<String> auditQueue, List<String> fanOut) {
+              static Settings fromEnvironment() {
+                return new Settings(
+                    Optional.ofNullable(System.getenv("AUDIT_QUEUE")), List.of("https://q/a", "https://q/b"));
+              }
+            }
+
+            public class Handler {
+              private final Settings settings = Settings.fromEnvironment();
+              private final SqsClient sqs = SqsClient.create();
+
+              public void handleRequest(String body) {
+                // SDK: sqs.SendMessage QueueUrl=$AUDIT_QUEUE
+                settings.auditQueue().ifPresent(url -> sqs.sendMessage(r -> r.queueUrl(url).messageBody(body)));
+                for (String url : settings.fanOut()) {
+                  // SDK: sqs.SendMessage QueueUrl=https://q/a
+                  // SDK: sqs.SendMessage QueueUrl=https://q/b
+                  sqs.sendMessage(r -> r.queueUrl(url).messageBody(body));
+                }
+                settings.fanOut().stream()
+                    .filter(url -> !url.isEmpty())
+                    // SDK: sqs.DeleteQueue QueueUrl=https://q/a
+                    // SDK: sqs.DeleteQueue QueueUrl=https://q/b
+                    .forEach(url -> sqs.deleteQueue(r -> r.queueUrl(Map.of("k", url).get("k"))));
+              }
+            }
+            """)
+        .check();
+  }
 }
