@@ -80,9 +80,24 @@ final class RequestArgs {
       SdkMember member = members.get(prop.getKey());
       String name = member != null ? member.name() : capitalize(prop.getKey());
       Optional<String> shape = member == null ? Optional.empty() : member.structure();
-      combos = cross(combos, alternatives(prefix + name, prop.getValue(), shape));
+      List<Value> values =
+          member != null && member.isList() ? asLists(prop.getValue()) : prop.getValue();
+      combos = cross(combos, alternatives(prefix + name, values, shape));
     }
     return combos;
+  }
+
+  /**
+   * A list member set with a single element ({@code entries(entry)} on a varargs setter) holds a
+   * one-element list; an unknown value stays unknown.
+   */
+  private static List<Value> asLists(List<Value> values) {
+    List<Value> out = new ArrayList<>();
+    for (Value v : values) {
+      boolean element = v instanceof Value.Obj || v instanceof Value.Str;
+      out.add(element ? new Value.Seq(List.of(v)) : v);
+    }
+    return out;
   }
 
   private List<Map<String, ArgValue>> alternatives(String path, List<Value> values, Optional<String> shape) {

@@ -282,4 +282,28 @@ class ArgumentValuesTest {
             """)
         .check();
   }
+  @Test
+  void listMember_setWithOneElement_isAOneElementList() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+            import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+
+            public class Handler {
+              private final EventBridgeClient events = EventBridgeClient.create();
+
+              public void handleRequest(String id) {
+                PutEventsRequestEntry entry =
+                    PutEventsRequestEntry.builder().eventBusName("orders").source("shop").build();
+                // SDK: events.PutEvents Entries[0].EventBusName=orders Entries[0].Source=shop
+                events.putEvents(r -> r.entries(entry));
+              }
+            }
+            """)
+        .check();
+  }
 }
