@@ -17,11 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Parses every Java file under the given paths, on all cores. A file that does not parse, is not
@@ -30,9 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JavaSourceLoader {
   /** Files larger than this are generated code, not Lambda sources; they are reported and skipped. */
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
-
-  /** Deeply nested expressions recurse deeply in the parser and in the analysis. */
-  static final long THREAD_STACK_BYTES = 64L * 1024 * 1024;
 
   private final int threads;
 
@@ -75,31 +69,13 @@ public final class JavaSourceLoader {
   private record Outcome(Optional<ParsedFile> file, List<Finding> findings) {}
 
   private List<Outcome> parseAll(List<JavaFileWalker.Found> found) throws IOException {
-    if (found.isEmpty()) {
-      return List.of();
-    }
-    AtomicInteger counter = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(threads, found.size()),
-            task -> {
-              Thread t =
-                  new Thread(
-                      null, task, "minrole-parse-" + counter.incrementAndGet(), THREAD_STACK_BYTES);
-              t.setDaemon(true);
-              return t;
-            });
     ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(() -> new JavaParser(parserConfiguration()));
+    List<Callable<Outcome>> tasks = new ArrayList<>(found.size());
+    for (JavaFileWalker.Found f : found) {
+      tasks.add(() -> parseOne(parsers.get(), f));
+    }
     try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (JavaFileWalker.Found f : found) {
-        futures.add(pool.submit(() -> parseOne(parsers.get(), f)));
-      }
-      List<Outcome> outcomes = new ArrayList<>(futures.size());
-      for (Future<Outcome> future : futures) {
-        outcomes.add(future.get());
-      }
-      return outcomes;
+      return Workers.run("minrole-parse", threads, tasks);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while parsing Java sources", e);
@@ -108,8 +84,6 @@ public final class JavaSourceLoader {
         throw io;
       }
       throw new IllegalStateException("parser failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 
