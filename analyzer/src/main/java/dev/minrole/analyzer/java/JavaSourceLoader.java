@@ -4,7 +4,9 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.printer.DefaultPrettyPrinter;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import java.io.IOException;
@@ -40,7 +42,8 @@ public final class JavaSourceLoader {
 
   /**
    * The configuration shared by every parse: Java 21 syntax, comments not attributed. Tokens are
-   * kept, because JavaParser derives node positions (and so every reported line) from them.
+   * kept while parsing, because JavaParser derives node positions (and so every reported line) from
+   * them; {@link #settle} drops them afterwards.
    */
   public static ParserConfiguration parserConfiguration() {
     return new ParserConfiguration()
@@ -116,6 +119,9 @@ public final class JavaSourceLoader {
     ParseResult<CompilationUnit> result;
     try {
       result = parser.parse(text);
+      if (result.isSuccessful() && result.getResult().isPresent()) {
+        settle(result.getResult().get());
+      }
     } catch (StackOverflowError e) {
       findings.add(
           Finding.error(
@@ -147,6 +153,23 @@ public final class JavaSourceLoader {
     }
     return new Outcome(
         Optional.of(new ParsedFile(found.path(), display, result.getResult().get())), findings);
+  }
+
+  /**
+   * Makes a freshly parsed tree lean and safe to share between threads. Every node
+   * keeps its range (its lines and columns) but drops its tokens: the analyzer never reads tokens,
+   * and they are about half of a tree's memory. The unit's printer, which JavaParser would otherwise
+   * install on the first {@code toString()} with an unsynchronized write, is installed here, so that
+   * analyses on several threads only ever read the tree.
+   */
+  static void settle(CompilationUnit unit) {
+    unit.walk(
+        node -> {
+          Range range = node.getRange().orElse(null);
+          node.setTokenRange(null);
+          node.setRange(range);
+        });
+    unit.printer(new DefaultPrettyPrinter());
   }
 
   /** The parser's message without its long list of expected tokens. */
