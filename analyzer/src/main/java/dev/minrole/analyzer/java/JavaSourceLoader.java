@@ -156,19 +156,23 @@ public final class JavaSourceLoader {
   }
 
   /**
-   * Makes a freshly parsed tree lean and safe to share between threads. Every node
+   * Makes a freshly parsed tree lean and safe to share between threads, in one walk. Every node
    * keeps its range (its lines and columns) but drops its tokens: the analyzer never reads tokens,
    * and they are about half of a tree's memory. The unit's printer, which JavaParser would otherwise
    * install on the first {@code toString()} with an unsynchronized write, is installed here, so that
-   * analyses on several threads only ever read the tree.
+   * analyses on several threads only ever read the tree. The walk also notes the file's {@link
+   * LocalDeclarations} for the index.
    */
   static void settle(CompilationUnit unit) {
+    LocalDeclarations local = new LocalDeclarations();
     unit.walk(
         node -> {
           Range range = node.getRange().orElse(null);
           node.setTokenRange(null);
           node.setRange(range);
+          local.visit(node);
         });
+    local.attachTo(unit);
     unit.printer(new DefaultPrettyPrinter());
   }
 
