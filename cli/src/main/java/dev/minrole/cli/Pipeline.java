@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,11 +138,37 @@ final class Pipeline {
     Map<String, List<Finding>> checks =
         project.template().map(t -> TemplateChecks.check(t, project.functions())).orElse(Map.of());
     global.addAll(checks.getOrDefault("", List.of()));
+    Map<TemplateFunction, JavaProject.Outcome> analyzed = analyze(selected, paths, base);
     List<FunctionInput> out = new ArrayList<>();
     for (TemplateFunction function : selected) {
       out.add(
           fromTemplate(
-              function, project.resolver().orElseThrow(), paths, base, checks.getOrDefault(function.logicalId(), List.of())));
+              function,
+              project.resolver().orElseThrow(),
+              analyzed.get(function),
+              checks.getOrDefault(function.logicalId(), List.of())));
+    }
+    return out;
+  }
+
+  /** The code of every function with a handler, analyzed on all cores per set of sources. */
+  private Map<TemplateFunction, JavaProject.Outcome> analyze(
+      List<TemplateFunction> functions, List<Path> paths, Path base) {
+    Map<JavaProject, List<TemplateFunction>> byProject = new LinkedHashMap<>();
+    for (TemplateFunction function : functions) {
+      if (function.handler().isPresent() && !function.handler().get().isEmpty()) {
+        List<Path> roots = function.codeDirectory().map(List::of).orElse(paths);
+        byProject.computeIfAbsent(project(roots, base), k -> new ArrayList<>()).add(function);
+      }
+    }
+    Map<TemplateFunction, JavaProject.Outcome> out = new IdentityHashMap<>();
+    for (Map.Entry<JavaProject, List<TemplateFunction>> sharing : byProject.entrySet()) {
+      List<TemplateFunction> sameCode = sharing.getValue();
+      List<JavaProject.Outcome> outcomes =
+          sharing.getKey().analyzeAll(sameCode.stream().map(f -> f.handler().get()).toList());
+      for (int i = 0; i < sameCode.size(); i++) {
+        out.put(sameCode.get(i), outcomes.get(i));
+      }
     }
     return out;
   }
@@ -175,7 +202,10 @@ final class Pipeline {
   }
 
   private FunctionInput fromTemplate(
-      TemplateFunction function, TemplateResolver resolver, List<Path> paths, Path base, List<Finding> checks) {
+      TemplateFunction function,
+      TemplateResolver resolver,
+      JavaProject.Outcome outcome,
+      List<Finding> checks) {
     List<Finding> findings = new ArrayList<>(checks);
     List<SdkCall> calls = new ArrayList<>();
     Map<SdkCall, List<Evidence>> templateEvidence = new LinkedHashMap<>();
@@ -188,9 +218,6 @@ final class Pipeline {
                   + " Give --handler to analyze its code",
               function.location()));
     } else {
-      List<Path> roots = function.codeDirectory().map(List::of).orElse(paths);
-      JavaProject project = project(roots, base);
-      JavaProject.Outcome outcome = project.analyze(handler);
       if (outcome instanceof JavaProject.HandlerNotFound missing) {
         findings.add(
             Finding.error(
@@ -233,8 +260,7 @@ final class Pipeline {
     if (handlers.isEmpty() && noTemplate) {
       analyses.add(project.analyzeAllPublicMethods(functionName(paths)));
     }
-    for (String handler : handlers) {
-      JavaProject.Outcome outcome = project.analyze(handler);
+    for (JavaProject.Outcome outcome : project.analyzeAll(handlers)) {
       if (outcome instanceof JavaProject.HandlerNotFound missing) {
         throw new UsageException(missing.message());
       }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The Java sources of one application, parsed and indexed once, ready to analyze any number of
@@ -69,6 +71,40 @@ public final class JavaProject {
     Reachability.Result reach =
         newReachability(analysis).fromHandler(found.type(), found.methods());
     return new Analyzed(collect(handler, analysis, reach, List.of()));
+  }
+
+  /**
+   * Analyzes several functions of these sources on all cores: one outcome per handler, in the
+   * order given, the same as {@link #analyze} gives one after the other.
+   */
+  public List<Outcome> analyzeAll(List<String> handlers) {
+    return analyzeAll(handlers, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Analyzes on up to {@code threads} threads. Each analysis has its own state and only reads what
+   * they share: the index, the trees (whose printers the loader installed) and the bundled data,
+   * which caches in concurrent maps. If analyses fail, the first failure in handler order is thrown.
+   */
+  public List<Outcome> analyzeAll(List<String> handlers, int threads) {
+    List<Callable<Outcome>> tasks = new ArrayList<>(handlers.size());
+    for (String handler : handlers) {
+      tasks.add(() -> analyze(handler));
+    }
+    try {
+      return Workers.run("minrole-analyze", threads, tasks);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while analyzing " + handlers, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**

@@ -4,7 +4,9 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.printer.DefaultPrettyPrinter;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import java.io.IOException;
@@ -17,11 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Parses every Java file under the given paths, on all cores. A file that does not parse, is not
@@ -30,9 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JavaSourceLoader {
   /** Files larger than this are generated code, not Lambda sources; they are reported and skipped. */
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
-
-  /** Deeply nested expressions recurse deeply in the parser and in the analysis. */
-  static final long THREAD_STACK_BYTES = 64L * 1024 * 1024;
 
   private final int threads;
 
@@ -46,7 +42,8 @@ public final class JavaSourceLoader {
 
   /**
    * The configuration shared by every parse: Java 21 syntax, comments not attributed. Tokens are
-   * kept, because JavaParser derives node positions (and so every reported line) from them.
+   * kept while parsing, because JavaParser derives node positions (and so every reported line) from
+   * them; {@link #settle} drops them afterwards.
    */
   public static ParserConfiguration parserConfiguration() {
     return new ParserConfiguration()
@@ -75,31 +72,13 @@ public final class JavaSourceLoader {
   private record Outcome(Optional<ParsedFile> file, List<Finding> findings) {}
 
   private List<Outcome> parseAll(List<JavaFileWalker.Found> found) throws IOException {
-    if (found.isEmpty()) {
-      return List.of();
-    }
-    AtomicInteger counter = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(threads, found.size()),
-            task -> {
-              Thread t =
-                  new Thread(
-                      null, task, "minrole-parse-" + counter.incrementAndGet(), THREAD_STACK_BYTES);
-              t.setDaemon(true);
-              return t;
-            });
     ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(() -> new JavaParser(parserConfiguration()));
+    List<Callable<Outcome>> tasks = new ArrayList<>(found.size());
+    for (JavaFileWalker.Found f : found) {
+      tasks.add(() -> parseOne(parsers.get(), f));
+    }
     try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (JavaFileWalker.Found f : found) {
-        futures.add(pool.submit(() -> parseOne(parsers.get(), f)));
-      }
-      List<Outcome> outcomes = new ArrayList<>(futures.size());
-      for (Future<Outcome> future : futures) {
-        outcomes.add(future.get());
-      }
-      return outcomes;
+      return Workers.run("minrole-parse", threads, tasks);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while parsing Java sources", e);
@@ -108,8 +87,6 @@ public final class JavaSourceLoader {
         throw io;
       }
       throw new IllegalStateException("parser failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -142,6 +119,9 @@ public final class JavaSourceLoader {
     ParseResult<CompilationUnit> result;
     try {
       result = parser.parse(text);
+      if (result.isSuccessful() && result.getResult().isPresent()) {
+        settle(result.getResult().get());
+      }
     } catch (StackOverflowError e) {
       findings.add(
           Finding.error(
@@ -173,6 +153,27 @@ public final class JavaSourceLoader {
     }
     return new Outcome(
         Optional.of(new ParsedFile(found.path(), display, result.getResult().get())), findings);
+  }
+
+  /**
+   * Makes a freshly parsed tree lean and safe to share between threads, in one walk. Every node
+   * keeps its range (its lines and columns) but drops its tokens: the analyzer never reads tokens,
+   * and they are about half of a tree's memory. The unit's printer, which JavaParser would otherwise
+   * install on the first {@code toString()} with an unsynchronized write, is installed here, so that
+   * analyses on several threads only ever read the tree. The walk also notes the file's {@link
+   * LocalDeclarations} for the index.
+   */
+  static void settle(CompilationUnit unit) {
+    LocalDeclarations local = new LocalDeclarations();
+    unit.walk(
+        node -> {
+          Range range = node.getRange().orElse(null);
+          node.setTokenRange(null);
+          node.setRange(range);
+          local.visit(node);
+        });
+    local.attachTo(unit);
+    unit.printer(new DefaultPrettyPrinter());
   }
 
   /** The parser's message without its long list of expected tokens. */

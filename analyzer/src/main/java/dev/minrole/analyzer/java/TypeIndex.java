@@ -15,8 +15,6 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
-import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,20 +44,21 @@ final class TypeIndex {
   private int anonymousCounter;
 
   TypeIndex(List<ParsedFile> files) {
+    List<LocalDeclarations> locals = new ArrayList<>(files.size());
     for (ParsedFile file : files) {
       FileScope scope = new FileScope(file);
       scopes.add(scope);
       scopeByUnit.put(file.unit(), scope);
+      LocalDeclarations local = LocalDeclarations.of(file.unit());
+      locals.add(local);
       String prefix = scope.packageName().isEmpty() ? "" : scope.packageName() + ".";
       for (TypeDeclaration<?> type : file.unit().getTypes()) {
-        register(type, prefix + type.getNameAsString(), null, scope);
+        register(type, prefix + type.getNameAsString(), null, scope, local);
       }
     }
-    for (FileScope scope : scopes) {
-      for (ObjectCreationExpr creation : scope.file().unit().findAll(ObjectCreationExpr.class)) {
-        if (creation.getAnonymousClassBody().isPresent()) {
-          registerAnonymous(creation, scope);
-        }
+    for (int i = 0; i < scopes.size(); i++) {
+      for (ObjectCreationExpr creation : locals.get(i).anonymousClasses()) {
+        registerAnonymous(creation, scopes.get(i), locals.get(i));
       }
     }
   }
@@ -68,7 +67,8 @@ final class TypeIndex {
    * Registers the anonymous class of {@code new X(...) {...}} with {@code X} as its supertype,
    * named after the type that encloses it.
    */
-  private void registerAnonymous(ObjectCreationExpr creation, FileScope scope) {
+  private void registerAnonymous(
+      ObjectCreationExpr creation, FileScope scope, LocalDeclarations local) {
     TypeInfo enclosing = null;
     for (Node n = creation.getParentNode().orElse(null); n != null && enclosing == null; ) {
       enclosing = byNode.get(n);
@@ -91,7 +91,7 @@ final class TypeIndex {
             List.of());
     byName.put(fqn, type);
     byNode.put(creation, type);
-    addMembers(type, creation.getAnonymousClassBody().get());
+    addMembers(type, creation.getAnonymousClassBody().get(), local);
   }
 
   /**
@@ -198,7 +198,12 @@ final class TypeIndex {
     return false;
   }
 
-  private void register(TypeDeclaration<?> decl, String fqn, TypeInfo outer, FileScope scope) {
+  private void register(
+      TypeDeclaration<?> decl,
+      String fqn,
+      TypeInfo outer,
+      FileScope scope,
+      LocalDeclarations local) {
     List<ClassOrInterfaceType> supers = new ArrayList<>();
     TypeInfo.Kind kind;
     boolean isAbstract = decl.hasModifier(Modifier.Keyword.ABSTRACT);
@@ -261,16 +266,19 @@ final class TypeIndex {
                     constant));
       }
     }
-    addMembers(type, decl.getMembers());
+    addMembers(type, decl.getMembers(), local);
     if (type.constructors().isEmpty() && !type.isInterface()) {
       List<Parameter> params =
           decl instanceof RecordDeclaration r ? r.getParameters() : List.<Parameter>of();
       type.constructors().add(MethodInfo.implicitConstructor(type, params));
     }
-    registerLocalTypes(decl, type, scope);
+    for (TypeDeclaration<?> localType : local.localTypesOf(decl)) {
+      register(localType, type.fqn() + "$" + localType.getNameAsString(), type, scope, local);
+    }
   }
 
-  private void addMembers(TypeInfo type, Iterable<BodyDeclaration<?>> members) {
+  private void addMembers(
+      TypeInfo type, Iterable<BodyDeclaration<?>> members, LocalDeclarations local) {
     for (BodyDeclaration<?> member : members) {
       if (member instanceof FieldDeclaration f) {
         for (VariableDeclarator v : f.getVariables()) {
@@ -297,32 +305,9 @@ final class TypeIndex {
       } else if (member instanceof InitializerDeclaration i) {
         type.initializers().add(i);
       } else if (member instanceof TypeDeclaration<?> nestedDecl) {
-        register(nestedDecl, type.fqn() + "." + nestedDecl.getNameAsString(), type, type.scope());
+        register(
+            nestedDecl, type.fqn() + "." + nestedDecl.getNameAsString(), type, type.scope(), local);
       }
     }
-  }
-
-  /** Classes and records declared inside method bodies, named after their enclosing type. */
-  private void registerLocalTypes(TypeDeclaration<?> decl, TypeInfo owner, FileScope scope) {
-    for (LocalClassDeclarationStmt local : decl.findAll(LocalClassDeclarationStmt.class)) {
-      if (enclosingTypeDeclaration(local) == decl) {
-        ClassOrInterfaceDeclaration c = local.getClassDeclaration();
-        register(c, owner.fqn() + "$" + c.getNameAsString(), owner, scope);
-      }
-    }
-    for (LocalRecordDeclarationStmt local : decl.findAll(LocalRecordDeclarationStmt.class)) {
-      if (enclosingTypeDeclaration(local) == decl) {
-        RecordDeclaration r = local.getRecordDeclaration();
-        register(r, owner.fqn() + "$" + r.getNameAsString(), owner, scope);
-      }
-    }
-  }
-
-  private static Node enclosingTypeDeclaration(Node node) {
-    Node current = node.getParentNode().orElse(null);
-    while (current != null && !(current instanceof TypeDeclaration<?>)) {
-      current = current.getParentNode().orElse(null);
-    }
-    return current;
   }
 }

@@ -18,8 +18,11 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,10 +30,12 @@ import java.util.Set;
  * Finds what a simple name refers to at a point in the code, walking outward as the compiler
  * does: locals declared earlier in enclosing blocks, loop and catch variables, lambda and method
  * parameters, fields of the enclosing types (and their supertypes), locals captured by inner and
- * anonymous classes, pattern variables, and static imports.
+ * anonymous classes, pattern variables, and static imports. It caches per method, so an instance
+ * serves one analysis on one thread.
  */
 final class Variables {
   private final TypeIndex index;
+  private final Map<Node, Map<String, TypePatternExpr>> patterns = new IdentityHashMap<>();
 
   Variables(TypeIndex index) {
     this.index = index;
@@ -140,13 +145,24 @@ final class Variables {
     return Optional.empty();
   }
 
-  private static Optional<VarRef> patternVariable(Node callable, String name) {
+  /**
+   * A pattern variable ({@code x instanceof Foo f}) declared anywhere in a method or lambda: the
+   * first by that name in source order. Each method is searched once per analysis.
+   */
+  private Optional<VarRef> patternVariable(Node callable, String name) {
+    TypePatternExpr pattern =
+        patterns.computeIfAbsent(callable, Variables::patternsIn).get(name);
+    return pattern == null
+        ? Optional.empty()
+        : Optional.of(new VarRef.Other(pattern, Optional.of(pattern.getType())));
+  }
+
+  private static Map<String, TypePatternExpr> patternsIn(Node callable) {
+    Map<String, TypePatternExpr> byName = new HashMap<>();
     for (TypePatternExpr pattern : callable.findAll(TypePatternExpr.class)) {
-      if (pattern.getNameAsString().equals(name)) {
-        return Optional.of(new VarRef.Other(pattern, Optional.of(pattern.getType())));
-      }
+      byName.putIfAbsent(pattern.getNameAsString(), pattern);
     }
-    return Optional.empty();
+    return byName.isEmpty() ? Map.of() : byName;
   }
 
   /** A field declared in {@code type} or inherited from its supertypes in the sources. */

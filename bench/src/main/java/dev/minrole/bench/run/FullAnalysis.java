@@ -1,10 +1,8 @@
 package dev.minrole.bench.run;
 
-import com.github.javaparser.printer.DefaultPrettyPrinter;
 import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
 import dev.minrole.analyzer.java.JavaSourceLoader;
-import dev.minrole.analyzer.java.ParsedFile;
 import dev.minrole.analyzer.java.SourceSet;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.sdk.SdkInventory;
@@ -22,22 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The full analysis of a generated tree, as a monorepo user runs it: load (parse on all cores),
  * index, then analyze every handler, on {@code --threads} threads sharing one {@link JavaProject}.
+ * With more than one thread this is what {@link JavaProject#analyzeAll} does for {@code minrole
+ * generate} with several handlers, except that a crash ends only its own handler's analysis here.
  * Each analysis is checked against the generator's expectations; problems and crashes go to {@code
  * --problems FILE}.
  *
  * <pre>
  * java -cp minrole-bench.jar dev.minrole.bench.run.FullAnalysis --out DIR [--threads N]
- *     [--problems FILE] [--drop-tokens]
+ *     [--problems FILE]
  * </pre>
- *
- * <p>{@code --drop-tokens} loads with {@link TokenDroppingLoader}, an experiment for a proposed
- * loader change, instead of the analyzer's own loader.
- *
- * <p>With more than one thread, every tree gets its pretty printer before the analyses start. The
- * analyzer prints nodes for messages ({@code Node.toString()}), and JavaParser installs a
- * compilation unit's printer lazily, with an unsynchronized write to the unit's data map: two
- * analyses printing nodes of the same file at once race there. Installing it up front is what the
- * first {@code toString()} would do, done before the threads start.
  */
 public final class FullAnalysis {
   private FullAnalysis() {}
@@ -46,13 +37,11 @@ public final class FullAnalysis {
     Path out = null;
     int threads = 1;
     Path problemsFile = null;
-    boolean dropTokens = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--problems" -> problemsFile = Path.of(args[++i]);
-        case "--drop-tokens" -> dropTokens = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -64,18 +53,10 @@ public final class FullAnalysis {
     try (HeapWatch heap = new HeapWatch()) {
       long cpuStart = RunResult.processCpuNanos();
       long start = System.nanoTime();
-      SourceSet sources =
-          dropTokens
-              ? TokenDroppingLoader.load(out.resolve("tree"))
-              : new JavaSourceLoader().load(List.of(out.resolve("tree")));
+      SourceSet sources = new JavaSourceLoader().load(List.of(out.resolve("tree")));
       long loaded = System.nanoTime();
       JavaProject project = JavaProject.of(sources, SdkInventory.bundled());
       long indexed = System.nanoTime();
-      if (threads > 1) {
-        for (ParsedFile file : sources.files()) {
-          file.unit().printer(new DefaultPrettyPrinter());
-        }
-      }
       Outcome[] outcomes = analyzeAll(project, handlers, threads);
       long analyzed = System.nanoTime();
       long cpu = RunResult.processCpuNanos() - cpuStart;
@@ -101,7 +82,7 @@ public final class FullAnalysis {
       }
       long total = analyzed - start;
       RunResult result =
-          new RunResult(dropTokens ? "experiment-drop-tokens" : "analysis")
+          new RunResult("analysis")
               .put("threads", threads)
               .put("files", sources.filesSeen())
               .put("handlers", handlers.size())

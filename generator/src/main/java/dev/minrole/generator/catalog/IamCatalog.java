@@ -71,38 +71,18 @@ public final class IamCatalog {
     }
   }
 
-  /**
-   * Finds where each service's JSON starts and ends without building it: most runs need a few of
-   * the catalog's 400-odd services, and parsing all of them dominates start-up.
-   */
+  /** Finds where each service's JSON is; a service is parsed the first time it is asked for. */
   private static IamCatalog index(byte[] bytes) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
+    CatalogIndex index = CatalogIndex.of(bytes, mapper);
     SortedMap<String, ServiceSource> sources = new TreeMap<>();
-    String version = "";
-    try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(bytes)) {
-      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-        throw new IOException("the IAM catalog is not a JSON object");
-      }
-      while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        if (field.equals("source")) {
-          version = mapper.<JsonNode>readTree(parser).path("version").asText("");
-        } else if (field.equals("services")) {
-          while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-            String prefix = parser.currentName();
-            parser.nextToken();
-            int start = (int) parser.currentTokenLocation().getByteOffset();
-            parser.skipChildren();
-            int end = (int) parser.currentLocation().getByteOffset();
-            sources.put(prefix, () -> mapper.readTree(bytes, start, end - start));
-          }
-        } else {
-          parser.skipChildren();
-        }
-      }
-    }
-    return new IamCatalog(sources, version);
+    index
+        .services()
+        .forEach(
+            (prefix, slice) ->
+                sources.put(
+                    prefix, () -> mapper.readTree(bytes, slice.start(), slice.end() - slice.start())));
+    return new IamCatalog(sources, index.sourceVersion());
   }
 
   private static IamService service(String prefix, JsonNode node) {
