@@ -51,7 +51,7 @@ class GoldenCasesTest {
     compare(folder.resolve("expected/report.json"), report.out());
     JsonNode parsed = JSON.readTree(report.out());
     for (JsonNode function : parsed.path("functions")) {
-      PolicyChecks.checkFunction(function);
+      PolicyChecks.checkFunction(function, parsed.path("findings"));
     }
     compareOtherFormats(folder, base, policy.out());
   }

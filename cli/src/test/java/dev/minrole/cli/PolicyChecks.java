@@ -12,21 +12,37 @@ import dev.minrole.generator.validate.PolicyValidator;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 
 /**
  * What every policy minrole emits must satisfy: it parses as an IAM policy and writing it again
- * gives the same bytes; {@code minrole validate} finds no error in it; every action exists in the catalog; and a wildcard in the resource part of
- * an ARN (after account and region) appears only where a finding at the same code line explains
- * it, or as an S3 object key pattern under a known bucket. A policy without statements (a function
- * that needs no permission) cannot be parsed by {@code IamPolicy}; it must come with no permissions
- * and be exactly the canonical empty policy.
+ * gives the same bytes; {@code minrole validate} finds no error in it; every action exists in the
+ * catalog; and a wildcard in the resource part of an ARN (after account and region) appears only
+ * where a finding at the same code line explains it, as an S3 object key pattern under a known
+ * bucket, or as the pattern of a name CloudFormation generates ({@code GENERATED_NAME}). A policy
+ * without statements (a function that needs no permission) cannot be parsed by {@code IamPolicy};
+ * it must come with no permissions and be exactly the canonical empty policy.
  */
 final class PolicyChecks {
   private PolicyChecks() {}
 
-  /** Checks one function of a report: its policy, its permissions and its findings. */
-  static void checkFunction(JsonNode function) {
+  /** Names CloudFormation generates, as GENERATED_NAME findings give their patterns. */
+  private static final Pattern GENERATED = Pattern.compile("match it as (\\S+)");
+
+  /**
+   * Checks one function of a report: its policy, its permissions and its findings; {@code
+   * reportFindings} (the report's top-level findings) may explain a generated name's pattern.
+   */
+  static void checkFunction(JsonNode function, JsonNode reportFindings) {
+    Set<String> generatedNames = new HashSet<>();
+    for (JsonNode f : reportFindings) {
+      Matcher m = GENERATED.matcher(f.path("message").asText());
+      if (f.path("id").asText().equals("GENERATED_NAME") && m.find()) {
+        generatedNames.add(m.group(1));
+      }
+    }
     String policyJson = PolicyJsonText.of(function.path("policy"));
     if (function.path("policy").path("Statement").isEmpty()) {
       // IamPolicy cannot hold a policy without statements; a function that needs no permission
@@ -57,7 +73,7 @@ final class PolicyChecks {
           continue;
         }
         boolean objectPattern = arn.matches("arn:[^:]+:s3:::[^*/]+/.*");
-        boolean explained = false;
+        boolean explained = generatedNames.stream().anyMatch(arn::contains);
         for (JsonNode source : permission.path("sources")) {
           explained |= explainedLines.contains(source.path("file").asText() + ":" + source.path("line").asText());
         }
