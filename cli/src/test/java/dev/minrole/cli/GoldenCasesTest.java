@@ -70,6 +70,7 @@ class GoldenCasesTest {
         assertThat(YamlChecks.read(cli.out())).as("yaml reads back as the json policy").isEqualTo(JSON.readTree(policyJson));
       } else if (format.getKey().endsWith(".yaml")) {
         YamlChecks.read(cli.out());
+        TemplateReferenceChecks.check(cli.out(), folder.resolve("input"));
       }
     }
   }
