@@ -1,11 +1,10 @@
 package dev.minrole.cli;
 
-import dev.minrole.analyzer.model.Finding;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.render.ExplainRenderer;
+import dev.minrole.generator.render.Renderer;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +24,7 @@ import picocli.CommandLine.Spec;
       "  minrole generate . --handler com.example.Handler --format report --env TABLE=orders",
       "  minrole generate . --handler com.example.Handler --format cfn --region eu-west-1",
       "  minrole generate . --handler com.example.Handler --explain",
+      "  minrole generate . --format cfn --out roles/",
       "  minrole generate app/src/main/java --handler com.example.Handler \\",
       "      --cloudtrail AWSLogs/ --role-arn arn:aws:iam::123456789012:role/orders-fn --since 30d",
       "  minrole generate --cloudtrail AWSLogs/ --role-arn arn:aws:iam::123456789012:role/orders-fn",
@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:A policy was written (warnings go to stderr).",
       "1:Internal error (run again with --verbose for the stack trace).",
-      "2:Bad usage or unreadable input, e.g. the handler is not in the sources.",
-      "6:--strict was given and some CloudTrail input could not be read completely (the policy is still written)."
+      "2:Bad usage or unreadable input, e.g. the handler is not in the sources, or --out DIR cannot"
+          + " be written.",
+      "6:--strict was given and some CloudTrail input could not be read completely (the policy is"
+          + " still written)."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -68,6 +70,16 @@ final class GenerateCommand implements Callable<Integer> {
   boolean explain;
 
   @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Write one file per function into DIR (created if needed) instead of printing: named"
+              + " after the function's logical id, or its handler class without a template, with"
+              + " the format's extension (.json, .yaml, .cfn.yaml, .sam.yaml, .tf, .report.json,"
+              + " .explain.txt). Each written file is named on stderr.")
+  Path outDir;
+
+  @Option(
       names = "--color",
       paramLabel = "WHEN",
       defaultValue = "auto",
@@ -77,19 +89,30 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (explain && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
-      throw new UsageException("--explain prints the explanation instead of the policy; drop --format " + format);
+      throw new UsageException(
+          "--explain prints the explanation instead of the policy; drop --format " + format);
+    }
+    if (outDir != null) {
+      OutputFiles.prepare(outDir);
     }
     Pipeline.Result result = Pipeline.generate(source, trail, ProgressBar.forStderr());
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Renderer renderer;
     if (explain) {
-      out.print(new ExplainRenderer(IamCatalog.bundled(), color.enabled()).render(result.functions(), result.findings()));
-      out.flush();
+      renderer = new ExplainRenderer(IamCatalog.bundled(), outDir == null && color.enabled());
+    } else {
+      Diagnostics.print(err, result, common.verbose);
+      renderer = format.renderer(source.arnContext());
+    }
+    if (outDir != null) {
+      for (Path file : OutputFiles.write(outDir, renderer, result.functions(), result.findings())) {
+        err.println("minrole: wrote " + file);
+      }
+      err.flush();
       return exitCode(result);
     }
-    List<Finding> all = new ArrayList<>(result.findings());
-    result.functions().forEach(f -> all.addAll(f.findings()));
-    Diagnostics.print(spec.commandLine().getErr(), all, common.verbose);
-    out.print(format.renderer(source.arnContext()).render(result.functions(), result.findings()));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(renderer.render(result.functions(), result.findings()));
     out.flush();
     return exitCode(result);
   }

@@ -57,7 +57,7 @@ public final class MinroleCommand implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (ex, failed, parseResult) -> {
-          boolean verbose = parseResult.hasMatchedOption("--verbose");
+          boolean verbose = verbose(parseResult);
           PrintWriter e = failed.getErr();
           if (ex instanceof UsageException) {
             e.println(Diagnostics.ERROR + ex.getMessage());
@@ -72,5 +72,15 @@ public final class MinroleCommand implements Runnable {
           return ExitCodes.SOFTWARE;
         });
     return cli;
+  }
+
+  /** True if {@code --verbose} was given to the command or any of its subcommands. */
+  private static boolean verbose(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -14,19 +14,26 @@ import dev.minrole.analyzer.template.TemplateFunction;
 import dev.minrole.analyzer.template.TemplateProject;
 import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.current.CurrentRoleFindings;
+import dev.minrole.generator.current.TemplateRoles;
+import dev.minrole.generator.declared.DeclaredPolicies;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.platform.EncryptedTargets;
 import dev.minrole.generator.platform.PlatformPermissions;
+import dev.minrole.generator.render.TemplateArns;
+import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionInput;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
+import dev.minrole.generator.synth.TemplateReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +57,34 @@ final class Pipeline {
     }
   }
 
-  /** What is known about each function before synthesis, and the findings about the input. */
-  record Inputs(List<FunctionInput> functions, List<Finding> findings) {}
+  /**
+   * What is known about each function before synthesis, the findings about the input, and what the
+   * template grants each template function today ({@code declared}, by input).
+   */
+  record Inputs(
+      List<FunctionInput> functions,
+      List<Finding> findings,
+      Map<FunctionInput, DeclaredPolicies.Declared> declared) {
+    Inputs(List<FunctionInput> functions, List<Finding> findings) {
+      this(functions, findings, Map.of());
+    }
+
+    /**
+     * {@code policy}, the policy of {@code input}, with the findings about the role its template
+     * gives it today (WILDCARD_GRANT, OVER_GRANT, BROAD_MANAGED_POLICY).
+     */
+    FunctionPolicy reviewed(FunctionInput input, FunctionPolicy policy) {
+      DeclaredPolicies.Declared current = declared.get(input);
+      return current == null
+          ? policy
+          : policy.withFindings(CurrentRoleFindings.bundled().of(policy, current));
+    }
+  }
 
   private final SourceOptions options;
   private final Map<Path, JavaProject> projects = new LinkedHashMap<>();
   private final List<Finding> global = new ArrayList<>();
+  private final Map<FunctionInput, DeclaredPolicies.Declared> declared = new IdentityHashMap<>();
   private final PolicySynthesizer synthesizer;
 
   private Pipeline(SourceOptions options) {
@@ -64,18 +93,29 @@ final class Pipeline {
         new PolicySynthesizer(OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
   }
 
+  /** The policies the functions need, from templates (if any) and code: for diff and tighten. */
   static Result generate(SourceOptions options) {
-    return generate(options, new TrailOptions(), TrailProgress.NONE);
+    return new Pipeline(options).run(false);
   }
 
-  /** With CloudTrail input, the trail flow; otherwise templates (if any) and code. */
+  /**
+   * {@code minrole generate}: with CloudTrail input, the trail flow; otherwise templates (if any)
+   * and code. Template functions also get the findings about the role their template gives them.
+   */
   static Result generate(SourceOptions options, TrailOptions trail, TrailProgress progress) {
     if (trail.active() || !trail.roles.roleArns.isEmpty()) {
       return TrailPipeline.generate(options, trail, progress);
     }
-    Pipeline pipeline = new Pipeline(options);
-    Inputs inputs = pipeline.inputs();
-    List<FunctionPolicy> functions = inputs.functions().stream().map(pipeline.synthesizer::synthesize).toList();
+    return new Pipeline(options).run(true);
+  }
+
+  private Result run(boolean review) {
+    Inputs inputs = inputs();
+    List<FunctionPolicy> functions = new ArrayList<>();
+    for (FunctionInput input : inputs.functions()) {
+      FunctionPolicy policy = synthesizer.synthesize(input);
+      functions.add(review ? inputs.reviewed(input, policy) : policy);
+    }
     return new Result(functions, inputs.findings());
   }
 
@@ -100,7 +140,7 @@ final class Pipeline {
     if (templates.isEmpty() || !handlersLeft.isEmpty()) {
       functions.addAll(fromCode(paths, handlersLeft, templates.isEmpty()));
     }
-    return new Inputs(functions, global);
+    return new Inputs(functions, global, Collections.unmodifiableMap(declared));
   }
 
   private List<Path> templates(List<Path> paths) {
@@ -138,15 +178,25 @@ final class Pipeline {
     Map<String, List<Finding>> checks =
         project.template().map(t -> TemplateChecks.check(t, project.functions())).orElse(Map.of());
     global.addAll(checks.getOrDefault("", List.of()));
+    if (selected.isEmpty()) {
+      return List.of();
+    }
     Map<TemplateFunction, JavaProject.Outcome> analyzed = analyze(selected, paths, base);
+    TemplateResolver resolver = project.resolver().orElseThrow();
+    List<TemplateReference> references = TemplateArns.of(resolver);
     List<FunctionInput> out = new ArrayList<>();
     for (TemplateFunction function : selected) {
-      out.add(
+      Deployment deployment =
+          Deployment.ofTemplate(function.logicalId(), TemplateRoles.of(function), references);
+      FunctionInput input =
           fromTemplate(
               function,
-              project.resolver().orElseThrow(),
+              resolver,
               analyzed.get(function),
-              checks.getOrDefault(function.logicalId(), List.of())));
+              checks.getOrDefault(function.logicalId(), List.of()),
+              deployment);
+      declared.put(input, DeclaredPolicies.of(function, resolver, options.arnContext()));
+      out.add(input);
     }
     return out;
   }
@@ -205,7 +255,8 @@ final class Pipeline {
       TemplateFunction function,
       TemplateResolver resolver,
       JavaProject.Outcome outcome,
-      List<Finding> checks) {
+      List<Finding> checks,
+      Deployment deployment) {
     List<Finding> findings = new ArrayList<>(checks);
     List<SdkCall> calls = new ArrayList<>();
     Map<SdkCall, List<Evidence>> templateEvidence = new LinkedHashMap<>();
@@ -244,7 +295,8 @@ final class Pipeline {
         extra.addAll(encrypted.of(call, needed.action()));
       }
     }
-    return new FunctionInput(function.logicalId(), handler, calls, templateEvidence, extra, findings);
+    return new FunctionInput(
+        function.logicalId(), handler, calls, templateEvidence, extra, findings, deployment);
   }
 
   // ---- code only

@@ -11,6 +11,7 @@ import dev.minrole.analyzer.model.Finding;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.observed.TrailEvidence;
 import dev.minrole.generator.observed.TrailFindings;
+import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.FunctionInput;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.PolicySynthesizer;
@@ -24,8 +25,8 @@ import java.util.Optional;
  * named after the role.
  *
  * <p>Functions and roles are paired in order (the first {@code --handler} with the first {@code
- * --role-arn}); a single role applies to every function. The role will come from the template once
- * templates are read: that is where a function's role ARN enters later.
+ * --role-arn}); a single role applies to every function. The report names that role as the
+ * function's current role ({@code role.arn}).
  */
 final class TrailPipeline {
   private TrailPipeline() {}
@@ -59,19 +60,19 @@ final class TrailPipeline {
     List<FunctionPolicy> functions = new ArrayList<>();
     if (hasCode) {
       for (int i = 0; i < code.functions().size(); i++) {
+        FunctionInput input = code.functions().get(i);
+        RoleTarget role = pairing.get(i);
+        FunctionInput withRole =
+            input.withDeployment(input.deployment().withRoleArn(role.roleArn()));
         functions.add(
-            evidence.policy(
-                code.functions().get(i),
-                synthesizer,
-                pairing.get(i),
-                scan,
-                merge));
+            code.reviewed(input, evidence.policy(withRole, synthesizer, role, scan, merge)));
       }
     } else {
       for (RoleTarget role : roles) {
-        FunctionPolicy observed =
-            evidence.policy(
-                FunctionInput.ofCode(role.roleName(), "", List.of(), List.of()), synthesizer, role, scan, merge);
+        FunctionInput observedOnly =
+            FunctionInput.ofCode(role.roleName(), "", List.of(), List.of())
+                .withDeployment(Deployment.NONE.withRoleArn(role.roleArn()));
+        FunctionPolicy observed = evidence.policy(observedOnly, synthesizer, role, scan, merge);
         if (observed.isEmpty()) {
           throw new UsageException(
               "role "

@@ -38,6 +38,9 @@ class FormatsGoldenTest {
     Path expected =
         Fixtures.root().resolve("examples/orders-app/expected").resolve(format.getKey());
     GoldenCasesTest.compare(expected, cli.out());
+    if (format.getKey().endsWith(".cfn.yaml") || format.getKey().endsWith(".sam.yaml")) {
+      TemplateReferenceChecks.check(cli.out(), Fixtures.root().resolve("examples/orders-app"));
+    }
     Path docs = Fixtures.root().getParent().resolve("docs/formats.md");
     assertThat(Files.readString(docs, StandardCharsets.UTF_8))
         .as("docs/formats.md shows the %s output of the bundled example", format.getKey())

@@ -51,7 +51,7 @@ class GoldenCasesTest {
     compare(folder.resolve("expected/report.json"), report.out());
     JsonNode parsed = JSON.readTree(report.out());
     for (JsonNode function : parsed.path("functions")) {
-      PolicyChecks.checkFunction(function);
+      PolicyChecks.checkFunction(function, parsed.path("findings"));
     }
     compareOtherFormats(folder, base, policy.out());
   }
@@ -70,6 +70,7 @@ class GoldenCasesTest {
         assertThat(YamlChecks.read(cli.out())).as("yaml reads back as the json policy").isEqualTo(JSON.readTree(policyJson));
       } else if (format.getKey().endsWith(".yaml")) {
         YamlChecks.read(cli.out());
+        TemplateReferenceChecks.check(cli.out(), folder.resolve("input"));
       }
     }
   }

@@ -2,6 +2,8 @@ package dev.minrole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.minrole.testkit.FakeAwsServer;
 import dev.minrole.testkit.FakeAwsServer.Response;
 import java.nio.file.Path;
@@ -113,6 +115,28 @@ class TrailCommandTest {
         .doesNotContain("s3:DeleteObject")
         .contains("s3:GetObject");
     assertThat(codeOnly.err()).contains("it was left out (--code-only)");
+  }
+
+  @Test
+  void generate_ofTemplateFunctionWithTrail_reportsItsTemplateRoleWithTheArn_andReviewsIt()
+      throws Exception {
+    Cli cli =
+        Cli.run(
+            "generate",
+            Fixtures.root().resolve("examples/orders-app").toString(),
+            "--cloudtrail",
+            caseDir("trail-lambda-role").resolve("trail").toString(),
+            "--role-arn",
+            ROLE,
+            "--format",
+            "report");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode function = new ObjectMapper().readTree(cli.out()).path("functions").get(0);
+    assertThat(function.path("role").toString())
+        .isEqualTo(
+            "{\"logicalId\":\"OrderFunctionRole\",\"implicit\":true,\"arn\":\"" + ROLE + "\"}");
+    assertThat(function.path("findings").findValuesAsText("id")).contains("OVER_GRANT");
   }
 
   @Test

@@ -152,11 +152,20 @@ final class ValueEvaluator {
     if (e instanceof TextBlockLiteralExpr t) {
       return List.of(Value.str(t.asString()));
     }
-    if (e instanceof IntegerLiteralExpr
-        || e instanceof LongLiteralExpr
-        || e instanceof BooleanLiteralExpr
-        || e instanceof DoubleLiteralExpr) {
-      return List.of(Value.str(e.toString().replaceAll("[lLdDfF]$", "")));
+    // Numbers as Java's string conversion writes them: 0x1F is "31", 1_000L is "1000".
+    if (e instanceof IntegerLiteralExpr i) {
+      return List.of(Value.str(i.asNumber().toString()));
+    }
+    if (e instanceof LongLiteralExpr l) {
+      return List.of(Value.str(l.asNumber().toString()));
+    }
+    if (e instanceof DoubleLiteralExpr d) {
+      String text = d.getValue();
+      boolean isFloat = text.endsWith("f") || text.endsWith("F");
+      return List.of(Value.str(isFloat ? Float.toString((float) d.asDouble()) : Double.toString(d.asDouble())));
+    }
+    if (e instanceof BooleanLiteralExpr b) {
+      return List.of(Value.str(Boolean.toString(b.getValue())));
     }
     if (e instanceof CharLiteralExpr c) {
       return List.of(Value.str(c.asChar() + ""));

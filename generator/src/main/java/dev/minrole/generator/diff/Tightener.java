@@ -66,7 +66,15 @@ public final class Tightener {
       List<IamStatement> statements = new ArrayList<>(allows.statements());
       denies.forEach(d -> statements.add(statement(d, current)));
       IamPolicy tightened = IamPolicy.builder().version(PolicySynthesizer.VERSION).statements(statements).build();
-      policy = Optional.of(new FunctionPolicy(needed.name(), needed.handler(), tightened, allows.permissions(), allows.findings()));
+      policy =
+          Optional.of(
+              new FunctionPolicy(
+                      needed.name(),
+                      needed.handler(),
+                      tightened,
+                      allows.permissions(),
+                      allows.findings())
+                  .withDeployment(needed.deployment()));
     }
     return new Tightened(policy, missing, options.addMissing(), dropped);
   }

@@ -302,8 +302,9 @@ public final class OperationMapper {
    * The resource type a rule names, or else the action's type whose ARN the call fills best: the
    * one with the most variables bound to members the call sets and none left unbound (Query with
    * {@code IndexName} is on the index, without it on the table), then any type with a bound
-   * variable, preferring required types, then a required type. An action whose resource types are
-   * all optional and that the call names none of is granted on {@code "*"}.
+   * variable, preferring required types, then a type the call could name (its members left unset
+   * are reported as unresolved), then a required type. An action whose resource types are all
+   * optional and that no request member can name is granted on {@code "*"}.
    */
   private Optional<ResourceType> resourceType(
       IamAction action, ActionRule rule, Map<String, ArgValue> args) {
@@ -341,12 +342,12 @@ public final class OperationMapper {
         return service.resourceType(candidate.type());
       }
     }
-    List<ActionResource> required = ordered.stream().filter(ActionResource::required).toList();
-    for (ActionResource candidate : required) {
+    for (ActionResource candidate : ordered) {
       if (data.hasBindings(action.service(), candidate.type())) {
         return service.resourceType(candidate.type());
       }
     }
+    List<ActionResource> required = ordered.stream().filter(ActionResource::required).toList();
     return required.isEmpty() ? Optional.empty() : service.resourceType(required.get(0).type());
   }
 

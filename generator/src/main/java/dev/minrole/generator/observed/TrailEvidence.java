@@ -6,7 +6,6 @@ import dev.minrole.analyzer.cloudtrail.RoleTarget;
 import dev.minrole.analyzer.cloudtrail.TrailScan;
 import dev.minrole.analyzer.cloudtrail.TrailWindow;
 import dev.minrole.analyzer.model.Finding;
-import dev.minrole.analyzer.model.SdkCall;
 import dev.minrole.generator.mapping.EventMapper;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.synth.Evidence;
@@ -121,14 +120,11 @@ public final class TrailEvidence {
       findings.add(TrailFindings.inactiveRole(role, options.window(), scan));
     }
     FunctionPolicy merged = synthesizer.synthesize(input.plus(extra, findings));
-    List<Finding> all = new ArrayList<>(merged.findings());
-    if (options.hasCode()) {
-      all.addAll(
-          TrailFindings.unobservedCode(
-              merged.permissions(), data, scan, activity, options.window()));
+    if (!options.hasCode()) {
+      return merged;
     }
-    return new FunctionPolicy(
-        merged.name(), merged.handler(), merged.policy(), merged.permissions(), all, merged.parts());
+    return merged.withFindings(
+        TrailFindings.unobservedCode(merged.permissions(), data, scan, activity, options.window()));
   }
 
   private static void add(Map<String, ObservedCall> into, ObservedCall c) {

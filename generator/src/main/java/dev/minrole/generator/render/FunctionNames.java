@@ -9,26 +9,50 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Names for the functions of one run in templates: {@code OrderHandler} for {@code
- * com.example.orders.OrderHandler::handleRequest}, with the method added ({@code
- * OrderHandlerHandleRequest}) when two functions share a class, and a number when that is not
- * enough. Logical ids are letters and digits only, as CloudFormation requires.
+ * Names for the functions of one run in templates and file names: a function of a template keeps
+ * its logical id ({@code OrderFunction}); a function known from its code is named after its handler
+ * class, {@code OrderHandler} for {@code com.example.orders.OrderHandler::handleRequest}, with the
+ * method added ({@code OrderHandlerHandleRequest}) when two functions share a class. A number is
+ * added when that is not enough. Names are letters and digits only, as CloudFormation requires of
+ * logical ids.
  */
 public final class FunctionNames {
   private final Map<FunctionPolicy, String> names = new IdentityHashMap<>();
 
   public FunctionNames(List<FunctionPolicy> functions) {
     Map<String, Integer> byClass = new HashMap<>();
-    functions.forEach(f -> byClass.merge(className(f), 1, Integer::sum));
+    functions.stream()
+        .filter(f -> logicalId(f).isEmpty())
+        .forEach(f -> byClass.merge(className(f), 1, Integer::sum));
     Map<String, Integer> used = new HashMap<>();
     for (FunctionPolicy f : functions) {
-      String name = className(f);
-      if (byClass.get(name) > 1) {
-        name = name + pascal(method(f));
+      String name = logicalId(f);
+      if (name.isEmpty()) {
+        name = className(f);
+        if (byClass.get(name) > 1) {
+          name = name + pascal(method(f));
+        }
       }
       int n = used.merge(name, 1, Integer::sum);
       names.put(f, n == 1 ? name : name + n);
     }
+  }
+
+  /**
+   * The function for a person: {@code OrderFunction
+   * (com.example.orders.OrderHandler::handleRequest)} for a function of a template, else its
+   * handler (or, without one, its name).
+   */
+  public static String describe(FunctionPolicy f) {
+    String what = f.handler().isEmpty() ? f.name() : f.handler();
+    return f.deployment()
+        .logicalId()
+        .map(id -> f.handler().isEmpty() ? id : id + " (" + f.handler() + ")")
+        .orElse(what);
+  }
+
+  private static String logicalId(FunctionPolicy f) {
+    return f.deployment().logicalId().map(id -> id.replaceAll("[^A-Za-z0-9]", "")).orElse("");
   }
 
   /** The PascalCase logical name, e.g. {@code OrderHandler}. */

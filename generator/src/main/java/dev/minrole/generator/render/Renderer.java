@@ -12,9 +12,12 @@ public interface Renderer {
    */
   String render(List<FunctionPolicy> functions, List<Finding> findings);
 
-  /** The text for one function alone, as written by {@code --out DIR}. */
-  default String renderOne(FunctionPolicy function) {
-    return render(List.of(function), List.of());
+  /**
+   * The text for one function alone, as written by {@code --out DIR}, with the findings that belong
+   * to no single function (formats that show findings repeat them in every file).
+   */
+  default String renderOne(FunctionPolicy function, List<Finding> findings) {
+    return render(List.of(function), findings);
   }
 
   /** The file extension {@code --out DIR} uses for this format, without the dot. */

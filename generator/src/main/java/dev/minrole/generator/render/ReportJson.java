@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.synth.CurrentRole;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
@@ -47,6 +48,7 @@ public final class ReportJson {
     ObjectNode node = CanonicalJson.object();
     node.put("name", f.name());
     node.put("handler", f.handler());
+    f.deployment().role().ifPresent(r -> node.set("role", role(r)));
     node.set("policy", PolicyJson.toNode(f.policy()));
     if (f.isSplit()) {
       ArrayNode parts = node.putArray("policies");
@@ -62,6 +64,28 @@ public final class ReportJson {
       permissions.add(p);
     }
     findings(node.putArray("findings"), f.findings());
+    return node;
+  }
+
+  /**
+   * The role the function has today: {@code logicalId} and {@code implicit} for a role resource of
+   * its template (implicit: SAM generates it), {@code arn} (or {@code arns}, when the template
+   * chooses between several) for a role named by ARN or read from CloudTrail.
+   */
+  private static ObjectNode role(CurrentRole role) {
+    ObjectNode node = CanonicalJson.object();
+    role.logicalId()
+        .ifPresent(
+            id -> {
+              node.put("logicalId", id);
+              node.put("implicit", role.implicit());
+            });
+    if (role.arns().size() == 1) {
+      node.put("arn", role.arns().get(0));
+    } else if (!role.arns().isEmpty()) {
+      ArrayNode arns = node.putArray("arns");
+      role.arns().forEach(arns::add);
+    }
     return node;
   }
 

@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * {@code --format sam}: the {@code Policies:} block to put under the {@code Properties} of an
  * {@code AWS::Serverless::Function}, one YAML document per function, each headed by a comment
- * naming its handler. A policy over the inline size limit is attached as managed policies ({@code
- * !Ref}), and their {@code Resources:} follow, to be added to the template's resources.
+ * naming the function (its logical id and handler) and, when the function sets {@code Role}, that
+ * SAM then ignores {@code Policies}. A policy over the inline size limit is attached as managed
+ * policies ({@code !Ref}), and their {@code Resources:} follow, to be added to the template's
+ * resources. ARNs are written as in {@link CloudFormationRenderer}.
  */
 public final class SamRenderer implements Renderer {
   private final TemplateValues values;
@@ -23,6 +25,7 @@ public final class SamRenderer implements Renderer {
     FunctionNames names = new FunctionNames(functions);
     List<String> documents = new ArrayList<>();
     for (FunctionPolicy f : functions) {
+      TemplateValues values = TemplateResources.of(f, this.values);
       Yaml block;
       if (f.isSplit()) {
         List<Yaml> refs = new ArrayList<>();
@@ -39,9 +42,29 @@ public final class SamRenderer implements Renderer {
                 "Policies",
                 Yaml.seq(f.policy().map(p -> List.of(PolicyYaml.of(p, values))).orElse(List.of())));
       }
-      documents.add("# " + f.handler() + "\n" + YamlWriter.write(block));
+      documents.add(header(f) + YamlWriter.write(block));
     }
     return String.join("---\n", documents);
+  }
+
+  /**
+   * {@code # OrderFunction (com.example.Handler::handleRequest)}, and a second line when the
+   * template gives the function a role: SAM ignores {@code Policies} then.
+   * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-policies
+   */
+  private static String header(FunctionPolicy f) {
+    String header = "# " + FunctionNames.describe(f) + "\n";
+    return f.deployment()
+        .role()
+        .filter(r -> f.deployment().fromTemplate() && !r.implicit())
+        .map(
+            r ->
+                header
+                    + "# It sets Role ("
+                    + r.logicalId().orElse(String.join(" or ", r.arns()))
+                    + "), so SAM ignores Policies: put these statements in that role, or remove"
+                    + " Role\n")
+        .orElse(header);
   }
 
   @Override

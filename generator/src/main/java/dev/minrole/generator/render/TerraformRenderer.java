@@ -26,7 +26,7 @@ public final class TerraformRenderer implements Renderer {
       String name = names.snake(f);
       String role = "var." + name + "_role_name";
       hcl.open("variable", name + "_role_name")
-          .text("description", "Name of the IAM execution role of " + f.handler())
+          .text("description", "Name of the IAM execution role of " + FunctionNames.describe(f))
           .expression("type", "string")
           .close();
       if (f.isEmpty()) {
@@ -49,7 +49,12 @@ public final class TerraformRenderer implements Renderer {
             .text("name", partNames.get(i))
             .text(
                 "description",
-                "Part " + (i + 1) + " of " + partNames.size() + " of the policy of " + f.handler())
+                "Part "
+                    + (i + 1)
+                    + " of "
+                    + partNames.size()
+                    + " of the policy of "
+                    + FunctionNames.describe(f))
             .expression("policy", "data.aws_iam_policy_document." + part + ".json")
             .close();
         hcl.open("resource", "aws_iam_role_policy_attachment", part)

@@ -86,7 +86,13 @@ public final class PolicySynthesizer {
   /** The policy of one function from everything known about it. */
   public FunctionPolicy synthesize(FunctionInput input) {
     return synthesize(
-        input.name(), input.handler(), input.calls(), input::templateEvidence, input.extra(), input.findings());
+            input.name(),
+            input.handler(),
+            input.calls(),
+            input::templateEvidence,
+            input.extra(),
+            input.findings())
+        .withDeployment(input.deployment());
   }
 
   /** As above, with more evidence for some calls. */

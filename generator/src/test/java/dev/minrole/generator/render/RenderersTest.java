@@ -8,12 +8,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.synth.ArnContext;
+import dev.minrole.generator.synth.CurrentRole;
+import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
 import dev.minrole.generator.synth.SizeLimits;
 import dev.minrole.generator.synth.SynthesisOptions;
+import dev.minrole.generator.synth.TemplateReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,5 +197,140 @@ class RenderersTest {
     FunctionNames names = new FunctionNames(List.of(a, b, c));
     assertThat(List.of(names.of(a), names.of(b), names.of(c), names.snake(c)))
         .containsExactly("JobsEnqueue", "JobsDrain", "OrderHandler", "order_handler");
+  }
+
+  /**
+   * A policy for {@code sqs:SendMessage} on a queue, as function {@code name}, deployed as said.
+   */
+  private static FunctionPolicy deployed(String name, String handler, Deployment deployment) {
+    IamPolicy p =
+        IamPolicy.fromJson(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\","
+                + "\"Resource\":\"arn:aws:sqs:eu-west-1:123456789012:jobs\"}]}");
+    return new FunctionPolicy(name, handler, p, List.of(), List.of()).withDeployment(deployment);
+  }
+
+  private static final TemplateReference JOBS =
+      new TemplateReference("arn:aws:sqs:eu-west-1:123456789012:jobs", "", "JobsQueue.Arn");
+
+  @Test
+  void functionNames_ofTemplateFunctions_areTheirLogicalIds_andCodeFunctionsKeepTheirClass() {
+    FunctionPolicy template =
+        deployed(
+            "OrdersFn",
+            "app.Orders::handle",
+            Deployment.ofTemplate("OrdersFn", Optional.empty(), List.of()));
+    FunctionPolicy code = deployed("app.Orders::handle", "app.Orders::handle", Deployment.NONE);
+    FunctionNames names = new FunctionNames(List.of(template, code));
+
+    assertThat(List.of(names.of(template), names.of(code), names.snake(template)))
+        .containsExactly("OrdersFn", "Orders", "orders_fn");
+    assertThat(FunctionNames.describe(template)).isEqualTo("OrdersFn (app.Orders::handle)");
+    assertThat(FunctionNames.describe(code)).isEqualTo("app.Orders::handle");
+  }
+
+  @Test
+  void cfn_ofTemplateFunction_namesTheRoleAfterTheLogicalId_andReferencesItsResources()
+      throws Exception {
+    FunctionPolicy f =
+        deployed(
+            "OrdersFn",
+            "app.Orders::handle",
+            Deployment.ofTemplate(
+                "OrdersFn", Optional.of(CurrentRole.implicitOf("OrdersFn")), List.of(JOBS)));
+
+    String text =
+        new CloudFormationRenderer(new PseudoParameters(CONTEXT)).render(List.of(f), List.of());
+
+    assertThat(YAML.readTree(text).path("Resources").fieldNames())
+        .toIterable()
+        .containsExactly("OrdersFnRole");
+    assertThat(text)
+        .contains("PolicyName: OrdersFnPolicy")
+        .contains("- !GetAtt JobsQueue.Arn")
+        .contains("Execution role of OrdersFn (app.Orders::handle)");
+  }
+
+  @Test
+  void cfn_ofCodeFunction_keepsPseudoParameters() {
+    FunctionPolicy f = deployed("app.Orders::handle", "app.Orders::handle", Deployment.NONE);
+
+    String text =
+        new CloudFormationRenderer(new PseudoParameters(CONTEXT)).render(List.of(f), List.of());
+
+    assertThat(text)
+        .contains("  OrdersRole:")
+        .contains("!Sub \"arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:jobs\"");
+  }
+
+  @Test
+  void sam_headsEachBlockWithTheLogicalId_andSaysWhenRoleMakesSamIgnorePolicies() {
+    FunctionPolicy implicit =
+        deployed(
+            "OrdersFn",
+            "app.Orders::handle",
+            Deployment.ofTemplate(
+                "OrdersFn", Optional.of(CurrentRole.implicitOf("OrdersFn")), List.of(JOBS)));
+    FunctionPolicy ownRole =
+        deployed(
+            "WorkerFn",
+            "app.Worker::handle",
+            Deployment.ofTemplate(
+                "WorkerFn", Optional.of(CurrentRole.resource("WorkerRole")), List.of()));
+
+    String text =
+        new SamRenderer(new PseudoParameters(CONTEXT))
+            .render(List.of(implicit, ownRole), List.of());
+
+    assertThat(text)
+        .startsWith("# OrdersFn (app.Orders::handle)\nPolicies:\n")
+        .contains("- !GetAtt JobsQueue.Arn")
+        .contains(
+            "---\n"
+                + "# WorkerFn (app.Worker::handle)\n"
+                + "# It sets Role (WorkerRole), so SAM ignores Policies:");
+    assertThat(text.indexOf("SAM ignores")).isGreaterThan(text.indexOf("---"));
+  }
+
+  @Test
+  void report_namesTheCurrentRole_byLogicalIdOrArn() throws Exception {
+    FunctionPolicy samRole =
+        deployed(
+            "A",
+            "app.A::h",
+            Deployment.ofTemplate("A", Optional.of(CurrentRole.implicitOf("A")), List.of()));
+    FunctionPolicy templateRole =
+        deployed(
+            "B",
+            "app.B::h",
+            Deployment.ofTemplate("B", Optional.of(CurrentRole.resource("BRole")), List.of())
+                .withRoleArn("arn:aws:iam::123456789012:role/b"));
+    FunctionPolicy byArn =
+        deployed(
+            "C",
+            "app.C::h",
+            Deployment.ofTemplate(
+                "C",
+                Optional.of(
+                    CurrentRole.arn(
+                        List.of(
+                            "arn:aws:iam::123456789012:role/blue",
+                            "arn:aws:iam::123456789012:role/green"))),
+                List.of()));
+    FunctionPolicy code = deployed("app.D::h", "app.D::h", Deployment.NONE);
+
+    JsonNode functions =
+        JSON.readTree(ReportJson.write(List.of(samRole, templateRole, byArn, code), List.of()))
+            .path("functions");
+
+    assertThat(functions.get(0).path("role").toString())
+        .isEqualTo("{\"logicalId\":\"ARole\",\"implicit\":true}");
+    assertThat(functions.get(1).path("role").toString())
+        .isEqualTo(
+            "{\"logicalId\":\"BRole\",\"implicit\":false,\"arn\":\"arn:aws:iam::123456789012:role/b\"}");
+    assertThat(functions.get(2).path("role").toString())
+        .isEqualTo(
+            "{\"arns\":[\"arn:aws:iam::123456789012:role/blue\",\"arn:aws:iam::123456789012:role/green\"]}");
+    assertThat(functions.get(3).has("role")).isFalse();
   }
 }

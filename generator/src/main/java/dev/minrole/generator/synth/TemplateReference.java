@@ -1,0 +1,21 @@
+package dev.minrole.generator.synth;
+
+import java.util.Objects;
+
+/**
+ * How a template names an ARN of one of its own resources. {@code arn} is the ARN as minrole writes
+ * it in a plain policy ({@code arn:aws:dynamodb:*:*:table/*-OrdersTable-*}); in a template it is
+ * {@code head} followed by {@code ${expression}}, where {@code expression} is what {@code !Sub}
+ * resolves ({@code OrdersTable.Arn} for {@code Fn::GetAtt}, {@code OrderFunction} for {@code Ref})
+ * and {@code head} the {@code !Sub} text in front of it, usually empty ({@code
+ * arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/} for a
+ * function's log group). An ARN that continues after {@code arn} with {@code /} or {@code :} (an
+ * object key, an index, a log stream) is the same reference followed by that text.
+ */
+public record TemplateReference(String arn, String head, String expression) {
+  public TemplateReference {
+    Objects.requireNonNull(arn, "arn");
+    Objects.requireNonNull(head, "head");
+    Objects.requireNonNull(expression, "expression");
+  }
+}
