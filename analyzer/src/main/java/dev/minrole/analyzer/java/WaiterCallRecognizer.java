@@ -9,6 +9,9 @@ import java.util.Optional;
 
 /** A waiter call such as {@code s3.waiter().waitUntilObjectExists(r)}: it performs the polled operation. */
 final class WaiterCallRecognizer implements CallRecognizer {
+  /** The argument that names the waiter, e.g. {@code @Waiter=ObjectExists}; no request member starts with @. */
+  static final String WAITER = "@Waiter";
+
   @Override
   public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
     Optional<Expression> scope = call.getScope();
@@ -28,6 +31,16 @@ final class WaiterCallRecognizer implements CallRecognizer {
     List<Value> requests =
         context.requests(
             call.getArgument(0), RecognitionContext.requestClass(service.get(), op.request()), unit);
-    return List.of(new Recognized(service.get(), op, requests, receiver.simpleName() + "." + call.getNameAsString()));
+    String waiter = call.getNameAsString().substring("waitUntil".length());
+    List<Value> marked = requests.stream().map(r -> marked(r, waiter)).toList();
+    return List.of(new Recognized(service.get(), op, marked, receiver.simpleName() + "." + call.getNameAsString()));
+  }
+
+  /**
+   * The request with the waiter's name under {@link #WAITER}, for the mapping: a waiter that
+   * retries on "not found" needs what tells "not found" from "access denied".
+   */
+  private static Value marked(Value request, String waiter) {
+    return request instanceof Value.Obj obj ? obj.with(WAITER, List.of(Value.str(waiter))) : request;
   }
 }

@@ -42,6 +42,33 @@ class OperationMapperTest {
   }
 
   @Test
+  void map_whenOnlyOptionalResourceTypesAndTheCallLeavesTheirMembersUnset_reportsThem() {
+    // s3:AbortMultipartUpload has two optional types (object, accesspointobject); a request
+    // without Bucket must not silently become "*".
+    SdkCall call =
+        new SdkCall(
+            "s3", "AbortMultipartUpload", Map.of(), SourceLocation.of("App.java", 7), "S3Client.abortMultipartUpload");
+
+    PolicySynthesizer.Needs needs =
+        new PolicySynthesizer(OperationMapper.bundled(), MappingFixture.CONTEXT)
+            .needs(List.of(call));
+
+    assertThat(needs.permissions())
+        .extracting(p -> p.action() + " " + p.resource())
+        .containsExactly("s3:AbortMultipartUpload arn:aws:s3:::*/*");
+    assertThat(needs.findings()).extracting(f -> f.id()).contains("UNRESOLVED_RESOURCE");
+  }
+
+  @Test
+  void map_whenOnlyOptionalResourceTypesThatNoMemberNames_grantsStar() {
+    List<String> got =
+        MappingFixture.permissions(
+            MappingFixture.call("monitoring", "PutMetricData", "Namespace=orders"));
+
+    assertThat(got).containsExactly("cloudwatch:PutMetricData *");
+  }
+
+  @Test
   void map_whenOneTransactionItemIsOpaque_keepsTheKnownItemsAndAssumesEveryKindForIt() {
     List<String> got =
         MappingFixture.permissions(
