@@ -19,6 +19,8 @@ import java.util.Set;
 final class SdkBuilders {
   static final String SDK_PREFIX = "software.amazon.awssdk.";
   static final String NESTED = "#nested";
+  /** The property that marks a client made by {@code crtCreate()} or {@code crtBuilder()}. */
+  static final String CRT = "@Crt";
   private static final Set<String> IDENTITY = Set.of("build", "toBuilder", "copy", "builder");
 
   private SdkBuilders() {}
@@ -38,7 +40,10 @@ final class SdkBuilders {
     if (handle.isPresent()) {
       return Optional.of(List.of(handleOf(evaluator, Value.Obj.empty(handle.get().type()), handle.get(), call, frame)));
     }
-    if ("builder".equals(name) || "crtBuilder".equals(name) || "create".equals(name) || "crtCreate".equals(name)) {
+    if ("crtBuilder".equals(name) || "crtCreate".equals(name)) {
+      return Optional.of(List.of(Value.Obj.empty(owner).with(CRT, List.of(Value.str(name)))));
+    }
+    if ("builder".equals(name) || "create".equals(name)) {
       return Optional.of(List.of(Value.Obj.empty(owner)));
     }
     return Optional.empty();

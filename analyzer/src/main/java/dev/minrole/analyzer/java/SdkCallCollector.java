@@ -25,6 +25,7 @@ final class SdkCallCollector {
   static SdkCallCollector standard() {
     return new SdkCallCollector(
         List.of(
+            new CrtClientCallRecognizer(),
             new ClientCallRecognizer(),
             new WaiterCallRecognizer(),
             new UtilityCallRecognizer(),

@@ -33,17 +33,28 @@ final class UtilityCallRecognizer implements CallRecognizer {
     if (type.isEmpty()) {
       return List.of();
     }
+    return recognize(type.get(), receiver.simpleName(), call, scope.get(), unit, context);
+  }
+
+  /** The operations a method of the utility {@code type} performs; none for other methods. */
+  static List<Recognized> recognize(
+      UtilityType type,
+      String receiverName,
+      MethodCallExpr call,
+      Expression scope,
+      CodeUnit unit,
+      RecognitionContext context) {
     String name = call.getNameAsString();
-    Optional<UtilityMethod> method = type.get().method(name);
+    Optional<UtilityMethod> method = type.method(name);
     if (method.isEmpty() || !method.get().performsOperations()) {
       return List.of();
     }
-    Optional<SdkService> service = context.analysis().sdk().inventory().serviceByClient(type.get().client());
+    Optional<SdkService> service = context.analysis().sdk().inventory().serviceByClient(type.client());
     if (service.isEmpty()) {
       return List.of();
     }
     String kind = method.get().request().orElse("handle");
-    String detail = receiver.simpleName() + "." + name;
+    String detail = receiverName + "." + name;
     List<Recognized> out = new ArrayList<>();
     for (String operationName : method.get().operations()) {
       Optional<SdkOperation> operation = service.get().operation(operationName);
@@ -57,7 +68,7 @@ final class UtilityCallRecognizer implements CallRecognizer {
         continue;
       }
       String requestClass = RecognitionContext.requestClass(service.get(), operation.get().request());
-      List<Value> requests = requests(kind, operationName, requestClass, call, scope.get(), unit, context);
+      List<Value> requests = requests(kind, operationName, requestClass, call, scope, unit, context);
       Optional<Map<String, String>> renames = method.get().membersOf(operationName);
       if (renames.isPresent()) {
         requests = requests.stream().map(r -> renamed(r, requestClass, renames.get())).toList();
@@ -67,7 +78,7 @@ final class UtilityCallRecognizer implements CallRecognizer {
     return out;
   }
 
-  private List<Value> requests(
+  private static List<Value> requests(
       String kind,
       String operation,
       String requestClass,
@@ -127,7 +138,7 @@ final class UtilityCallRecognizer implements CallRecognizer {
   }
 
   /** The request a table or index handle sends: its names, and what extensions add. */
-  private Value fromHandle(Value handle, String requestClass, String operation, RecognitionContext context) {
+  private static Value fromHandle(Value handle, String requestClass, String operation, RecognitionContext context) {
     if (!(handle instanceof Value.Obj obj)) {
       return handle;
     }

@@ -216,6 +216,39 @@ class UtilitiesTest {
   }
 
   @Test
+  void crtClient_uploadsInParts_plainAsyncClientDoesNot() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.core.async.AsyncRequestBody;
+            import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+            public class Handler {
+              private final S3AsyncClient crt =
+                  S3AsyncClient.crtBuilder().targetThroughputInGbps(5.0).build();
+              private final S3AsyncClient plain = S3AsyncClient.create();
+
+              public void handleRequest(String id) {
+                // SDK: s3.PutObject Bucket=big Key=in/*
+                // SDK: s3.CreateMultipartUpload Bucket=big Key=in/*
+                // SDK: s3.UploadPart Bucket=big Key=in/*
+                // SDK: s3.CompleteMultipartUpload Bucket=big Key=in/*
+                // SDK: s3.AbortMultipartUpload Bucket=big Key=in/*
+                crt.putObject(r -> r.bucket("big").key("in/" + id), AsyncRequestBody.fromString(id)).join();
+                // SDK: s3.GetObject Bucket=big Key=in/*
+                crt.getObject(r -> r.bucket("big").key("in/" + id), java.nio.file.Path.of("/tmp/x")).join();
+                // SDK: s3.PutObject Bucket=small Key=out/*
+                plain.putObject(r -> r.bucket("small").key("out/" + id), AsyncRequestBody.fromString(id)).join();
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
   void sqsBatchManager_sendsBatches() {
     AnalyzerHarness.handler("app.Handler::handleRequest")
         .file(
