@@ -2,6 +2,8 @@ package dev.minrole.cli;
 
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.current.CurrentRoleFindings;
+import dev.minrole.generator.declared.DeclaredPolicies;
 import dev.minrole.generator.diff.CurrentPolicy;
 import dev.minrole.generator.diff.DiffReport;
 import dev.minrole.generator.diff.FunctionDiff;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare the permissions the code needs with a current policy (files or a deployed role), by meaning:",
+      "Compare the permissions the code needs with a current policy (files, a deployed role, or, by default,",
+      "the role the template declares for each function), by meaning:",
       "wildcards, NotAction, NotResource, Deny, permissions boundaries and conditions are taken into account.",
       "Each action and resource is missing, broader, excess or matched.",
       "",
@@ -35,6 +38,7 @@ import picocli.CommandLine.Spec;
       "  minrole diff . --handler com.example.Handler --role orders-fn --format markdown",
       "  minrole diff . --handler com.example.Handler --function orders --region eu-west-1 --fail-on missing",
       "  minrole diff . --handler com.example.Handler --base-ref origin/main --format markdown",
+      "  minrole diff app/ --region eu-west-1 --account 123456789012   (against the roles app/template.yaml declares)",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -83,13 +87,22 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    current.bind(source).requireOne(baseRef != null, ", or --base-ref REF");
+    boolean named = current.bind(source).given() || baseRef != null;
+    if (named) {
+      current.requireOne(baseRef != null, ", or --base-ref REF");
+    }
     if (!List.of("auto", "always", "never").contains(color)) {
       throw new UsageException("--color " + color + " is not auto, always or never");
     }
     Pipeline.Result result = Pipeline.generate(source);
+    if (!named && result.declared().isEmpty()) {
+      current.requireOne(false, ", --base-ref REF, or a template that declares the function's role");
+    }
     Diagnostics.print(spec.commandLine().getErr(), result, common.verbose);
-    DiffReport report = baseRef != null ? againstBaseRef(result) : againstCurrent(result);
+    DiffReport report =
+        baseRef != null
+            ? againstBaseRef(result)
+            : named ? againstCurrent(result) : againstTemplate(result);
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = color.equals("always") || color.equals("auto") && Terminal.isInteractive();
     out.print(format.renderer(colour, new SourceUris(source.pathsOrCurrent(), Path.of(""))).render(report));
@@ -108,6 +121,25 @@ final class DiffCommand implements Callable<Integer> {
     findings.addAll(policy.findings());
     Diagnostics.print(spec.commandLine().getErr(), policy.findings(), common.verbose);
     return new DiffReport(DiffReport.Baseline.CURRENT, policy.description(), functions, findings);
+  }
+
+  /** Each template function against the role its template gives it today. */
+  private DiffReport againstTemplate(Pipeline.Result result) {
+    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
+    CurrentRoleFindings roles = CurrentRoleFindings.bundled();
+    List<FunctionDiff> functions = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>(result.findings());
+    for (FunctionPolicy f : result.functions()) {
+      DeclaredPolicies.Declared declared = result.declared().get(f.name());
+      if (declared == null) {
+        continue;
+      }
+      CurrentPolicy role = roles.current("the template's role of " + f.name(), declared);
+      functions.add(diff.compare(f, role));
+      findings.addAll(role.findings());
+      Diagnostics.print(spec.commandLine().getErr(), role.findings(), common.verbose);
+    }
+    return new DiffReport(DiffReport.Baseline.CURRENT, "the template", functions, findings);
   }
 
   private DiffReport againstBaseRef(Pipeline.Result result) {

@@ -51,7 +51,15 @@ final class Pipeline {
    * Every function's policy, the findings that belong to no single function, and whether some
    * CloudTrail input could not be read completely ({@code --strict} turns that into exit code 6).
    */
-  record Result(List<FunctionPolicy> functions, List<Finding> findings, boolean partialInput) {
+  record Result(
+      List<FunctionPolicy> functions,
+      List<Finding> findings,
+      boolean partialInput,
+      Map<String, DeclaredPolicies.Declared> declared) {
+    Result(List<FunctionPolicy> functions, List<Finding> findings, boolean partialInput) {
+      this(functions, findings, partialInput, Map.of());
+    }
+
     Result(List<FunctionPolicy> functions, List<Finding> findings) {
       this(functions, findings, false);
     }
@@ -112,11 +120,16 @@ final class Pipeline {
   private Result run(boolean review) {
     Inputs inputs = inputs();
     List<FunctionPolicy> functions = new ArrayList<>();
+    Map<String, DeclaredPolicies.Declared> declaredByName = new LinkedHashMap<>();
     for (FunctionInput input : inputs.functions()) {
       FunctionPolicy policy = synthesizer.synthesize(input);
       functions.add(review ? inputs.reviewed(input, policy) : policy);
+      DeclaredPolicies.Declared current = inputs.declared().get(input);
+      if (current != null) {
+        declaredByName.put(policy.name(), current);
+      }
     }
-    return new Result(functions, inputs.findings());
+    return new Result(functions, inputs.findings(), false, declaredByName);
   }
 
   /** Reads the templates and sources and gathers what each function needs, unsynthesized. */

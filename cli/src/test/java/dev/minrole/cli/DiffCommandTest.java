@@ -112,6 +112,42 @@ class DiffCommandTest {
   }
 
   @Test
+  void diff_withATemplateAndNoCurrent_comparesWithTheRoleTheTemplateDeclares() throws IOException {
+    write("src/app/Handler.java", HANDLER);
+    write(
+        "template.yaml",
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          JobsFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: app.Handler::handleRequest
+              FunctionName: jobs-fn
+              Policies:
+                - SQSSendMessagePolicy:
+                    QueueName: jobs
+                - Statement:
+                    - Effect: Allow
+                      Action: s3:*
+                      Resource: "*"
+        """);
+
+    Cli cli =
+        Cli.run("diff", dir.toString(), "--region", "eu-west-1", "--account", "123456789012", "--color", "never");
+
+    assertThat(cli.err()).doesNotContain("say what to compare");
+    assertThat(cli.exitCode()).isEqualTo(4);
+    assertThat(cli.out())
+        .startsWith("minrole diff: needed permissions compared with the template")
+        .contains("JobsFunction: 0 missing")
+        .containsPattern("matched +sqs:SendMessage on " + SQS)
+        .containsPattern("broader +s3:PutObject on \\*")
+        .containsPattern("granted by template.yaml:1[0-9] ")
+        .containsPattern("excess +s3:");
+  }
+
+  @Test
   void diff_actionStar_staysReadableInTextAndMarkdown() throws IOException {
     String star = policy(allow("*", "*"));
     Cli text = diff(star);

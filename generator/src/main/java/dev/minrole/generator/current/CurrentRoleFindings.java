@@ -4,6 +4,7 @@ import dev.minrole.analyzer.model.Finding;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.declared.DeclaredPolicies;
 import dev.minrole.generator.declared.ManagedPolicies;
+import dev.minrole.generator.diff.CurrentPolicy;
 import dev.minrole.generator.diff.FunctionDiff;
 import dev.minrole.generator.diff.PolicyDiff;
 import dev.minrole.generator.synth.FunctionPolicy;
@@ -28,6 +29,15 @@ public final class CurrentRoleFindings {
   /** With minrole's IAM catalog and AWS managed policies. */
   public static CurrentRoleFindings bundled() {
     return new CurrentRoleFindings(IamCatalog.bundled(), ManagedPolicies.bundled());
+  }
+
+  /**
+   * The role the template gives a function, as the diff engine compares it: every declared policy
+   * whose document minrole knows, and a finding for each one it does not.
+   */
+  public CurrentPolicy current(String description, DeclaredPolicies.Declared declared) {
+    CurrentPolicy role = new RoleDocuments(declared.documents(), managed).current(description);
+    return new CurrentPolicy(description, role.identity(), List.of(), declared.findings());
   }
 
   /**
