@@ -47,6 +47,15 @@ class FormatsGoldenTest {
         .contains("```" + fence(format.getKey()) + "\n" + cli.out() + "```\n");
   }
 
+  @org.junit.jupiter.api.Test
+  void readme_showsTheQuickStartOutput() throws IOException {
+    Cli cli = Cli.run(BASE.toArray(String[]::new));
+    Path readme = Fixtures.root().getParent().resolve("README.md");
+    assertThat(Files.readString(readme, StandardCharsets.UTF_8))
+        .as("README.md shows what its Quick start command prints")
+        .contains("```json\n" + cli.out() + "```\n");
+  }
+
   private static String fence(String file) {
     if (file.endsWith(".json")) {
       return "json";
