@@ -29,7 +29,8 @@ public final class JavaProject {
         new SdkTypes(
             inventory,
             dev.minrole.analyzer.sdk.SdkUtilities.bundled(),
-            dev.minrole.analyzer.libraries.LibraryModels.bundled());
+            dev.minrole.analyzer.libraries.LibraryModels.bundled(),
+            dev.minrole.analyzer.sdk.SdkResponses.bundled());
     this.names = new TypeNames(index, sdk);
     index.linkSupertypes(names);
     this.injection = new DependencyInjection(index, names);

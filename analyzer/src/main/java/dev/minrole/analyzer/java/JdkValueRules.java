@@ -20,6 +20,7 @@ final class JdkValueRules {
   static final String STRING_BUILDER = "#sb";
   static final String OPTIONAL = "#optional";
   static final String ENVIRONMENT = "#env";
+  static final String FUTURE = "#future";
 
   private static final Set<String> SAME_STRING =
       Set.of("toString", "trim", "strip", "intern", "stripLeading", "stripTrailing");
@@ -169,6 +170,7 @@ final class JdkValueRules {
         case STRING_BUILDER -> stringBuilderCall(name, args, receiver, frame);
         case OPTIONAL -> optionalCall(name, args, receiver, frame);
         case ENVIRONMENT -> environmentCall(name, args, frame);
+        case FUTURE -> futureCall(name, receiver);
         default -> Optional.empty();
       };
     }
@@ -249,6 +251,21 @@ final class JdkValueRules {
       default:
         return Optional.empty();
     }
+  }
+
+  /** {@code join()} and {@code get()} of a {@code CompletableFuture} give the value it holds. */
+  private static Optional<List<Value>> futureCall(String name, List<Value> receiver) {
+    if (!"join".equals(name) && !"get".equals(name)) {
+      return Optional.empty();
+    }
+    List<Value> held = new ArrayList<>();
+    for (Value v : receiver) {
+      if (!(v instanceof Value.Obj future) || !FUTURE.equals(future.type())) {
+        return Optional.empty();
+      }
+      held.addAll(future.props().getOrDefault("value", List.of()));
+    }
+    return Optional.of(ValueEvaluator.dedupe(held));
   }
 
   /**

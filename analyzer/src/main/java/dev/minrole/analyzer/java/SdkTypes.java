@@ -5,6 +5,7 @@ import dev.minrole.analyzer.libraries.LibraryType;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.sdk.SdkMember;
 import dev.minrole.analyzer.sdk.SdkOperation;
+import dev.minrole.analyzer.sdk.SdkResponses;
 import dev.minrole.analyzer.sdk.SdkService;
 import dev.minrole.analyzer.sdk.SdkUtilities;
 import dev.minrole.analyzer.sdk.UtilityMethod;
@@ -28,12 +29,15 @@ final class SdkTypes implements ExternalTypes {
   private final SdkInventory inventory;
   private final SdkUtilities utilities;
   private final LibraryModels libraries;
+  private final SdkResponses responses;
   private final Map<String, Set<String>> modelClasses = new ConcurrentHashMap<>();
 
-  SdkTypes(SdkInventory inventory, SdkUtilities utilities, LibraryModels libraries) {
+  SdkTypes(
+      SdkInventory inventory, SdkUtilities utilities, LibraryModels libraries, SdkResponses responses) {
     this.inventory = inventory;
     this.utilities = utilities;
     this.libraries = libraries;
+    this.responses = responses;
   }
 
   LibraryModels libraries() {
@@ -73,6 +77,10 @@ final class SdkTypes implements ExternalTypes {
 
   SdkUtilities utilities() {
     return utilities;
+  }
+
+  SdkResponses responses() {
+    return responses;
   }
 
   static JType builderOf(JType built) {

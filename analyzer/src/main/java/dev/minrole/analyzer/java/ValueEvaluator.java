@@ -599,6 +599,10 @@ final class ValueEvaluator {
         return factory.get();
       }
     } else if (scope.isPresent() && !analysis.index().contains(receiverType.name())) {
+      Optional<List<Value>> response = ClientResponses.clientCall(this, receiverType, call, frame);
+      if (response.isPresent()) {
+        return response.get();
+      }
       List<Value> receiver = eval(scope.get(), frame);
       Optional<List<Value>> onValue =
           jdk.onValue(call, receiver, frame).or(() -> SdkBuilders.onValue(this, call, receiver, frame));

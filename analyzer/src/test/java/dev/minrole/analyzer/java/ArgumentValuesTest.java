@@ -306,4 +306,53 @@ class ArgumentValuesTest {
             """)
         .check();
   }
+
+  @Test
+  void queueUrl_fromGetQueueUrl_isTheQueueNameTheRequestLooksUp() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+            import software.amazon.awssdk.services.sqs.SqsClient;
+            import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
+            import software.amazon.awssdk.services.sqs.model.GetQueueUrlResponse;
+
+            public class Handler {
+              private final SqsClient sqs = SqsClient.create();
+              private final SqsAsyncClient async = SqsAsyncClient.create();
+
+              public void handleRequest(String body) throws Exception {
+                // SDK: sqs.GetQueueUrl QueueName=audit
+                String audit = sqs.getQueueUrl(r -> r.queueName("audit")).queueUrl();
+                // SDK: sqs.SendMessage QueueUrl=audit
+                sqs.sendMessage(m -> m.queueUrl(audit).messageBody(body));
+
+                GetQueueUrlRequest request = GetQueueUrlRequest.builder().queueName(System.getenv("JOBS")).build();
+                // SDK: sqs.GetQueueUrl QueueName=$JOBS
+                GetQueueUrlResponse jobs = sqs.getQueueUrl(request);
+                // SDK: sqs.SendMessage QueueUrl=$JOBS
+                sqs.sendMessage(m -> m.queueUrl(jobs.queueUrl()).messageBody(body));
+
+                // SDK: sqs.GetQueueUrl QueueName=events
+                String events = async.getQueueUrl(r -> r.queueName("events")).join().queueUrl();
+                // SDK: sqs.SendMessage QueueUrl=events
+                async.sendMessage(m -> m.queueUrl(events).messageBody(body));
+                // SDK: sqs.GetQueueUrl QueueName=metrics
+                var metrics = async.getQueueUrl(GetQueueUrlRequest.builder().queueName("metrics").build()).get();
+                // SDK: sqs.SendMessage QueueUrl=metrics
+                async.sendMessage(m -> m.queueUrl(metrics.queueUrl()).messageBody(body));
+
+                String shared =
+                    // SDK: sqs.GetQueueUrl QueueName=shared QueueOwnerAWSAccountId=222222222222
+                    sqs.getQueueUrl(r -> r.queueName("shared").queueOwnerAWSAccountId("222222222222")).queueUrl();
+                // SDK: sqs.SendMessage QueueUrl=?
+                sqs.sendMessage(m -> m.queueUrl(shared).messageBody(body));
+              }
+            }
+            """)
+        .check();
+  }
 }

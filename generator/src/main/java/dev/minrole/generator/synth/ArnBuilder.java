@@ -52,10 +52,18 @@ public final class ArnBuilder {
       String variable = m.group(1);
       switch (variable) {
         case "Partition" -> arn.append(context.partition());
-        case "Region" -> arn.append(
-            fixedRegion(ref)
-                .orElse(queueRegion != null && !queueRegion.equals("*") ? queueRegion : context.regionOrWildcard()));
-        case "Account" -> arn.append(queueAccount != null ? queueAccount : context.accountOrWildcard());
+        case "Region", "Account" -> {
+          // A region or account the mapping binds (a cross-region inference profile's "*", the
+          // owner of a queue in another account) wins over the queue URL's and the function's.
+          BoundValue bound = ref.variables().get(variable);
+          if (bound != null && bound.value().isPresent()) {
+            arn.append(segment(variable, bound, ref, call, action, findings).text());
+          } else if (variable.equals("Region")) {
+            arn.append(queueRegion != null && !queueRegion.equals("*") ? queueRegion : context.regionOrWildcard());
+          } else {
+            arn.append(queueAccount != null ? queueAccount : context.accountOrWildcard());
+          }
+        }
         default -> {
           BoundValue bound = ref.variables().get(variable);
           Segment segment = segment(variable, bound, ref, call, action, findings);
@@ -75,15 +83,6 @@ public final class ArnBuilder {
   }
 
   private record Segment(String text, String wholeArn) {}
-
-  /**
-   * A region the mapping fixes, whatever the function's region: a cross-region inference profile
-   * runs its model in any region ({@code "*"}).
-   */
-  private static Optional<String> fixedRegion(ResourceRef ref) {
-    BoundValue region = ref.variables().get("Region");
-    return region == null ? Optional.empty() : region.value().flatMap(ArgValue::literal);
-  }
 
   private Segment segment(
       String variable, BoundValue bound, ResourceRef ref, SdkCall call, String action, List<Finding> findings) {

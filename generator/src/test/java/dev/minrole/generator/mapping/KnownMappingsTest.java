@@ -83,6 +83,8 @@ class KnownMappingsTest {
       sqs | DeleteMessageBatch | QueueUrl=%Q% | sqs:DeleteMessage arn:aws:sqs:eu-west-1:111122223333:jobs | https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-permissions-reference.html
       sqs | ChangeMessageVisibilityBatch | QueueUrl=%Q% | sqs:ChangeMessageVisibility arn:aws:sqs:eu-west-1:111122223333:jobs | https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-permissions-reference.html
       sqs | GetQueueUrl | QueueName=jobs | sqs:GetQueueUrl arn:aws:sqs:eu-west-1:111122223333:jobs | %SAR%list_amazonsqs.html
+      sqs | GetQueueUrl | QueueName=jobs & QueueOwnerAWSAccountId=444455556666 | sqs:GetQueueUrl arn:aws:sqs:eu-west-1:444455556666:jobs | https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueUrl.html
+      sqs | GetQueueUrl | QueueName=jobs & QueueOwnerAWSAccountId=? | sqs:GetQueueUrl arn:aws:sqs:eu-west-1:*:jobs | https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueUrl.html
       sns | Publish | TopicArn=%TOPIC% | sns:Publish %TOPIC% | %SAR%list_amazonsns.html
       sns | PublishBatch | TopicArn=%TOPIC% | sns:Publish %TOPIC% | https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html
       sns | Subscribe | TopicArn=%TOPIC% | sns:Subscribe %TOPIC% | %SAR%list_amazonsns.html
