@@ -18,7 +18,7 @@ final class RoleWindowOptions {
       description =
           "The function's execution role, whose events count (role or assumed-role ARN)."
               + " Repeatable: paired in order with --handler; one role applies to every function;"
-              + " without code, one policy per role.")
+              + " without code, one policy per role. Default: the roles the template names by ARN.")
   List<String> roleArns = new ArrayList<>();
 
   @Option(

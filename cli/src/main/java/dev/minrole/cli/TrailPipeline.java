@@ -38,16 +38,13 @@ final class TrailPipeline {
           "--role-arn names whose CloudTrail events to read; give the trail too, e.g. --cloudtrail"
               + " AWSLogs/");
     }
-    List<RoleTarget> roles = trail.targets();
-    if (roles.isEmpty()) {
-      throw new UsageException(
-          "CloudTrail needs the function's execution role: add --role-arn"
-              + " arn:aws:iam::<account>:role/<name> (minrole does not read it from templates"
-              + " yet)");
-    }
     boolean hasCode = !options.paths.isEmpty() || !options.handlers.isEmpty();
     Pipeline.Inputs code =
         hasCode ? Pipeline.inputs(options) : new Pipeline.Inputs(List.of(), List.of());
+    List<RoleTarget> roles = trail.targets();
+    if (roles.isEmpty()) {
+      roles = templateRoles(code.functions());
+    }
     List<RoleTarget> pairing = pair(code.functions(), roles, hasCode);
     TrailWindow window = trail.window();
     TrailEvidence evidence = TrailEvidence.bundled();
@@ -88,6 +85,39 @@ final class TrailPipeline {
       }
     }
     return new Pipeline.Result(functions, global, scan.partial());
+  }
+
+  /**
+   * Without --role-arn, the role each template function runs with, when the template names it by
+   * ARN or by a role with a fixed RoleName; a usage error naming the first function whose role ARN
+   * is not known (a role SAM or CloudFormation names at deploy time).
+   */
+  private static List<RoleTarget> templateRoles(List<FunctionInput> functions) {
+    if (functions.isEmpty()) {
+      throw new UsageException(
+          "CloudTrail needs the function's execution role: add --role-arn"
+              + " arn:aws:iam::<account>:role/<name>");
+    }
+    List<RoleTarget> out = new ArrayList<>();
+    for (FunctionInput function : functions) {
+      Optional<RoleTarget> role =
+          function.deployment().role().stream()
+              .flatMap(r -> r.arns().stream())
+              .filter(arn -> !arn.contains("*"))
+              .map(arn -> RoleTarget.parse(arn, Optional.empty()))
+              .flatMap(Optional::stream)
+              .findFirst();
+      if (role.isEmpty()) {
+        throw new UsageException(
+            "CloudTrail needs the execution role of "
+                + function.name()
+                + ", and its template does not fix the role's ARN (the name is generated at"
+                + " deploy time, or --account is not given); add --role-arn arn:aws:iam::<account>:role/<name>, once per"
+                + " function in --handler order, or one for all");
+      }
+      out.add(role.get());
+    }
+    return out;
   }
 
   /** The role of each analyzed function. */

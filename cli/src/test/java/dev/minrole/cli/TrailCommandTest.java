@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.minrole.testkit.FakeAwsServer;
 import dev.minrole.testkit.FakeAwsServer.Response;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * generate with CloudTrail: usage errors, --strict, --code-only, and the Athena path end to end.
@@ -137,6 +139,48 @@ class TrailCommandTest {
         .isEqualTo(
             "{\"logicalId\":\"OrderFunctionRole\",\"implicit\":true,\"arn\":\"" + ROLE + "\"}");
     assertThat(function.path("findings").findValuesAsText("id")).contains("OVER_GRANT");
+  }
+
+  @Test
+  void generate_withoutRoleArn_readsTheRoleTheTemplateNames(@TempDir Path dir) throws Exception {
+    Path app = Files.createDirectories(dir.resolve("app"));
+    Files.copy(
+        caseDir("trail-lambda-role").resolve("input/app/InvoiceHandler.java"),
+        app.resolve("InvoiceHandler.java"));
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          InvoiceFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: app.InvoiceHandler::handleRequest
+              Role: %s
+        """
+            .formatted(ROLE));
+    String trail = caseDir("trail-lambda-role").resolve("trail").toString();
+
+    Cli withTemplateRole = Cli.run("generate", dir.toString(), "--cloudtrail", trail);
+    Cli withRoleArn = Cli.run("generate", dir.toString(), "--cloudtrail", trail, "--role-arn", ROLE);
+
+    assertThat(withTemplateRole.exitCode()).as(withTemplateRole.err()).isZero();
+    assertThat(withTemplateRole.out()).contains("kms:Decrypt").isEqualTo(withRoleArn.out());
+  }
+
+  @Test
+  void generate_withoutRoleArn_whenTheTemplateRoleNameIsGenerated_saysToGiveIt() {
+    Cli cli =
+        Cli.run(
+            "generate",
+            Fixtures.root().resolve("examples/orders-app").toString(),
+            "--cloudtrail",
+            caseDir("trail-lambda-role").resolve("trail").toString());
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err())
+        .startsWith("minrole: error: CloudTrail needs the execution role of OrderFunction")
+        .contains("add --role-arn");
   }
 
   @Test
