@@ -29,27 +29,33 @@ final class BaseRef {
   private BaseRef() {}
 
   /** Each function's needed policy at {@code ref}, by function name; absent if it did not exist. */
-  static Map<String, Optional<FunctionPolicy>> neededAt(String ref, SourceOptions source, List<FunctionPolicy> now) {
-    List<Path> paths = source.pathsOrCurrent().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+  static Map<String, Optional<FunctionPolicy>> neededAt(
+      String ref, SourceOptions source, List<FunctionPolicy> now) {
+    List<Path> paths =
+        source.pathsOrCurrent().stream().map(p -> p.toAbsolutePath().normalize()).toList();
     Path first = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).getParent();
     Path top = Path.of(git(first, "rev-parse", "--show-toplevel").strip());
     if (run(top, "git", "rev-parse", "--verify", "--quiet", ref + "^{commit}").exit() != 0) {
-      throw new UsageException("--base-ref " + ref + " is not a commit in " + top + "; give a branch, tag or commit");
+      throw new UsageException(
+          "--base-ref " + ref + " is not a commit in " + top + "; give a branch, tag or commit");
     }
     Path temp;
     try {
       temp = Files.createTempDirectory("minrole-base-");
     } catch (IOException e) {
-      throw new UsageException("cannot create a temporary directory for --base-ref: " + e.getMessage());
+      throw new UsageException(
+          "cannot create a temporary directory for --base-ref: " + e.getMessage());
     }
     try {
       List<Path> basePaths = new ArrayList<>();
       List<String> archived = new ArrayList<>();
       for (Path p : paths) {
         String relative = relative(top, p);
-        if (relative.isEmpty() || run(top, "git", "cat-file", "-e", ref + ":" + relative).exit() == 0) {
+        if (relative.isEmpty()
+            || run(top, "git", "cat-file", "-e", ref + ":" + relative).exit() == 0) {
           archived.add(relative.isEmpty() ? "." : relative);
-          basePaths.add(relative.isEmpty() ? temp.resolve("tree") : temp.resolve("tree").resolve(relative));
+          basePaths.add(
+              relative.isEmpty() ? temp.resolve("tree") : temp.resolve("tree").resolve(relative));
         }
       }
       Map<String, Optional<FunctionPolicy>> out = new LinkedHashMap<>();
@@ -58,7 +64,8 @@ final class BaseRef {
         return out;
       }
       Path zip = temp.resolve("base.zip");
-      List<String> command = new ArrayList<>(List.of("archive", "--format=zip", "-o", zip.toString(), ref, "--"));
+      List<String> command =
+          new ArrayList<>(List.of("archive", "--format=zip", "-o", zip.toString(), ref, "--"));
       command.addAll(archived);
       git(top, command.toArray(String[]::new));
       unzip(zip, temp.resolve("tree"));
@@ -87,7 +94,8 @@ final class BaseRef {
     try {
       return top.toRealPath().relativize(p.toRealPath()).toString().replace('\\', '/');
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException(p + " is not inside the git repository " + top + "; --base-ref needs PATHs in it");
+      throw new UsageException(
+          p + " is not inside the git repository " + top + "; --base-ref needs PATHs in it");
     }
   }
 
@@ -97,7 +105,8 @@ final class BaseRef {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         Path out = target.resolve(e.getName()).normalize();
         if (!out.startsWith(target)) {
-          throw new UsageException("git archive of --base-ref holds a path outside its tree: " + e.getName());
+          throw new UsageException(
+              "git archive of --base-ref holds a path outside its tree: " + e.getName());
         }
         if (e.isDirectory()) {
           Files.createDirectories(out);
@@ -126,8 +135,13 @@ final class BaseRef {
     command.addAll(List.of(args));
     Outcome o = run(dir, command.toArray(String[]::new));
     if (o.exit() != 0) {
-      throw new UsageException("--base-ref needs git: 'git " + String.join(" ", args) + "' in " + dir + " failed: "
-          + o.err().strip().replaceAll("\\s+", " "));
+      throw new UsageException(
+          "--base-ref needs git: 'git "
+              + String.join(" ", args)
+              + "' in "
+              + dir
+              + " failed: "
+              + o.err().strip().replaceAll("\\s+", " "));
     }
     return o.out();
   }
@@ -140,13 +154,15 @@ final class BaseRef {
       process.getOutputStream().close();
       String out;
       String err;
-      try (InputStream stdout = process.getInputStream(); InputStream stderr = process.getErrorStream()) {
+      try (InputStream stdout = process.getInputStream();
+          InputStream stderr = process.getErrorStream()) {
         out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
         err = new String(stderr.readAllBytes(), StandardCharsets.UTF_8);
       }
       if (!process.waitFor(GIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new UsageException("git did not finish within " + GIT_TIMEOUT_SECONDS + " s in " + dir);
+        throw new UsageException(
+            "git did not finish within " + GIT_TIMEOUT_SECONDS + " s in " + dir);
       }
       return new Outcome(process.exitValue(), out, err);
     } catch (IOException e) {

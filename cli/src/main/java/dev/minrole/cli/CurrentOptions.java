@@ -26,64 +26,86 @@ final class CurrentOptions {
   @Option(
       names = "--boundary",
       paramLabel = "FILE",
-      description = "The role's permissions boundary, with --current. The effective grant is the intersection.")
+      description =
+          "The role's permissions boundary, with --current. The effective grant is the intersection.")
   List<Path> boundary = new ArrayList<>();
 
   @Option(
       names = "--role",
       paramLabel = "NAME_OR_ARN",
-      description = "Read a deployed role's inline and managed policies and its boundary through the IAM API.")
+      description =
+          "Read a deployed role's inline and managed policies and its boundary through the IAM API.")
   String role;
 
   /**
-   * The deployed function whose role to read, from the shared {@code --function NAME}: with
-   * neither --current nor --role, a single --function names the deployed Lambda function, whose
-   * role Lambda GetFunctionConfiguration gives. With a template, --function also selects the
-   * template's function of that logical id.
+   * The deployed function whose role to read, from the shared {@code --function NAME}: with neither
+   * --current nor --role, a single --function names the deployed Lambda function, whose role Lambda
+   * GetFunctionConfiguration gives. With a template, --function also selects the template's
+   * function of that logical id.
    */
   private String function;
 
   /** Takes {@code --function} from the generate options when it names the live function. */
   CurrentOptions bind(SourceOptions source) {
-    function = files.isEmpty() && role == null && source.functions.size() == 1 ? source.functions.get(0) : null;
+    function =
+        files.isEmpty() && role == null && source.functions.size() == 1
+            ? source.functions.get(0)
+            : null;
     return this;
   }
 
   @Option(
       names = "--profile",
       paramLabel = "PROFILE",
-      description = "AWS profile for --role, --function and --access-analyzer (default: the default credential chain).")
+      description =
+          "AWS profile for --role, --function and --access-analyzer (default: the default credential chain).")
   String profile;
 
   @Option(
       names = "--endpoint-url",
       paramLabel = "URL",
-      description = "Send AWS API calls to this endpoint instead of AWS's, e.g. a LocalStack-like emulator.")
+      description =
+          "Send AWS API calls to this endpoint instead of AWS's, e.g. a LocalStack-like emulator.")
   URI endpoint;
 
   boolean given() {
     return !files.isEmpty() || role != null || function != null;
   }
 
-  /** Checks that exactly one source is named, counting {@code otherSource} (e.g. --base-ref) too. */
+  /**
+   * Checks that exactly one source is named, counting {@code otherSource} (e.g. --base-ref) too.
+   */
   void requireOne(boolean otherSource, String others) {
-    int sources = (files.isEmpty() ? 0 : 1) + (role == null ? 0 : 1) + (function == null ? 0 : 1) + (otherSource ? 1 : 0);
+    int sources =
+        (files.isEmpty() ? 0 : 1)
+            + (role == null ? 0 : 1)
+            + (function == null ? 0 : 1)
+            + (otherSource ? 1 : 0);
     if (sources == 0) {
-      throw new UsageException("say what to compare with: --current FILE, --role NAME_OR_ARN or --function NAME" + others);
+      throw new UsageException(
+          "say what to compare with: --current FILE, --role NAME_OR_ARN or --function NAME"
+              + others);
     }
     if (sources > 1) {
       throw new UsageException("give only one of --current, --role, --function" + others);
     }
     if (!boundary.isEmpty() && files.isEmpty()) {
-      throw new UsageException("--boundary goes with --current; with --role or --function the boundary is read from IAM");
+      throw new UsageException(
+          "--boundary goes with --current; with --role or --function the boundary is read from IAM");
     }
   }
 
   AwsClients aws(SourceOptions source) {
-    return new AwsClients(Optional.ofNullable(profile), Optional.ofNullable(source.region), Optional.ofNullable(endpoint));
+    return new AwsClients(
+        Optional.ofNullable(profile),
+        Optional.ofNullable(source.region),
+        Optional.ofNullable(endpoint));
   }
 
-  /** Reads the current policy; a problem with it is a usage error (exit 2) with its one-line message. */
+  /**
+   * Reads the current policy; a problem with it is a usage error (exit 2) with its one-line
+   * message.
+   */
   CurrentPolicy read(SourceOptions source) {
     try {
       if (!files.isEmpty()) {

@@ -26,7 +26,8 @@ final class Diagnostics {
         continue;
       }
       String where = f.location().isKnown() ? f.location() + ": " : "";
-      err.println("minrole: " + f.severity().label() + ": " + where + f.message() + " [" + f.id() + "]");
+      err.println(
+          "minrole: " + f.severity().label() + ": " + where + f.message() + " [" + f.id() + "]");
     }
     err.flush();
   }

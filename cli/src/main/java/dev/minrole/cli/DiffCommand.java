@@ -75,14 +75,16 @@ final class DiffCommand implements Callable<Integer> {
   @Option(
       names = "--base-ref",
       paramLabel = "REF",
-      description = "Compare with the needed policy at this git ref instead: what a change adds or removes.")
+      description =
+          "Compare with the needed policy at this git ref instead: what a change adds or removes.")
   String baseRef;
 
   @Option(
       names = "--color",
       paramLabel = "WHEN",
       defaultValue = "auto",
-      description = "Colour the text format: auto (on a terminal), always or never (default: ${DEFAULT-VALUE}).")
+      description =
+          "Colour the text format: auto (on a terminal), always or never (default: ${DEFAULT-VALUE}).")
   String color;
 
   @Override
@@ -96,7 +98,8 @@ final class DiffCommand implements Callable<Integer> {
     }
     Pipeline.Result result = Pipeline.generate(source);
     if (!named && result.declared().isEmpty()) {
-      current.requireOne(false, ", --base-ref REF, or a template that declares the function's role");
+      current.requireOne(
+          false, ", --base-ref REF, or a template that declares the function's role");
     }
     Diagnostics.print(spec.commandLine().getErr(), result, common.verbose);
     DiffReport report =
@@ -105,7 +108,10 @@ final class DiffCommand implements Callable<Integer> {
             : named ? againstCurrent(result) : againstTemplate(result);
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = color.equals("always") || color.equals("auto") && Terminal.isInteractive();
-    out.print(format.renderer(colour, new SourceUris(source.pathsOrCurrent(), Path.of(""))).render(report));
+    out.print(
+        format
+            .renderer(colour, new SourceUris(source.pathsOrCurrent(), Path.of("")))
+            .render(report));
     out.flush();
     return failOn.exitCode(report);
   }
@@ -143,14 +149,16 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private DiffReport againstBaseRef(Pipeline.Result result) {
-    Map<String, Optional<FunctionPolicy>> base = BaseRef.neededAt(baseRef, source, result.functions());
+    Map<String, Optional<FunctionPolicy>> base =
+        BaseRef.neededAt(baseRef, source, result.functions());
     PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
     List<FunctionDiff> functions = new ArrayList<>();
     for (FunctionPolicy f : result.functions()) {
-      List<PolicyDocument> documents = base.getOrDefault(f.name(), Optional.empty())
-          .flatMap(FunctionPolicy::policy)
-          .map(b -> List.of(PolicyDocument.of(baseRef, b)))
-          .orElse(List.of());
+      List<PolicyDocument> documents =
+          base.getOrDefault(f.name(), Optional.empty())
+              .flatMap(FunctionPolicy::policy)
+              .map(b -> List.of(PolicyDocument.of(baseRef, b)))
+              .orElse(List.of());
       functions.add(diff.compare(f, new CurrentPolicy(baseRef, documents)));
     }
     return new DiffReport(DiffReport.Baseline.BASE_REF, baseRef, functions, result.findings());

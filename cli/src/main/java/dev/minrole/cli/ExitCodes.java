@@ -5,14 +5,19 @@ final class ExitCodes {
   static final int OK = 0;
   static final int SOFTWARE = 1;
   static final int USAGE = 2;
+
   /** {@code validate}: at least one policy has errors. */
   static final int POLICY_ERRORS = 3;
+
   /** diff and tighten: something the code needs is not granted. */
   static final int MISSING = 3;
+
   /** diff: nothing is missing, but something granted is excess or broader than needed. */
   static final int EXCESS = 4;
+
   /** tighten --access-analyzer: Access Analyzer found new access or policy errors. */
   static final int ACCESS_ANALYZER = 5;
+
   /** {@code generate --strict}: some CloudTrail input could not be read completely. */
   static final int PARTIAL_INPUT = 6;
 

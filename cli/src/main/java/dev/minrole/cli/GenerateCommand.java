@@ -83,7 +83,8 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--color",
       paramLabel = "WHEN",
       defaultValue = "auto",
-      description = "Colour in --explain: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, colour when stdout is a terminal).")
+      description =
+          "Colour in --explain: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, colour when stdout is a terminal).")
   ColorMode color;
 
   @Override

@@ -1,7 +1,5 @@
 package dev.minrole.cli;
 
-import picocli.CommandLine;
-
 /** Starts minrole: {@code java -jar minrole.jar generate ...}. */
 public final class Main {
   private Main() {}

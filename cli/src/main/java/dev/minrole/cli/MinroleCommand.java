@@ -34,7 +34,8 @@ public final class MinroleCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. minrole generate --help");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command, e.g. minrole generate --help");
   }
 
   /** The command line with minrole's error handling: one-line messages, exit codes 1 and 2. */
@@ -51,7 +52,9 @@ public final class MinroleCommand implements Runnable {
         (ex, args) -> {
           CommandLine failed = ex.getCommandLine();
           failed.getErr().println(Diagnostics.ERROR + ex.getMessage());
-          failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+          failed
+              .getErr()
+              .println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
           failed.getErr().flush();
           return ExitCodes.USAGE;
         });
@@ -64,7 +67,11 @@ public final class MinroleCommand implements Runnable {
             e.flush();
             return ExitCodes.USAGE;
           }
-          e.println(Diagnostics.ERROR + "internal error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+          e.println(
+              Diagnostics.ERROR
+                  + "internal error: "
+                  + ex
+                  + (verbose ? "" : " (run with --verbose for details)"));
           if (verbose) {
             ex.printStackTrace(e);
           }

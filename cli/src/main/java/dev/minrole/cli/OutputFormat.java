@@ -26,7 +26,9 @@ enum OutputFormat {
     this.renderer = renderer;
   }
 
-  /** The renderer; templates write ARNs with the partition, region and account of {@code context}. */
+  /**
+   * The renderer; templates write ARNs with the partition, region and account of {@code context}.
+   */
   Renderer renderer(ArnContext context) {
     return renderer.apply(context);
   }

@@ -41,10 +41,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The generate pipeline: read the template (if there is one) and the sources, analyze each
- * function from its handler, bind its environment, add what the platform needs, and synthesize its
- * policy. Problems with the input as a whole are {@link UsageException}s; findings travel with the
- * result.
+ * The generate pipeline: read the template (if there is one) and the sources, analyze each function
+ * from its handler, bind its environment, add what the platform needs, and synthesize its policy.
+ * Problems with the input as a whole are {@link UsageException}s; findings travel with the result.
  */
 final class Pipeline {
   /**
@@ -98,7 +97,8 @@ final class Pipeline {
   private Pipeline(SourceOptions options) {
     this.options = options;
     this.synthesizer =
-        new PolicySynthesizer(OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
+        new PolicySynthesizer(
+            OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
   }
 
   /** The policies the functions need, from templates (if any) and code: for diff and tighten. */
@@ -141,7 +141,8 @@ final class Pipeline {
     List<Path> paths = options.pathsOrCurrent();
     for (Path p : paths) {
       if (!Files.exists(p)) {
-        throw new UsageException(p + " does not exist; give the directory that holds the function's Java sources");
+        throw new UsageException(
+            p + " does not exist; give the directory that holds the function's Java sources");
       }
     }
     List<Path> templates = templates(paths);
@@ -162,7 +163,10 @@ final class Pipeline {
     }
     if (options.template != null) {
       if (!Files.isRegularFile(options.template)) {
-        throw new UsageException("--template " + options.template + " is not a file; give the SAM or CloudFormation template");
+        throw new UsageException(
+            "--template "
+                + options.template
+                + " is not a file; give the SAM or CloudFormation template");
       }
       return List.of(options.template);
     }
@@ -248,14 +252,18 @@ final class Pipeline {
     for (String wanted : options.functions) {
       if (all.stream().noneMatch(f -> f.logicalId().equals(wanted))) {
         throw new UsageException(
-            "--function " + wanted + " is not a function of the template; its functions are "
-                + String.join(", ", all.stream().map(TemplateFunction::logicalId).sorted().toList()));
+            "--function "
+                + wanted
+                + " is not a function of the template; its functions are "
+                + String.join(
+                    ", ", all.stream().map(TemplateFunction::logicalId).sorted().toList()));
       }
     }
     List<TemplateFunction> out = new ArrayList<>();
     for (TemplateFunction f : all) {
       boolean byId = options.functions.isEmpty() || options.functions.contains(f.logicalId());
-      boolean byHandler = options.handlers.isEmpty() || f.handler().map(options.handlers::contains).orElse(false);
+      boolean byHandler =
+          options.handlers.isEmpty() || f.handler().map(options.handlers::contains).orElse(false);
       if (byId && byHandler) {
         out.add(f);
         f.handler().ifPresent(handlersLeft::remove);
@@ -278,7 +286,8 @@ final class Pipeline {
       findings.add(
           Finding.warning(
               "TEMPLATE_ERROR",
-              function.logicalId() + " has no Handler (an image function?); only platform permissions are in its policy."
+              function.logicalId()
+                  + " has no Handler (an image function?); only platform permissions are in its policy."
                   + " Give --handler to analyze its code",
               function.location()));
     } else {
@@ -286,14 +295,19 @@ final class Pipeline {
         findings.add(
             Finding.error(
                 "HANDLER_NOT_FOUND",
-                function.logicalId() + ": " + missing.message() + "; its code permissions are missing from the policy",
+                function.logicalId()
+                    + ": "
+                    + missing.message()
+                    + "; its code permissions are missing from the policy",
                 function.location()));
       } else {
         FunctionAnalysis analysis = ((JavaProject.Analyzed) outcome).analysis();
         findings.addAll(analysis.findings());
-        for (EnvironmentBinding.Bound bound : EnvironmentBinding.bindWithSources(analysis.calls(), function.environment())) {
+        for (EnvironmentBinding.Bound bound :
+            EnvironmentBinding.bindWithSources(analysis.calls(), function.environment())) {
           calls.add(bound.call());
-          List<Evidence> more = templateEvidence.computeIfAbsent(bound.call(), k -> new ArrayList<>());
+          List<Evidence> more =
+              templateEvidence.computeIfAbsent(bound.call(), k -> new ArrayList<>());
           bound.used().forEach(v -> more.add(new Evidence.Template(v.location(), v.path())));
         }
       }
@@ -314,11 +328,13 @@ final class Pipeline {
 
   // ---- code only
 
-  private List<FunctionInput> fromCode(List<Path> paths, List<String> handlers, boolean noTemplate) {
+  private List<FunctionInput> fromCode(
+      List<Path> paths, List<String> handlers, boolean noTemplate) {
     JavaProject project = project(paths, null);
     if (project.sources().isEmpty()) {
       throw new UsageException(
-          "no Java files under " + String.join(", ", paths.stream().map(Path::toString).toList())
+          "no Java files under "
+              + String.join(", ", paths.stream().map(Path::toString).toList())
               + "; give the directory that holds the function's sources (e.g. src/main/java)");
     }
     List<FunctionAnalysis> analyses = new ArrayList<>();

@@ -17,7 +17,8 @@ final class SourceOptions {
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
-      description = "Java source directories or files of the application (default: the current directory).")
+      description =
+          "Java source directories or files of the application (default: the current directory).")
   List<Path> paths = new ArrayList<>();
 
   @Option(
@@ -28,19 +29,27 @@ final class SourceOptions {
               + " RequestStreamHandler. Repeat for several functions.")
   List<String> handlers = new ArrayList<>();
 
-  @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws", description = "ARN partition (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partition",
+      paramLabel = "PARTITION",
+      defaultValue = "aws",
+      description = "ARN partition (default: ${DEFAULT-VALUE}).")
   String partition;
 
   @Option(names = "--region", paramLabel = "REGION", description = "Region for ARNs (default: *).")
   String region;
 
-  @Option(names = "--account", paramLabel = "ACCOUNT", description = "Account id for ARNs (default: *).")
+  @Option(
+      names = "--account",
+      paramLabel = "ACCOUNT",
+      description = "Account id for ARNs (default: *).")
   String account;
 
   @Option(
       names = "--env",
       paramLabel = "NAME=VALUE",
-      description = "The value of an environment variable the code reads, e.g. --env TABLE=orders. Repeatable.")
+      description =
+          "The value of an environment variable the code reads, e.g. --env TABLE=orders. Repeatable.")
   Map<String, String> env = new LinkedHashMap<>();
 
   @Option(
@@ -80,7 +89,10 @@ final class SourceOptions {
           "Shorten action lists with wildcards that expand, in minrole's IAM catalog, to exactly the"
               + " same actions (e.g. dynamodb:Batch*). Off by default: AWS may add actions a wildcard matches.")
   boolean compact;
-  /** The same options for other sources and handlers (diff --base-ref). Copy new fields here too. */
+
+  /**
+   * The same options for other sources and handlers (diff --base-ref). Copy new fields here too.
+   */
   /**
    * The same options for other sources (the tree at a git ref). A template found in those sources
    * is used; a template named with --template belongs to the working tree, so it is not.
@@ -113,6 +125,7 @@ final class SourceOptions {
     if (account != null && !account.matches("\\d{12}")) {
       throw new UsageException("--account " + account + " is not a 12-digit AWS account id");
     }
-    return new ArnContext(partition, Optional.ofNullable(region), Optional.ofNullable(account), env);
+    return new ArnContext(
+        partition, Optional.ofNullable(region), Optional.ofNullable(account), env);
   }
 }

@@ -14,11 +14,17 @@ record SourceUris(List<Path> roots, Path workingDirectory) implements UnaryOpera
   @Override
   public String apply(String file) {
     for (Path root : roots) {
-      Path base = Files.isRegularFile(root) ? root.toAbsolutePath().getParent() : root.toAbsolutePath();
+      Path base =
+          Files.isRegularFile(root) ? root.toAbsolutePath().getParent() : root.toAbsolutePath();
       Path candidate = base.resolve(file).normalize();
       if (Files.exists(candidate)) {
         try {
-          return workingDirectory.toAbsolutePath().normalize().relativize(candidate).toString().replace('\\', '/');
+          return workingDirectory
+              .toAbsolutePath()
+              .normalize()
+              .relativize(candidate)
+              .toString()
+              .replace('\\', '/');
         } catch (IllegalArgumentException e) {
           return candidate.toString().replace('\\', '/');
         }

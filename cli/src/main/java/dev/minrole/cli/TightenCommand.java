@@ -64,21 +64,26 @@ final class TightenCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "json",
-      description = "Output, as for generate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description =
+          "Output, as for generate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--add-missing", description = "Add needed permissions the current policy does not grant.")
+  @Option(
+      names = "--add-missing",
+      description = "Add needed permissions the current policy does not grant.")
   boolean addMissing;
 
   @Option(
       names = "--drop-observed",
-      description = "Also remove permissions only CloudTrail saw in use (by default they are never removed).")
+      description =
+          "Also remove permissions only CloudTrail saw in use (by default they are never removed).")
   boolean dropObserved;
 
   @Option(
       names = "--access-analyzer",
-      description = "Check the result with IAM Access Analyzer (CheckNoNewAccess against the current policy, and"
-          + " ValidatePolicy); fail if either fails.")
+      description =
+          "Check the result with IAM Access Analyzer (CheckNoNewAccess against the current policy, and"
+              + " ValidatePolicy); fail if either fails.")
   boolean accessAnalyzer;
 
   @Override
@@ -92,25 +97,37 @@ final class TightenCommand implements Callable<Integer> {
     IamCatalog catalog = IamCatalog.bundled();
     Tightener tightener =
         new Tightener(new PolicySynthesizer(OperationMapper.bundled(), source.arnContext()));
-    PolicySize before = PolicySize.of(policy.identity().stream().map(PolicyDocument::policy).toList(), catalog);
+    PolicySize before =
+        PolicySize.of(policy.identity().stream().map(PolicyDocument::policy).toList(), catalog);
     List<FunctionPolicy> tightened = new ArrayList<>();
     boolean missing = false;
     for (FunctionPolicy f : result.functions()) {
       Tightened t = tightener.tighten(f, policy, new Tightener.Options(addMissing, dropObserved));
       FunctionDiff diff = new PolicyDiff(catalog).compare(f, policy);
       PolicySize after =
-          t.policy().flatMap(FunctionPolicy::policy).map(p -> PolicySize.of(List.of(p), catalog)).orElse(new PolicySize(0, 0, 0));
-      TightenReport.lines(policy.description(), diff, t, before, after).forEach(l -> err.println("minrole: " + l));
+          t.policy()
+              .flatMap(FunctionPolicy::policy)
+              .map(p -> PolicySize.of(List.of(p), catalog))
+              .orElse(new PolicySize(0, 0, 0));
+      TightenReport.lines(policy.description(), diff, t, before, after)
+          .forEach(l -> err.println("minrole: " + l));
       missing |= !t.missing().isEmpty() && !t.missingAdded();
       if (t.policy().isPresent()) {
         tightened.add(t.policy().get());
       } else {
-        err.println(Diagnostics.ERROR + "nothing " + f.name() + " needs is granted by " + policy.description()
-            + "; no policy is written for it");
+        err.println(
+            Diagnostics.ERROR
+                + "nothing "
+                + f.name()
+                + " needs is granted by "
+                + policy.description()
+                + "; no policy is written for it");
       }
     }
     err.flush();
-    if (accessAnalyzer && !tightened.isEmpty() && !checkWithAccessAnalyzer(tightened, policy, err)) {
+    if (accessAnalyzer
+        && !tightened.isEmpty()
+        && !checkWithAccessAnalyzer(tightened, policy, err)) {
       return ExitCodes.ACCESS_ANALYZER;
     }
     if (!tightened.isEmpty()) {
@@ -121,16 +138,20 @@ final class TightenCommand implements Callable<Integer> {
     return missing ? ExitCodes.MISSING : ExitCodes.OK;
   }
 
-  private boolean checkWithAccessAnalyzer(List<FunctionPolicy> tightened, CurrentPolicy policy, PrintWriter err) {
+  private boolean checkWithAccessAnalyzer(
+      List<FunctionPolicy> tightened, CurrentPolicy policy, PrintWriter err) {
     List<software.amazon.awssdk.policybuilder.iam.IamStatement> statements = new ArrayList<>();
     policy.identity().forEach(d -> statements.addAll(d.policy().statements()));
-    String existing = PolicyJson.write(IamPolicy.builder().version(PolicySynthesizer.VERSION).statements(statements).build());
+    String existing =
+        PolicyJson.write(
+            IamPolicy.builder().version(PolicySynthesizer.VERSION).statements(statements).build());
     boolean passed = true;
     try (AccessAnalyzerClient client = current.aws(source).accessAnalyzer()) {
       AccessAnalyzerCheck check = new AccessAnalyzerCheck(client);
       for (FunctionPolicy f : tightened) {
         List<String> problems = check.check(PolicyJson.write(f.policy()), existing);
-        problems.forEach(p -> err.println(Diagnostics.ERROR + "Access Analyzer, " + f.name() + ": " + p));
+        problems.forEach(
+            p -> err.println(Diagnostics.ERROR + "Access Analyzer, " + f.name() + ": " + p));
         passed &= problems.isEmpty();
       }
     } catch (PolicyInputException | IllegalArgumentException e) {

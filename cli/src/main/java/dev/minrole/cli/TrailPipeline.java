@@ -52,7 +52,8 @@ final class TrailPipeline {
     List<Finding> global = new ArrayList<>(code.findings());
     global.addAll(TrailFindings.ofScan(scan));
     PolicySynthesizer synthesizer =
-        new PolicySynthesizer(OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
+        new PolicySynthesizer(
+            OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
     TrailEvidence.Options merge = new TrailEvidence.Options(hasCode, trail.codeOnly, window);
     List<FunctionPolicy> functions = new ArrayList<>();
     if (hasCode) {

@@ -52,10 +52,19 @@ class BaseRefTest {
       """;
 
   private void git(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=minrole test", "-c", "user.email=test@example.com",
-        "-c", "commit.gpgsign=false"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.name=minrole test",
+                "-c",
+                "user.email=test@example.com",
+                "-c",
+                "commit.gpgsign=false"));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(output).isZero();
@@ -75,8 +84,14 @@ class BaseRefTest {
     git("commit", "-q", "-m", "before");
     write(AFTER);
 
-    Cli cli = Cli.run("diff", repo.resolve("fn/src").toString(), "--handler", "app.Handler::handleRequest",
-        "--base-ref", "main");
+    Cli cli =
+        Cli.run(
+            "diff",
+            repo.resolve("fn/src").toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--base-ref",
+            "main");
 
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(3);
     assertThat(cli.out())
@@ -84,11 +99,20 @@ class BaseRefTest {
         .contains("added      s3:PutObject on arn:aws:s3:::archive/jobs/*")
         .contains("removed    sqs:DeleteMessage on arn:aws:sqs:eu-west-1:123456789012:jobs")
         .contains("unchanged  sqs:SendMessage on arn:aws:sqs:eu-west-1:123456789012:jobs");
-    Cli markdown = Cli.run("diff", repo.resolve("fn/src").toString(), "--handler", "app.Handler::handleRequest",
-        "--base-ref", "main", "--format", "markdown");
+    Cli markdown =
+        Cli.run(
+            "diff",
+            repo.resolve("fn/src").toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--base-ref",
+            "main",
+            "--format",
+            "markdown");
     assertThat(markdown.out()).contains("| Function | Added | Narrowed | Removed | Unchanged |");
     try (var files = Files.list(repo)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".git", "fn");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(".git", "fn");
     }
   }
 
@@ -99,8 +123,16 @@ class BaseRefTest {
     git("add", "-A");
     git("commit", "-q", "-m", "empty");
     write(AFTER);
-    Cli cli = Cli.run("diff", repo.resolve("fn/src").toString(), "--handler", "app.Handler::handleRequest",
-        "--base-ref", "main", "--format", "json");
+    Cli cli =
+        Cli.run(
+            "diff",
+            repo.resolve("fn/src").toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--base-ref",
+            "main",
+            "--format",
+            "json");
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(3);
     assertThat(cli.out()).contains("\"baseline\": \"base-ref\"").contains("\"missing\": 2");
   }
@@ -111,8 +143,14 @@ class BaseRefTest {
     write(BEFORE);
     git("add", "-A");
     git("commit", "-q", "-m", "before");
-    Cli cli = Cli.run("diff", repo.resolve("fn/src").toString(), "--handler", "app.Handler::handleRequest",
-        "--base-ref", "no-such-branch");
+    Cli cli =
+        Cli.run(
+            "diff",
+            repo.resolve("fn/src").toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--base-ref",
+            "no-such-branch");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("--base-ref no-such-branch is not a commit in");
   }

@@ -27,7 +27,8 @@ class DiffCasesTest {
   @TestFactory
   Stream<DynamicTest> diffCases() throws IOException {
     List<Path> folders = Fixtures.caseFolders("diff-cases");
-    return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+    return folders.stream()
+        .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
   }
 
   private static void run(Path folder) throws Exception {
@@ -39,12 +40,17 @@ class DiffCasesTest {
       base.addAll(List.of("--boundary", folder.resolve("boundary.json").toString()));
     }
     Integer exitCode = null;
-    for (String[] format : new String[][] {{"text", "txt"}, {"markdown", "md"}, {"json", "json"}, {"sarif", "sarif"}}) {
+    for (String[] format :
+        new String[][] {
+          {"text", "txt"}, {"markdown", "md"}, {"json", "json"}, {"sarif", "sarif"}
+        }) {
       List<String> args = new ArrayList<>(base);
       args.addAll(List.of("--format", format[0]));
       Cli cli = Cli.run(args.toArray(String[]::new));
       assertThat(cli.exitCode()).as(cli.err()).isIn(0, 3, 4);
-      assertThat(exitCode == null || exitCode == cli.exitCode()).as("same exit code in every format").isTrue();
+      assertThat(exitCode == null || exitCode == cli.exitCode())
+          .as("same exit code in every format")
+          .isTrue();
       exitCode = cli.exitCode();
       GoldenCasesTest.compare(folder.resolve("expected/diff." + format[1]), cli.out());
       if (format[0].equals("sarif")) {

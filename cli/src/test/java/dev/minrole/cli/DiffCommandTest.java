@@ -61,14 +61,25 @@ class DiffCommandTest {
   }
 
   static String allow(String action, String resource) {
-    return "{\"Effect\": \"Allow\", \"Action\": \"" + action + "\", \"Resource\": \"" + resource + "\"}";
+    return "{\"Effect\": \"Allow\", \"Action\": \""
+        + action
+        + "\", \"Resource\": \""
+        + resource
+        + "\"}";
   }
 
   private Cli diff(String current, String... more) throws IOException {
     write("src/app/Handler.java", HANDLER);
     Path file = write("current.json", current);
-    List<String> args = new ArrayList<>(List.of("diff", dir.resolve("src").toString(), "--handler", "app.Handler::handleRequest",
-        "--current", file.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "diff",
+                dir.resolve("src").toString(),
+                "--handler",
+                "app.Handler::handleRequest",
+                "--current",
+                file.toString()));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -83,30 +94,40 @@ class DiffCommandTest {
     "excess-only, missing, 0",
     "exact, any, 0"
   })
-  void diff_exitCode_followsFailOn(String situation, String failOn, int expected) throws IOException {
-    String current = switch (situation) {
-      case "missing-and-excess" -> policy(allow("sqs:*", SQS));
-      case "excess-only" -> policy(allow("sqs:SendMessage", SQS), allow("s3:PutObject", "arn:aws:s3:::archive/*"));
-      default -> policy(allow("sqs:SendMessage", SQS), allow("s3:PutObject", S3));
-    };
+  void diff_exitCode_followsFailOn(String situation, String failOn, int expected)
+      throws IOException {
+    String current =
+        switch (situation) {
+          case "missing-and-excess" -> policy(allow("sqs:*", SQS));
+          case "excess-only" ->
+              policy(
+                  allow("sqs:SendMessage", SQS), allow("s3:PutObject", "arn:aws:s3:::archive/*"));
+          default -> policy(allow("sqs:SendMessage", SQS), allow("s3:PutObject", S3));
+        };
     Cli cli = diff(current, "--fail-on", failOn);
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(expected);
   }
 
   @Test
   void diff_whenPolicyFileIsBroken_isOneLineNamingFileAndPath() throws IOException {
-    Cli cli = diff("{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"Principal\": \"*\"}]}");
+    Cli cli =
+        diff(
+            "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"Principal\": \"*\"}]}");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.err()).startsWith("minrole: error: ").contains("current.json:1: $.Statement[0].Principal is not allowed")
-        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(cli.err())
+        .startsWith("minrole: error: ")
+        .contains("current.json:1: $.Statement[0].Principal is not allowed")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(cli.err().lines().count()).isEqualTo(1);
   }
 
   @Test
   void diff_whenNoCurrentIsGiven_saysWhatToGive() throws IOException {
     write("src/app/Handler.java", HANDLER);
-    Cli cli = Cli.run("diff", dir.resolve("src").toString(), "--handler", "app.Handler::handleRequest");
+    Cli cli =
+        Cli.run("diff", dir.resolve("src").toString(), "--handler", "app.Handler::handleRequest");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("--current FILE, --role NAME_OR_ARN or --function NAME");
   }
@@ -134,7 +155,15 @@ class DiffCommandTest {
         """);
 
     Cli cli =
-        Cli.run("diff", dir.toString(), "--region", "eu-west-1", "--account", "123456789012", "--color", "never");
+        Cli.run(
+            "diff",
+            dir.toString(),
+            "--region",
+            "eu-west-1",
+            "--account",
+            "123456789012",
+            "--color",
+            "never");
 
     assertThat(cli.err()).doesNotContain("say what to compare");
     assertThat(cli.exitCode()).isEqualTo(4);
@@ -153,12 +182,16 @@ class DiffCommandTest {
     Cli text = diff(star);
     assertThat(text.exitCode()).isEqualTo(4);
     assertThat(text.out().lines().count()).isLessThan(80);
-    assertThat(text.out()).containsPattern("\\.\\.\\. and [0-9,]+ more services \\([0-9,]+ actions\\)");
+    assertThat(text.out())
+        .containsPattern("\\.\\.\\. and [0-9,]+ more services \\([0-9,]+ actions\\)");
     Cli markdown = diff(star, "--format", "markdown");
     assertThat(markdown.out().length()).isLessThan(65_536);
-    assertThat(markdown.out()).containsPattern("<code>\\*</code> on <code>\\*</code>: [0-9,]+ actions in [0-9,]+ services");
+    assertThat(markdown.out())
+        .containsPattern(
+            "<code>\\*</code> on <code>\\*</code>: [0-9,]+ actions in [0-9,]+ services");
     Cli json = diff(star, "--format", "json");
-    assertThat(new ObjectMapper().readTree(json.out()).path("summary").path("excess").asInt()).isGreaterThan(10_000);
+    assertThat(new ObjectMapper().readTree(json.out()).path("summary").path("excess").asInt())
+        .isGreaterThan(10_000);
     assertThat(json.out()).contains("\"allActionsOfService\": true");
   }
 
@@ -173,34 +206,64 @@ class DiffCommandTest {
   void diff_help_documentsExitCodes() {
     Cli cli = Cli.run("diff", "--help");
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("Exit codes:").contains("--fail-on=WHAT").contains("--base-ref=REF")
-        .containsPattern("3\\s+Something the code needs is missing").containsPattern("4\\s+Nothing is missing");
+    assertThat(cli.out())
+        .contains("Exit codes:")
+        .contains("--fail-on=WHAT")
+        .contains("--base-ref=REF")
+        .containsPattern("3\\s+Something the code needs is missing")
+        .containsPattern("4\\s+Nothing is missing");
   }
 
   static FakeAwsServer roleServer() {
     return FakeAwsServer.start()
-        .onRest("GET", "/2015-03-31/functions/jobs/configuration", r -> FakeAwsServer.Response.restJson(
-            "{\"FunctionName\": \"jobs\", \"Role\": \"arn:aws:iam::123456789012:role/service-role/jobs-fn\"}"))
-        .onAction("GetRole", r -> IamXml.getRole("jobs-fn", "arn:aws:iam::123456789012:role/service-role/jobs-fn", null))
+        .onRest(
+            "GET",
+            "/2015-03-31/functions/jobs/configuration",
+            r ->
+                FakeAwsServer.Response.restJson(
+                    "{\"FunctionName\": \"jobs\", \"Role\": \"arn:aws:iam::123456789012:role/service-role/jobs-fn\"}"))
+        .onAction(
+            "GetRole",
+            r ->
+                IamXml.getRole(
+                    "jobs-fn", "arn:aws:iam::123456789012:role/service-role/jobs-fn", null))
         .onAction("ListRolePolicies", r -> IamXml.listRolePolicies(List.of("jobs"), null))
-        .onAction("GetRolePolicy", r -> IamXml.getRolePolicy("jobs-fn", "jobs", policy(allow("sqs:SendMessage", SQS))))
-        .onAction("ListAttachedRolePolicies", r -> IamXml.listAttachedRolePolicies(
-            Map.of("AmazonS3FullAccess", "arn:aws:iam::aws:policy/AmazonS3FullAccess"), null))
-        .onAction("GetPolicy", r -> IamXml.getPolicy("arn:aws:iam::aws:policy/AmazonS3FullAccess", "v2"))
-        .onAction("GetPolicyVersion", r -> IamXml.getPolicyVersion(policy(allow("s3:*", "*")), "v2"));
+        .onAction(
+            "GetRolePolicy",
+            r -> IamXml.getRolePolicy("jobs-fn", "jobs", policy(allow("sqs:SendMessage", SQS))))
+        .onAction(
+            "ListAttachedRolePolicies",
+            r ->
+                IamXml.listAttachedRolePolicies(
+                    Map.of("AmazonS3FullAccess", "arn:aws:iam::aws:policy/AmazonS3FullAccess"),
+                    null))
+        .onAction(
+            "GetPolicy", r -> IamXml.getPolicy("arn:aws:iam::aws:policy/AmazonS3FullAccess", "v2"))
+        .onAction(
+            "GetPolicyVersion", r -> IamXml.getPolicyVersion(policy(allow("s3:*", "*")), "v2"));
   }
 
   @Test
   void diff_againstLiveRole_readsInlineAndManagedPolicies() throws IOException {
     write("src/app/Handler.java", HANDLER);
     try (FakeAwsServer server = roleServer()) {
-      Cli cli = Cli.run("diff", dir.resolve("src").toString(), "--handler", "app.Handler::handleRequest",
-          "--role", "jobs-fn", "--endpoint-url", server.endpoint().toString());
+      Cli cli =
+          Cli.run(
+              "diff",
+              dir.resolve("src").toString(),
+              "--handler",
+              "app.Handler::handleRequest",
+              "--role",
+              "jobs-fn",
+              "--endpoint-url",
+              server.endpoint().toString());
       assertThat(cli.exitCode()).as(cli.err()).isEqualTo(4);
-      assertThat(cli.out()).contains("compared with role jobs-fn")
+      assertThat(cli.out())
+          .contains("compared with role jobs-fn")
           .contains("matched    sqs:SendMessage on " + SQS)
           .contains("broader    s3:PutObject on *")
-          .contains("granted by managed policy arn:aws:iam::aws:policy/AmazonS3FullAccess (v2) $.Statement[0]");
+          .contains(
+              "granted by managed policy arn:aws:iam::aws:policy/AmazonS3FullAccess (v2) $.Statement[0]");
     }
   }
 
@@ -208,26 +271,54 @@ class DiffCommandTest {
   void diff_againstFunction_findsItsRoleThroughLambda() throws IOException {
     write("src/app/Handler.java", HANDLER);
     try (FakeAwsServer server = roleServer()) {
-      Cli cli = Cli.run("diff", dir.resolve("src").toString(), "--handler", "app.Handler::handleRequest",
-          "--function", "jobs", "--region", "eu-west-1", "--endpoint-url", server.endpoint().toString(),
-          "--format", "sarif");
+      Cli cli =
+          Cli.run(
+              "diff",
+              dir.resolve("src").toString(),
+              "--handler",
+              "app.Handler::handleRequest",
+              "--function",
+              "jobs",
+              "--region",
+              "eu-west-1",
+              "--endpoint-url",
+              server.endpoint().toString(),
+              "--format",
+              "sarif");
       assertThat(cli.exitCode()).as(cli.err()).isEqualTo(4);
       SarifChecks.check(new ObjectMapper().readTree(cli.out()));
-      assertThat(cli.out()).contains("\"fullyQualifiedName\": \"managed policy arn:aws:iam::aws:policy/AmazonS3FullAccess");
-      assertThat(server.requests().get(0).path()).isEqualTo("/2015-03-31/functions/jobs/configuration");
+      assertThat(cli.out())
+          .contains(
+              "\"fullyQualifiedName\": \"managed policy arn:aws:iam::aws:policy/AmazonS3FullAccess");
+      assertThat(server.requests().get(0).path())
+          .isEqualTo("/2015-03-31/functions/jobs/configuration");
     }
   }
 
   @Test
   void diff_whenRoleIsUnknown_isOneLine() throws IOException {
     write("src/app/Handler.java", HANDLER);
-    try (FakeAwsServer server = FakeAwsServer.start()
-        .onAction("GetRole", r -> IamXml.error(404, "NoSuchEntity", "The role with name nope cannot be found."))) {
-      Cli cli = Cli.run("diff", dir.resolve("src").toString(), "--handler", "app.Handler::handleRequest",
-          "--role", "arn:aws:iam::123456789012:role/nope", "--endpoint-url", server.endpoint().toString());
+    try (FakeAwsServer server =
+        FakeAwsServer.start()
+            .onAction(
+                "GetRole",
+                r ->
+                    IamXml.error(
+                        404, "NoSuchEntity", "The role with name nope cannot be found."))) {
+      Cli cli =
+          Cli.run(
+              "diff",
+              dir.resolve("src").toString(),
+              "--handler",
+              "app.Handler::handleRequest",
+              "--role",
+              "arn:aws:iam::123456789012:role/nope",
+              "--endpoint-url",
+              server.endpoint().toString());
       assertThat(cli.exitCode()).isEqualTo(2);
-      assertThat(cli.err().strip()).isEqualTo(
-          "minrole: error: IAM GetRole for role nope failed: NoSuchEntity: The role with name nope cannot be found.");
+      assertThat(cli.err().strip())
+          .isEqualTo(
+              "minrole: error: IAM GetRole for role nope failed: NoSuchEntity: The role with name nope cannot be found.");
     }
   }
 }

@@ -37,11 +37,22 @@ class GenerateCommandTest {
   void generate_whenOneFileDoesNotParse_reportsItAndAnalyzesTheRest() throws IOException {
     write("app/Handler.java", HANDLER);
     write("app/Broken.java", "package app;\n\nclass Broken {\n  void f( {\n}\n");
-    Cli cli = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--format", "report");
+    Cli cli =
+        Cli.run(
+            "generate",
+            dir.toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--format",
+            "report");
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("sqs:SendMessage").contains("\"partial\": true").contains("PARSE_ERROR");
+    assertThat(cli.out())
+        .contains("sqs:SendMessage")
+        .contains("\"partial\": true")
+        .contains("PARSE_ERROR");
     assertThat(cli.err())
-        .contains("minrole: error: app/Broken.java:4: cannot parse Java (Parse error. Found \"{\"); the file is skipped.")
+        .contains(
+            "minrole: error: app/Broken.java:4: cannot parse Java (Parse error. Found \"{\"); the file is skipped.")
         .contains("[PARSE_ERROR]");
   }
 
@@ -51,7 +62,9 @@ class GenerateCommandTest {
     Cli cli = Cli.run("generate", dir.toString(), "--handler", "app.Handlr::handleRequest");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.err()).startsWith("minrole: error: handler class app.Handlr is not in the sources; closest: app.Handler");
+    assertThat(cli.err())
+        .startsWith(
+            "minrole: error: handler class app.Handlr is not in the sources; closest: app.Handler");
     assertThat(cli.err()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
@@ -68,7 +81,8 @@ class GenerateCommandTest {
     write("app/Handler.java", HANDLER);
     Cli cli = Cli.run("generate", dir.toString(), "--handler", "app.Handler");
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).contains("does not implement RequestHandler or RequestStreamHandler")
+    assertThat(cli.err())
+        .contains("does not implement RequestHandler or RequestStreamHandler")
         .contains("--handler app.Handler::handleRequest");
   }
 
@@ -91,14 +105,22 @@ class GenerateCommandTest {
   void generate_whenFlagIsUnknown_exitsTwoWithUsageHint() {
     Cli cli = Cli.run("generate", "--hanlder", "x");
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).startsWith("minrole: error: Unknown option: '--hanlder'")
+    assertThat(cli.err())
+        .startsWith("minrole: error: Unknown option: '--hanlder'")
         .contains("Run 'minrole generate --help' for usage.");
   }
 
   @Test
   void generate_whenAccountIsMalformed_exitsTwo() throws IOException {
     write("app/Handler.java", HANDLER);
-    Cli cli = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--account", "12");
+    Cli cli =
+        Cli.run(
+            "generate",
+            dir.toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--account",
+            "12");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("--account 12 is not a 12-digit AWS account id");
   }
@@ -114,27 +136,70 @@ class GenerateCommandTest {
   @Test
   void generate_sameInputTwice_givesIdenticalBytes() throws IOException {
     write("app/Handler.java", HANDLER);
-    Cli first = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--format", "report");
-    Cli second = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--format", "report");
+    Cli first =
+        Cli.run(
+            "generate",
+            dir.toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--format",
+            "report");
+    Cli second =
+        Cli.run(
+            "generate",
+            dir.toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--format",
+            "report");
     assertThat(second.out()).isEqualTo(first.out());
   }
 
   @Test
   void explain_withFormat_isAUsageError() throws IOException {
     write("app/Handler.java", HANDLER);
-    Cli cli = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain", "--format", "yaml");
+    Cli cli =
+        Cli.run(
+            "generate",
+            dir.toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--explain",
+            "--format",
+            "yaml");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.err()).startsWith("minrole: error: --explain prints the explanation instead of the policy");
+    assertThat(cli.err())
+        .startsWith("minrole: error: --explain prints the explanation instead of the policy");
   }
 
   @Test
   void explain_colourOnlyWhenAskedFor() throws IOException {
     write("app/Handler.java", HANDLER);
-    Cli plain = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain", "--color", "never");
-    Cli coloured = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain", "--color", "always");
-    Cli auto = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain");
-    assertThat(plain.out()).contains("sqs:SendMessage  Write").contains("app/Handler.java:9  SqsClient.sendMessage").doesNotContain("\u001b[");
+    Cli plain =
+        Cli.run(
+            "generate",
+            dir.toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--explain",
+            "--color",
+            "never");
+    Cli coloured =
+        Cli.run(
+            "generate",
+            dir.toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--explain",
+            "--color",
+            "always");
+    Cli auto =
+        Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--explain");
+    assertThat(plain.out())
+        .contains("sqs:SendMessage  Write")
+        .contains("app/Handler.java:9  SqsClient.sendMessage")
+        .doesNotContain("\u001b[");
     assertThat(coloured.out()).contains("\u001b[36msqs:SendMessage\u001b[0m");
     assertThat(coloured.out().replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(plain.out());
     assertThat(auto.out()).as("tests do not run on a terminal").isEqualTo(plain.out());
@@ -161,22 +226,33 @@ class GenerateCommandTest {
         }
         """);
     Cli plain = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest");
-    Cli compact = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--compact");
-    assertThat(plain.out()).contains("\"sqs:DeleteMessage\",\n        \"sqs:DeleteQueue\",").doesNotContain("*\"");
-    assertThat(compact.out()).contains("\"sqs:Delete*\",\n        \"sqs:SendMessage\"").doesNotContain("\"sqs:DeleteQueue\"");
+    Cli compact =
+        Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest", "--compact");
+    assertThat(plain.out())
+        .contains("\"sqs:DeleteMessage\",\n        \"sqs:DeleteQueue\",")
+        .doesNotContain("*\"");
+    assertThat(compact.out())
+        .contains("\"sqs:Delete*\",\n        \"sqs:SendMessage\"")
+        .doesNotContain("\"sqs:DeleteQueue\"");
   }
 
   @Test
   void help_listsExamplesAndExitCodes() {
     Cli cli = Cli.run("generate", "--help");
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("Examples:").contains("Exit codes:").contains("--handler=HANDLER");
+    assertThat(cli.out())
+        .contains("Examples:")
+        .contains("Exit codes:")
+        .contains("--handler=HANDLER");
   }
 
   @Test
   void version_namesTheDataVersions() {
     Cli cli = Cli.run("--version");
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("minrole 0.1.0").contains("iam-data 0.21.").contains("AWS SDK for Java 2.40.2");
+    assertThat(cli.out())
+        .contains("minrole 0.1.0")
+        .contains("iam-data 0.21.")
+        .contains("AWS SDK for Java 2.40.2");
   }
 }

@@ -26,7 +26,8 @@ class GenerateOutTest {
   }
 
   private static String handler(String name, String queue) {
-    return """
+    return
+"""
 package app;
 
 import software.amazon.awssdk.services.sqs.SqsClient;

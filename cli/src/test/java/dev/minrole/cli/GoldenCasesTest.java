@@ -17,12 +17,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * One test per folder under {@code fixtures/cases/}: it runs {@code minrole generate} on the
- * case's {@code input/} (when it has one) with the arguments in {@code args.txt}, where {@code
- * ${case}} stands for the case's folder, and compares the policy and the report with {@code
- * expected/policy.json} and {@code expected/report.json}, byte for byte, and every other format
- * the case has a file for ({@link GoldenFormats}). Run with {@code
- * -Dgolden.update=true} to rewrite the expected files.
+ * One test per folder under {@code fixtures/cases/}: it runs {@code minrole generate} on the case's
+ * {@code input/} (when it has one) with the arguments in {@code args.txt}, where {@code ${case}}
+ * stands for the case's folder, and compares the policy and the report with {@code
+ * expected/policy.json} and {@code expected/report.json}, byte for byte, and every other format the
+ * case has a file for ({@link GoldenFormats}). Run with {@code -Dgolden.update=true} to rewrite the
+ * expected files.
  */
 class GoldenCasesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,8 @@ class GoldenCasesTest {
   @TestFactory
   Stream<DynamicTest> goldenCases() throws IOException {
     List<Path> folders = Fixtures.caseFolders("cases");
-    return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+    return folders.stream()
+        .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
   }
 
   private static void run(Path folder) throws Exception {
@@ -56,18 +57,25 @@ class GoldenCasesTest {
     compareOtherFormats(folder, base, policy.out());
   }
 
-  /** Every other format the case has a golden file for; YAML outputs must read back as the policy. */
-  static void compareOtherFormats(Path folder, List<String> base, String policyJson) throws IOException {
+  /**
+   * Every other format the case has a golden file for; YAML outputs must read back as the policy.
+   */
+  static void compareOtherFormats(Path folder, List<String> base, String policyJson)
+      throws IOException {
     for (Map.Entry<String, List<String>> format : new TreeMap<>(GoldenFormats.FILES).entrySet()) {
       Path expected = folder.resolve("expected").resolve(format.getKey());
-      if (format.getKey().equals("policy.json") || format.getKey().equals("report.json") || !Files.exists(expected)) {
+      if (format.getKey().equals("policy.json")
+          || format.getKey().equals("report.json")
+          || !Files.exists(expected)) {
         continue;
       }
       Cli cli = Cli.run(with(base, format.getValue()));
       assertThat(cli.exitCode()).as(cli.err()).isZero();
       compare(expected, cli.out());
       if (format.getKey().equals("policy.yaml")) {
-        assertThat(YamlChecks.read(cli.out())).as("yaml reads back as the json policy").isEqualTo(JSON.readTree(policyJson));
+        assertThat(YamlChecks.read(cli.out()))
+            .as("yaml reads back as the json policy")
+            .isEqualTo(JSON.readTree(policyJson));
       } else if (format.getKey().endsWith(".yaml")) {
         YamlChecks.read(cli.out());
         TemplateReferenceChecks.check(cli.out(), folder.resolve("input"));
@@ -101,7 +109,11 @@ class GoldenCasesTest {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
       return;
     }
-    assertThat(expected).as("golden file %s (run with -Dgolden.update=true to create it)", expected).exists();
-    assertThat(actual).as("output differs from %s", expected).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    assertThat(expected)
+        .as("golden file %s (run with -Dgolden.update=true to create it)", expected)
+        .exists();
+    assertThat(actual)
+        .as("output differs from %s", expected)
+        .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
   }
 }

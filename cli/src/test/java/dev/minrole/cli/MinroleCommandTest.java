@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The error handling every command shares: one line for an internal error, a stack trace on --verbose. */
+/**
+ * The error handling every command shares: one line for an internal error, a stack trace on
+ * --verbose.
+ */
 class MinroleCommandTest {
   /** A command with a bug, as any subcommand might have. */
   @Command(name = "boom")
@@ -49,7 +52,9 @@ class MinroleCommandTest {
 
     assertThat(result[0]).isEqualTo("1");
     assertThat(result[1])
-        .startsWith("minrole: error: internal error: java.lang.IllegalStateException: a bug" + System.lineSeparator())
+        .startsWith(
+            "minrole: error: internal error: java.lang.IllegalStateException: a bug"
+                + System.lineSeparator())
         .contains("at dev.minrole.cli.MinroleCommandTest$Boom.run(");
   }
 }

@@ -21,10 +21,10 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
  * gives the same bytes; {@code minrole validate} finds no error in it; every action exists in the
  * catalog; and a wildcard in the resource part of an ARN (after account and region) appears only
  * where a finding at the same code line explains it, as an S3 object key pattern under a known
- * bucket, as the pattern of a name CloudFormation generates ({@code GENERATED_NAME}), in a
- * platform permission, whose evidence says why, or in a name from a template with an error. A policy
- * without statements (a function that needs no permission) cannot be parsed by {@code IamPolicy};
- * it must come with no permissions and be exactly the canonical empty policy.
+ * bucket, as the pattern of a name CloudFormation generates ({@code GENERATED_NAME}), in a platform
+ * permission, whose evidence says why, or in a name from a template with an error. A policy without
+ * statements (a function that needs no permission) cannot be parsed by {@code IamPolicy}; it must
+ * come with no permissions and be exactly the canonical empty policy.
  */
 final class PolicyChecks {
   private PolicyChecks() {}
@@ -48,18 +48,23 @@ final class PolicyChecks {
     if (function.path("policy").path("Statement").isEmpty()) {
       // IamPolicy cannot hold a policy without statements; a function that needs no permission
       // must have none, and the canonical writer's form of that is fixed.
-      assertThat(function.path("permissions")).as("permissions of a policy without statements").isEmpty();
+      assertThat(function.path("permissions"))
+          .as("permissions of a policy without statements")
+          .isEmpty();
       assertThat(policyJson).isEqualTo(PolicyJson.write(Optional.empty()));
       return;
     }
     IamPolicy parsed = IamPolicy.fromJson(policyJson);
-    assertThat(PolicyJson.write(parsed)).as("round trip through the canonical writer").isEqualTo(policyJson);
+    assertThat(PolicyJson.write(parsed))
+        .as("round trip through the canonical writer")
+        .isEqualTo(policyJson);
     assertThat(PolicyValidator.bundled(PolicyType.IDENTITY).validate(policyJson))
         .as("minrole validate finds no error in the policy")
         .noneMatch(p -> p.severity() == Severity.ERROR);
     Set<String> explainedLines = new HashSet<>();
     for (JsonNode f : function.path("findings")) {
-      if (f.path("id").asText().equals("UNRESOLVED_RESOURCE") || f.path("id").asText().equals("NO_HANDLER")) {
+      if (f.path("id").asText().equals("UNRESOLVED_RESOURCE")
+          || f.path("id").asText().equals("NO_HANDLER")) {
         explainedLines.add(f.path("file").asText() + ":" + f.path("line").asText());
       }
     }
@@ -87,7 +92,9 @@ final class PolicyChecks {
           // actions; the log streams of the function's own log group).
           explained |= source.path("kind").asText().equals("platform");
           explained |= brokenTemplate && source.path("kind").asText().equals("template");
-          explained |= explainedLines.contains(source.path("file").asText() + ":" + source.path("line").asText());
+          explained |=
+              explainedLines.contains(
+                  source.path("file").asText() + ":" + source.path("line").asText());
         }
         assertThat(objectPattern || unnamedOptional || explained)
             .as("wildcard resource %s for %s is explained by a finding", arn, action)
@@ -101,6 +108,7 @@ final class PolicyChecks {
       return true;
     }
     String[] parts = arn.split(":", 6);
-    return parts.length == 6 && parts[5].contains("*") || parts.length > 2 && parts[2].contains("*");
+    return parts.length == 6 && parts[5].contains("*")
+        || parts.length > 2 && parts[2].contains("*");
   }
 }

@@ -26,7 +26,8 @@ final class SarifChecks {
     for (JsonNode rule : driver.path("rules")) {
       assertThat(rule.path("id").asText()).matches("[A-Z_]+");
       assertThat(rule.path("shortDescription").path("text").asText()).isNotBlank();
-      assertThat(rule.path("defaultConfiguration").path("level").asText()).isIn("error", "warning", "note");
+      assertThat(rule.path("defaultConfiguration").path("level").asText())
+          .isIn("error", "warning", "note");
       rules.add(rule.path("id").asText());
     }
     assertThat(rules).contains("MISSING_PERMISSION", "EXCESS_PERMISSION", "BROADER_PERMISSION");
@@ -34,7 +35,8 @@ final class SarifChecks {
     for (JsonNode result : run.path("results")) {
       String ruleId = result.path("ruleId").asText();
       assertThat(rules).contains(ruleId);
-      assertThat(driver.path("rules").get(result.path("ruleIndex").asInt()).path("id").asText()).isEqualTo(ruleId);
+      assertThat(driver.path("rules").get(result.path("ruleIndex").asInt()).path("id").asText())
+          .isEqualTo(ruleId);
       assertThat(result.path("level").asText()).isIn("error", "warning", "note");
       assertThat(result.path("message").path("text").asText()).isNotBlank();
       assertThat(result.path("locations").size()).isPositive();

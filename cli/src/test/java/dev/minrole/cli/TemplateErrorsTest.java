@@ -37,7 +37,8 @@ class TemplateErrorsTest {
   }
 
   @Test
-  void generate_whenYamlTemplateIsInvalid_exitsTwoWithOneLineNamingFileAndLine() throws IOException {
+  void generate_whenYamlTemplateIsInvalid_exitsTwoWithOneLineNamingFileAndLine()
+      throws IOException {
     write("app/Handler.java", HANDLER);
     write(
         "template.yaml",
@@ -62,7 +63,8 @@ class TemplateErrorsTest {
   }
 
   @Test
-  void generate_whenJsonTemplateHasASyntaxError_exitsTwoWithOneLineNamingFileAndLine() throws IOException {
+  void generate_whenJsonTemplateHasASyntaxError_exitsTwoWithOneLineNamingFileAndLine()
+      throws IOException {
     write("app/Handler.java", HANDLER);
     write(
         "template.json",
@@ -88,14 +90,18 @@ class TemplateErrorsTest {
   }
 
   @Test
-  void generate_whenTemplateIsInvalidButHandlerIsGiven_analyzesTheCodeAndReportsTheTemplate() throws IOException {
+  void generate_whenTemplateIsInvalidButHandlerIsGiven_analyzesTheCodeAndReportsTheTemplate()
+      throws IOException {
     write("app/Handler.java", HANDLER);
     write("template.yaml", "Resources: [unclosed\n");
 
     Cli cli = Cli.run("generate", dir.toString(), "--handler", "app.Handler::handleRequest");
 
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("\"sqs:SendMessage\"", "arn:aws:sqs:eu-west-1:111122223333:jobs");
-    assertThat(cli.err()).startsWith("minrole: error: template.yaml:2: invalid YAML or JSON (").endsWith("[TEMPLATE_ERROR]" + System.lineSeparator());
+    assertThat(cli.out())
+        .contains("\"sqs:SendMessage\"", "arn:aws:sqs:eu-west-1:111122223333:jobs");
+    assertThat(cli.err())
+        .startsWith("minrole: error: template.yaml:2: invalid YAML or JSON (")
+        .endsWith("[TEMPLATE_ERROR]" + System.lineSeparator());
   }
 }

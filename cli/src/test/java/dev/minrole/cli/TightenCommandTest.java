@@ -31,8 +31,15 @@ class TightenCommandTest {
     Files.writeString(source, DiffCommandTest.HANDLER, StandardCharsets.UTF_8);
     Path file = dir.resolve("current.json");
     Files.writeString(file, current, StandardCharsets.UTF_8);
-    List<String> args = new ArrayList<>(List.of("tighten", dir.resolve("src").toString(), "--handler",
-        "app.Handler::handleRequest", "--current", file.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tighten",
+                dir.resolve("src").toString(),
+                "--handler",
+                "app.Handler::handleRequest",
+                "--current",
+                file.toString()));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -42,12 +49,17 @@ class TightenCommandTest {
     Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")));
     assertThat(cli.exitCode()).as(cli.err()).isZero();
     IamPolicy tightened = IamPolicy.fromJson(cli.out());
-    assertThat(tightened.statements()).flatExtracting(s -> s.actions().stream().map(a -> a.value()).toList())
+    assertThat(tightened.statements())
+        .flatExtracting(s -> s.actions().stream().map(a -> a.value()).toList())
         .containsExactlyInAnyOrder("s3:PutObject", "sqs:SendMessage");
-    assertThat(cli.out()).contains(DiffCommandTest.S3).contains(DiffCommandTest.SQS).doesNotContain("\"*\"");
+    assertThat(cli.out())
+        .contains(DiffCommandTest.S3)
+        .contains(DiffCommandTest.SQS)
+        .doesNotContain("\"*\"");
     assertThat(cli.err())
-        .containsPattern("minrole: tighten app.Handler::handleRequest: kept 2 permissions; 2 statements, [0-9,]+ action"
-            + " grants, [0-9,]+ characters -> 2 statements, 2 action grants, [0-9,]+ characters")
+        .containsPattern(
+            "minrole: tighten app.Handler::handleRequest: kept 2 permissions; 2 statements, [0-9,]+ action"
+                + " grants, [0-9,]+ characters -> 2 statements, 2 action grants, [0-9,]+ characters")
         .contains("minrole:   removed  sqs:* (")
         .contains("minrole:   narrowed s3:PutObject on * to " + DiffCommandTest.S3);
   }
@@ -57,7 +69,8 @@ class TightenCommandTest {
     Cli cli = tighten(policy(allow("sqs:*", "*")));
     assertThat(cli.exitCode()).isEqualTo(3);
     assertThat(cli.out()).doesNotContain("s3:PutObject");
-    assertThat(cli.err()).contains("minrole:   missing  s3:PutObject on " + DiffCommandTest.S3)
+    assertThat(cli.err())
+        .contains("minrole:   missing  s3:PutObject on " + DiffCommandTest.S3)
         .contains("not added (give --add-missing to add it)");
 
     Cli added = tighten(policy(allow("sqs:*", "*")), "--add-missing");
@@ -69,43 +82,87 @@ class TightenCommandTest {
   @Test
   void tighten_formatReport_isTheGenerateReport() throws IOException {
     Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")), "--format", "report");
-    assertThat(new ObjectMapper().readTree(cli.out()).path("functions").get(0).path("permissions").size()).isEqualTo(2);
+    assertThat(
+            new ObjectMapper()
+                .readTree(cli.out())
+                .path("functions")
+                .get(0)
+                .path("permissions")
+                .size())
+        .isEqualTo(2);
   }
 
   @Test
   void tighten_accessAnalyzer_passes_thenPrintsThePolicy() throws IOException {
-    try (FakeAwsServer server = FakeAwsServer.start()
-        .onRest("POST", "/policy/check-no-new-access", r -> FakeAwsServer.Response.restJson(
-            "{\"result\": \"PASS\", \"message\": \"No new access.\", \"reasons\": []}"))
-        .onRest("POST", "/policy/validation", r -> FakeAwsServer.Response.restJson("{\"findings\": []}"))) {
-      Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")), "--access-analyzer", "--region", "eu-west-1",
-          "--endpoint-url", server.endpoint().toString());
+    try (FakeAwsServer server =
+        FakeAwsServer.start()
+            .onRest(
+                "POST",
+                "/policy/check-no-new-access",
+                r ->
+                    FakeAwsServer.Response.restJson(
+                        "{\"result\": \"PASS\", \"message\": \"No new access.\", \"reasons\": []}"))
+            .onRest(
+                "POST",
+                "/policy/validation",
+                r -> FakeAwsServer.Response.restJson("{\"findings\": []}"))) {
+      Cli cli =
+          tighten(
+              policy(allow("sqs:*", "*"), allow("s3:*", "*")),
+              "--access-analyzer",
+              "--region",
+              "eu-west-1",
+              "--endpoint-url",
+              server.endpoint().toString());
       assertThat(cli.exitCode()).as(cli.err()).isZero();
       assertThat(cli.err()).contains("Access Analyzer: CheckNoNewAccess and ValidatePolicy passed");
-      String sent = new ObjectMapper().readTree(server.requests().get(0).body()).path("newPolicyDocument").asText();
+      String sent =
+          new ObjectMapper()
+              .readTree(server.requests().get(0).body())
+              .path("newPolicyDocument")
+              .asText();
       assertThat(sent).isEqualTo(cli.out());
     }
   }
 
   @Test
   void tighten_accessAnalyzer_fails_exitsFive_withoutWritingThePolicy() throws IOException {
-    try (FakeAwsServer server = FakeAwsServer.start()
-        .onRest("POST", "/policy/check-no-new-access", r -> FakeAwsServer.Response.restJson(
-            "{\"result\": \"FAIL\", \"message\": \"New access.\", \"reasons\": [{\"description\": \"statement 0\"}]}"))
-        .onRest("POST", "/policy/validation", r -> FakeAwsServer.Response.restJson("{\"findings\": []}"))) {
-      Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")), "--access-analyzer", "--region", "eu-west-1",
-          "--endpoint-url", server.endpoint().toString());
+    try (FakeAwsServer server =
+        FakeAwsServer.start()
+            .onRest(
+                "POST",
+                "/policy/check-no-new-access",
+                r ->
+                    FakeAwsServer.Response.restJson(
+                        "{\"result\": \"FAIL\", \"message\": \"New access.\", \"reasons\": [{\"description\": \"statement 0\"}]}"))
+            .onRest(
+                "POST",
+                "/policy/validation",
+                r -> FakeAwsServer.Response.restJson("{\"findings\": []}"))) {
+      Cli cli =
+          tighten(
+              policy(allow("sqs:*", "*"), allow("s3:*", "*")),
+              "--access-analyzer",
+              "--region",
+              "eu-west-1",
+              "--endpoint-url",
+              server.endpoint().toString());
       assertThat(cli.exitCode()).isEqualTo(5);
       assertThat(cli.out()).isEmpty();
-      assertThat(cli.err()).contains("minrole: error: Access Analyzer, app.Handler::handleRequest: CheckNoNewAccess: FAIL:"
-          + " New access.; statement 0");
+      assertThat(cli.err())
+          .contains(
+              "minrole: error: Access Analyzer, app.Handler::handleRequest: CheckNoNewAccess: FAIL:"
+                  + " New access.; statement 0");
     }
   }
 
   @Test
   void tighten_help_documentsExitCodesAndSafetyOptions() {
     Cli cli = Cli.run("tighten", "--help");
-    assertThat(cli.out()).contains("--add-missing").contains("--drop-observed").contains("--access-analyzer")
+    assertThat(cli.out())
+        .contains("--add-missing")
+        .contains("--drop-observed")
+        .contains("--access-analyzer")
         .containsPattern("5\\s+--access-analyzer");
   }
 }

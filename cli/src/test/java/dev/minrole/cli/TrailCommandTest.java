@@ -162,7 +162,8 @@ class TrailCommandTest {
     String trail = caseDir("trail-lambda-role").resolve("trail").toString();
 
     Cli withTemplateRole = Cli.run("generate", dir.toString(), "--cloudtrail", trail);
-    Cli withRoleArn = Cli.run("generate", dir.toString(), "--cloudtrail", trail, "--role-arn", ROLE);
+    Cli withRoleArn =
+        Cli.run("generate", dir.toString(), "--cloudtrail", trail, "--role-arn", ROLE);
 
     assertThat(withTemplateRole.exitCode()).as(withTemplateRole.err()).isZero();
     assertThat(withTemplateRole.out()).contains("kms:Decrypt").isEqualTo(withRoleArn.out());

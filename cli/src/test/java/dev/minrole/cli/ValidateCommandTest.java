@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CLEAN =
-      """
+"""
 {
   "Version": "2012-10-17",
   "Statement": [

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class FakeAwsServer implements AutoCloseable {
 
   /** A request as the server saw it. */
-  public record Request(String method, String path, String query, Map<String, String> headers, String body) {
+  public record Request(
+      String method, String path, String query, Map<String, String> headers, String body) {
     /** The form parameters of a query-protocol request body. */
     public Map<String, String> form() {
       return parseForm(body);
@@ -112,11 +113,18 @@ public final class FakeAwsServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+    exchange
+        .getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     URI uri = exchange.getRequestURI();
     Request request =
-        new Request(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, body);
+        new Request(
+            exchange.getRequestMethod(),
+            uri.getRawPath(),
+            uri.getRawQuery() == null ? "" : uri.getRawQuery(),
+            headers,
+            body);
     requests.add(request);
     Response response = route(request);
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
@@ -137,7 +145,9 @@ public final class FakeAwsServer implements AutoCloseable {
             switch (r.kind()) {
               case "target" -> r.key().equals(target);
               case "action" -> r.key().equals(action);
-              default -> r.key().equalsIgnoreCase(request.method()) && r.path().matcher(request.path()).matches();
+              default ->
+                  r.key().equalsIgnoreCase(request.method())
+                      && r.path().matcher(request.path()).matches();
             };
         if (matches) {
           return r.answer().apply(request);
@@ -148,7 +158,14 @@ public final class FakeAwsServer implements AutoCloseable {
         400,
         "application/json",
         "{\"__type\":\"UnknownOperationException\",\"message\":\"no answer registered for "
-            + request.method() + " " + request.path() + " " + target + " " + action + "\"}");
+            + request.method()
+            + " "
+            + request.path()
+            + " "
+            + target
+            + " "
+            + action
+            + "\"}");
   }
 
   static Map<String, String> parseForm(String body) {
@@ -159,7 +176,8 @@ public final class FakeAwsServer implements AutoCloseable {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       out.put(key, value);
     }
     return out;

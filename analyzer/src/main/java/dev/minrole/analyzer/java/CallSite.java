@@ -25,7 +25,9 @@ record CallSite(Node node, CodeUnit caller, Optional<List<Expression>> arguments
   /** Two call sites are the same place in the code: JavaParser nodes compare by identity here. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof CallSite c && c.node == node && java.util.Objects.equals(c.caller, caller);
+    return other instanceof CallSite c
+        && c.node == node
+        && java.util.Objects.equals(c.caller, caller);
   }
 
   @Override

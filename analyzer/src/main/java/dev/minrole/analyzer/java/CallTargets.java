@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the methods in the sources that a call can bind to, by name, arity and, where the types
- * are known, argument types. When overloads cannot be told apart, all of them are kept: an
- * analysis that includes a method too many over-grants a little, one that misses a method loses a
+ * Finds the methods in the sources that a call can bind to, by name, arity and, where the types are
+ * known, argument types. When overloads cannot be told apart, all of them are kept: an analysis
+ * that includes a method too many over-grants a little, one that misses a method loses a
  * permission.
  */
 final class CallTargets {
@@ -70,7 +70,9 @@ final class CallTargets {
   }
 
   private Resolution unqualified(MethodCallExpr call, String name, List<Expression> args) {
-    for (TypeInfo type = names.enclosingType(call); type != null; type = type.outer().orElse(null)) {
+    for (TypeInfo type = names.enclosingType(call);
+        type != null;
+        type = type.outer().orElse(null)) {
       List<MethodInfo> found = find(type, name, args, false);
       if (!found.isEmpty()) {
         boolean isVirtual = found.stream().anyMatch(m -> !m.isStatic() && !m.isPrivate());
@@ -171,9 +173,9 @@ final class CallTargets {
   }
 
   /**
-   * True if one method can override the other: same name and arity, and parameter types that
-   * agree after erasure. A type variable erases to {@code Object} and agrees with anything, so
-   * {@code handleRequest(Map, Context)} overrides {@code handleRequest(I, Context)}.
+   * True if one method can override the other: same name and arity, and parameter types that agree
+   * after erasure. A type variable erases to {@code Object} and agrees with anything, so {@code
+   * handleRequest(Map, Context)} overrides {@code handleRequest(I, Context)}.
    */
   boolean overrideEquivalent(MethodInfo a, MethodInfo b) {
     if (!a.name().equals(b.name()) || a.parameters().size() != b.parameters().size()) {
@@ -182,8 +184,7 @@ final class CallTargets {
     for (int i = 0; i < a.parameters().size(); i++) {
       JType pa = erased(a.parameters().get(i));
       JType pb = erased(b.parameters().get(i));
-      boolean wildcard =
-          !pa.isKnown() || !pb.isKnown() || isObject(pa) || isObject(pb);
+      boolean wildcard = !pa.isKnown() || !pb.isKnown() || isObject(pa) || isObject(pb);
       if (!wildcard && !(pa.name().equals(pb.name()) && pa.arrayDims() == pb.arrayDims())) {
         return false;
       }

@@ -10,19 +10,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A call on a sync or async service client: {@code s3.getObject(request)}, {@code
- * dynamo.query(r -> r.tableName(t))}, or a paginator such as {@code listObjectsV2Paginator}. An
- * async call counts like its sync twin.
+ * A call on a sync or async service client: {@code s3.getObject(request)}, {@code dynamo.query(r ->
+ * r.tableName(t))}, or a paginator such as {@code listObjectsV2Paginator}. An async call counts
+ * like its sync twin.
  */
 final class ClientCallRecognizer implements CallRecognizer {
   /** Client methods that are not service operations and need no permission. */
   private static final Set<String> NOT_OPERATIONS =
       Set.of(
-          "close", "serviceName", "waiter", "utilities", "serviceClientConfiguration",
-          "batchManager", "toString", "hashCode", "equals", "getClass");
+          "close",
+          "serviceName",
+          "waiter",
+          "utilities",
+          "serviceClientConfiguration",
+          "batchManager",
+          "toString",
+          "hashCode",
+          "equals",
+          "getClass");
 
   @Override
-  public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
+  public List<Recognized> recognize(
+      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
     Optional<Expression> scope = call.getScope();
     if (scope.isEmpty()) {
       return List.of();
@@ -31,7 +40,8 @@ final class ClientCallRecognizer implements CallRecognizer {
     if (receiver.staticRef()) {
       return List.of();
     }
-    Optional<SdkService> service = context.analysis().sdk().inventory().serviceByClient(receiver.name());
+    Optional<SdkService> service =
+        context.analysis().sdk().inventory().serviceByClient(receiver.name());
     if (service.isEmpty()) {
       return List.of();
     }
@@ -59,7 +69,10 @@ final class ClientCallRecognizer implements CallRecognizer {
         call.getArguments().isEmpty()
             ? List.of(Value.Obj.empty(RecognitionContext.requestClass(service.get(), op.request())))
             : context.requests(
-                call.getArgument(0), RecognitionContext.requestClass(service.get(), op.request()), unit);
-    return List.of(new Recognized(service.get(), op, requests, receiver.simpleName() + "." + method));
+                call.getArgument(0),
+                RecognitionContext.requestClass(service.get(), op.request()),
+                unit);
+    return List.of(
+        new Recognized(service.get(), op, requests, receiver.simpleName() + "." + method));
   }
 }

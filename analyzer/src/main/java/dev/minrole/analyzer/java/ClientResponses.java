@@ -44,9 +44,12 @@ final class ClientResponses {
       responses.add(response(responseClass, request, derived, op));
     }
     responses = ValueEvaluator.dedupe(responses);
-    boolean async = receiver.name().equals(service.get().packageName() + "." + service.get().asyncClient());
+    boolean async =
+        receiver.name().equals(service.get().packageName() + "." + service.get().asyncClient());
     return Optional.of(
-        async ? List.of(Value.Obj.empty(JdkValueRules.FUTURE).with("value", responses)) : responses);
+        async
+            ? List.of(Value.Obj.empty(JdkValueRules.FUTURE).with("value", responses))
+            : responses);
   }
 
   private static List<Value> requests(

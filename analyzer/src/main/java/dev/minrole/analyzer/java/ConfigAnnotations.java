@@ -32,7 +32,8 @@ final class ConfigAnnotations {
             Annotations.attribute(found.get(), source.attribute())
                 .map(ConfigAnnotations::text)
                 .orElse("?");
-        return Optional.of(source.label() + " " + key + " (injected by @" + source.annotation() + ")");
+        return Optional.of(
+            source.label() + " " + key + " (injected by @" + source.annotation() + ")");
       }
     }
     return Optional.empty();

@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds AWS credentials written into the sources: access key ids in any string literal, and
- * secret access keys in literals assigned to something named like a secret or passed to a
- * credentials factory. Every file is checked, reachable or not: a key in the repository is
- * exposed either way.
+ * Finds AWS credentials written into the sources: access key ids in any string literal, and secret
+ * access keys in literals assigned to something named like a secret or passed to a credentials
+ * factory. Every file is checked, reachable or not: a key in the repository is exposed either way.
  */
 public final class CredentialScan {
   private CredentialScan() {}
@@ -25,17 +24,26 @@ public final class CredentialScan {
   public static List<Finding> scan(SourceSet sources) {
     List<Finding> out = new ArrayList<>();
     for (ParsedFile file : sources.files()) {
-      for (Node literal : file.unit().findAll(Node.class, n -> n instanceof StringLiteralExpr || n instanceof TextBlockLiteralExpr)) {
-        String text = literal instanceof StringLiteralExpr s ? s.getValue() : ((TextBlockLiteralExpr) literal).getValue();
+      for (Node literal :
+          file.unit()
+              .findAll(
+                  Node.class,
+                  n -> n instanceof StringLiteralExpr || n instanceof TextBlockLiteralExpr)) {
+        String text =
+            literal instanceof StringLiteralExpr s
+                ? s.getValue()
+                : ((TextBlockLiteralExpr) literal).getValue();
         Optional<String> found = Credentials.find(text, nameAround(literal));
         found.ifPresent(
             what ->
                 out.add(
                     Finding.error(
                         "HARDCODED_CREDENTIAL",
-                        "the code holds an AWS " + what
+                        "the code holds an AWS "
+                            + what
                             + "; remove it, deactivate the key, and let the function use its execution role",
-                        SourceLocation.of(file.displayPath(), literal.getBegin().map(p -> p.line).orElse(0)))));
+                        SourceLocation.of(
+                            file.displayPath(), literal.getBegin().map(p -> p.line).orElse(0)))));
       }
     }
     return out;
@@ -51,8 +59,12 @@ public final class CredentialScan {
       return a.getTarget().toString();
     }
     if (parent instanceof MethodCallExpr call) {
-      return call.getNameAsString() + " " + call.getScope().map(Node::toString).orElse("")
-          + (call.getNameAsString().equals("create") && call.toString().contains("Credentials") ? " secret" : "");
+      return call.getNameAsString()
+          + " "
+          + call.getScope().map(Node::toString).orElse("")
+          + (call.getNameAsString().equals("create") && call.toString().contains("Credentials")
+              ? " secret"
+              : "");
     }
     return "";
   }

@@ -8,22 +8,24 @@ import java.util.Optional;
 
 /**
  * A call on a client made by {@code S3AsyncClient.crtCreate()} or {@code crtBuilder()}: the CRT
- * client splits large uploads and copies into multipart requests by itself, so such a call
- * performs what {@code utilities.yaml} lists for the client's {@code #crt} variant. Calls the
- * variant does not list, and calls on clients not known to be CRT-based, are left to {@link
+ * client splits large uploads and copies into multipart requests by itself, so such a call performs
+ * what {@code utilities.yaml} lists for the client's {@code #crt} variant. Calls the variant does
+ * not list, and calls on clients not known to be CRT-based, are left to {@link
  * ClientCallRecognizer}.
  */
 final class CrtClientCallRecognizer implements CallRecognizer {
   static final String VARIANT = "#crt";
 
   @Override
-  public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
+  public List<Recognized> recognize(
+      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
     Optional<Expression> scope = call.getScope();
     if (scope.isEmpty()) {
       return List.of();
     }
     JType receiver = context.typeOf(scope.get());
-    Optional<UtilityType> variant = context.analysis().sdk().utilities().type(receiver.name() + VARIANT);
+    Optional<UtilityType> variant =
+        context.analysis().sdk().utilities().type(receiver.name() + VARIANT);
     if (variant.isEmpty()
         || variant.get().method(call.getNameAsString()).isEmpty()
         || !madeByCrt(context.evaluator().evaluateInContexts(scope.get(), unit))) {

@@ -13,16 +13,29 @@ import java.util.Set;
 
 /**
  * What a dependency-injection container hands out for a type, read from the sources: Spring
- * {@code @Component} classes and {@code @Bean} methods, Dagger {@code @Provides} and {@code
- * Binds}, Guice {@code bind(X.class).to(Y.class)}, CDI and Micronaut scopes and producers, and
- * classes with an {@code @Inject} constructor.
+ * {@code @Component} classes and {@code @Bean} methods, Dagger {@code @Provides} and {@code Binds},
+ * Guice {@code bind(X.class).to(Y.class)}, CDI and Micronaut scopes and producers, and classes with
+ * an {@code @Inject} constructor.
  */
 final class DependencyInjection {
   static final Set<String> MANAGED_CLASS_ANNOTATIONS =
       Set.of(
-          "Component", "Service", "Repository", "Controller", "RestController", "Configuration",
-          "Singleton", "ApplicationScoped", "RequestScoped", "Dependent", "SessionScoped", "Named",
-          "Prototype", "Context", "Infrastructure", "Factory");
+          "Component",
+          "Service",
+          "Repository",
+          "Controller",
+          "RestController",
+          "Configuration",
+          "Singleton",
+          "ApplicationScoped",
+          "RequestScoped",
+          "Dependent",
+          "SessionScoped",
+          "Named",
+          "Prototype",
+          "Context",
+          "Infrastructure",
+          "Factory");
   static final Set<String> INJECT_ANNOTATIONS = Set.of("Inject", "Autowired", "Resource");
   static final Set<String> PROVIDER_ANNOTATIONS = Set.of("Provides", "Bean", "Produces");
   static final Set<String> LIFECYCLE_ANNOTATIONS = Set.of("PostConstruct");
@@ -63,22 +76,28 @@ final class DependencyInjection {
               .ifPresent(
                   r ->
                       explicitBindings
-                          .computeIfAbsent(names.resolve(r, method.node()).name(), k -> new ArrayList<>())
-                          .add(names.resolve(method.parameters().get(0).getType(), method.node()).name()));
+                          .computeIfAbsent(
+                              names.resolve(r, method.node()).name(), k -> new ArrayList<>())
+                          .add(
+                              names
+                                  .resolve(method.parameters().get(0).getType(), method.node())
+                                  .name()));
         }
       }
     }
     for (FileScope scope : index.scopes()) {
       for (MethodCallExpr call : scope.file().unit().findAll(MethodCallExpr.class)) {
         guiceBinding(call)
-            .ifPresent(b -> explicitBindings.computeIfAbsent(b[0], k -> new ArrayList<>()).add(b[1]));
+            .ifPresent(
+                b -> explicitBindings.computeIfAbsent(b[0], k -> new ArrayList<>()).add(b[1]));
       }
     }
   }
 
   private boolean isManaged(TypeInfo type) {
     return Annotations.hasAny(type.annotations(), MANAGED_CLASS_ANNOTATIONS)
-        || type.constructors().stream().anyMatch(c -> Annotations.hasAny(c.annotations(), INJECT_ANNOTATIONS));
+        || type.constructors().stream()
+            .anyMatch(c -> Annotations.hasAny(c.annotations(), INJECT_ANNOTATIONS));
   }
 
   /** {@code bind(X.class).to(Y.class)} as {@code [X, Y]}. */
@@ -106,8 +125,8 @@ final class DependencyInjection {
    * qualifier} ({@code @Named("x")}, {@code @Qualifier("x")}) when the injection point has one. An
    * explicit binding ({@code @Binds}, Guice's {@code bind(X.class).to(Y.class)}) decides which
    * class serves an interface; without one, every managed implementation can. Suppliers with the
-   * same qualifier are chosen; when none has it, all are kept, which grants more rather than miss
-   * a call.
+   * same qualifier are chosen; when none has it, all are kept, which grants more rather than miss a
+   * call.
    */
   Binding bindingFor(JType type, Optional<String> qualifier) {
     Set<TypeInfo> classes = new LinkedHashSet<>();
@@ -124,7 +143,8 @@ final class DependencyInjection {
       index.get(name).ifPresent(classes::add);
     }
     for (MethodInfo provider : providers) {
-      JType provided = provider.returnType().map(r -> names.resolve(r, provider.node())).orElse(JType.UNKNOWN);
+      JType provided =
+          provider.returnType().map(r -> names.resolve(r, provider.node())).orElse(JType.UNKNOWN);
       Optional<TypeInfo> providedType = index.get(provided.name());
       if (provided.name().equals(type.name())
           || (providedType.isPresent() && index.isSubtype(providedType.get(), type.name()))) {
@@ -140,7 +160,9 @@ final class DependencyInjection {
   }
 
   private static <T> List<T> sameQualifier(
-      List<T> candidates, Optional<String> qualifier, java.util.function.Function<T, Optional<String>> qualifierOf) {
+      List<T> candidates,
+      Optional<String> qualifier,
+      java.util.function.Function<T, Optional<String>> qualifierOf) {
     if (qualifier.isEmpty() || candidates.size() < 2) {
       return candidates;
     }
@@ -149,7 +171,8 @@ final class DependencyInjection {
   }
 
   /** The qualifier of an injection point or a supplier: {@code @Named} or {@code @Qualifier}. */
-  static Optional<String> qualifier(java.util.Collection<com.github.javaparser.ast.expr.AnnotationExpr> annotations) {
+  static Optional<String> qualifier(
+      java.util.Collection<com.github.javaparser.ast.expr.AnnotationExpr> annotations) {
     for (String name : QUALIFIER_ANNOTATIONS) {
       Optional<String> value =
           Annotations.find(annotations, name)
@@ -206,6 +229,7 @@ final class DependencyInjection {
   }
 
   static boolean isComponentInterface(TypeInfo type) {
-    return type.isInterface() && (type.hasAnnotation("Component") || type.hasAnnotation("Subcomponent"));
+    return type.isInterface()
+        && (type.hasAnnotation("Component") || type.hasAnnotation("Subcomponent"));
   }
 }

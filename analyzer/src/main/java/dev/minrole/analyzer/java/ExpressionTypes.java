@@ -39,8 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The static type of an expression, as far as the sources and the known libraries tell. Results
- * are cached per node; one instance serves one thread.
+ * The static type of an expression, as far as the sources and the known libraries tell. Results are
+ * cached per node; one instance serves one thread.
  */
 final class ExpressionTypes {
   private final TypeIndex index;
@@ -182,7 +182,9 @@ final class ExpressionTypes {
       return typeOf(access.getName()).elementType();
     }
     if (e instanceof ArrayCreationExpr creation) {
-      return names.resolve(creation.getElementType(), creation).arrayOf(creation.getLevels().size());
+      return names
+          .resolve(creation.getElementType(), creation)
+          .arrayOf(creation.getLevels().size());
     }
     if (e instanceof ClassExpr) {
       return JType.of("java.lang.Class");
@@ -262,7 +264,10 @@ final class ExpressionTypes {
     CallTargets.Resolution resolution = targets.resolve(call);
     if (!resolution.declared().isEmpty()) {
       MethodInfo target = resolution.declared().get(0);
-      return target.returnType().map(t -> returnType(t, target, resolution.receiver())).orElse(JType.UNKNOWN);
+      return target
+          .returnType()
+          .map(t -> returnType(t, target, resolution.receiver()))
+          .orElse(JType.UNKNOWN);
     }
     Optional<Expression> scope = call.getScope();
     if (scope.isEmpty()) {
@@ -327,7 +332,8 @@ final class ExpressionTypes {
         && target.owner().node() instanceof ClassOrInterfaceDeclaration owner) {
       List<TypeParameter> params = owner.getTypeParameters();
       for (int i = 0; i < params.size(); i++) {
-        if (params.get(i).getNameAsString().equals(c.getNameAsString()) && receiver.args().size() > i) {
+        if (params.get(i).getNameAsString().equals(c.getNameAsString())
+            && receiver.args().size() > i) {
           return receiver.arg(i);
         }
       }

@@ -1,9 +1,9 @@
 package dev.minrole.analyzer.java;
 
 /**
- * The calling context an expression is evaluated in: the method it belongs to, the call site
- * that invoked it, and the caller's own frame. A frame without a site is unbound: a parameter read
- * there takes the values of every reachable call site.
+ * The calling context an expression is evaluated in: the method it belongs to, the call site that
+ * invoked it, and the caller's own frame. A frame without a site is unbound: a parameter read there
+ * takes the values of every reachable call site.
  */
 record Frame(MethodInfo method, CallSite site, Frame parent) {
   static final Frame NONE = new Frame(null, null, null);

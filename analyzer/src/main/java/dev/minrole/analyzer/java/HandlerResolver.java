@@ -33,7 +33,8 @@ final class HandlerResolver {
     String trimmed = spec.strip();
     int sep = trimmed.indexOf("::");
     String className = (sep < 0 ? trimmed : trimmed.substring(0, sep)).replace('$', '.');
-    Optional<String> methodName = sep < 0 ? Optional.empty() : Optional.of(trimmed.substring(sep + 2));
+    Optional<String> methodName =
+        sep < 0 ? Optional.empty() : Optional.of(trimmed.substring(sep + 2));
     Optional<TypeInfo> type = index.get(className);
     if (type.isEmpty()) {
       return new Missing(
@@ -60,7 +61,10 @@ final class HandlerResolver {
       Set<String> names = new LinkedHashSet<>();
       index.hierarchy(type.get()).forEach(t -> t.methods().forEach(m -> names.add(m.name())));
       return new Missing(
-          className + " has no method " + methodName.get() + NearestNames.closest(methodName.get(), new ArrayList<>(names)));
+          className
+              + " has no method "
+              + methodName.get()
+              + NearestNames.closest(methodName.get(), new ArrayList<>(names)));
     }
     return new Found(type.get(), methods);
   }
@@ -70,7 +74,8 @@ final class HandlerResolver {
     List<MethodInfo> out = new ArrayList<>();
     for (TypeInfo t : index.hierarchy(type)) {
       for (MethodInfo m : t.methodsNamed(name)) {
-        if (!m.isAbstract() && out.stream().noneMatch(o -> o.parameters().size() == m.parameters().size())) {
+        if (!m.isAbstract()
+            && out.stream().noneMatch(o -> o.parameters().size() == m.parameters().size())) {
           out.add(m);
         }
       }

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A type as far as the analyzer can tell: a fully qualified name with its type arguments. A name
- * starting with {@code ?} is a type the analyzer could not resolve. {@code staticRef} marks a
- * type name used as the scope of a static member access ({@code S3Client.create()}), as opposed
- * to a value of that type.
+ * starting with {@code ?} is a type the analyzer could not resolve. {@code staticRef} marks a type
+ * name used as the scope of a static member access ({@code S3Client.create()}), as opposed to a
+ * value of that type.
  */
 record JType(String name, List<JType> args, int arrayDims, boolean staticRef) {
   static final JType UNKNOWN = new JType("?", List.of(), 0, false);

@@ -73,12 +73,17 @@ final class JavaFileWalker {
     List<Finding> findings = new ArrayList<>();
     for (Path root : roots) {
       Path normalizedRoot = root.toAbsolutePath().normalize();
-      Path shownFrom = displayBase != null && normalizedRoot.startsWith(displayBase) ? displayBase : normalizedRoot;
+      Path shownFrom =
+          displayBase != null && normalizedRoot.startsWith(displayBase)
+              ? displayBase
+              : normalizedRoot;
       if (Files.isRegularFile(normalizedRoot)) {
         Path base = normalizedRoot.getParent();
         files.putIfAbsent(
             normalizedRoot.toString(),
-            new Found(normalizedRoot, shownFrom != normalizedRoot ? shownFrom : base == null ? normalizedRoot : base));
+            new Found(
+                normalizedRoot,
+                shownFrom != normalizedRoot ? shownFrom : base == null ? normalizedRoot : base));
         continue;
       }
       Files.walkFileTree(
@@ -110,7 +115,8 @@ final class JavaFileWalker {
                   e instanceof FileSystemLoopException
                       ? "symbolic link loop at " + where + " is not followed"
                       : "cannot read " + where + ": " + e.getMessage() + "; check its permissions";
-              findings.add(Finding.warning("UNREADABLE_SOURCE", message, SourceLocation.file(where)));
+              findings.add(
+                  Finding.warning("UNREADABLE_SOURCE", message, SourceLocation.file(where)));
               return FileVisitResult.CONTINUE;
             }
           });

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The Java sources of one application, parsed and indexed once, ready to analyze any number of
- * its functions. Each analysis follows only the code its handler can reach.
+ * The Java sources of one application, parsed and indexed once, ready to analyze any number of its
+ * functions. Each analysis follows only the code its handler can reach.
  */
 public final class JavaProject {
   private final SourceSet sources;
@@ -41,8 +41,11 @@ public final class JavaProject {
     return new JavaProject(new JavaSourceLoader().load(roots), inventory);
   }
 
-  /** Loads as {@link #load(List, SdkInventory)}, with paths shown relative to {@code displayBase}. */
-  public static JavaProject load(List<Path> roots, Path displayBase, SdkInventory inventory) throws IOException {
+  /**
+   * Loads as {@link #load(List, SdkInventory)}, with paths shown relative to {@code displayBase}.
+   */
+  public static JavaProject load(List<Path> roots, Path displayBase, SdkInventory inventory)
+      throws IOException {
     return new JavaProject(new JavaSourceLoader().load(roots, displayBase), inventory);
   }
 
@@ -75,8 +78,8 @@ public final class JavaProject {
   }
 
   /**
-   * Analyzes several functions of these sources on all cores: one outcome per handler, in the
-   * order given, the same as {@link #analyze} gives one after the other.
+   * Analyzes several functions of these sources on all cores: one outcome per handler, in the order
+   * given, the same as {@link #analyze} gives one after the other.
    */
   public List<Outcome> analyzeAll(List<String> handlers) {
     return analyzeAll(handlers, Runtime.getRuntime().availableProcessors());
@@ -85,7 +88,8 @@ public final class JavaProject {
   /**
    * Analyzes on up to {@code threads} threads. Each analysis has its own state and only reads what
    * they share: the index, the trees (whose printers the loader installed) and the bundled data,
-   * which caches in concurrent maps. If analyses fail, the first failure in handler order is thrown.
+   * which caches in concurrent maps. If analyses fail, the first failure in handler order is
+   * thrown.
    */
   public List<Outcome> analyzeAll(List<String> handlers, int threads) {
     List<Callable<Outcome>> tasks = new ArrayList<>(handlers.size());
@@ -124,7 +128,9 @@ public final class JavaProject {
       }
       entries.addAll(publicMethods);
       if (type.isConcrete()) {
-        type.constructors().stream().filter(c -> c.isImplicit() || c.isPublic()).forEach(entries::add);
+        type.constructors().stream()
+            .filter(c -> c.isImplicit() || c.isPublic())
+            .forEach(entries::add);
       }
     }
     Reachability.Result reach = newReachability(analysis).fromMethods(entries);

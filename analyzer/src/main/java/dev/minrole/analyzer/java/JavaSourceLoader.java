@@ -27,7 +27,9 @@ import java.util.concurrent.ExecutionException;
  * UTF-8, or is too deeply nested for the parser is reported as a finding; the rest still load.
  */
 public final class JavaSourceLoader {
-  /** Files larger than this are generated code, not Lambda sources; they are reported and skipped. */
+  /**
+   * Files larger than this are generated code, not Lambda sources; they are reported and skipped.
+   */
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
   private final int threads;
@@ -55,7 +57,10 @@ public final class JavaSourceLoader {
     return load(roots, null);
   }
 
-  /** Loads, showing paths relative to {@code displayBase} (a template's directory) where they can be. */
+  /**
+   * Loads, showing paths relative to {@code displayBase} (a template's directory) where they can
+   * be.
+   */
   public SourceSet load(List<Path> roots, Path displayBase) throws IOException {
     JavaFileWalker.Result walked = new JavaFileWalker(displayBase).walk(roots);
     List<JavaFileWalker.Found> found = walked.files();
@@ -72,7 +77,8 @@ public final class JavaSourceLoader {
   private record Outcome(Optional<ParsedFile> file, List<Finding> findings) {}
 
   private List<Outcome> parseAll(List<JavaFileWalker.Found> found) throws IOException {
-    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(() -> new JavaParser(parserConfiguration()));
+    ThreadLocal<JavaParser> parsers =
+        ThreadLocal.withInitial(() -> new JavaParser(parserConfiguration()));
     List<Callable<Outcome>> tasks = new ArrayList<>(found.size());
     for (JavaFileWalker.Found f : found) {
       tasks.add(() -> parseOne(parsers.get(), f));
@@ -158,10 +164,10 @@ public final class JavaSourceLoader {
   /**
    * Makes a freshly parsed tree lean and safe to share between threads, in one walk. Every node
    * keeps its range (its lines and columns) but drops its tokens: the analyzer never reads tokens,
-   * and they are about half of a tree's memory. The unit's printer, which JavaParser would otherwise
-   * install on the first {@code toString()} with an unsynchronized write, is installed here, so that
-   * analyses on several threads only ever read the tree. The walk also notes the file's {@link
-   * LocalDeclarations} for the index.
+   * and they are about half of a tree's memory. The unit's printer, which JavaParser would
+   * otherwise install on the first {@code toString()} with an unsynchronized write, is installed
+   * here, so that analyses on several threads only ever read the tree. The walk also notes the
+   * file's {@link LocalDeclarations} for the index.
    */
   static void settle(CompilationUnit unit) {
     LocalDeclarations local = new LocalDeclarations();

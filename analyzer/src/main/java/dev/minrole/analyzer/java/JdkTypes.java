@@ -10,18 +10,40 @@ import java.util.Set;
 final class JdkTypes {
   private static final Set<String> HOLDER_GETTERS =
       Set.of(
-          "get", "orElse", "orElseGet", "orElseThrow", "join", "getNow", "resultNow", "next",
-          "peek", "poll", "take", "element", "getFirst", "getLast", "first", "getValue", "call",
-          "getObject", "getIfAvailable", "getIfUnique", "firstElement", "lastElement", "remove");
+          "get",
+          "orElse",
+          "orElseGet",
+          "orElseThrow",
+          "join",
+          "getNow",
+          "resultNow",
+          "next",
+          "peek",
+          "poll",
+          "take",
+          "element",
+          "getFirst",
+          "getLast",
+          "first",
+          "getValue",
+          "call",
+          "getObject",
+          "getIfAvailable",
+          "getIfUnique",
+          "firstElement",
+          "lastElement",
+          "remove");
   private static final Set<String> MAP_GETTERS =
       Set.of("get", "getOrDefault", "computeIfAbsent", "computeIfPresent", "remove", "put");
   private static final Set<String> HOLDER_PREFIXES =
-      Set.of("java.", "javax.", "jakarta.", "dagger.", "com.google.inject.", "org.springframework.");
+      Set.of(
+          "java.", "javax.", "jakarta.", "dagger.", "com.google.inject.", "org.springframework.");
 
   private JdkTypes() {}
 
   static JType returnType(JType receiver, String method, int argCount) {
-    if (receiver.args().isEmpty() || HOLDER_PREFIXES.stream().noneMatch(receiver.name()::startsWith)) {
+    if (receiver.args().isEmpty()
+        || HOLDER_PREFIXES.stream().noneMatch(receiver.name()::startsWith)) {
       return declaredReturnType(receiver, method, argCount);
     }
     if (receiver.name().endsWith("Map") && receiver.args().size() == 2) {
@@ -33,7 +55,8 @@ final class JdkTypes {
     return declaredReturnType(receiver, method, argCount);
   }
 
-  private static final java.util.Map<String, JType> DECLARED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, JType> DECLARED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * The return type the JDK declares for a method of a {@code java.*} class, read by reflection
@@ -52,10 +75,12 @@ final class JdkTypes {
             Class<?> type = Class.forName(owner, false, ClassLoader.getPlatformClassLoader());
             String found = null;
             for (java.lang.reflect.Method m : type.getMethods()) {
-              if (!m.getName().equals(method) || (m.getParameterCount() != argCount && !m.isVarArgs())) {
+              if (!m.getName().equals(method)
+                  || (m.getParameterCount() != argCount && !m.isVarArgs())) {
                 continue;
               }
-              if (!(m.getGenericReturnType() instanceof Class<?> returned) || returned.isPrimitive()) {
+              if (!(m.getGenericReturnType() instanceof Class<?> returned)
+                  || returned.isPrimitive()) {
                 return JType.UNKNOWN;
               }
               if (found != null && !found.equals(returned.getName())) {

@@ -26,22 +26,55 @@ final class JdkValueRules {
       Set.of("toString", "trim", "strip", "intern", "stripLeading", "stripTrailing");
   private static final Set<String> SAME_SEQUENCE =
       Set.of(
-          "stream", "parallelStream", "filter", "sorted", "distinct", "limit", "skip", "toList",
-          "collect", "peek", "iterator", "spliterator", "unordered", "sequential", "parallel");
+          "stream",
+          "parallelStream",
+          "filter",
+          "sorted",
+          "distinct",
+          "limit",
+          "skip",
+          "toList",
+          "collect",
+          "peek",
+          "iterator",
+          "spliterator",
+          "unordered",
+          "sequential",
+          "parallel");
+
   /** Methods of Optional, Iterable and Stream whose first lambda receives the held values. */
   private static final Set<String> ELEMENT_CONSUMERS =
       Set.of(
-          "ifPresent", "ifPresentOrElse", "forEach", "forEachOrdered", "filter", "anyMatch",
-          "allMatch", "noneMatch", "removeIf", "peek", "takeWhile", "dropWhile", "flatMap");
+          "ifPresent",
+          "ifPresentOrElse",
+          "forEach",
+          "forEachOrdered",
+          "filter",
+          "anyMatch",
+          "allMatch",
+          "noneMatch",
+          "removeIf",
+          "peek",
+          "takeWhile",
+          "dropWhile",
+          "flatMap");
+
   private static final Set<String> COLLECTION_TYPES =
       Set.of(
-          "java.util.ArrayList", "java.util.LinkedList", "java.util.HashSet",
-          "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.ArrayDeque",
+          "java.util.ArrayList",
+          "java.util.LinkedList",
+          "java.util.HashSet",
+          "java.util.LinkedHashSet",
+          "java.util.TreeSet",
+          "java.util.ArrayDeque",
           "java.util.concurrent.CopyOnWriteArrayList");
   private static final Set<String> MAP_TYPES =
       Set.of(
-          "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
-          "java.util.concurrent.ConcurrentHashMap", "java.util.EnumMap");
+          "java.util.HashMap",
+          "java.util.LinkedHashMap",
+          "java.util.TreeMap",
+          "java.util.concurrent.ConcurrentHashMap",
+          "java.util.EnumMap");
 
   private final ValueEvaluator evaluator;
 
@@ -64,7 +97,8 @@ final class JdkValueRules {
       return evaluator.eval(args.get(0), frame);
     }
     if (COLLECTION_TYPES.contains(type)) {
-      if (args.size() == 1 && !evaluator.analysis().types().typeOf(args.get(0)).name().equals("int")) {
+      if (args.size() == 1
+          && !evaluator.analysis().types().typeOf(args.get(0)).name().equals("int")) {
         return evaluator.eval(args.get(0), frame);
       }
       return List.of(new Value.Seq(List.of()));
@@ -100,12 +134,14 @@ final class JdkValueRules {
       case "java.lang.Long.toString":
         return Optional.of(evaluator.eval(args.get(0), frame));
       case "java.util.Objects.requireNonNullElse":
-        return Optional.of(union(evaluator.eval(args.get(0), frame), evaluator.eval(args.get(1), frame)));
+        return Optional.of(
+            union(evaluator.eval(args.get(0), frame), evaluator.eval(args.get(1), frame)));
       case "java.lang.String.join":
         return Optional.of(join(args, frame));
       case "java.util.Optional.of":
       case "java.util.Optional.ofNullable":
-        return Optional.of(List.of(Value.Obj.empty(OPTIONAL).with("value", evaluator.eval(args.get(0), frame))));
+        return Optional.of(
+            List.of(Value.Obj.empty(OPTIONAL).with("value", evaluator.eval(args.get(0), frame))));
       case "java.util.Optional.empty":
         return Optional.of(List.of(Value.Obj.empty(OPTIONAL)));
       case "java.util.List.of":
@@ -144,7 +180,9 @@ final class JdkValueRules {
   private Value mapOf(List<Expression> args, Frame frame) {
     List<Value.Entry> entries = new ArrayList<>();
     for (int i = 0; i + 1 < args.size(); i += 2) {
-      entries.add(new Value.Entry(evaluator.eval(args.get(i), frame), evaluator.eval(args.get(i + 1), frame)));
+      entries.add(
+          new Value.Entry(
+              evaluator.eval(args.get(i), frame), evaluator.eval(args.get(i + 1), frame)));
     }
     return new Value.Entries(entries);
   }
@@ -157,7 +195,9 @@ final class JdkValueRules {
     Value first = receiver.get(0);
     String name = call.getNameAsString();
     List<Expression> args = call.getArguments();
-    if (("name".equals(name) || "toString".equals(name)) && args.isEmpty() && receiver.stream().allMatch(JdkValueRules::isEnumConstant)) {
+    if (("name".equals(name) || "toString".equals(name))
+        && args.isEmpty()
+        && receiver.stream().allMatch(JdkValueRules::isEnumConstant)) {
       List<Value> names = new ArrayList<>();
       receiver.forEach(v -> names.add(new Value.Str(ValueEvaluator.toArg(v))));
       return Optional.of(names);
@@ -243,7 +283,10 @@ final class JdkValueRules {
                 : held);
       case "map":
         if (args.get(0) instanceof LambdaExpr lambda) {
-          return Optional.of(List.of(Value.Obj.empty(OPTIONAL).with("value", evaluator.applyLambda(lambda, held, frame))));
+          return Optional.of(
+              List.of(
+                  Value.Obj.empty(OPTIONAL)
+                      .with("value", evaluator.applyLambda(lambda, held, frame))));
         }
         return Optional.of(List.of(Value.opaque("mapped optional")));
       case "filter":
@@ -298,8 +341,10 @@ final class JdkValueRules {
   /** {@code System.getenv().get("X")} and {@code getOrDefault("X", "d")}. */
   private Optional<List<Value>> environmentCall(String name, List<Expression> args, Frame frame) {
     if (("get".equals(name) || "getOrDefault".equals(name)) && !args.isEmpty()) {
-      List<Value> vars = eachString(evaluator.eval(args.get(0), frame), n -> new ArgValue.EnvVar(n));
-      return Optional.of(args.size() > 1 ? withFallback(vars, evaluator.eval(args.get(1), frame)) : vars);
+      List<Value> vars =
+          eachString(evaluator.eval(args.get(0), frame), n -> new ArgValue.EnvVar(n));
+      return Optional.of(
+          args.size() > 1 ? withFallback(vars, evaluator.eval(args.get(1), frame)) : vars);
     }
     return Optional.of(List.of(Value.opaque("the environment")));
   }
@@ -336,7 +381,8 @@ final class JdkValueRules {
         }
         return Optional.of(receiver);
       case "addAll":
-        List<Value> added = ValueEvaluator.elements(evaluator.eval(args.get(args.size() - 1), frame));
+        List<Value> added =
+            ValueEvaluator.elements(evaluator.eval(args.get(args.size() - 1), frame));
         return Optional.of(
             eachOf(
                 receiver,
@@ -363,7 +409,8 @@ final class JdkValueRules {
         return Optional.of(ValueEvaluator.elements(receiver));
       case "findFirst":
       case "findAny":
-        return Optional.of(List.of(Value.Obj.empty(OPTIONAL).with("value", ValueEvaluator.elements(receiver))));
+        return Optional.of(
+            List.of(Value.Obj.empty(OPTIONAL).with("value", ValueEvaluator.elements(receiver))));
       default:
         return Optional.empty();
     }
@@ -375,7 +422,9 @@ final class JdkValueRules {
       case "put":
       case "putIfAbsent":
         if (args.size() == 2) {
-          Value.Entry entry = new Value.Entry(evaluator.eval(args.get(0), frame), evaluator.eval(args.get(1), frame));
+          Value.Entry entry =
+              new Value.Entry(
+                  evaluator.eval(args.get(0), frame), evaluator.eval(args.get(1), frame));
           return Optional.of(eachOf(receiver, m -> ((Value.Entries) m).adding(entry)));
         }
         return Optional.of(receiver);
@@ -398,11 +447,13 @@ final class JdkValueRules {
         return Optional.of(ValueEvaluator.dedupe(out));
       case "values":
         List<Value> values = new ArrayList<>();
-        receiver.forEach(m -> ((Value.Entries) m).entries().forEach(e -> values.add(single(e.values()))));
+        receiver.forEach(
+            m -> ((Value.Entries) m).entries().forEach(e -> values.add(single(e.values()))));
         return Optional.of(List.of(new Value.Seq(values)));
       case "keySet":
         List<Value> keySet = new ArrayList<>();
-        receiver.forEach(m -> ((Value.Entries) m).entries().forEach(e -> keySet.add(single(e.keys()))));
+        receiver.forEach(
+            m -> ((Value.Entries) m).entries().forEach(e -> keySet.add(single(e.keys()))));
         return Optional.of(List.of(new Value.Seq(keySet)));
       default:
         return Optional.empty();
@@ -410,7 +461,8 @@ final class JdkValueRules {
   }
 
   private static boolean isEnumConstant(Value v) {
-    return v instanceof Value.Alloc a && a.site() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration;
+    return v instanceof Value.Alloc a
+        && a.site() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration;
   }
 
   // ---- strings
@@ -461,7 +513,10 @@ final class JdkValueRules {
       } else {
         parts.add(List.of(Value.str(plain.toString())));
         plain.setLength(0);
-        parts.add(next < args.size() ? evaluator.eval(args.get(next), frame) : List.of(Value.opaque("missing format argument")));
+        parts.add(
+            next < args.size()
+                ? evaluator.eval(args.get(next), frame)
+                : List.of(Value.opaque("missing format argument")));
         next++;
       }
       i = end;
@@ -510,7 +565,8 @@ final class JdkValueRules {
     return alternatives.isEmpty() ? Value.opaque("null") : Value.opaque("one of several values");
   }
 
-  private static List<Value> eachOf(List<Value> values, java.util.function.Function<Value, Value> f) {
+  private static List<Value> eachOf(
+      List<Value> values, java.util.function.Function<Value, Value> f) {
     List<Value> out = new ArrayList<>();
     values.forEach(v -> out.add(f.apply(v)));
     return out;
@@ -529,7 +585,8 @@ final class JdkValueRules {
     return out;
   }
 
-  private static List<Value> mapLiterals(List<Value> values, java.util.function.UnaryOperator<String> f) {
+  private static List<Value> mapLiterals(
+      List<Value> values, java.util.function.UnaryOperator<String> f) {
     List<Value> out = new ArrayList<>();
     for (Value v : values) {
       if (v instanceof Value.Str s && s.value() instanceof ArgValue.Literal literal) {

@@ -38,9 +38,15 @@ final class LibraryAnnotationRecognizer {
   }
 
   private void recognize(
-      AnnotationExpr annotation, String target, Node context, CodeUnit unit, RecognitionContext recognition, List<Sited> out) {
+      AnnotationExpr annotation,
+      String target,
+      Node context,
+      CodeUnit unit,
+      RecognitionContext recognition,
+      List<Sited> out) {
     JType type = recognition.analysis().names().resolveName(annotation.getNameAsString(), context);
-    Optional<AnnotationModel> model = recognition.analysis().sdk().libraries().annotation(type.name());
+    Optional<AnnotationModel> model =
+        recognition.analysis().sdk().libraries().annotation(type.name());
     if (model.isEmpty() || !model.get().target().equals(target)) {
       return;
     }
@@ -58,7 +64,8 @@ final class LibraryAnnotationRecognizer {
     }
   }
 
-  private static LibraryRequests.Sources sources(AnnotationExpr annotation, CodeUnit unit, RecognitionContext context) {
+  private static LibraryRequests.Sources sources(
+      AnnotationExpr annotation, CodeUnit unit, RecognitionContext context) {
     return new LibraryRequests.Sources() {
       @Override
       public List<Value> argument(int index, String property) {
@@ -83,7 +90,10 @@ final class LibraryAnnotationRecognizer {
         }
         return value
             .map(v -> context.evaluator().evaluateInContexts(v, unit))
-            .orElse(List.of(Value.opaque("@" + Annotations.simpleName(annotation) + " has no " + attribute)));
+            .orElse(
+                List.of(
+                    Value.opaque(
+                        "@" + Annotations.simpleName(annotation) + " has no " + attribute)));
       }
     };
   }

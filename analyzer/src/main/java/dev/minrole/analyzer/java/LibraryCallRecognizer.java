@@ -13,12 +13,13 @@ import java.util.Optional;
 /**
  * A call into a modelled library: a template or provider method that performs SDK operations
  * ({@code s3Template.upload(bucket, key, in)}, {@code ssmProvider.get("/app/url")}), or the {@code
- * build()} of a library builder whose product makes calls once configured (Powertools'
- * idempotency store).
+ * build()} of a library builder whose product makes calls once configured (Powertools' idempotency
+ * store).
  */
 final class LibraryCallRecognizer implements CallRecognizer {
   @Override
-  public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
+  public List<Recognized> recognize(
+      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
     Optional<Expression> scope = call.getScope();
     if (scope.isEmpty()) {
       return List.of();
@@ -29,7 +30,8 @@ final class LibraryCallRecognizer implements CallRecognizer {
     Map<Integer, String> lambdaProperties = Map.of();
     String detail;
     if (SdkTypes.isBuilder(receiver) && "build".equals(name)) {
-      Optional<LibraryType> built = context.analysis().sdk().libraries().type(receiver.arg(0).name());
+      Optional<LibraryType> built =
+          context.analysis().sdk().libraries().type(receiver.arg(0).name());
       if (built.isEmpty() || built.get().onBuild().isEmpty()) {
         return List.of();
       }
@@ -55,7 +57,10 @@ final class LibraryCallRecognizer implements CallRecognizer {
             e -> evaluator.evaluateInContexts(e, unit),
             lambda ->
                 evaluator.evaluateInContexts(
-                    f -> evaluator.applyLambda(lambda, List.of(Value.Obj.empty(SdkBuilders.NESTED)), f), unit),
+                    f ->
+                        evaluator.applyLambda(
+                            lambda, List.of(Value.Obj.empty(SdkBuilders.NESTED)), f),
+                    unit),
             receiverValues);
     List<Recognized> out = new ArrayList<>();
     for (LibraryCall libraryCall : calls) {

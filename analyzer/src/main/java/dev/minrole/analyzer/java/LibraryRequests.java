@@ -38,7 +38,8 @@ final class LibraryRequests {
   /** The recognized operation, or empty when the call's guard skips it or the model is wrong. */
   static Optional<Recognized> recognize(
       LibraryCall libraryCall, Sources sources, String detail, RecognitionContext context) {
-    Optional<SdkService> service = context.analysis().sdk().inventory().serviceByClient(libraryCall.client());
+    Optional<SdkService> service =
+        context.analysis().sdk().inventory().serviceByClient(libraryCall.client());
     Optional<SdkOperation> operation = service.flatMap(s -> s.operation(libraryCall.operation()));
     if (operation.isEmpty()) {
       return Optional.empty();
@@ -48,12 +49,16 @@ final class LibraryRequests {
       boolean allPrefixed =
           !values.isEmpty()
               && values.stream()
-                  .allMatch(v -> v instanceof Value.Str s && s.value().pattern().startsWith(guard.getValue()));
+                  .allMatch(
+                      v ->
+                          v instanceof Value.Str s
+                              && s.value().pattern().startsWith(guard.getValue()));
       if (allPrefixed) {
         return Optional.empty();
       }
     }
-    Value.Obj request = Value.Obj.empty(RecognitionContext.requestClass(service.get(), operation.get().request()));
+    Value.Obj request =
+        Value.Obj.empty(RecognitionContext.requestClass(service.get(), operation.get().request()));
     for (Map.Entry<String, ArgSource> arg : libraryCall.args().entrySet()) {
       List<Value> values = values(arg.getValue(), sources, context);
       if (!values.isEmpty()) {
@@ -89,7 +94,9 @@ final class LibraryRequests {
             ? context.analysis().names().resolve(c.getType(), c)
             : context.typeOf(argument.get());
     if (!entity.isKnown()) {
-      return List.of(Value.opaque("the entity class of " + ValueEvaluator.describe(argument.get()) + " is not known"));
+      return List.of(
+          Value.opaque(
+              "the entity class of " + ValueEvaluator.describe(argument.get()) + " is not known"));
     }
     return List.of(Value.str(snakeCase(entity.simpleName())));
   }
@@ -99,7 +106,10 @@ final class LibraryRequests {
     return simpleName.replaceAll("(.)(\\p{Lu})", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
-  /** Sources for a method call: its arguments (a consumer lambda yields the property it sets) and its receiver. */
+  /**
+   * Sources for a method call: its arguments (a consumer lambda yields the property it sets) and
+   * its receiver.
+   */
   static Sources ofCall(
       List<Expression> args,
       Map<Integer, String> lambdaProperties,
@@ -152,7 +162,8 @@ final class LibraryRequests {
     List<Value> out = new ArrayList<>();
     for (Value v : objects) {
       if (v instanceof Value.Obj obj) {
-        out.addAll(obj.props().getOrDefault(property, List.of(Value.opaque(property + " is not set"))));
+        out.addAll(
+            obj.props().getOrDefault(property, List.of(Value.opaque(property + " is not set"))));
       } else {
         out.add(v instanceof Value.Opaque ? v : Value.opaque("not a configured object"));
       }

@@ -26,15 +26,21 @@ final class Mutations {
 
   /** The block a local variable or lambda parameter is visible in. */
   static Node scopeOf(Node declaration) {
-    for (Node n = declaration.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof BlockStmt || n instanceof LambdaExpr || n instanceof CallableDeclaration<?>) {
+    for (Node n = declaration.getParentNode().orElse(null);
+        n != null;
+        n = n.getParentNode().orElse(null)) {
+      if (n instanceof BlockStmt
+          || n instanceof LambdaExpr
+          || n instanceof CallableDeclaration<?>) {
         return n;
       }
     }
     return declaration;
   }
 
-  /** Applies the calls made on the variable declared at {@code declaration} within {@code scope}. */
+  /**
+   * Applies the calls made on the variable declared at {@code declaration} within {@code scope}.
+   */
   static List<Value> apply(
       ValueEvaluator evaluator, List<Value> values, Node declaration, Node scope, Frame frame) {
     if (values.stream().noneMatch(Mutations::isMutable)) {
@@ -70,7 +76,10 @@ final class Mutations {
         continue;
       }
       current =
-          step(current, evaluator.withBinding(field.node(), current, call, ValueEvaluator.frameOf(unit.get())));
+          step(
+              current,
+              evaluator.withBinding(
+                  field.node(), current, call, ValueEvaluator.frameOf(unit.get())));
     }
     return current;
   }
@@ -100,7 +109,8 @@ final class Mutations {
             .map(t -> init.isStatic() ? new CodeUnit.StaticInit(t) : new CodeUnit.InstanceInit(t));
       }
       if (n instanceof VariableDeclarator v
-          && v.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.FieldDeclaration f) {
+          && v.getParentNode().orElse(null)
+              instanceof com.github.javaparser.ast.body.FieldDeclaration f) {
         TypeInfo owner = analysis.names().enclosingType(f);
         return Optional.ofNullable(owner)
             .map(t -> f.isStatic() ? new CodeUnit.StaticInit(t) : new CodeUnit.InstanceInit(t));
@@ -125,7 +135,8 @@ final class Mutations {
     return false;
   }
 
-  private static List<MethodCallExpr> chainsOn(Node scope, ValueEvaluator evaluator, Node declaration) {
+  private static List<MethodCallExpr> chainsOn(
+      Node scope, ValueEvaluator evaluator, Node declaration) {
     List<MethodCallExpr> out = new ArrayList<>();
     String name =
         declaration instanceof VariableDeclarator v
@@ -184,6 +195,8 @@ final class Mutations {
   }
 
   private static boolean isMutable(Value value) {
-    return value instanceof Value.Obj || value instanceof Value.Seq || value instanceof Value.Entries;
+    return value instanceof Value.Obj
+        || value instanceof Value.Seq
+        || value instanceof Value.Entries;
   }
 }

@@ -14,9 +14,9 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import java.util.Optional;
 
 /**
- * Values that are another value seen through a narrower type: a cast, an {@code instanceof}
- * pattern variable, a {@code case Type t} pattern variable. A component of a record pattern narrows
- * no expression of its own and is not one.
+ * Values that are another value seen through a narrower type: a cast, an {@code instanceof} pattern
+ * variable, a {@code case Type t} pattern variable. A component of a record pattern narrows no
+ * expression of its own and is not one.
  */
 final class NarrowedValues {
   private NarrowedValues() {}
@@ -39,7 +39,9 @@ final class NarrowedValues {
         || !(other.declaration() instanceof TypePatternExpr pattern)) {
       return Optional.empty();
     }
-    for (Node n = pattern.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+    for (Node n = pattern.getParentNode().orElse(null);
+        n != null;
+        n = n.getParentNode().orElse(null)) {
       if (n instanceof InstanceOfExpr instanceOf) {
         return Optional.of(instanceOf.getExpression());
       }

@@ -2,8 +2,8 @@ package dev.minrole.analyzer.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -35,12 +35,13 @@ import java.util.TreeSet;
  * constructors, static and instance initialization, method references, anonymous classes and
  * dependency injection. Virtual calls dispatch to the implementations of types the function
  * actually instantiates (rapid type analysis); when no instantiation is visible, for example
- * because a framework creates the object, every implementation in the sources is included and
- * more than one is reported as {@code AMBIGUOUS_TARGET}.
+ * because a framework creates the object, every implementation in the sources is included and more
+ * than one is reported as {@code AMBIGUOUS_TARGET}.
  */
 final class Reachability {
   /** A virtual call: a statically bound method and the type dispatch starts from. */
-  private record VirtualCall(Node site, CodeUnit caller, MethodInfo declared, TypeInfo receiver, CallSite callSite) {}
+  private record VirtualCall(
+      Node site, CodeUnit caller, MethodInfo declared, TypeInfo receiver, CallSite callSite) {}
 
   private final TypeIndex index;
   private final TypeNames names;
@@ -55,10 +56,16 @@ final class Reachability {
   private final Set<TypeInfo> initialized = new LinkedHashSet<>();
   private final Set<String> injected = new LinkedHashSet<>();
   private final Map<Node, List<MethodInfo>> suppliers = new IdentityHashMap<>();
+
   /** Classes created only because an injection point had several candidates. */
   private final Set<TypeInfo> ambiguouslyInjected = new LinkedHashSet<>();
-  /** Virtual calls bound to a target the function may not create: by fallback or ambiguous injection. */
+
+  /**
+   * Virtual calls bound to a target the function may not create: by fallback or ambiguous
+   * injection.
+   */
   private final Set<Node> guessed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
   private final Map<MethodInfo, List<CallSite>> callSites = new IdentityHashMap<>();
   private final List<VirtualCall> virtualCalls = new ArrayList<>();
   private final Map<Node, Set<MethodInfo>> dispatched = new IdentityHashMap<>();
@@ -195,7 +202,9 @@ final class Reachability {
     reach(new CodeUnit.InstanceInit(type));
     for (FieldInfo field : type.fields().values()) {
       if (field.node() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration constant) {
-        CallSite site = CallSite.withArguments(constant, new CodeUnit.StaticInit(type), constant.getArguments());
+        CallSite site =
+            CallSite.withArguments(
+                constant, new CodeUnit.StaticInit(type), constant.getArguments());
         for (MethodInfo c : type.constructors()) {
           if (c.acceptsArity(constant.getArguments().size())) {
             reachMethod(c, site);
@@ -217,12 +226,14 @@ final class Reachability {
     for (TypeInfo t : index.hierarchy(type)) {
       for (FieldInfo field : t.fields().values()) {
         if (DependencyInjection.isInjectedField(field)) {
-          injectAt(names.resolve(field.declaredType(), field.node()), field.annotations(), field.node());
+          injectAt(
+              names.resolve(field.declaredType(), field.node()), field.annotations(), field.node());
         }
       }
       for (MethodInfo m : t.methods()) {
         if (Annotations.hasAny(m.annotations(), DependencyInjection.LIFECYCLE_ANNOTATIONS)
-            || (Annotations.hasAny(m.annotations(), DependencyInjection.INJECT_ANNOTATIONS) && !m.isStatic())) {
+            || (Annotations.hasAny(m.annotations(), DependencyInjection.INJECT_ANNOTATIONS)
+                && !m.isStatic())) {
           reachMethod(m, null);
           m.parameters().forEach(this::injectParameter);
         }
@@ -280,7 +291,9 @@ final class Reachability {
     }
   }
 
-  /** A constructor without {@code this(...)} or {@code super(...)} runs the superclass's no-arg one. */
+  /**
+   * A constructor without {@code this(...)} or {@code super(...)} runs the superclass's no-arg one.
+   */
   private void implicitSuperConstructor(MethodInfo method, CodeUnit unit) {
     if (!method.isConstructor()) {
       return;
@@ -354,11 +367,23 @@ final class Reachability {
     Optional<TypeInfo> receiver = index.get(resolution.receiver().name());
     for (MethodInfo declared : resolution.declared()) {
       if (declared.isAbstract() && DependencyInjection.isComponentInterface(declared.owner())) {
-        declared.returnType().ifPresent(r -> inject(names.resolve(r, declared.node()), Optional.empty(), call));
-        declared.parameters().forEach(p -> inject(names.resolve(p.getType(), p), DependencyInjection.qualifier(p.getAnnotations()), call));
+        declared
+            .returnType()
+            .ifPresent(r -> inject(names.resolve(r, declared.node()), Optional.empty(), call));
+        declared
+            .parameters()
+            .forEach(
+                p ->
+                    inject(
+                        names.resolve(p.getType(), p),
+                        DependencyInjection.qualifier(p.getAnnotations()),
+                        call));
         continue;
       }
-      if (!resolution.isVirtual() || declared.isStatic() || declared.isPrivate() || receiver.isEmpty()) {
+      if (!resolution.isVirtual()
+          || declared.isStatic()
+          || declared.isPrivate()
+          || receiver.isEmpty()) {
         reachMethod(declared, site);
         continue;
       }
@@ -373,11 +398,14 @@ final class Reachability {
           "java.lang.reflect.Method", java.util.Set.of("invoke"),
           "java.lang.reflect.Constructor", java.util.Set.of("newInstance"),
           "java.lang.Class", java.util.Set.of("forName", "newInstance"),
-          "java.lang.invoke.MethodHandle", java.util.Set.of("invoke", "invokeExact", "invokeWithArguments"));
+          "java.lang.invoke.MethodHandle",
+              java.util.Set.of("invoke", "invokeExact", "invokeWithArguments"));
 
   /** Code called through reflection cannot be followed; say so where it happens. */
   private void reflection(MethodCallExpr call, JType receiver) {
-    if (REFLECTIVE.getOrDefault(receiver.name(), java.util.Set.of()).contains(call.getNameAsString())) {
+    if (REFLECTIVE
+        .getOrDefault(receiver.name(), java.util.Set.of())
+        .contains(call.getNameAsString())) {
       addFinding(
           "REFLECTIVE_CALL",
           ValueEvaluator.describe(call)
@@ -402,9 +430,9 @@ final class Reachability {
   }
 
   /**
-   * Binds a virtual call to the implementations in instantiated types, or, with {@code
-   * fallback}, in every concrete type of the sources when none is instantiated. Returns true if it
-   * found a target it did not have.
+   * Binds a virtual call to the implementations in instantiated types, or, with {@code fallback},
+   * in every concrete type of the sources when none is instantiated. Returns true if it found a
+   * target it did not have.
    */
   private boolean dispatch(VirtualCall call, boolean fallback) {
     Set<MethodInfo> found = dispatched.computeIfAbsent(call.site(), k -> new LinkedHashSet<>());
@@ -414,7 +442,8 @@ final class Reachability {
     boolean added = false;
     boolean anyInstantiated = false;
     for (TypeInfo c : candidates) {
-      if (!c.isConcrete() || ((!fallback || narrowsLiveObjects(call.site())) && !instantiated.contains(c))) {
+      if (!c.isConcrete()
+          || ((!fallback || narrowsLiveObjects(call.site())) && !instantiated.contains(c))) {
         continue;
       }
       anyInstantiated = true;
@@ -427,7 +456,10 @@ final class Reachability {
         added = true;
       }
     }
-    if (fallback && !anyInstantiated && !call.declared().isAbstract() && !narrowsLiveObjects(call.site())
+    if (fallback
+        && !anyInstantiated
+        && !call.declared().isAbstract()
+        && !narrowsLiveObjects(call.site())
         && found.add(call.declared())) {
       guessed.add(call.site());
       reachMethod(call.declared(), call.callSite());

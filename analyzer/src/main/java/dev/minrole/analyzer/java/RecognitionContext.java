@@ -47,7 +47,8 @@ final class RecognitionContext {
   List<Value> requests(Expression argument, String requestClass, CodeUnit unit) {
     if (argument instanceof LambdaExpr lambda) {
       Value.Obj empty = Value.Obj.empty(requestClass);
-      return evaluator.evaluateInContexts(frame -> evaluator.applyLambda(lambda, List.of(empty), frame), unit);
+      return evaluator.evaluateInContexts(
+          frame -> evaluator.applyLambda(lambda, List.of(empty), frame), unit);
     }
     return evaluator.evaluateInContexts(argument, unit);
   }

@@ -57,19 +57,23 @@ final class RequestArgs {
       List<Map<String, ArgValue>> combos = List.of(Map.of());
       for (int i = 0; i < entries.entries().size(); i++) {
         Value.Entry entry = entries.entries().get(i);
-        combos = cross(combos, alternatives(path + "[" + i + "].key", entry.keys(), Optional.empty()));
+        combos =
+            cross(combos, alternatives(path + "[" + i + "].key", entry.keys(), Optional.empty()));
         combos = cross(combos, alternatives(path + "[" + i + "].value", entry.values(), shape));
       }
       return combos;
     }
-    if (value instanceof Value.Obj obj && obj.type().startsWith("#") && !obj.type().equals(SdkBuilders.NESTED)) {
+    if (value instanceof Value.Obj obj
+        && obj.type().startsWith("#")
+        && !obj.type().equals(SdkBuilders.NESTED)) {
       return List.of(Map.of(path, ValueEvaluator.toArg(value)));
     }
     Map<String, SdkMember> members = shape.map(s -> bySetter(service.shape(s))).orElse(Map.of());
     return object(path + ".", value, members);
   }
 
-  private List<Map<String, ArgValue>> object(String prefix, Value value, Map<String, SdkMember> members) {
+  private List<Map<String, ArgValue>> object(
+      String prefix, Value value, Map<String, SdkMember> members) {
     if (!(value instanceof Value.Obj obj)) {
       return value instanceof Value.Opaque o && !prefix.isEmpty()
           ? List.of(Map.of(prefix.substring(0, prefix.length() - 1), ArgValue.unknown(o.reason())))
@@ -100,7 +104,8 @@ final class RequestArgs {
     return out;
   }
 
-  private List<Map<String, ArgValue>> alternatives(String path, List<Value> values, Optional<String> shape) {
+  private List<Map<String, ArgValue>> alternatives(
+      String path, List<Value> values, Optional<String> shape) {
     List<Map<String, ArgValue>> out = new ArrayList<>();
     for (Value v : values) {
       out.addAll(value(path, v, shape));
@@ -131,7 +136,8 @@ final class RequestArgs {
       for (Map.Entry<String, ArgValue> e : combo.entrySet()) {
         ArgValue previous = merged.putIfAbsent(e.getKey(), e.getValue());
         if (previous != null && !previous.equals(e.getValue())) {
-          merged.put(e.getKey(), ArgValue.unknown("more than " + MAX_COMBINATIONS + " possible values"));
+          merged.put(
+              e.getKey(), ArgValue.unknown("more than " + MAX_COMBINATIONS + " possible values"));
         }
       }
     }

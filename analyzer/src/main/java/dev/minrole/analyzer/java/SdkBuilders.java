@@ -19,8 +19,10 @@ import java.util.Set;
 final class SdkBuilders {
   static final String SDK_PREFIX = "software.amazon.awssdk.";
   static final String NESTED = "#nested";
+
   /** The property that marks a client made by {@code crtCreate()} or {@code crtBuilder()}. */
   static final String CRT = "@Crt";
+
   private static final Set<String> IDENTITY = Set.of("build", "toBuilder", "copy", "builder");
 
   private SdkBuilders() {}
@@ -30,7 +32,8 @@ final class SdkBuilders {
    * ({@code WriteBatch.builder(Order.class)} too); a static utility method that makes a handle,
    * such as {@code TableSchema.fromBean(Order.class)}, records its arguments on the handle.
    */
-  static Optional<List<Value>> staticCall(ValueEvaluator evaluator, String owner, MethodCallExpr call, Frame frame) {
+  static Optional<List<Value>> staticCall(
+      ValueEvaluator evaluator, String owner, MethodCallExpr call, Frame frame) {
     String name = call.getNameAsString();
     SdkTypes sdk = evaluator.analysis().sdk();
     if (!sdk.isModelledType(owner)) {
@@ -38,7 +41,10 @@ final class SdkBuilders {
     }
     Optional<SdkTypes.HandleSpec> handle = sdk.handleMethod(owner, name);
     if (handle.isPresent()) {
-      return Optional.of(List.of(handleOf(evaluator, Value.Obj.empty(handle.get().type()), handle.get(), call, frame)));
+      return Optional.of(
+          List.of(
+              handleOf(
+                  evaluator, Value.Obj.empty(handle.get().type()), handle.get(), call, frame)));
     }
     if ("crtBuilder".equals(name) || "crtCreate".equals(name)) {
       return Optional.of(List.of(Value.Obj.empty(owner).with(CRT, List.of(Value.str(name)))));
@@ -51,7 +57,11 @@ final class SdkBuilders {
 
   /** A handle made from {@code base}, with the properties the method's arguments set. */
   private static Value.Obj handleOf(
-      ValueEvaluator evaluator, Value.Obj base, SdkTypes.HandleSpec method, MethodCallExpr call, Frame frame) {
+      ValueEvaluator evaluator,
+      Value.Obj base,
+      SdkTypes.HandleSpec method,
+      MethodCallExpr call,
+      Frame frame) {
     Value.Obj handle = new Value.Obj(method.type(), base.props());
     for (Map.Entry<String, Integer> set : method.set().entrySet()) {
       int index = set.getValue();
@@ -89,7 +99,9 @@ final class SdkBuilders {
     if (performs) {
       return Optional.of(List.of(Value.opaque("result of " + name)));
     }
-    if ("applyMutation".equals(name) && args.size() == 1 && args.get(0) instanceof LambdaExpr lambda) {
+    if ("applyMutation".equals(name)
+        && args.size() == 1
+        && args.get(0) instanceof LambdaExpr lambda) {
       return Optional.of(evaluator.applyLambda(lambda, receiver, frame));
     }
     if (args.isEmpty()) {
@@ -120,6 +132,7 @@ final class SdkBuilders {
   }
 
   private static boolean isBuildable(Value value, SdkTypes sdk) {
-    return value instanceof Value.Obj obj && (sdk.isModelledType(obj.type()) || obj.type().equals(NESTED));
+    return value instanceof Value.Obj obj
+        && (sdk.isModelledType(obj.type()) || obj.type().equals(NESTED));
   }
 }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the recognizers over every call in reachable code and turns what they find into SdkCalls. */
+/**
+ * Runs the recognizers over every call in reachable code and turns what they find into SdkCalls.
+ */
 final class SdkCallCollector {
   private final List<CallRecognizer> recognizers;
 
@@ -69,11 +71,13 @@ final class SdkCallCollector {
   private static void add(Recognized r, SourceLocation site, List<SdkCall> calls) {
     RequestArgs args = new RequestArgs(r.service());
     for (Map<String, ArgValue> argMap : args.flatten(r.operation(), r.requests())) {
-      calls.add(new SdkCall(r.service().serviceName(), r.operation().name(), argMap, site, r.detail()));
+      calls.add(
+          new SdkCall(r.service().serviceName(), r.operation().name(), argMap, site, r.detail()));
     }
   }
 
-  private void recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context, List<SdkCall> calls) {
+  private void recognize(
+      MethodCallExpr call, CodeUnit unit, RecognitionContext context, List<SdkCall> calls) {
     for (CallRecognizer recognizer : recognizers) {
       List<Recognized> found = recognizer.recognize(call, unit, context);
       if (found.isEmpty()) {

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How AWS SDK for Java v2 types behave, from the SDK inventory: clients come from {@code
- * create()} or {@code builder()...build()}, requests from their builders, waiters from {@code
- * waiter()}, and every builder method returns the builder. A builder is modelled as the synthetic
- * type {@code #builder<T>}, whose {@code build()} gives {@code T}.
+ * How AWS SDK for Java v2 types behave, from the SDK inventory: clients come from {@code create()}
+ * or {@code builder()...build()}, requests from their builders, waiters from {@code waiter()}, and
+ * every builder method returns the builder. A builder is modelled as the synthetic type {@code
+ * #builder<T>}, whose {@code build()} gives {@code T}.
  */
 final class SdkTypes implements ExternalTypes {
   static final String BUILDER = "#builder";
@@ -33,7 +33,10 @@ final class SdkTypes implements ExternalTypes {
   private final Map<String, Set<String>> modelClasses = new ConcurrentHashMap<>();
 
   SdkTypes(
-      SdkInventory inventory, SdkUtilities utilities, LibraryModels libraries, SdkResponses responses) {
+      SdkInventory inventory,
+      SdkUtilities utilities,
+      LibraryModels libraries,
+      SdkResponses responses) {
     this.inventory = inventory;
     this.utilities = utilities;
     this.libraries = libraries;
@@ -44,7 +47,9 @@ final class SdkTypes implements ExternalTypes {
     return libraries;
   }
 
-  /** A method that returns a handle carrying resource names: the handle's type and what it records. */
+  /**
+   * A method that returns a handle carrying resource names: the handle's type and what it records.
+   */
   record HandleSpec(String type, Map<String, Integer> set) {}
 
   /**
@@ -63,7 +68,10 @@ final class SdkTypes implements ExternalTypes {
     if (library.get().fluent().contains(method)) {
       return Optional.of(new HandleSpec(type, Map.of()));
     }
-    return library.get().method(method).flatMap(m -> m.handle().map(h -> new HandleSpec(h, m.set())));
+    return library
+        .get()
+        .method(method)
+        .flatMap(m -> m.handle().map(h -> new HandleSpec(h, m.set())));
   }
 
   /** True for types whose objects the evaluator builds up from setter calls and handles. */
@@ -99,7 +107,9 @@ final class SdkTypes implements ExternalTypes {
     if (!fqn.startsWith(SDK_PREFIX)) {
       return false;
     }
-    if (inventory.serviceByClient(fqn).isPresent() || client(fqn).isPresent() || utilities.isUtility(fqn)) {
+    if (inventory.serviceByClient(fqn).isPresent()
+        || client(fqn).isPresent()
+        || utilities.isUtility(fqn)) {
       return true;
     }
     return waiterService(fqn).isPresent() || isModelClass(fqn) || isPaginator(fqn);
@@ -156,7 +166,9 @@ final class SdkTypes implements ExternalTypes {
     if (!inventory.isServicePackage(pkg)) {
       return false;
     }
-    return modelClasses.computeIfAbsent(pkg, this::collectModelClasses).contains(fqn.substring(dot + 1));
+    return modelClasses
+        .computeIfAbsent(pkg, this::collectModelClasses)
+        .contains(fqn.substring(dot + 1));
   }
 
   private Set<String> collectModelClasses(String pkg) {
@@ -230,13 +242,15 @@ final class SdkTypes implements ExternalTypes {
 
   private JType clientCall(SdkService service, String clientFqn, String method) {
     String pkg = service.packageName();
-    boolean async = clientFqn.endsWith("." + service.asyncClient()) && !service.asyncClient().isEmpty();
+    boolean async =
+        clientFqn.endsWith("." + service.asyncClient()) && !service.asyncClient().isEmpty();
     String client = async ? service.asyncClient() : service.syncClient();
     if ("waiter".equals(method)) {
       return JType.of(pkg + ".waiters." + waiterName(client));
     }
     if ("utilities".equals(method)) {
-      return JType.of(pkg + "." + client.replace("AsyncClient", "").replace("Client", "") + "Utilities");
+      return JType.of(
+          pkg + "." + client.replace("AsyncClient", "").replace("Client", "") + "Utilities");
     }
     return service
         .operationByMethod(method)

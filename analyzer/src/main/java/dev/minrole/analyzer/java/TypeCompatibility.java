@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A lenient assignability check used only to tell overloads apart: anything unknown fits, and so
- * do boxing, numeric widening and {@code Object}. Only clear mismatches are rejected.
+ * A lenient assignability check used only to tell overloads apart: anything unknown fits, and so do
+ * boxing, numeric widening and {@code Object}. Only clear mismatches are rejected.
  */
 final class TypeCompatibility {
   private static final Map<String, String> BOXES =

@@ -2,8 +2,8 @@ package dev.minrole.analyzer.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Resolves type names the way {@code javac} would, as far as the sources and the known libraries
  * allow: type parameters, nested and inherited member types, single-type imports, the file's own
- * package, on-demand imports, then {@code java.lang}. A name nothing resolves becomes an
- * unresolved {@link JType} ({@code ?Name}), never a guess.
+ * package, on-demand imports, then {@code java.lang}. A name nothing resolves becomes an unresolved
+ * {@link JType} ({@code ?Name}), never a guess.
  */
 final class TypeNames {
   private static final Map<String, Boolean> JDK_CLASSES = new ConcurrentHashMap<>();
@@ -72,7 +72,8 @@ final class TypeNames {
   /** Resolves a declared supertype, looking only outward so resolution cannot loop. */
   JType resolveSupertype(ClassOrInterfaceType type, TypeInfo declaring) {
     List<JType> args = new ArrayList<>();
-    type.getTypeArguments().ifPresent(list -> list.forEach(a -> args.add(resolve(a, declaring.node()))));
+    type.getTypeArguments()
+        .ifPresent(list -> list.forEach(a -> args.add(resolve(a, declaring.node()))));
     Node context = declaring.node().getParentNode().orElse(declaring.node());
     JType raw = resolveName(type.getNameWithScope(), context, false);
     return JType.of(raw.name(), args);
@@ -141,7 +142,8 @@ final class TypeNames {
       prefix.append(i == 0 ? "" : ".").append(parts[i]);
       if (index.contains(prefix.toString())) {
         Optional<JType> member =
-            memberType(prefix.toString(), String.join(".", List.of(parts).subList(i + 1, parts.length)));
+            memberType(
+                prefix.toString(), String.join(".", List.of(parts).subList(i + 1, parts.length)));
         if (member.isPresent()) {
           return member.get();
         }
@@ -216,8 +218,8 @@ final class TypeNames {
   }
 
   /**
-   * The innermost type declared around {@code node}, including anonymous classes. The arguments
-   * of {@code new X(args) {...}} belong to the enclosing type, only the body to the anonymous one.
+   * The innermost type declared around {@code node}, including anonymous classes. The arguments of
+   * {@code new X(args) {...}} belong to the enclosing type, only the body to the anonymous one.
    */
   TypeInfo enclosingType(Node node) {
     Node previous = null;

@@ -13,16 +13,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A call whose receiver type the analyzer cannot resolve but which looks like an SDK operation:
- * its request argument is an SDK request class, or its name is an operation of exactly one service
- * the file imports. The call is kept, with an {@code UNRESOLVED_RECEIVER} finding that says what
- * was assumed; with several candidate services it is only reported.
+ * A call whose receiver type the analyzer cannot resolve but which looks like an SDK operation: its
+ * request argument is an SDK request class, or its name is an operation of exactly one service the
+ * file imports. The call is kept, with an {@code UNRESOLVED_RECEIVER} finding that says what was
+ * assumed; with several candidate services it is only reported.
  */
 final class UnresolvedReceiverRecognizer implements CallRecognizer {
   private static final String SERVICES = "software.amazon.awssdk.services.";
 
   @Override
-  public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
+  public List<Recognized> recognize(
+      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
     Optional<Expression> scope = call.getScope();
     if (scope.isEmpty()) {
       return List.of();
@@ -53,20 +54,24 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
               ? List.of(Value.Obj.empty(requestClass))
               : context.requests(call.getArgument(0), requestClass, unit);
       String detail = service.syncClient() + "." + method;
-      report(call, context, "assumed to be " + detail + ", the only imported client with that operation");
+      report(
+          call,
+          context,
+          "assumed to be " + detail + ", the only imported client with that operation");
       return List.of(new Recognized(service, op, requests, detail));
     }
     if (candidates.size() > 1) {
-      List<String> names = candidates.stream().map(s -> s.syncClient() + "." + method).sorted().toList();
+      List<String> names =
+          candidates.stream().map(s -> s.syncClient() + "." + method).sorted().toList();
       report(call, context, "it may be any of " + String.join(", ", names) + "; none is included");
     }
     return List.of();
   }
 
   /**
-   * True if the receiver is computed from an object of a known type that is neither an SDK type
-   * nor in the sources, such as a Lambda event ({@code event.getRecords().get(0).getS3()}) or a
-   * JDK collection: such values are data, not clients.
+   * True if the receiver is computed from an object of a known type that is neither an SDK type nor
+   * in the sources, such as a Lambda event ({@code event.getRecords().get(0).getS3()}) or a JDK
+   * collection: such values are data, not clients.
    */
   private static boolean derivedFromKnownData(Expression receiver, RecognitionContext context) {
     Expression current = receiver;
@@ -74,7 +79,9 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
       Optional<Expression> inner =
           current instanceof MethodCallExpr m
               ? m.getScope()
-              : current instanceof com.github.javaparser.ast.expr.FieldAccessExpr f ? Optional.of(f.getScope()) : Optional.empty();
+              : current instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+                  ? Optional.of(f.getScope())
+                  : Optional.empty();
       if (inner.isEmpty()) {
         return false;
       }
@@ -99,11 +106,14 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
     if (!pkg.endsWith(".model")) {
       return Optional.empty();
     }
-    for (SdkService service : inventory.servicesInPackage(pkg.substring(0, pkg.length() - ".model".length()))) {
+    for (SdkService service :
+        inventory.servicesInPackage(pkg.substring(0, pkg.length() - ".model".length()))) {
       Optional<SdkOperation> op = service.operationByRequest(arg.simpleName());
       if (op.isPresent() && op.get().method().equals(call.getNameAsString())) {
         List<Value> requests = context.requests(call.getArgument(0), arg.name(), unit);
-        return Optional.of(new Recognized(service, op.get(), requests, service.syncClient() + "." + call.getNameAsString()));
+        return Optional.of(
+            new Recognized(
+                service, op.get(), requests, service.syncClient() + "." + call.getNameAsString()));
       }
     }
     return Optional.empty();

@@ -15,15 +15,16 @@ import java.util.Optional;
 /**
  * A call on an SDK utility ({@code DynamoDbTable.putItem}, {@code S3Presigner.presignGetObject},
  * {@code S3TransferManager.uploadFile}, {@code SqsAsyncBatchManager.sendMessage}): the operations
- * it performs, as {@code utilities.yaml} lists them, with the request found as the method's
- * request kind says. For enhanced-client tables whose bean class uses the versioning or atomic
- * counter extension, the request records the condition or update expression the extension adds.
+ * it performs, as {@code utilities.yaml} lists them, with the request found as the method's request
+ * kind says. For enhanced-client tables whose bean class uses the versioning or atomic counter
+ * extension, the request records the condition or update expression the extension adds.
  */
 final class UtilityCallRecognizer implements CallRecognizer {
   private static final String NESTED_PREFIX = "nested:";
 
   @Override
-  public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
+  public List<Recognized> recognize(
+      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
     Optional<Expression> scope = call.getScope();
     if (scope.isEmpty()) {
       return List.of();
@@ -49,7 +50,8 @@ final class UtilityCallRecognizer implements CallRecognizer {
     if (method.isEmpty() || !method.get().performsOperations()) {
       return List.of();
     }
-    Optional<SdkService> service = context.analysis().sdk().inventory().serviceByClient(type.client());
+    Optional<SdkService> service =
+        context.analysis().sdk().inventory().serviceByClient(type.client());
     if (service.isEmpty()) {
       return List.of();
     }
@@ -62,13 +64,18 @@ final class UtilityCallRecognizer implements CallRecognizer {
         context.report(
             Finding.error(
                 "UNMAPPED_OPERATION",
-                detail + " performs " + operationName + ", which is not in the SDK inventory; this is a bug in"
+                detail
+                    + " performs "
+                    + operationName
+                    + ", which is not in the SDK inventory; this is a bug in"
                     + " minrole's utility data",
                 context.location(call)));
         continue;
       }
-      String requestClass = RecognitionContext.requestClass(service.get(), operation.get().request());
-      List<Value> requests = requests(kind, operationName, requestClass, call, scope, unit, context);
+      String requestClass =
+          RecognitionContext.requestClass(service.get(), operation.get().request());
+      List<Value> requests =
+          requests(kind, operationName, requestClass, call, scope, unit, context);
       Optional<Map<String, String>> renames = method.get().membersOf(operationName);
       if (renames.isPresent()) {
         requests = requests.stream().map(r -> renamed(r, requestClass, renames.get())).toList();
@@ -132,13 +139,17 @@ final class UtilityCallRecognizer implements CallRecognizer {
     return out;
   }
 
-  /** The builder method that sets a member: {@code DestinationBucket} is set by {@code destinationBucket}. */
+  /**
+   * The builder method that sets a member: {@code DestinationBucket} is set by {@code
+   * destinationBucket}.
+   */
   private static String setter(String member) {
     return Character.toLowerCase(member.charAt(0)) + member.substring(1);
   }
 
   /** The request a table or index handle sends: its names, and what extensions add. */
-  private static Value fromHandle(Value handle, String requestClass, String operation, RecognitionContext context) {
+  private static Value fromHandle(
+      Value handle, String requestClass, String operation, RecognitionContext context) {
     if (!(handle instanceof Value.Obj obj)) {
       return handle;
     }
@@ -153,12 +164,20 @@ final class UtilityCallRecognizer implements CallRecognizer {
       if (type.isEmpty()) {
         continue;
       }
-      if (("PutItem".equals(operation) || "UpdateItem".equals(operation) || "DeleteItem".equals(operation))
+      if (("PutItem".equals(operation)
+              || "UpdateItem".equals(operation)
+              || "DeleteItem".equals(operation))
           && hasAnnotation(type.get(), "DynamoDbVersionAttribute")) {
-        request = request.with("ConditionExpression", List.of(Value.opaque("version check added by VersionedRecordExtension")));
+        request =
+            request.with(
+                "ConditionExpression",
+                List.of(Value.opaque("version check added by VersionedRecordExtension")));
       }
       if ("UpdateItem".equals(operation) && hasAnnotation(type.get(), "DynamoDbAtomicCounter")) {
-        request = request.with("UpdateExpression", List.of(Value.opaque("counter increment added by AtomicCounterExtension")));
+        request =
+            request.with(
+                "UpdateExpression",
+                List.of(Value.opaque("counter increment added by AtomicCounterExtension")));
       }
     }
     return request;

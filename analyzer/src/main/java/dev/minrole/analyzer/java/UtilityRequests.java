@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the requests of SDK utilities into the service requests they send: an enhanced-client
- * batch or transaction into {@code RequestItems} or {@code TransactItems} naming each table, a
- * Transfer Manager directory transfer into object requests under the directory's prefix. The
- * result uses the service model's setter names, so {@link RequestArgs} can map it like any
- * request built in code.
+ * Turns the requests of SDK utilities into the service requests they send: an enhanced-client batch
+ * or transaction into {@code RequestItems} or {@code TransactItems} naming each table, a Transfer
+ * Manager directory transfer into object requests under the directory's prefix. The result uses the
+ * service model's setter names, so {@link RequestArgs} can map it like any request built in code.
  */
 final class UtilityRequests {
   private static final String TABLE = "TableName";
@@ -38,7 +37,10 @@ final class UtilityRequests {
     return out;
   }
 
-  /** {@code addWriteBatch(WriteBatch.builder(T).mappedTableResource(table).addPutItem(i))}: one map entry per batch. */
+  /**
+   * {@code addWriteBatch(WriteBatch.builder(T).mappedTableResource(table).addPutItem(i))}: one map
+   * entry per batch.
+   */
   private static Value batch(Value.Obj request, String adder, String setter, boolean writes) {
     List<Value> batches = new ArrayList<>(request.props().getOrDefault(adder, List.of()));
     batches.addAll(ValueEvaluator.elements(request.props().getOrDefault(setter, List.of())));
@@ -51,22 +53,33 @@ final class UtilityRequests {
       List<Value> tables = tableNames(b.props().getOrDefault("mappedTableResource", List.of()));
       List<Value> items = new ArrayList<>();
       if (writes) {
-        b.props().getOrDefault("addPutItem", List.of()).forEach(i -> items.add(writeRequest("putRequest")));
-        b.props().getOrDefault("addDeleteItem", List.of()).forEach(i -> items.add(writeRequest("deleteRequest")));
+        b.props()
+            .getOrDefault("addPutItem", List.of())
+            .forEach(i -> items.add(writeRequest("putRequest")));
+        b.props()
+            .getOrDefault("addDeleteItem", List.of())
+            .forEach(i -> items.add(writeRequest("deleteRequest")));
       } else {
         items.add(Value.Obj.empty(SdkBuilders.NESTED).with("keys", List.of(Value.opaque("keys"))));
       }
       entries.add(new Value.Entry(tables, List.of(writes ? new Value.Seq(items) : items.get(0))));
     }
-    return Value.Obj.empty(request.type()).with("requestItems", List.of(new Value.Entries(entries)));
+    return Value.Obj.empty(request.type())
+        .with("requestItems", List.of(new Value.Entries(entries)));
   }
 
   private static Value writeRequest(String kind) {
     return Value.Obj.empty(SdkBuilders.NESTED)
-        .with(kind, List.of(Value.Obj.empty(SdkBuilders.NESTED).with("item", List.of(Value.opaque("item")))));
+        .with(
+            kind,
+            List.of(
+                Value.Obj.empty(SdkBuilders.NESTED).with("item", List.of(Value.opaque("item")))));
   }
 
-  /** {@code addPutItem(table, item)}, {@code addUpdateItem}, {@code addDeleteItem}, {@code addConditionCheck}. */
+  /**
+   * {@code addPutItem(table, item)}, {@code addUpdateItem}, {@code addDeleteItem}, {@code
+   * addConditionCheck}.
+   */
   private static Value transactWrite(Value.Obj request) {
     List<Value> items = new ArrayList<>();
     for (Map.Entry<String, String> kind :
@@ -92,7 +105,10 @@ final class UtilityRequests {
 
   /** One transaction item: the table is the first argument of the {@code add...} call. */
   private static Value transactItem(String kind, Value call) {
-    Value table = call instanceof Value.Seq args && !args.elements().isEmpty() ? args.elements().get(0) : call;
+    Value table =
+        call instanceof Value.Seq args && !args.elements().isEmpty()
+            ? args.elements().get(0)
+            : call;
     Value.Obj inner =
         Value.Obj.empty(SdkBuilders.NESTED).with("tableName", tableNames(List.of(table)));
     return Value.Obj.empty(SdkBuilders.NESTED).with(kind, List.of(inner));
@@ -116,13 +132,19 @@ final class UtilityRequests {
    * uploads); a listing has the bucket only.
    */
   private static Value directory(Value.Obj request, boolean objects) {
-    Value.Obj out = Value.Obj.empty(SdkBuilders.NESTED).with("bucket", request.props().getOrDefault("bucket", List.of()));
+    Value.Obj out =
+        Value.Obj.empty(SdkBuilders.NESTED)
+            .with("bucket", request.props().getOrDefault("bucket", List.of()));
     if (!objects) {
       return out;
     }
     List<Value> keys = new ArrayList<>();
     for (Value prefix : request.props().getOrDefault("s3Prefix", List.of(Value.str("")))) {
-      keys.add(new Value.Str(ArgValue.concat(List.of(ValueEvaluator.toArg(prefix), ArgValue.unknown("a file of the directory")))));
+      keys.add(
+          new Value.Str(
+              ArgValue.concat(
+                  List.of(
+                      ValueEvaluator.toArg(prefix), ArgValue.unknown("a file of the directory")))));
     }
     return out.with("key", keys);
   }

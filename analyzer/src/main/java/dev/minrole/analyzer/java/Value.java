@@ -19,8 +19,8 @@ sealed interface Value {
   /**
    * An object whose properties the code sets: an SDK request or its builder ({@code type} is the
    * built class), an SDK handle such as a {@code DynamoDbTable}, or a helper such as a {@code
-   * StringBuilder} ({@code #sb}), {@code Optional} ({@code #optional}) or {@code
-   * CompletableFuture} ({@code #future}).
+   * StringBuilder} ({@code #sb}), {@code Optional} ({@code #optional}) or {@code CompletableFuture}
+   * ({@code #future}).
    */
   record Obj(String type, Map<String, List<Value>> props) implements Value {
     public Obj {

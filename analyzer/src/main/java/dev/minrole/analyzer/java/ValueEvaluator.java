@@ -44,8 +44,8 @@ import java.util.Set;
  * SDK calls are evaluated, following each value back to where it was set.
  *
  * <p>Evaluation is flow-insensitive within a method (every assignment to a variable counts) and
- * context-sensitive across calls up to {@link #MAX_FRAME_DEPTH} call sites, so that a helper
- * called with two different buckets yields two requests, not four combinations.
+ * context-sensitive across calls up to {@link #MAX_FRAME_DEPTH} call sites, so that a helper called
+ * with two different buckets yields two requests, not four combinations.
  */
 final class ValueEvaluator {
   static final int MAX_ALTERNATIVES = 16;
@@ -81,7 +81,8 @@ final class ValueEvaluator {
   }
 
   /** The same, for any evaluation that starts from a frame of {@code unit}. */
-  List<Value> evaluateInContexts(java.util.function.Function<Frame, List<Value>> evaluation, CodeUnit unit) {
+  List<Value> evaluateInContexts(
+      java.util.function.Function<Frame, List<Value>> evaluation, CodeUnit unit) {
     touchedParameters = false;
     Frame start = frameOf(unit);
     List<Value> unbound = evaluation.apply(start);
@@ -162,7 +163,9 @@ final class ValueEvaluator {
     if (e instanceof DoubleLiteralExpr d) {
       String text = d.getValue();
       boolean isFloat = text.endsWith("f") || text.endsWith("F");
-      return List.of(Value.str(isFloat ? Float.toString((float) d.asDouble()) : Double.toString(d.asDouble())));
+      return List.of(
+          Value.str(
+              isFloat ? Float.toString((float) d.asDouble()) : Double.toString(d.asDouble())));
     }
     if (e instanceof BooleanLiteralExpr b) {
       return List.of(Value.str(Boolean.toString(b.getValue())));
@@ -205,7 +208,10 @@ final class ValueEvaluator {
       return jdk.creation(creation, frame);
     }
     if (e instanceof ArrayCreationExpr array) {
-      return array.getInitializer().map(i -> eval(i, frame)).orElse(List.of(new Value.Seq(List.of())));
+      return array
+          .getInitializer()
+          .map(i -> eval(i, frame))
+          .orElse(List.of(new Value.Seq(List.of())));
     }
     if (e instanceof ArrayInitializerExpr init) {
       return List.of(sequence(init.getValues(), frame));
@@ -245,7 +251,9 @@ final class ValueEvaluator {
         return bound;
       }
       return jdk.lambdaArgument(lambdaParam, frame)
-          .orElse(List.of(Value.opaque("lambda parameter " + lambdaParam.parameter().getNameAsString())));
+          .orElse(
+              List.of(
+                  Value.opaque("lambda parameter " + lambdaParam.parameter().getNameAsString())));
     }
     if (ref instanceof VarRef.Field field) {
       return field.field().isStatic() ? field(field.field()) : fieldOfThis(field.field(), frame);
@@ -262,7 +270,8 @@ final class ValueEvaluator {
     Node scope = Mutations.scopeOf(declarator);
     List<Value> values = new ArrayList<>();
     declarator.getInitializer().ifPresent(init -> values.addAll(eval(init, frame)));
-    if (declarator.getParentNode().flatMap(Node::getParentNode).orElse(null) instanceof ForEachStmt loop) {
+    if (declarator.getParentNode().flatMap(Node::getParentNode).orElse(null)
+        instanceof ForEachStmt loop) {
       values.addAll(loopElements(loop, frame));
     }
     for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
@@ -337,7 +346,12 @@ final class ValueEvaluator {
     if (property.isPresent()) {
       return property.get();
     }
-    return "parameter " + name + " of " + method.owner().simpleName() + "." + displayName(method)
+    return "parameter "
+        + name
+        + " of "
+        + method.owner().simpleName()
+        + "."
+        + displayName(method)
         + " is supplied by its caller at run time";
   }
 
@@ -357,7 +371,8 @@ final class ValueEvaluator {
         boolean isArray = single.stream().allMatch(v -> v instanceof Value.Seq);
         return isArray ? single : List.of(new Value.Seq(single));
       }
-      return List.of(sequence(args.subList(Math.min(index, args.size()), args.size()), callerFrame));
+      return List.of(
+          sequence(args.subList(Math.min(index, args.size()), args.size()), callerFrame));
     }
     return index < args.size() ? eval(args.get(index), callerFrame) : List.of();
   }
@@ -398,9 +413,9 @@ final class ValueEvaluator {
   }
 
   /**
-   * An instance field read through {@code this} in a frame: when the frame knows which object
-   * the method runs on (the receiver of its call site), the field's value for that object; else
-   * its value for every object, and the caller is told that the calling context matters.
+   * An instance field read through {@code this} in a frame: when the frame knows which object the
+   * method runs on (the receiver of its call site), the field's value for that object; else its
+   * value for every object, and the caller is told that the calling context matters.
    */
   private List<Value> fieldOfThis(FieldInfo field, Frame frame) {
     if (bindings.containsKey(field.node())) {
@@ -433,9 +448,15 @@ final class ValueEvaluator {
     return dedupe(out);
   }
 
-  /** The objects a frame's method runs on, when its call site says: {@code a.read()} runs on {@code a}. */
+  /**
+   * The objects a frame's method runs on, when its call site says: {@code a.read()} runs on {@code
+   * a}.
+   */
   private List<Value> receivers(Frame frame, int depth) {
-    if (frame.site() == null || frame.method() == null || frame.method().isStatic() || depth > MAX_FRAME_DEPTH + 2) {
+    if (frame.site() == null
+        || frame.method() == null
+        || frame.method().isStatic()
+        || depth > MAX_FRAME_DEPTH + 2) {
       return List.of();
     }
     Node site = frame.site().node();
@@ -471,7 +492,9 @@ final class ValueEvaluator {
     List<MethodInfo> constructors =
         alloc.site() instanceof ObjectCreationExpr creation
             ? analysis.targets().constructors(creation)
-            : created.get().constructors().stream().filter(c -> c.acceptsArity(args.size())).toList();
+            : created.get().constructors().stream()
+                .filter(c -> c.acceptsArity(args.size()))
+                .toList();
     CallSite site = CallSite.withArguments(alloc.site(), null, args);
     List<Value> values = new ArrayList<>();
     field.initializer().ifPresent(init -> values.addAll(eval(init, Frame.NONE)));
@@ -517,7 +540,8 @@ final class ValueEvaluator {
   }
 
   private List<Value> computeField(FieldInfo field) {
-    if (field.owner().isEnum() && field.node() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
+    if (field.owner().isEnum()
+        && field.node() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
       return List.of(new Value.Alloc(field.node(), Frame.NONE));
     }
     List<Value> values = new ArrayList<>();
@@ -537,8 +561,14 @@ final class ValueEvaluator {
     }
     if (values.isEmpty()) {
       Optional<String> config = ConfigAnnotations.describe(field.annotations());
-      values.add(Value.opaque(config.orElse("field " + field.owner().simpleName() + "." + field.name()
-          + " is not set in code the function runs")));
+      values.add(
+          Value.opaque(
+              config.orElse(
+                  "field "
+                      + field.owner().simpleName()
+                      + "."
+                      + field.name()
+                      + " is not set in code the function runs")));
     }
     return Mutations.applyToField(this, dedupe(values), field);
   }
@@ -605,7 +635,8 @@ final class ValueEvaluator {
       }
       List<Value> receiver = eval(scope.get(), frame);
       Optional<List<Value>> onValue =
-          jdk.onValue(call, receiver, frame).or(() -> SdkBuilders.onValue(this, call, receiver, frame));
+          jdk.onValue(call, receiver, frame)
+              .or(() -> SdkBuilders.onValue(this, call, receiver, frame));
       if (onValue.isPresent()) {
         return onValue.get();
       }
@@ -637,7 +668,9 @@ final class ValueEvaluator {
     if (dispatched != null && !dispatched.isEmpty()) {
       return List.copyOf(dispatched);
     }
-    return analysis.targets().resolve(call).declared().stream().filter(m -> !m.isAbstract()).toList();
+    return analysis.targets().resolve(call).declared().stream()
+        .filter(m -> !m.isAbstract())
+        .toList();
   }
 
   private List<Value> returned(MethodInfo method, Frame frame) {
@@ -743,7 +776,8 @@ final class ValueEvaluator {
   }
 
   /** Evaluates {@code expression} with a variable declaration bound to fixed values. */
-  List<Value> withBinding(Node declaration, List<Value> values, Expression expression, Frame frame) {
+  List<Value> withBinding(
+      Node declaration, List<Value> values, Expression expression, Frame frame) {
     List<Value> previous = bindings.put(declaration, values);
     try {
       return eval(expression, frame);

@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds what a simple name refers to at a point in the code, walking outward as the compiler
- * does: locals declared earlier in enclosing blocks, loop and catch variables, lambda and method
+ * Finds what a simple name refers to at a point in the code, walking outward as the compiler does:
+ * locals declared earlier in enclosing blocks, loop and catch variables, lambda and method
  * parameters, fields of the enclosing types (and their supertypes), locals captured by inner and
  * anonymous classes, pattern variables, and static imports. It caches per method, so an instance
  * serves one analysis on one thread.
@@ -89,7 +89,8 @@ final class Variables {
       return Optional.empty();
     }
     if (n instanceof CatchClause c && c.getParameter().getNameAsString().equals(name)) {
-      return Optional.of(new VarRef.Other(c.getParameter(), Optional.of(c.getParameter().getType())));
+      return Optional.of(
+          new VarRef.Other(c.getParameter(), Optional.of(c.getParameter().getType())));
     }
     if (n instanceof LambdaExpr lambda) {
       List<Parameter> params = lambda.getParameters();
@@ -150,8 +151,7 @@ final class Variables {
    * first by that name in source order. Each method is searched once per analysis.
    */
   private Optional<VarRef> patternVariable(Node callable, String name) {
-    TypePatternExpr pattern =
-        patterns.computeIfAbsent(callable, Variables::patternsIn).get(name);
+    TypePatternExpr pattern = patterns.computeIfAbsent(callable, Variables::patternsIn).get(name);
     return pattern == null
         ? Optional.empty()
         : Optional.of(new VarRef.Other(pattern, Optional.of(pattern.getType())));

@@ -7,13 +7,20 @@ import dev.minrole.analyzer.sdk.SdkService;
 import java.util.List;
 import java.util.Optional;
 
-/** A waiter call such as {@code s3.waiter().waitUntilObjectExists(r)}: it performs the polled operation. */
+/**
+ * A waiter call such as {@code s3.waiter().waitUntilObjectExists(r)}: it performs the polled
+ * operation.
+ */
 final class WaiterCallRecognizer implements CallRecognizer {
-  /** The argument that names the waiter, e.g. {@code @Waiter=ObjectExists}; no request member starts with @. */
+  /**
+   * The argument that names the waiter, e.g. {@code @Waiter=ObjectExists}; no request member starts
+   * with @.
+   */
   static final String WAITER = "@Waiter";
 
   @Override
-  public List<Recognized> recognize(MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
+  public List<Recognized> recognize(
+      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
     Optional<Expression> scope = call.getScope();
     if (scope.isEmpty() || !call.getNameAsString().startsWith("waitUntil")) {
       return List.of();
@@ -30,10 +37,14 @@ final class WaiterCallRecognizer implements CallRecognizer {
     SdkOperation op = operation.get();
     List<Value> requests =
         context.requests(
-            call.getArgument(0), RecognitionContext.requestClass(service.get(), op.request()), unit);
+            call.getArgument(0),
+            RecognitionContext.requestClass(service.get(), op.request()),
+            unit);
     String waiter = call.getNameAsString().substring("waitUntil".length());
     List<Value> marked = requests.stream().map(r -> marked(r, waiter)).toList();
-    return List.of(new Recognized(service.get(), op, marked, receiver.simpleName() + "." + call.getNameAsString()));
+    return List.of(
+        new Recognized(
+            service.get(), op, marked, receiver.simpleName() + "." + call.getNameAsString()));
   }
 
   /**
@@ -41,6 +52,8 @@ final class WaiterCallRecognizer implements CallRecognizer {
    * retries on "not found" needs what tells "not found" from "access denied".
    */
   private static Value marked(Value request, String waiter) {
-    return request instanceof Value.Obj obj ? obj.with(WAITER, List.of(Value.str(waiter))) : request;
+    return request instanceof Value.Obj obj
+        ? obj.with(WAITER, List.of(Value.str(waiter)))
+        : request;
   }
 }

@@ -9,7 +9,11 @@ import java.util.Map;
  * provider} class, with {@code default} for the rest.
  */
 public record AnnotationModel(
-    String annotation, String library, String source, String target, Map<String, List<LibraryCall>> variants) {
+    String annotation,
+    String library,
+    String source,
+    String target,
+    Map<String, List<LibraryCall>> variants) {
   public AnnotationModel {
     variants = Map.copyOf(variants);
   }

@@ -4,8 +4,8 @@ package dev.minrole.analyzer.libraries;
  * Where a library call's request member gets its value, as the model data writes it: {@code 0}
  * (argument 0), {@code 0.queue} (property {@code queue} set on argument 0), {@code #withTable} (a
  * property of the receiver, configured earlier), {@code @key} (an annotation attribute), {@code
- * =text} (a fixed text), {@code ?why} (unknowable, and why), {@code springTable:1} (the table Spring
- * Cloud AWS names after argument 1's class; {@code -1} is the last argument).
+ * =text} (a fixed text), {@code ?why} (unknowable, and why), {@code springTable:1} (the table
+ * Spring Cloud AWS names after argument 1's class; {@code -1} is the last argument).
  */
 public sealed interface ArgSource {
   record Argument(int index, String property) implements ArgSource {}

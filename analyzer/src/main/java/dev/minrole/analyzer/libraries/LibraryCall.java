@@ -8,7 +8,11 @@ import java.util.Map;
  * skipped when the guarded argument's known value starts with the given prefix (a queue given by
  * URL needs no {@code GetQueueUrl}).
  */
-public record LibraryCall(String client, String operation, Map<String, ArgSource> args, Map<Integer, String> unlessPrefix) {
+public record LibraryCall(
+    String client,
+    String operation,
+    Map<String, ArgSource> args,
+    Map<Integer, String> unlessPrefix) {
   public LibraryCall {
     args = Map.copyOf(args);
     unlessPrefix = Map.copyOf(unlessPrefix);

@@ -36,12 +36,18 @@ public final class LibraryModels {
       JsonNode typeNodes = file.path("types");
       typeNodes
           .fields()
-          .forEachRemaining(e -> types.put(e.getKey(), type(e.getKey(), library, resolve(typeNodes, e.getValue()))));
+          .forEachRemaining(
+              e ->
+                  types.put(
+                      e.getKey(), type(e.getKey(), library, resolve(typeNodes, e.getValue()))));
       JsonNode annotationNodes = file.path("annotations");
       annotationNodes
           .fields()
           .forEachRemaining(
-              e -> annotations.put(e.getKey(), annotation(e.getKey(), library, resolve(annotationNodes, e.getValue()))));
+              e ->
+                  annotations.put(
+                      e.getKey(),
+                      annotation(e.getKey(), library, resolve(annotationNodes, e.getValue()))));
       file.path("permissionless").forEach(p -> permissionlessPackages.add(p.asText()));
     }
   }
@@ -104,17 +110,28 @@ public final class LibraryModels {
   private static LibraryType type(String name, String library, JsonNode node) {
     Map<String, LibraryMethod> methods = new LinkedHashMap<>();
     JsonNode methodNodes = node.path("methods");
-    methodNodes.fields().forEachRemaining(m -> methods.put(m.getKey(), method(m.getKey(), resolve(methodNodes, m.getValue()))));
+    methodNodes
+        .fields()
+        .forEachRemaining(
+            m -> methods.put(m.getKey(), method(m.getKey(), resolve(methodNodes, m.getValue()))));
     Set<String> fluent = new LinkedHashSet<>();
     node.path("fluent").forEach(f -> fluent.add(f.asText()));
-    return new LibraryType(name, library, node.path("source").asText(""), methods, fluent, calls(node.path("onBuild")));
+    return new LibraryType(
+        name,
+        library,
+        node.path("source").asText(""),
+        methods,
+        fluent,
+        calls(node.path("onBuild")));
   }
 
   private static LibraryMethod method(String name, JsonNode node) {
     Map<String, Integer> set = new LinkedHashMap<>();
     node.path("set").fields().forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
     Map<Integer, String> lambda = new LinkedHashMap<>();
-    node.path("lambda").fields().forEachRemaining(l -> lambda.put(Integer.parseInt(l.getKey()), l.getValue().asText()));
+    node.path("lambda")
+        .fields()
+        .forEachRemaining(l -> lambda.put(Integer.parseInt(l.getKey()), l.getValue().asText()));
     return new LibraryMethod(
         name,
         calls(node.path("calls")),
@@ -127,18 +144,30 @@ public final class LibraryModels {
     List<LibraryCall> out = new ArrayList<>();
     for (JsonNode c : array) {
       Map<String, ArgSource> args = new LinkedHashMap<>();
-      c.path("args").fields().forEachRemaining(a -> args.put(a.getKey(), ArgSource.parse(a.getValue().asText())));
+      c.path("args")
+          .fields()
+          .forEachRemaining(a -> args.put(a.getKey(), ArgSource.parse(a.getValue().asText())));
       Map<Integer, String> unless = new LinkedHashMap<>();
-      c.path("unlessPrefix").fields().forEachRemaining(u -> unless.put(Integer.parseInt(u.getKey()), u.getValue().asText()));
-      out.add(new LibraryCall(c.path("client").asText(), c.path("operation").asText(), args, unless));
+      c.path("unlessPrefix")
+          .fields()
+          .forEachRemaining(u -> unless.put(Integer.parseInt(u.getKey()), u.getValue().asText()));
+      out.add(
+          new LibraryCall(c.path("client").asText(), c.path("operation").asText(), args, unless));
     }
     return out;
   }
 
   private static AnnotationModel annotation(String name, String library, JsonNode node) {
     Map<String, List<LibraryCall>> variants = new LinkedHashMap<>();
-    node.path("variants").fields().forEachRemaining(v -> variants.put(v.getKey(), calls(v.getValue())));
-    return new AnnotationModel(name, library, node.path("source").asText(""), node.path("target").asText("method"), variants);
+    node.path("variants")
+        .fields()
+        .forEachRemaining(v -> variants.put(v.getKey(), calls(v.getValue())));
+    return new AnnotationModel(
+        name,
+        library,
+        node.path("source").asText(""),
+        node.path("target").asText("method"),
+        variants);
   }
 
   public Optional<LibraryType> type(String fqn) {
@@ -149,7 +178,9 @@ public final class LibraryModels {
     return types.containsKey(fqn) || isPermissionless(fqn);
   }
 
-  /** True if {@code fqn} is in a package whose calls need no permission (the Lambda Java libraries). */
+  /**
+   * True if {@code fqn} is in a package whose calls need no permission (the Lambda Java libraries).
+   */
   public boolean isPermissionless(String fqn) {
     int dot = fqn.lastIndexOf('.');
     return dot > 0 && permissionlessPackages.contains(fqn.substring(0, dot));

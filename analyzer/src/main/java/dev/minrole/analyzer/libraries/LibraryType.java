@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A library class the model knows: its methods, the fluent methods that return the same object,
- * and the calls made once an instance is built ({@code onBuild}, for builders that configure
- * something the library then uses, like Powertools' idempotency store).
+ * A library class the model knows: its methods, the fluent methods that return the same object, and
+ * the calls made once an instance is built ({@code onBuild}, for builders that configure something
+ * the library then uses, like Powertools' idempotency store).
  */
 public record LibraryType(
     String type,

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * What the analyzer knows about a string the code passes to AWS: a literal, an environment
- * variable, a system property, a concatenation with unknown parts, or nothing at all. Later
- * stages resolve environment variables through templates; unknown parts become {@code *} in an
- * ARN, always together with a finding.
+ * variable, a system property, a concatenation with unknown parts, or nothing at all. Later stages
+ * resolve environment variables through templates; unknown parts become {@code *} in an ARN, always
+ * together with a finding.
  */
 public sealed interface ArgValue
     permits ArgValue.Literal,
@@ -174,7 +174,8 @@ public sealed interface ArgValue
       return "system property " + p.name();
     }
     if (this instanceof TemplateRef t) {
-      String expression = t.attribute().isEmpty() ? "!Ref " + t.logicalId() : "!GetAtt " + t.subExpression();
+      String expression =
+          t.attribute().isEmpty() ? "!Ref " + t.logicalId() : "!GetAtt " + t.subExpression();
       return expression + t.value().map(v -> " (" + v + ")").orElse("");
     }
     if (this instanceof Concat c) {

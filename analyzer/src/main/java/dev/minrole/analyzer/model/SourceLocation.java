@@ -3,8 +3,8 @@ package dev.minrole.analyzer.model;
 import java.util.Comparator;
 
 /**
- * A place in an input file: a Java source, a template or a log. Paths are relative to the
- * directory the user named, with forward slashes, so output does not depend on the machine.
+ * A place in an input file: a Java source, a template or a log. Paths are relative to the directory
+ * the user named, with forward slashes, so output does not depend on the machine.
  */
 public record SourceLocation(String file, int line) implements Comparable<SourceLocation> {
 

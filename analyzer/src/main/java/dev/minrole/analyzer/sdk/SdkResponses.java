@@ -18,7 +18,10 @@ import java.util.Map;
 public final class SdkResponses {
   private static final String RESOURCE = "/dev/minrole/analyzer/sdk/responses.yaml";
 
-  /** A response getter whose value is request member {@code from}, unless one of {@code unlessSet} is set. */
+  /**
+   * A response getter whose value is request member {@code from}, unless one of {@code unlessSet}
+   * is set.
+   */
   public record DerivedMember(String getter, String from, List<String> unlessSet) {
     public DerivedMember {
       unlessSet = List.copyOf(unlessSet);

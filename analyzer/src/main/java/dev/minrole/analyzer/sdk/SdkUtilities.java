@@ -41,7 +41,9 @@ public final class SdkUtilities {
         .forEachRemaining(
             e -> {
               Map<String, String> methods = new HashMap<>();
-              e.getValue().fields().forEachRemaining(m -> methods.put(m.getKey(), m.getValue().asText()));
+              e.getValue()
+                  .fields()
+                  .forEachRemaining(m -> methods.put(m.getKey(), m.getValue().asText()));
               clientMethods.put(e.getKey(), methods);
             });
   }
@@ -77,14 +79,18 @@ public final class SdkUtilities {
               List<String> operations = new ArrayList<>();
               spec.path("operations").forEach(o -> operations.add(o.asText()));
               Map<String, Integer> set = new LinkedHashMap<>();
-              spec.path("set").fields().forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
+              spec.path("set")
+                  .fields()
+                  .forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
               Map<String, Map<String, String>> members = new LinkedHashMap<>();
               spec.path("members")
                   .fields()
                   .forEachRemaining(
                       op -> {
                         Map<String, String> renames = new LinkedHashMap<>();
-                        op.getValue().fields().forEachRemaining(r -> renames.put(r.getKey(), r.getValue().asText()));
+                        op.getValue()
+                            .fields()
+                            .forEachRemaining(r -> renames.put(r.getKey(), r.getValue().asText()));
                         members.put(op.getKey(), renames);
                       });
               methods.put(
@@ -97,7 +103,8 @@ public final class SdkUtilities {
                       set,
                       members));
             });
-    return new UtilityType(name, node.path("client").asText(), node.path("source").asText(""), methods);
+    return new UtilityType(
+        name, node.path("client").asText(), node.path("source").asText(""), methods);
   }
 
   /** The utility type of this fully qualified name, sync or async. */

@@ -7,7 +7,8 @@ import java.util.Optional;
  * An SDK utility type such as {@code DynamoDbTable} or {@code S3TransferManager}: the client whose
  * service its operations belong to, and its methods.
  */
-public record UtilityType(String type, String client, String source, Map<String, UtilityMethod> methods) {
+public record UtilityType(
+    String type, String client, String source, Map<String, UtilityMethod> methods) {
   public UtilityType {
     methods = Map.copyOf(methods);
   }

@@ -30,7 +30,8 @@ public final class EnvironmentBinding {
   }
 
   /** As {@link #bind}, keeping for each call the environment values it used. */
-  public static List<Bound> bindWithSources(List<SdkCall> calls, Map<String, TemplateValue> environment) {
+  public static List<Bound> bindWithSources(
+      List<SdkCall> calls, Map<String, TemplateValue> environment) {
     List<Bound> out = new ArrayList<>();
     for (SdkCall call : calls) {
       List<TemplateValue> used = new ArrayList<>();
@@ -49,26 +50,38 @@ public final class EnvironmentBinding {
             next.add(extended);
           }
         }
-        variants = next.size() > MAX_CALLS ? List.of(firstOfEach(variants, arg.getKey(), values)) : next;
+        variants =
+            next.size() > MAX_CALLS ? List.of(firstOfEach(variants, arg.getKey(), values)) : next;
       }
       for (Map<String, ArgValue> args : variants) {
-        out.add(new Bound(new SdkCall(call.service(), call.operation(), args, call.site(), call.detail()), used));
+        out.add(
+            new Bound(
+                new SdkCall(call.service(), call.operation(), args, call.site(), call.detail()),
+                used));
       }
     }
     return out;
   }
 
-  private static void collectUsed(ArgValue value, Map<String, TemplateValue> environment, List<TemplateValue> used) {
-    if (value instanceof ArgValue.EnvVar env && environment.containsKey(env.name()) && !used.contains(environment.get(env.name()))) {
+  private static void collectUsed(
+      ArgValue value, Map<String, TemplateValue> environment, List<TemplateValue> used) {
+    if (value instanceof ArgValue.EnvVar env
+        && environment.containsKey(env.name())
+        && !used.contains(environment.get(env.name()))) {
       used.add(environment.get(env.name()));
     } else if (value instanceof ArgValue.Concat concat) {
       concat.parts().forEach(p -> collectUsed(p, environment, used));
     }
   }
 
-  private static Map<String, ArgValue> firstOfEach(List<Map<String, ArgValue>> variants, String key, List<ArgValue> values) {
+  private static Map<String, ArgValue> firstOfEach(
+      List<Map<String, ArgValue>> variants, String key, List<ArgValue> values) {
     Map<String, ArgValue> merged = new LinkedHashMap<>(variants.get(0));
-    merged.put(key, values.size() == 1 ? values.get(0) : ArgValue.unknown("more than " + MAX_CALLS + " combinations"));
+    merged.put(
+        key,
+        values.size() == 1
+            ? values.get(0)
+            : ArgValue.unknown("more than " + MAX_CALLS + " combinations"));
     return merged;
   }
 

@@ -48,8 +48,12 @@ public final class FunctionReader {
     TNode.TMap props = resource.properties();
     String path = "Resources." + resource.logicalId() + ".Properties";
     Map<String, TemplateValue> environment = new LinkedHashMap<>();
-    environment(globals.map("Environment").map("Variables"), "Globals.Function.Environment.Variables", environment);
-    environment(props.map("Environment").map("Variables"), path + ".Environment.Variables", environment);
+    environment(
+        globals.map("Environment").map("Variables"),
+        "Globals.Function.Environment.Variables",
+        environment);
+    environment(
+        props.map("Environment").map("Variables"), path + ".Environment.Variables", environment);
     List<EventSource> events = new ArrayList<>();
     List<Destination> destinations = new ArrayList<>();
     for (Map.Entry<String, TNode> e : props.map("Events").entries().entrySet()) {
@@ -62,25 +66,42 @@ public final class FunctionReader {
         continue;
       }
       TNode.TMap eventProps = event.map("Properties");
-      String property = switch (type) {
-        case "SQS" -> "Queue";
-        case "MQ" -> "Broker";
-        case "DocumentDB" -> "Cluster";
-        case "SelfManagedKafka" -> "KafkaBootstrapServers";
-        default -> "Stream";
-      };
+      String property =
+          switch (type) {
+            case "SQS" -> "Queue";
+            case "MQ" -> "Broker";
+            case "DocumentDB" -> "Cluster";
+            case "SelfManagedKafka" -> "KafkaBootstrapServers";
+            default -> "Stream";
+          };
       String eventPath = path + ".Events." + e.getKey() + ".Properties";
-      eventProps.get(property).ifPresent(n -> events.add(eventSource(type, n, eventPath + "." + property)));
+      eventProps
+          .get(property)
+          .ifPresent(n -> events.add(eventSource(type, n, eventPath + "." + property)));
       // Lambda sends records of failed stream batches there with the function's role.
-      destinations(eventProps.map("DestinationConfig"), eventPath + ".DestinationConfig", destinations);
+      destinations(
+          eventProps.map("DestinationConfig"), eventPath + ".DestinationConfig", destinations);
     }
     TNode.TMap dlq = first(props.map("DeadLetterQueue"), globals.map("DeadLetterQueue"));
     dlq.get("TargetArn")
         .ifPresent(
-            n -> destinations.add(new Destination(dlq.text("Type").orElse("Unknown"), value(n, path + ".DeadLetterQueue.TargetArn"), "dead-letter queue")));
+            n ->
+                destinations.add(
+                    new Destination(
+                        dlq.text("Type").orElse("Unknown"),
+                        value(n, path + ".DeadLetterQueue.TargetArn"),
+                        "dead-letter queue")));
     TNode.TMap invoke = first(props.map("EventInvokeConfig"), globals.map("EventInvokeConfig"));
-    destinations(invoke.map("DestinationConfig"), path + ".EventInvokeConfig.DestinationConfig", destinations);
-    RoleRef role = props.get("Role").or(() -> globals.get("Role")).map(this::role).orElse(new RoleRef.Generated());
+    destinations(
+        invoke.map("DestinationConfig"),
+        path + ".EventInvokeConfig.DestinationConfig",
+        destinations);
+    RoleRef role =
+        props
+            .get("Role")
+            .or(() -> globals.get("Role"))
+            .map(this::role)
+            .orElse(new RoleRef.Generated());
     List<DeclaredPolicy> declared = new ArrayList<>();
     // SAM ignores Policies when Role is set: it generates no role to append them to.
     // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-policies
@@ -90,7 +111,8 @@ public final class FunctionReader {
     if (role instanceof RoleRef.Resource r) {
       rolePolicies(r.logicalId(), declared);
     }
-    return function(resource, props, globals, environment, events, destinations, role, declared, path);
+    return function(
+        resource, props, globals, environment, events, destinations, role, declared, path);
   }
 
   private TemplateFunction lambda(TemplateResource resource) {
@@ -98,23 +120,39 @@ public final class FunctionReader {
     TNode.TMap none = new TNode.TMap(Map.of(), resource.node().line());
     String path = "Resources." + resource.logicalId() + ".Properties";
     Map<String, TemplateValue> environment = new LinkedHashMap<>();
-    environment(props.map("Environment").map("Variables"), path + ".Environment.Variables", environment);
+    environment(
+        props.map("Environment").map("Variables"), path + ".Environment.Variables", environment);
     List<EventSource> events = new ArrayList<>();
     List<Destination> destinations = new ArrayList<>();
-    props.map("DeadLetterConfig")
+    props
+        .map("DeadLetterConfig")
         .get("TargetArn")
-        .ifPresent(n -> destinations.add(new Destination(kindOfArn(n), value(n, path + ".DeadLetterConfig.TargetArn"), "dead-letter queue")));
+        .ifPresent(
+            n ->
+                destinations.add(
+                    new Destination(
+                        kindOfArn(n),
+                        value(n, path + ".DeadLetterConfig.TargetArn"),
+                        "dead-letter queue")));
     for (TemplateResource other : template.resources().values()) {
       boolean mapping = other.type().equals("AWS::Lambda::EventSourceMapping");
       boolean invokeConfig = other.type().equals("AWS::Lambda::EventInvokeConfig");
-      if ((!mapping && !invokeConfig) || !refersTo(other.properties().get("FunctionName"), resource.logicalId())) {
+      if ((!mapping && !invokeConfig)
+          || !refersTo(other.properties().get("FunctionName"), resource.logicalId())) {
         continue;
       }
       String otherPath = "Resources." + other.logicalId() + ".Properties";
       if (mapping) {
-        other.properties().get("EventSourceArn").ifPresent(n -> events.add(eventSource(kindOfArn(n), n, otherPath + ".EventSourceArn")));
+        other
+            .properties()
+            .get("EventSourceArn")
+            .ifPresent(
+                n -> events.add(eventSource(kindOfArn(n), n, otherPath + ".EventSourceArn")));
       }
-      destinations(other.properties().map("DestinationConfig"), otherPath + ".DestinationConfig", destinations);
+      destinations(
+          other.properties().map("DestinationConfig"),
+          otherPath + ".DestinationConfig",
+          destinations);
     }
     RoleRef role = props.get("Role").map(this::role).orElse(new RoleRef.Generated());
     List<DeclaredPolicy> declared = new ArrayList<>();
@@ -134,18 +172,35 @@ public final class FunctionReader {
       RoleRef role,
       List<DeclaredPolicy> declared,
       String path) {
-    Optional<TNode> vpc = props.get("VpcConfig").or(() -> globals.get("VpcConfig")).filter(n -> !isNoValue(n));
+    Optional<TNode> vpc =
+        props.get("VpcConfig").or(() -> globals.get("VpcConfig")).filter(n -> !isNoValue(n));
     Optional<TNode> tracing =
-        props.get("Tracing").or(() -> globals.get("Tracing")).or(() -> props.map("TracingConfig").get("Mode"));
-    boolean active = tracing.flatMap(resolver::literal).map(t -> t.equalsIgnoreCase("Active")).orElse(false);
+        props
+            .get("Tracing")
+            .or(() -> globals.get("Tracing"))
+            .or(() -> props.map("TracingConfig").get("Mode"));
+    boolean active =
+        tracing.flatMap(resolver::literal).map(t -> t.equalsIgnoreCase("Active")).orElse(false);
     TNode.TMap logging = first(props.map("LoggingConfig"), globals.map("LoggingConfig"));
-    Optional<TemplateValue> logGroup = logging.get("LogGroup").map(n -> value(n, path + ".LoggingConfig.LogGroup"));
+    Optional<TemplateValue> logGroup =
+        logging.get("LogGroup").map(n -> value(n, path + ".LoggingConfig.LogGroup"));
     List<ArgValue> names = functionNames(resource);
     Optional<TemplateValue> kms =
-        props.get("KmsKeyArn").or(() -> globals.get("KmsKeyArn")).filter(n -> !isNoValue(n)).map(n -> value(n, path + ".KmsKeyArn"));
+        props
+            .get("KmsKeyArn")
+            .or(() -> globals.get("KmsKeyArn"))
+            .filter(n -> !isNoValue(n))
+            .map(n -> value(n, path + ".KmsKeyArn"));
     List<TemplateValue> fileSystems = new ArrayList<>();
-    for (TNode fs : props.get("FileSystemConfigs").or(() -> globals.get("FileSystemConfigs")).map(TNode::items).orElse(List.of())) {
-      fs.asMap().flatMap(m -> m.get("Arn")).ifPresent(n -> fileSystems.add(value(n, path + ".FileSystemConfigs.Arn")));
+    for (TNode fs :
+        props
+            .get("FileSystemConfigs")
+            .or(() -> globals.get("FileSystemConfigs"))
+            .map(TNode::items)
+            .orElse(List.of())) {
+      fs.asMap()
+          .flatMap(m -> m.get("Arn"))
+          .ifPresent(n -> fileSystems.add(value(n, path + ".FileSystemConfigs.Arn")));
     }
     return new TemplateFunction(
         resource.logicalId(),
@@ -188,11 +243,16 @@ public final class FunctionReader {
       Optional<TNode> key =
           switch (ref.cfnType()) {
             case "AWS::SQS::Queue" -> resource.flatMap(r -> r.properties().get("KmsMasterKeyId"));
-            case "AWS::Kinesis::Stream" -> resource.flatMap(r -> r.properties().map("StreamEncryption").get("KeyId"));
+            case "AWS::Kinesis::Stream" ->
+                resource.flatMap(r -> r.properties().map("StreamEncryption").get("KeyId"));
             default -> Optional.empty();
           };
       if (key.isPresent()) {
-        String keyPath = "Resources." + ref.logicalId() + ".Properties." + (kind.equals("Kinesis") ? "StreamEncryption.KeyId" : "KmsMasterKeyId");
+        String keyPath =
+            "Resources."
+                + ref.logicalId()
+                + ".Properties."
+                + (kind.equals("Kinesis") ? "StreamEncryption.KeyId" : "KmsMasterKeyId");
         return new EventSource(kind, source, Optional.of(value(key.get(), keyPath)));
       }
     }
@@ -205,8 +265,11 @@ public final class FunctionReader {
       Optional<TNode> target = destination.get("Destination");
       if (target.isPresent()) {
         String kind = destination.text("Type").orElseGet(() -> kindOfArn(target.get()));
-        String purpose = outcome.equals("OnSuccess") ? "on-success destination" : "on-failure destination";
-        out.add(new Destination(kind, value(target.get(), path + "." + outcome + ".Destination"), purpose));
+        String purpose =
+            outcome.equals("OnSuccess") ? "on-success destination" : "on-failure destination";
+        out.add(
+            new Destination(
+                kind, value(target.get(), path + "." + outcome + ".Destination"), purpose));
       }
     }
   }
@@ -260,7 +323,9 @@ public final class FunctionReader {
       return new RoleRef.Resource(named.get());
     }
     for (ArgValue v : resolver.resolve(node)) {
-      if (v instanceof ArgValue.TemplateRef ref && !ref.isPseudo() && template.resource(ref.logicalId()).isPresent()) {
+      if (v instanceof ArgValue.TemplateRef ref
+          && !ref.isPseudo()
+          && template.resource(ref.logicalId()).isPresent()) {
         return new RoleRef.Resource(ref.logicalId());
       }
     }
@@ -276,7 +341,10 @@ public final class FunctionReader {
     return parts.size() == 2 ? parts.get(0).text() : Optional.empty();
   }
 
-  /** SAM {@code Policies}: a managed policy name or ARN, a policy template, a document, or a list of these. */
+  /**
+   * SAM {@code Policies}: a managed policy name or ARN, a policy template, a document, or a list of
+   * these.
+   */
   private void samPolicies(TNode node, List<DeclaredPolicy> out) {
     if (node instanceof TNode.TList list) {
       list.items().forEach(item -> samPolicies(item, out));
@@ -294,30 +362,53 @@ public final class FunctionReader {
     }
     for (Map.Entry<String, TNode> e : map.entries().entrySet()) {
       Map<String, List<ArgValue>> parameters = new LinkedHashMap<>();
-      e.getValue().asMap().ifPresent(p -> p.entries().forEach((k, v) -> parameters.put(k, resolver.resolve(v))));
-      out.add(new DeclaredPolicy.SamTemplate(e.getKey(), parameters, template.location(e.getValue())));
+      e.getValue()
+          .asMap()
+          .ifPresent(p -> p.entries().forEach((k, v) -> parameters.put(k, resolver.resolve(v))));
+      out.add(
+          new DeclaredPolicy.SamTemplate(e.getKey(), parameters, template.location(e.getValue())));
     }
   }
 
   /** The inline and managed policies of a role resource, and the IAM policies attached to it. */
   private void rolePolicies(String roleId, List<DeclaredPolicy> out) {
-    template.resource(roleId).ifPresent(role -> {
-      for (TNode policy : role.properties().get("Policies").map(TNode::items).orElse(List.of())) {
-        policy.asMap().ifPresent(p -> p.get("PolicyDocument").ifPresent(d ->
-            out.add(new DeclaredPolicy.Inline(p.text("PolicyName").orElse("inline"), d, template.location(p)))));
-      }
-      for (TNode arn : role.properties().get("ManagedPolicyArns").map(TNode::items).orElse(List.of())) {
-        out.add(new DeclaredPolicy.Managed(resolver.resolve(arn), template.location(arn)));
-      }
-    });
+    template
+        .resource(roleId)
+        .ifPresent(
+            role -> {
+              for (TNode policy :
+                  role.properties().get("Policies").map(TNode::items).orElse(List.of())) {
+                policy
+                    .asMap()
+                    .ifPresent(
+                        p ->
+                            p.get("PolicyDocument")
+                                .ifPresent(
+                                    d ->
+                                        out.add(
+                                            new DeclaredPolicy.Inline(
+                                                p.text("PolicyName").orElse("inline"),
+                                                d,
+                                                template.location(p)))));
+              }
+              for (TNode arn :
+                  role.properties().get("ManagedPolicyArns").map(TNode::items).orElse(List.of())) {
+                out.add(new DeclaredPolicy.Managed(resolver.resolve(arn), template.location(arn)));
+              }
+            });
     for (TemplateResource policy : template.resources().values()) {
       boolean inline = policy.type().equals("AWS::IAM::Policy");
       boolean managed = policy.type().equals("AWS::IAM::ManagedPolicy");
-      if ((!inline && !managed) || policy.properties().get("Roles").map(TNode::items).orElse(List.of()).stream().noneMatch(r -> refersTo(Optional.of(r), roleId))) {
+      if ((!inline && !managed)
+          || policy.properties().get("Roles").map(TNode::items).orElse(List.of()).stream()
+              .noneMatch(r -> refersTo(Optional.of(r), roleId))) {
         continue;
       }
-      policy.properties().get("PolicyDocument").ifPresent(d ->
-          out.add(new DeclaredPolicy.Inline(policy.logicalId(), d, policy.location())));
+      policy
+          .properties()
+          .get("PolicyDocument")
+          .ifPresent(
+              d -> out.add(new DeclaredPolicy.Inline(policy.logicalId(), d, policy.location())));
     }
   }
 
@@ -326,7 +417,11 @@ public final class FunctionReader {
       return false;
     }
     Optional<String> named =
-        node.get().asMap().filter(TNode.TMap::isIntrinsic).flatMap(m -> m.text("Ref")).or(() -> getAttTarget(node.get()))
+        node.get()
+            .asMap()
+            .filter(TNode.TMap::isIntrinsic)
+            .flatMap(m -> m.text("Ref"))
+            .or(() -> getAttTarget(node.get()))
             .filter(id -> template.resource(id).isPresent());
     if (named.isPresent()) {
       return named.get().equals(logicalId);
@@ -336,19 +431,31 @@ public final class FunctionReader {
         return true;
       }
       if (v instanceof ArgValue.Concat c
-          && c.parts().stream().anyMatch(p -> p instanceof ArgValue.TemplateRef ref && ref.logicalId().equals(logicalId))) {
+          && c.parts().stream()
+              .anyMatch(
+                  p ->
+                      p instanceof ArgValue.TemplateRef ref && ref.logicalId().equals(logicalId))) {
         return true;
       }
     }
     Optional<TemplateResource> target = template.resource(logicalId);
     return target.isPresent()
-        && resolver.literal(node.get()).map(name -> functionNames(target.get()).contains(ArgValue.literal(name))).orElse(false);
+        && resolver
+            .literal(node.get())
+            .map(name -> functionNames(target.get()).contains(ArgValue.literal(name)))
+            .orElse(false);
   }
 
   private List<ArgValue> functionNames(TemplateResource resource) {
     List<ArgValue> out = new ArrayList<>();
-    for (String name : resolver.physicalNames(resource, ResourceTypes.bundled().of(resource.type()).orElseThrow())) {
-      out.add(name.contains("*") ? new ArgValue.TemplateRef(resource.logicalId(), "", resource.type(), Optional.of(name)) : ArgValue.literal(name));
+    for (String name :
+        resolver.physicalNames(
+            resource, ResourceTypes.bundled().of(resource.type()).orElseThrow())) {
+      out.add(
+          name.contains("*")
+              ? new ArgValue.TemplateRef(
+                  resource.logicalId(), "", resource.type(), Optional.of(name))
+              : ArgValue.literal(name));
     }
     return out;
   }
@@ -365,7 +472,8 @@ public final class FunctionReader {
       }
       for (ArgValue v : resolver.resolve(groupName.get())) {
         String text = v.pattern();
-        if (configured.isPresent() && configured.get().values().stream().anyMatch(c -> c.pattern().equals(text))) {
+        if (configured.isPresent()
+            && configured.get().values().stream().anyMatch(c -> c.pattern().equals(text))) {
           return true;
         }
         if (names.stream().anyMatch(n -> text.equals("/aws/lambda/" + n.pattern()))) {
@@ -377,11 +485,13 @@ public final class FunctionReader {
   }
 
   /**
-   * The directory holding the function's sources: {@code CodeUri} (a directory, or the module
-   * of a built jar under {@code target/} or {@code build/}), or the CDK asset path.
+   * The directory holding the function's sources: {@code CodeUri} (a directory, or the module of a
+   * built jar under {@code target/} or {@code build/}), or the CDK asset path.
    */
-  private Optional<Path> codeDirectory(TemplateResource resource, TNode.TMap props, TNode.TMap globals) {
-    Optional<String> uri = props.get("CodeUri").or(() -> globals.get("CodeUri")).flatMap(resolver::literal);
+  private Optional<Path> codeDirectory(
+      TemplateResource resource, TNode.TMap props, TNode.TMap globals) {
+    Optional<String> uri =
+        props.get("CodeUri").or(() -> globals.get("CodeUri")).flatMap(resolver::literal);
     if (uri.isEmpty()) {
       uri = resource.metadata().text("aws:asset:path");
     }
@@ -391,9 +501,16 @@ public final class FunctionReader {
     Path path = template.directory().resolve(uri.get()).normalize();
     if (Files.isRegularFile(path)) {
       Path parent = path.getParent();
-      String name = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString().toLowerCase(Locale.ROOT);
-      if ((name.equals("target") || name.equals("build") || name.equals("libs")) && parent.getParent() != null) {
-        Path module = name.equals("libs") && parent.getParent().getParent() != null ? parent.getParent().getParent() : parent.getParent();
+      String name =
+          parent == null || parent.getFileName() == null
+              ? ""
+              : parent.getFileName().toString().toLowerCase(Locale.ROOT);
+      if ((name.equals("target") || name.equals("build") || name.equals("libs"))
+          && parent.getParent() != null) {
+        Path module =
+            name.equals("libs") && parent.getParent().getParent() != null
+                ? parent.getParent().getParent()
+                : parent.getParent();
         return Optional.of(module);
       }
       return Optional.empty();
@@ -410,6 +527,8 @@ public final class FunctionReader {
   }
 
   private static boolean isNoValue(TNode node) {
-    return node instanceof TNode.TMap m && m.isIntrinsic() && m.text("Ref").map("AWS::NoValue"::equals).orElse(false);
+    return node instanceof TNode.TMap m
+        && m.isIntrinsic()
+        && m.text("Ref").map("AWS::NoValue"::equals).orElse(false);
   }
 }

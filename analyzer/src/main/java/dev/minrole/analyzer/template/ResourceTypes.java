@@ -39,7 +39,9 @@ public final class ResourceTypes {
             e -> {
               JsonNode n = e.getValue();
               Map<String, String> attributes = new LinkedHashMap<>();
-              n.path("attributes").fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
+              n.path("attributes")
+                  .fields()
+                  .forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
               JsonNode arn = n.path("arnAttribute");
               specs.put(
                   e.getKey(),
@@ -48,7 +50,8 @@ public final class ResourceTypes {
                       Optional.ofNullable(n.get("name")).map(JsonNode::asText),
                       n.path("ref").asText("*"),
                       attributes,
-                      Optional.ofNullable(n.path("generatedName").get("pattern")).map(JsonNode::asText),
+                      Optional.ofNullable(n.path("generatedName").get("pattern"))
+                          .map(JsonNode::asText),
                       n.path("generatedName").path("lowercase").asBoolean(false),
                       Optional.ofNullable(arn.get("attribute")).map(JsonNode::asText),
                       Optional.ofNullable(arn.get("iam")).map(JsonNode::asText),

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed template: where it is, and its sections (parameters, mappings, conditions, SAM
- * globals, resources) ready for lookup.
+ * A parsed template: where it is, and its sections (parameters, mappings, conditions, SAM globals,
+ * resources) ready for lookup.
  */
 public final class Template {
   private final Path path;

@@ -11,30 +11,40 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Lambda security guidance checked against a template: one role per function ({@code
- * SHARED_ROLE}), no secrets in plaintext environment variables ({@code PLAINTEXT_SECRET}), no AWS
- * credentials anywhere in it ({@code HARDCODED_CREDENTIAL}).
+ * Lambda security guidance checked against a template: one role per function ({@code SHARED_ROLE}),
+ * no secrets in plaintext environment variables ({@code PLAINTEXT_SECRET}), no AWS credentials
+ * anywhere in it ({@code HARDCODED_CREDENTIAL}).
  */
 public final class TemplateChecks {
   private static final Pattern SECRET_LIKE =
-      Pattern.compile("(?i).*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY|SIGNING_?KEY).*");
+      Pattern.compile(
+          "(?i).*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY|SIGNING_?KEY).*");
 
   private TemplateChecks() {}
 
-  /** The findings of the template: per function logical id, and under {@code ""} for the whole template. */
-  public static Map<String, List<Finding>> check(Template template, List<TemplateFunction> functions) {
+  /**
+   * The findings of the template: per function logical id, and under {@code ""} for the whole
+   * template.
+   */
+  public static Map<String, List<Finding>> check(
+      Template template, List<TemplateFunction> functions) {
     Map<String, List<Finding>> out = new LinkedHashMap<>();
     sharedRoles(functions, out);
     for (TemplateFunction f : functions) {
       for (Map.Entry<String, TemplateValue> e : f.environment().entrySet()) {
-        plaintextSecret(f, e.getKey(), e.getValue(), out.computeIfAbsent(f.logicalId(), k -> new ArrayList<>()));
+        plaintextSecret(
+            f,
+            e.getKey(),
+            e.getValue(),
+            out.computeIfAbsent(f.logicalId(), k -> new ArrayList<>()));
       }
     }
     credentials(template.root(), "", template, out.computeIfAbsent("", k -> new ArrayList<>()));
     return out;
   }
 
-  private static void sharedRoles(List<TemplateFunction> functions, Map<String, List<Finding>> out) {
+  private static void sharedRoles(
+      List<TemplateFunction> functions, Map<String, List<Finding>> out) {
     Map<String, List<TemplateFunction>> byRole = new LinkedHashMap<>();
     for (TemplateFunction f : functions) {
       String identity = f.role().identity();
@@ -49,12 +59,15 @@ public final class TemplateChecks {
       List<String> names = group.stream().map(TemplateFunction::logicalId).sorted().toList();
       String role = roleName(group.get(0).role());
       for (TemplateFunction f : group) {
-        out.computeIfAbsent(f.logicalId(), k -> new ArrayList<>()).add(
-            Finding.warning(
-                "SHARED_ROLE",
-                String.join(", ", names) + " share the role " + role
-                    + ", so each can do what any of them needs; give every function its own role with its own least-privilege policy",
-                f.location()));
+        out.computeIfAbsent(f.logicalId(), k -> new ArrayList<>())
+            .add(
+                Finding.warning(
+                    "SHARED_ROLE",
+                    String.join(", ", names)
+                        + " share the role "
+                        + role
+                        + ", so each can do what any of them needs; give every function its own role with its own least-privilege policy",
+                    f.location()));
       }
     }
   }
@@ -66,7 +79,8 @@ public final class TemplateChecks {
     return ((RoleRef.External) role).arn().stream().map(ArgValue::pattern).findFirst().orElse("?");
   }
 
-  private static void plaintextSecret(TemplateFunction f, String name, TemplateValue value, List<Finding> out) {
+  private static void plaintextSecret(
+      TemplateFunction f, String name, TemplateValue value, List<Finding> out) {
     if (!SECRET_LIKE.matcher(name).matches()) {
       return;
     }
@@ -79,10 +93,17 @@ public final class TemplateChecks {
       out.add(
           Finding.warning(
               "PLAINTEXT_SECRET",
-              f.logicalId() + " sets environment variable " + name + " to a literal value, readable by anyone who can view the function."
+              f.logicalId()
+                  + " sets environment variable "
+                  + name
+                  + " to a literal value, readable by anyone who can view the function."
                   + " Store it in Secrets Manager (the function then needs secretsmanager:GetSecretValue on"
-                  + " arn:aws:secretsmanager:<region>:<account>:secret:" + secretName + "-??????) or as an SSM SecureString"
-                  + " (ssm:GetParameter on arn:aws:ssm:<region>:<account>:parameter/" + secretName + "), and read it at run time",
+                  + " arn:aws:secretsmanager:<region>:<account>:secret:"
+                  + secretName
+                  + "-??????) or as an SSM SecureString"
+                  + " (ssm:GetParameter on arn:aws:ssm:<region>:<account>:parameter/"
+                  + secretName
+                  + "), and read it at run time",
               value.location()));
       return;
     }
@@ -96,7 +117,9 @@ public final class TemplateChecks {
                   out.add(
                       Finding.error(
                           "HARDCODED_CREDENTIAL",
-                          "the template holds an AWS " + what + (name.isEmpty() ? "" : " in " + name)
+                          "the template holds an AWS "
+                              + what
+                              + (name.isEmpty() ? "" : " in " + name)
                               + "; remove it, deactivate the key, and let the function use its execution role",
                           template.location(node))));
       return;

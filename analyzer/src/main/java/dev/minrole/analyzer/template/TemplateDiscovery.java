@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the templates of an application directory: {@code template.yaml}, {@code template.yml}
- * or {@code template.json} (SAM's names), or the stacks of a synthesized CDK app in {@code
+ * Finds the templates of an application directory: {@code template.yaml}, {@code template.yml} or
+ * {@code template.json} (SAM's names), or the stacks of a synthesized CDK app in {@code
  * cdk.out/*.template.json}.
  */
 public final class TemplateDiscovery {
-  private static final List<String> NAMES = List.of("template.yaml", "template.yml", "template.json");
+  private static final List<String> NAMES =
+      List.of("template.yaml", "template.yml", "template.json");
 
   private TemplateDiscovery() {}
 

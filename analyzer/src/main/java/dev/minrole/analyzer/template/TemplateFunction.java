@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Lambda function as a template declares it ({@code AWS::Serverless::Function}, with SAM
- * globals merged, or {@code AWS::Lambda::Function}): its handler and code, its environment, and
- * what the platform does for it with its role (event sources, destinations, VPC, tracing, logs,
- * encryption, file systems), plus the role and the permissions declared for it today.
+ * A Lambda function as a template declares it ({@code AWS::Serverless::Function}, with SAM globals
+ * merged, or {@code AWS::Lambda::Function}): its handler and code, its environment, and what the
+ * platform does for it with its role (event sources, destinations, VPC, tracing, logs, encryption,
+ * file systems), plus the role and the permissions declared for it today.
  */
 public record TemplateFunction(
     String logicalId,

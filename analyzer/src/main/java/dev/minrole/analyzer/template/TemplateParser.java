@@ -33,8 +33,15 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class TemplateParser {
   private static final Map<String, String> SHORT_FORMS = shortForms();
   private static final Set<String> STANDARD_TAGS =
-      Set.of(Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(),
-          Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue(), Tag.TIMESTAMP.getValue(),
+      Set.of(
+          Tag.STR.getValue(),
+          Tag.INT.getValue(),
+          Tag.FLOAT.getValue(),
+          Tag.BOOL.getValue(),
+          Tag.NULL.getValue(),
+          Tag.MAP.getValue(),
+          Tag.SEQ.getValue(),
+          Tag.TIMESTAMP.getValue(),
           Tag.BINARY.getValue());
 
   private static Map<String, String> shortForms() {
@@ -42,9 +49,26 @@ public final class TemplateParser {
     m.put("!Ref", "Ref");
     m.put("!Condition", "Condition");
     for (String fn :
-        List.of("GetAtt", "Sub", "Join", "Select", "Split", "If", "Equals", "And", "Or", "Not",
-            "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Transform", "Length",
-            "ToJsonString", "ForEach")) {
+        List.of(
+            "GetAtt",
+            "Sub",
+            "Join",
+            "Select",
+            "Split",
+            "If",
+            "Equals",
+            "And",
+            "Or",
+            "Not",
+            "FindInMap",
+            "ImportValue",
+            "Base64",
+            "Cidr",
+            "GetAZs",
+            "Transform",
+            "Length",
+            "ToJsonString",
+            "ForEach")) {
       m.put("!" + fn, "Fn::" + fn);
     }
     return m;
@@ -61,7 +85,10 @@ public final class TemplateParser {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(reader, displayPath);
     } catch (IOException e) {
-      return failed(displayPath, 0, "cannot read the template (" + e.getMessage() + "); check the path and its permissions");
+      return failed(
+          displayPath,
+          0,
+          "cannot read the template (" + e.getMessage() + "); check the path and its permissions");
     }
   }
 
@@ -81,7 +108,12 @@ public final class TemplateParser {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 0 : mark.getLine() + 1;
       String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
-      return failed(displayPath, line, "invalid YAML or JSON (" + problem + "); fix the template so that `sam validate` accepts it");
+      return failed(
+          displayPath,
+          line,
+          "invalid YAML or JSON ("
+              + problem
+              + "); fix the template so that `sam validate` accepts it");
     } catch (YAMLException e) {
       return failed(displayPath, 0, "invalid YAML or JSON (" + e.getMessage() + ")");
     }
@@ -91,7 +123,11 @@ public final class TemplateParser {
     List<Finding> findings = new ArrayList<>();
     TNode root = convert(node, displayPath, findings, 0);
     if (!(root instanceof TNode.TMap)) {
-      findings.add(error(displayPath, root.line(), "a template must be a mapping with Resources at the top level"));
+      findings.add(
+          error(
+              displayPath,
+              root.line(),
+              "a template must be a mapping with Resources at the top level"));
       return new Parsed(Optional.empty(), findings);
     }
     return new Parsed(Optional.of(root), findings);
@@ -121,7 +157,9 @@ public final class TemplateParser {
       findings.add(
           Finding.warning(
               "TEMPLATE_ERROR",
-              "unknown tag " + tag + "; it is not a CloudFormation intrinsic function, so its value is not resolved",
+              "unknown tag "
+                  + tag
+                  + "; it is not a CloudFormation intrinsic function, so its value is not resolved",
               SourceLocation.of(file, line)));
       return new TNode.TMap(Map.of(tag, plain), line);
     }
@@ -131,7 +169,9 @@ public final class TemplateParser {
       List<TNode> parts =
           dot < 0
               ? List.of(s)
-              : List.of(new TNode.TScalar(text.substring(0, dot), line), new TNode.TScalar(text.substring(dot + 1), line));
+              : List.of(
+                  new TNode.TScalar(text.substring(0, dot), line),
+                  new TNode.TScalar(text.substring(dot + 1), line));
       return new TNode.TMap(Map.of(longForm, new TNode.TList(parts, line)), line);
     }
     return new TNode.TMap(Map.of(longForm, plain), line);
@@ -139,7 +179,9 @@ public final class TemplateParser {
 
   private TNode plain(Node node, String file, List<Finding> findings, int depth, int line) {
     if (node instanceof ScalarNode scalar) {
-      boolean isNull = scalar.getTag().equals(Tag.NULL) || (scalar.getValue().equals("~") && scalar.getScalarStyle().getChar() == null);
+      boolean isNull =
+          scalar.getTag().equals(Tag.NULL)
+              || (scalar.getValue().equals("~") && scalar.getScalarStyle().getChar() == null);
       return new TNode.TScalar(isNull ? null : scalar.getValue(), line);
     }
     if (node instanceof SequenceNode sequence) {

@@ -10,13 +10,18 @@ import java.util.Optional;
  * One template, read and resolved: its functions and the problems found in it. A template that
  * cannot be parsed has no functions and an error finding.
  */
-public record TemplateProject(Optional<Template> template, Optional<TemplateResolver> resolver, List<TemplateFunction> functions, List<Finding> findings) {
+public record TemplateProject(
+    Optional<Template> template,
+    Optional<TemplateResolver> resolver,
+    List<TemplateFunction> functions,
+    List<Finding> findings) {
   public TemplateProject {
     functions = List.copyOf(functions);
     findings = List.copyOf(findings);
   }
 
-  public static TemplateProject load(Path file, String displayPath, TemplateResolver.Options options) {
+  public static TemplateProject load(
+      Path file, String displayPath, TemplateResolver.Options options) {
     TemplateParser.Parsed parsed = new TemplateParser().parse(file, displayPath);
     List<Finding> findings = new ArrayList<>(parsed.findings());
     if (parsed.root().isEmpty()) {

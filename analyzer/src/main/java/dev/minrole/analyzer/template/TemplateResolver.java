@@ -17,8 +17,8 @@ import java.util.Set;
  * Fn::GetAtt} of resources by each type's documented semantics, {@code Fn::Sub}, {@code Fn::Join},
  * {@code Fn::Select}, {@code Fn::Split}, {@code Fn::If} (with conditions evaluated when their
  * inputs are known, both branches otherwise) and {@code Fn::FindInMap}. A value can have several
- * alternatives. Unknown parts stay unknown, with a reason; problems in the template (a reference
- * to nothing, a cycle) are findings with the line.
+ * alternatives. Unknown parts stay unknown, with a reason; problems in the template (a reference to
+ * nothing, a cycle) are findings with the line.
  */
 public final class TemplateResolver {
   private static final int MAX_ALTERNATIVES = 16;
@@ -91,7 +91,10 @@ public final class TemplateResolver {
     if (!map.isIntrinsic()) {
       String first = map.entries().size() == 1 ? map.entries().keySet().iterator().next() : "";
       return List.of(
-          ArgValue.unknown(first.startsWith("!") ? "unknown tag " + first + " in the template" : "a mapping where a single value was expected"));
+          ArgValue.unknown(
+              first.startsWith("!")
+                  ? "unknown tag " + first + " in the template"
+                  : "a mapping where a single value was expected"));
     }
     String function = map.entries().keySet().iterator().next();
     TNode argument = map.entries().get(function);
@@ -113,7 +116,9 @@ public final class TemplateResolver {
       case "Fn::ImportValue":
         List<ArgValue> export = resolve(argument);
         String name = export.size() == 1 ? export.get(0).pattern() : "an export";
-        note(node, "a value is imported from another stack's export " + name + "; minrole cannot see it");
+        note(
+            node,
+            "a value is imported from another stack's export " + name + "; minrole cannot see it");
         return List.of(ArgValue.unknown("imported from another stack (export " + name + ")"));
       default:
         return List.of(ArgValue.unknown(function + " is evaluated at deploy time"));
@@ -156,15 +161,23 @@ public final class TemplateResolver {
       error(at, "Fn::GetAtt on " + id + ", which is not a resource of the template");
       return List.of(ArgValue.unknown("GetAtt on missing " + id));
     }
-    Optional<String> pattern = types.of(resource.get().type()).flatMap(s -> Optional.ofNullable(s.attributes().get(attribute)));
+    Optional<String> pattern =
+        types
+            .of(resource.get().type())
+            .flatMap(s -> Optional.ofNullable(s.attributes().get(attribute)));
     if (pattern.isEmpty()) {
-      return List.of(new ArgValue.TemplateRef(id, attribute, resource.get().type(), Optional.empty()));
+      return List.of(
+          new ArgValue.TemplateRef(id, attribute, resource.get().type(), Optional.empty()));
     }
     return expand(pattern.get(), resource.get(), types.of(resource.get().type()).get(), attribute);
   }
 
-  /** A reference pattern such as {@code arn:${Partition}:sqs:${Region}:${Account}:${name}} filled in. */
-  private List<ArgValue> expand(String pattern, TemplateResource resource, ResourceTypes.Spec spec, String attribute) {
+  /**
+   * A reference pattern such as {@code arn:${Partition}:sqs:${Region}:${Account}:${name}} filled
+   * in.
+   */
+  private List<ArgValue> expand(
+      String pattern, TemplateResource resource, ResourceTypes.Spec spec, String attribute) {
     List<String> names = physicalNames(resource, spec);
     List<ArgValue> out = new ArrayList<>();
     for (String name : names) {
@@ -174,18 +187,25 @@ public final class TemplateResolver {
               .replace("${Partition}", options.partition())
               .replace("${Region}", options.region().orElse("*"))
               .replace("${Account}", options.account().orElse("*"));
-      out.add(new ArgValue.TemplateRef(resource.logicalId(), attribute, resource.type(), Optional.of(value)));
+      out.add(
+          new ArgValue.TemplateRef(
+              resource.logicalId(), attribute, resource.type(), Optional.of(value)));
     }
     return out;
   }
 
   /**
-   * The physical names a resource can have: its name property's values, or the name
-   * CloudFormation generates ({@code stack-LogicalId-RANDOM}) as a pattern.
+   * The physical names a resource can have: its name property's values, or the name CloudFormation
+   * generates ({@code stack-LogicalId-RANDOM}) as a pattern.
    */
   public List<String> physicalNames(TemplateResource resource, ResourceTypes.Spec spec) {
     if (!resolving.add(resource.logicalId())) {
-      error(resource.node(), "reference cycle through " + String.join(" -> ", resolving) + " -> " + resource.logicalId());
+      error(
+          resource.node(),
+          "reference cycle through "
+              + String.join(" -> ", resolving)
+              + " -> "
+              + resource.logicalId());
       return List.of("*");
     }
     try {
@@ -200,15 +220,30 @@ public final class TemplateResolver {
       if (spec.generatedName().isEmpty()) {
         return List.of("*");
       }
-      String logicalId = spec.generatedLowercase() ? resource.logicalId().toLowerCase(Locale.ROOT) : resource.logicalId();
-      String stack = options.stackName().map(s -> spec.generatedLowercase() ? s.toLowerCase(Locale.ROOT) : s).orElse("*");
+      String logicalId =
+          spec.generatedLowercase()
+              ? resource.logicalId().toLowerCase(Locale.ROOT)
+              : resource.logicalId();
+      String stack =
+          options
+              .stackName()
+              .map(s -> spec.generatedLowercase() ? s.toLowerCase(Locale.ROOT) : s)
+              .orElse("*");
       String generated =
-          spec.generatedName().get().replace("${stack}", stack).replace("${logicalId}", logicalId).replaceAll("\\*+(-\\*)+", "*");
+          spec.generatedName()
+              .get()
+              .replace("${stack}", stack)
+              .replace("${logicalId}", logicalId)
+              .replaceAll("\\*+(-\\*)+", "*");
       findings.add(
           Finding.info(
               "GENERATED_NAME",
-              resource.logicalId() + " has no " + spec.nameProperty().orElse("name") + ", so CloudFormation generates its name;"
-                  + " policies for json output match it as " + generated
+              resource.logicalId()
+                  + " has no "
+                  + spec.nameProperty().orElse("name")
+                  + ", so CloudFormation generates its name;"
+                  + " policies for json output match it as "
+                  + generated
                   + (options.stackName().isEmpty() ? " (pass --stack-name to narrow it)" : "")
                   + ", and cfn/sam output references the resource itself",
               resource.location()));
@@ -245,14 +280,27 @@ public final class TemplateResolver {
     if (type.startsWith("AWS::SSM::Parameter::Value")) {
       return List.of(
           ArgValue.unknown(
-              "parameter " + name + " is read from SSM parameter " + fallback.orElse("?") + " at deploy time; pass --parameter "
-                  + name + "=<value>"));
+              "parameter "
+                  + name
+                  + " is read from SSM parameter "
+                  + fallback.orElse("?")
+                  + " at deploy time; pass --parameter "
+                  + name
+                  + "=<value>"));
     }
     if (fallback.isPresent()) {
       return List.of(ArgValue.literal(fallback.get()));
     }
-    note(declaration, "parameter " + name + " has no default; pass --parameter " + name + "=<value> to use its value");
-    return List.of(ArgValue.unknown("parameter " + name + " has no default; pass --parameter " + name + "=<value>"));
+    note(
+        declaration,
+        "parameter "
+            + name
+            + " has no default; pass --parameter "
+            + name
+            + "=<value> to use its value");
+    return List.of(
+        ArgValue.unknown(
+            "parameter " + name + " has no default; pass --parameter " + name + "=<value>"));
   }
 
   // ---- Sub, Join, Select, Split, If, FindInMap
@@ -296,7 +344,9 @@ public final class TemplateResolver {
         int dot = name.indexOf('.');
         TNode getAtt =
             new TNode.TList(
-                List.of(new TNode.TScalar(name.substring(0, dot), at.line()), new TNode.TScalar(name.substring(dot + 1), at.line())),
+                List.of(
+                    new TNode.TScalar(name.substring(0, dot), at.line()),
+                    new TNode.TScalar(name.substring(dot + 1), at.line())),
                 at.line());
         parts.add(getAtt(getAtt, at));
       } else {
@@ -335,7 +385,10 @@ public final class TemplateResolver {
     }
     Optional<Integer> index = literal(items.get(0)).flatMap(TemplateResolver::parseInt);
     Optional<List<List<ArgValue>>> elements = list(items.get(1));
-    if (index.isEmpty() || elements.isEmpty() || index.get() < 0 || index.get() >= elements.get().size()) {
+    if (index.isEmpty()
+        || elements.isEmpty()
+        || index.get() < 0
+        || index.get() >= elements.get().size()) {
       return List.of(ArgValue.unknown("Fn::Select known only at deploy time"));
     }
     return elements.get().get(index.get());
@@ -348,14 +401,17 @@ public final class TemplateResolver {
       list.items().forEach(item -> out.add(resolve(item)));
       return Optional.of(out);
     }
-    if (node instanceof TNode.TMap map && map.isIntrinsic() && map.entries().containsKey("Fn::Split")) {
+    if (node instanceof TNode.TMap map
+        && map.isIntrinsic()
+        && map.entries().containsKey("Fn::Split")) {
       List<TNode> items = map.entries().get("Fn::Split").items();
       if (items.size() == 2) {
         Optional<String> delimiter = literal(items.get(0));
         Optional<String> source = literal(items.get(1));
         if (delimiter.isPresent() && source.isPresent()) {
           List<List<ArgValue>> out = new ArrayList<>();
-          for (String piece : source.get().split(java.util.regex.Pattern.quote(delimiter.get()), -1)) {
+          for (String piece :
+              source.get().split(java.util.regex.Pattern.quote(delimiter.get()), -1)) {
             out.add(List.of(ArgValue.literal(piece)));
           }
           return Optional.of(out);
@@ -407,38 +463,43 @@ public final class TemplateResolver {
     TNode argument = map.entries().get(function);
     List<TNode> items = argument.items();
     switch (function) {
-      case "Fn::Equals": {
-        if (items.size() != 2) {
-          return Optional.empty();
+      case "Fn::Equals":
+        {
+          if (items.size() != 2) {
+            return Optional.empty();
+          }
+          Optional<String> a = literal(items.get(0));
+          Optional<String> b = literal(items.get(1));
+          return a.isPresent() && b.isPresent()
+              ? Optional.of(a.get().equals(b.get()))
+              : Optional.empty();
         }
-        Optional<String> a = literal(items.get(0));
-        Optional<String> b = literal(items.get(1));
-        return a.isPresent() && b.isPresent() ? Optional.of(a.get().equals(b.get())) : Optional.empty();
-      }
       case "Fn::Not":
         return items.size() == 1 ? evaluate(items.get(0)).map(v -> !v) : Optional.empty();
-      case "Fn::And": {
-        boolean unknown = false;
-        for (TNode item : items) {
-          Optional<Boolean> v = evaluate(item);
-          if (v.isPresent() && !v.get()) {
-            return Optional.of(false);
+      case "Fn::And":
+        {
+          boolean unknown = false;
+          for (TNode item : items) {
+            Optional<Boolean> v = evaluate(item);
+            if (v.isPresent() && !v.get()) {
+              return Optional.of(false);
+            }
+            unknown |= v.isEmpty();
           }
-          unknown |= v.isEmpty();
+          return unknown ? Optional.empty() : Optional.of(true);
         }
-        return unknown ? Optional.empty() : Optional.of(true);
-      }
-      case "Fn::Or": {
-        boolean unknown = false;
-        for (TNode item : items) {
-          Optional<Boolean> v = evaluate(item);
-          if (v.isPresent() && v.get()) {
-            return Optional.of(true);
+      case "Fn::Or":
+        {
+          boolean unknown = false;
+          for (TNode item : items) {
+            Optional<Boolean> v = evaluate(item);
+            if (v.isPresent() && v.get()) {
+              return Optional.of(true);
+            }
+            unknown |= v.isEmpty();
           }
-          unknown |= v.isEmpty();
+          return unknown ? Optional.empty() : Optional.of(false);
         }
-        return unknown ? Optional.empty() : Optional.of(false);
-      }
       case "Condition":
         return condition(argument.text().orElse(""), node);
       default:
@@ -454,18 +515,25 @@ public final class TemplateResolver {
     }
     Optional<String> mapName = literal(items.get(0));
     if (mapName.isEmpty() || template.mappings().get(mapName.get()).isEmpty()) {
-      error(at, "Fn::FindInMap names a mapping " + mapName.orElse("?") + " that Mappings does not define");
+      error(
+          at,
+          "Fn::FindInMap names a mapping "
+              + mapName.orElse("?")
+              + " that Mappings does not define");
       return List.of(ArgValue.unknown("missing mapping"));
     }
     TNode.TMap mapping = template.mappings().map(mapName.get());
     List<TNode> firstLevel = select(mapping, items.get(1));
     List<ArgValue> out = new ArrayList<>();
     for (TNode level : firstLevel) {
-      for (TNode value : select(level.asMap().orElse(new TNode.TMap(Map.of(), at.line())), items.get(2))) {
+      for (TNode value :
+          select(level.asMap().orElse(new TNode.TMap(Map.of(), at.line())), items.get(2))) {
         out.addAll(resolve(value));
       }
     }
-    return out.isEmpty() ? List.of(ArgValue.unknown("no entry of mapping " + mapName.get() + " matches")) : out.stream().distinct().toList();
+    return out.isEmpty()
+        ? List.of(ArgValue.unknown("no entry of mapping " + mapName.get() + " matches"))
+        : out.stream().distinct().toList();
   }
 
   /** The entries a key selects: one if the key is known, every entry otherwise. */

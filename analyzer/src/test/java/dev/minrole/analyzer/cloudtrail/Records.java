@@ -17,7 +17,8 @@ final class Records {
 
   /** A data event of the role: S3 GetObject on {@code bucket/key}. */
   static String getObject(String time, String bucket, String key) {
-    return """
+    return
+"""
 {"eventVersion":"1.09","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:orders-fn",\
 "arn":"arn:aws:sts::111122223333:assumed-role/orders-fn-role/orders-fn","accountId":"111122223333",\
 "sessionContext":{"sessionIssuer":{"type":"Role","arn":"%s","userName":"orders-fn-role"},\

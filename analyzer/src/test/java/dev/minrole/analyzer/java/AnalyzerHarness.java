@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * <p>A marker names the call on the next code line: the SDK service name, the operation, and the
  * arguments that must have exactly these values ({@code $NAME} is an environment variable, {@code
  * %name} a system property, {@code *} an unknown part of a value, {@code ?} a wholly unknown
- * value). Arguments not named are
- * not checked. {@code // FINDING: ID} expects a finding on the next line. A call or a finding on a
- * line without a marker fails the test, and so does a marker without its call.
+ * value). Arguments not named are not checked. {@code // FINDING: ID} expects a finding on the next
+ * line. A call or a finding on a line without a marker fails the test, and so does a marker without
+ * its call.
  */
 final class AnalyzerHarness {
   private static final Pattern SDK = Pattern.compile("//\\s*SDK:\\s*(\\S+)\\.(\\S+)(.*)");
@@ -123,24 +123,33 @@ final class AnalyzerHarness {
         String where = f.getKey() + ":" + (i + 1);
         List<SdkCall> actual = new ArrayList<>(callsByLine.getOrDefault(where, List.of()));
         for (String[] expected : pendingCalls) {
-          SdkCall match = actual.stream().filter(c -> matches(c, expected)).findFirst().orElse(null);
+          SdkCall match =
+              actual.stream().filter(c -> matches(c, expected)).findFirst().orElse(null);
           if (match == null) {
-            problems.add(where + ": expected " + String.join(" ", expected) + " but found " + render(actual));
+            problems.add(
+                where
+                    + ": expected "
+                    + String.join(" ", expected)
+                    + " but found "
+                    + render(actual));
           } else {
             actual.remove(match);
           }
         }
         actual.forEach(c -> problems.add(where + ": unexpected " + render(List.of(c))));
-        List<Finding> actualFindings = new ArrayList<>(findingsByLine.getOrDefault(where, List.of()));
+        List<Finding> actualFindings =
+            new ArrayList<>(findingsByLine.getOrDefault(where, List.of()));
         for (String id : pendingFindings) {
-          Finding match = actualFindings.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+          Finding match =
+              actualFindings.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
           if (match == null) {
             problems.add(where + ": expected finding " + id + " but found " + actualFindings);
           } else {
             actualFindings.remove(match);
           }
         }
-        actualFindings.forEach(x -> problems.add(where + ": unexpected finding " + x.id() + ": " + x.message()));
+        actualFindings.forEach(
+            x -> problems.add(where + ": unexpected finding " + x.id() + ": " + x.message()));
         callsByLine.remove(where);
         findingsByLine.remove(where);
         pendingCalls.clear();

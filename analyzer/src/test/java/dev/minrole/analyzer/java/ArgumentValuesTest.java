@@ -240,6 +240,7 @@ class ArgumentValuesTest {
             """)
         .check();
   }
+
   @Test
   void lambdaAndLoopVariables_receiveTheOptionalsValueAndTheCollectionsElements() {
     AnalyzerHarness.handler("app.Handler::handleRequest")
@@ -282,6 +283,7 @@ class ArgumentValuesTest {
             """)
         .check();
   }
+
   @Test
   void listMember_setWithOneElement_isAOneElementList() {
     AnalyzerHarness.handler("app.Handler::handleRequest")

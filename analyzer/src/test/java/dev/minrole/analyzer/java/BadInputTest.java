@@ -41,7 +41,8 @@ class BadInputTest {
 
   @Test
   void load_whenFileIsNotUtf8_readsItAsLatin1AndSaysSo() throws IOException {
-    byte[] latin1 = "package app;\n// Grüße\nclass Latin {}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "package app;\n// Grüße\nclass Latin {}\n".getBytes(StandardCharsets.ISO_8859_1);
     write("app/Latin.java", latin1);
     SourceSet set = new JavaSourceLoader().load(List.of(dir));
     assertThat(set.files()).hasSize(1);

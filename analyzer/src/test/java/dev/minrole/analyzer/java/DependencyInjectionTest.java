@@ -40,7 +40,9 @@ class DependencyInjectionTest {
   void dagger_componentProvidesAndBinds_reachTheBoundImplementation() {
     AnalyzerHarness.handler("app.Handler::handleRequest")
         .file("app/OrderRepository.java", REPOSITORY)
-        .file("app/DynamoOrderRepository.java", DYNAMO_REPOSITORY.replace("TableName=orders", "TableName=?"))
+        .file(
+            "app/DynamoOrderRepository.java",
+            DYNAMO_REPOSITORY.replace("TableName=orders", "TableName=?"))
         .file(
             "app/AppModule.java",
             """
@@ -94,7 +96,9 @@ class DependencyInjectionTest {
   void dagger_bindsChoosesOneOfSeveralImplementations() {
     AnalyzerHarness.handler("app.Handler::handleRequest")
         .file("app/OrderRepository.java", REPOSITORY)
-        .file("app/DynamoOrderRepository.java", DYNAMO_REPOSITORY.replace("TableName=orders", "TableName=?"))
+        .file(
+            "app/DynamoOrderRepository.java",
+            DYNAMO_REPOSITORY.replace("TableName=orders", "TableName=?"))
         .file(
             "app/InMemoryOrderRepository.java",
             """
@@ -212,7 +216,9 @@ class DependencyInjectionTest {
   void guice_bindingsAndInjectedConstructorParameters() {
     AnalyzerHarness.handler("app.Handler::handleRequest")
         .file("app/OrderRepository.java", REPOSITORY)
-        .file("app/DynamoOrderRepository.java", DYNAMO_REPOSITORY.replace("TableName=orders", "TableName=?"))
+        .file(
+            "app/DynamoOrderRepository.java",
+            DYNAMO_REPOSITORY.replace("TableName=orders", "TableName=?"))
         .file(
             "app/OtherRepository.java",
             """

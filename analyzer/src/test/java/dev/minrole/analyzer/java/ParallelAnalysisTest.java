@@ -2,7 +2,6 @@ package dev.minrole.analyzer.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,8 +68,14 @@ class ParallelAnalysisTest {
     assertThat(archive7.analysis().handler()).isEqualTo("app7.ArchiveHandler::handleRequest");
     assertThat(archive7.analysis().calls())
         .extracting(
-            c -> c.service() + "." + c.operation() + " " + c.args().get("Bucket").pattern() + "/"
-                + c.args().get("Key").pattern())
+            c ->
+                c.service()
+                    + "."
+                    + c.operation()
+                    + " "
+                    + c.args().get("Bucket").pattern()
+                    + "/"
+                    + c.args().get("Key").pattern())
         .containsExactly(
             "s3.PutObject archive-7/items/*-1024",
             "s3.PutObject archive-7/items/fallback-31-1024",
@@ -108,7 +113,7 @@ class ParallelAnalysisTest {
       """;
 
   private static final String ARCHIVE =
-      """
+"""
 package PKG;
 
 import java.util.function.Consumer;
@@ -164,7 +169,7 @@ public class Archive {
       """;
 
   private static final String AUDIT_HANDLER =
-      """
+"""
 package PKG;
 
 import java.util.Map;

@@ -46,7 +46,8 @@ class SdkResponsesTest {
   void getQueueUrl_queueUrlIsTheQueueName_unlessAnotherAccountOwnsIt() {
     assertThat(SdkResponses.bundled().derived("sqs", "GetQueueUrl"))
         .containsExactly(
-            new SdkResponses.DerivedMember("queueUrl", "QueueName", List.of("QueueOwnerAWSAccountId")));
+            new SdkResponses.DerivedMember(
+                "queueUrl", "QueueName", List.of("QueueOwnerAWSAccountId")));
     assertThat(SdkResponses.bundled().derived("sqs", "SendMessage")).isEmpty();
   }
 }

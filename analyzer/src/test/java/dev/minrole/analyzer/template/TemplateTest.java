@@ -93,19 +93,25 @@ class TemplateTest {
     Map<String, TemplateValue> env = fn.environment();
     assertThat(patterns(env.get("STAGE"))).containsExactly("prod");
     assertThat(patterns(env.get("TABLE"))).containsExactly("orders-prod");
-    assertThat(patterns(env.get("TABLE_ARN"))).containsExactly("arn:aws:dynamodb:*:*:table/orders-prod");
-    assertThat(patterns(env.get("QUEUE"))).containsExactly("https://sqs.*.amazonaws.com/*/*-Jobs-*");
+    assertThat(patterns(env.get("TABLE_ARN")))
+        .containsExactly("arn:aws:dynamodb:*:*:table/orders-prod");
+    assertThat(patterns(env.get("QUEUE")))
+        .containsExactly("https://sqs.*.amazonaws.com/*/*-Jobs-*");
     assertThat(patterns(env.get("TOPIC"))).containsExactly("arn:aws:sns:*:*:alerts");
     assertThat(patterns(env.get("BUCKET"))).containsExactly("media-prod");
     assertThat(patterns(env.get("PREFIX"))).containsExactly("prod/uploads/*");
     assertThat(patterns(env.get("MODE"))).containsExactly("strict");
     assertThat(patterns(env.get("JOINED"))).containsExactly("orders-prod");
     assertThat(patterns(env.get("PICKED"))).containsExactly("b");
-    assertThat(env.get("TABLE").values().get(0)).isInstanceOfSatisfying(ArgValue.TemplateRef.class, r -> {
-      assertThat(r.logicalId()).isEqualTo("Orders");
-      assertThat(r.cfnType()).isEqualTo("AWS::DynamoDB::Table");
-    });
-    assertThat(env.get("TABLE").path()).isEqualTo("Resources.Fn.Properties.Environment.Variables.TABLE");
+    assertThat(env.get("TABLE").values().get(0))
+        .isInstanceOfSatisfying(
+            ArgValue.TemplateRef.class,
+            r -> {
+              assertThat(r.logicalId()).isEqualTo("Orders");
+              assertThat(r.cfnType()).isEqualTo("AWS::DynamoDB::Table");
+            });
+    assertThat(env.get("TABLE").path())
+        .isEqualTo("Resources.Fn.Properties.Environment.Variables.TABLE");
     assertThat(env.get("TABLE").location().line()).isEqualTo(26);
     assertThat(project.findings())
         .extracting(f -> f.id() + " " + f.message().substring(0, f.message().indexOf(' ')))
@@ -115,9 +121,17 @@ class TemplateTest {
   @Test
   void resolve_withOptions_fillsRegionAccountStackAndParameters() throws IOException {
     TemplateProject project =
-        load(APP, new TemplateResolver.Options(Map.of("Stage", "dev"), Optional.of("shop"), Optional.of("eu-west-1"), Optional.of("111122223333"), "aws"));
+        load(
+            APP,
+            new TemplateResolver.Options(
+                Map.of("Stage", "dev"),
+                Optional.of("shop"),
+                Optional.of("eu-west-1"),
+                Optional.of("111122223333"),
+                "aws"));
     Map<String, TemplateValue> env = project.functions().get(0).environment();
-    assertThat(patterns(env.get("QUEUE"))).containsExactly("https://sqs.eu-west-1.amazonaws.com/111122223333/shop-Jobs-*");
+    assertThat(patterns(env.get("QUEUE")))
+        .containsExactly("https://sqs.eu-west-1.amazonaws.com/111122223333/shop-Jobs-*");
     assertThat(patterns(env.get("BUCKET"))).containsExactly("media-dev");
     assertThat(patterns(env.get("MODE"))).containsExactly("lax");
     assertThat(patterns(env.get("PREFIX"))).containsExactly("dev/uploads/eu-west-1");
@@ -128,27 +142,37 @@ class TemplateTest {
     TemplateFunction fn = load(APP).functions().get(0);
     assertThat(fn.handler()).contains("app.Handler::handleRequest");
     assertThat(fn.activeTracing()).isTrue();
-    assertThat(fn.eventSources()).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo("SQS");
-      assertThat(patterns(e.source())).containsExactly("arn:aws:sqs:*:*:*-Jobs-*");
-    });
-    assertThat(fn.destinations()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo("SNS");
-      assertThat(d.purpose()).isEqualTo("dead-letter queue");
-    });
+    assertThat(fn.eventSources())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo("SQS");
+              assertThat(patterns(e.source())).containsExactly("arn:aws:sqs:*:*:*-Jobs-*");
+            });
+    assertThat(fn.destinations())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo("SNS");
+              assertThat(d.purpose()).isEqualTo("dead-letter queue");
+            });
     assertThat(fn.role()).isInstanceOf(RoleRef.Generated.class);
-    assertThat(patterns(new TemplateValue(fn.functionName(), fn.location(), ""))).containsExactly("*-Fn-*");
+    assertThat(patterns(new TemplateValue(fn.functionName(), fn.location(), "")))
+        .containsExactly("*-Fn-*");
   }
 
   @Test
   void brokenTemplates_giveFindingsWithLines_neverCrash() throws IOException {
     TemplateProject invalid = load("Resources:\n  A:\n    Type: [unclosed\n");
     assertThat(invalid.template()).isEmpty();
-    assertThat(invalid.findings()).singleElement().satisfies(f -> {
-      assertThat(f.id()).isEqualTo("TEMPLATE_ERROR");
-      assertThat(f.severity().label()).isEqualTo("error");
-      assertThat(f.location().line()).isPositive();
-    });
+    assertThat(invalid.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.id()).isEqualTo("TEMPLATE_ERROR");
+              assertThat(f.severity().label()).isEqualTo("error");
+              assertThat(f.location().line()).isPositive();
+            });
 
     TemplateProject broken =
         load(
@@ -177,11 +201,14 @@ class TemplateTest {
     assertThat(broken.findings())
         .extracting(f -> f.location().line() + " " + f.id())
         .contains("8 TEMPLATE_ERROR", "9 TEMPLATE_ERROR", "10 TEMPLATE_ERROR", "11 TEMPLATE_ERROR");
-    assertThat(broken.findings()).anySatisfy(f -> assertThat(f.message()).contains("reference cycle"));
+    assertThat(broken.findings())
+        .anySatisfy(f -> assertThat(f.message()).contains("reference cycle"));
     Map<String, TemplateValue> env = broken.functions().get(0).environment();
     assertThat(patterns(env.get("A"))).containsExactly("*");
     assertThat(patterns(env.get("D"))).containsExactly("x", "y");
-    assertThat(env.get("C").values()).singleElement().satisfies(v -> assertThat(v.describe()).contains("unknown tag !Bogus"));
+    assertThat(env.get("C").values())
+        .singleElement()
+        .satisfies(v -> assertThat(v.describe()).contains("unknown tag !Bogus"));
   }
 
   @Test
@@ -207,17 +234,27 @@ class TemplateTest {
         }
         """);
     assertThat(TemplateDiscovery.in(dir)).containsExactly(cdk.resolve("ShopStack.template.json"));
-    TemplateProject project = TemplateProject.load(cdk.resolve("ShopStack.template.json"), "cdk.out/ShopStack.template.json", TemplateResolver.Options.defaults());
+    TemplateProject project =
+        TemplateProject.load(
+            cdk.resolve("ShopStack.template.json"),
+            "cdk.out/ShopStack.template.json",
+            TemplateResolver.Options.defaults());
     TemplateFunction fn = project.functions().get(0);
     assertThat(fn.handler()).contains("com.shop.Orders::handle");
     assertThat(patterns(fn.environment().get("TABLE"))).containsExactly("orders");
     assertThat(fn.role()).isEqualTo(new RoleRef.Resource("OrdersFnRole34CD"));
-    assertThat(fn.declaredPolicies()).singleElement().isInstanceOfSatisfying(DeclaredPolicy.Managed.class, m ->
-        assertThat(m.arn().get(0).pattern()).isEqualTo("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+    assertThat(fn.declaredPolicies())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            DeclaredPolicy.Managed.class,
+            m ->
+                assertThat(m.arn().get(0).pattern())
+                    .isEqualTo("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
   }
 
   @Test
-  void functions_readStreamOnFailureDestinations_ofSamEventsAndEventSourceMappings() throws IOException {
+  void functions_readStreamOnFailureDestinations_ofSamEventsAndEventSourceMappings()
+      throws IOException {
     TemplateProject project =
         load(
             """
@@ -263,18 +300,26 @@ class TemplateTest {
                   QueueName: dlq
             """);
     TemplateFunction sam = project.functions().get(0);
-    assertThat(sam.destinations()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo("SNS");
-      assertThat(d.purpose()).isEqualTo("on-failure destination");
-      assertThat(patterns(d.target())).containsExactly("arn:aws:sns:*:*:failures");
-      assertThat(d.target().path()).isEqualTo("Resources.SamFn.Properties.Events.Clicks.Properties.DestinationConfig.OnFailure.Destination");
-    });
+    assertThat(sam.destinations())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo("SNS");
+              assertThat(d.purpose()).isEqualTo("on-failure destination");
+              assertThat(patterns(d.target())).containsExactly("arn:aws:sns:*:*:failures");
+              assertThat(d.target().path())
+                  .isEqualTo(
+                      "Resources.SamFn.Properties.Events.Clicks.Properties.DestinationConfig.OnFailure.Destination");
+            });
     TemplateFunction cfn = project.functions().get(1);
     assertThat(cfn.eventSources()).extracting(EventSource::kind).containsExactly("Kinesis");
-    assertThat(cfn.destinations()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo("SQS");
-      assertThat(patterns(d.target())).containsExactly("arn:aws:sqs:*:*:dlq");
-    });
+    assertThat(cfn.destinations())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo("SQS");
+              assertThat(patterns(d.target())).containsExactly("arn:aws:sqs:*:*:dlq");
+            });
   }
 
   @Test
@@ -297,7 +342,9 @@ class TemplateTest {
                   Handler: app.Fn
                   Role: !GetAtt Role.Arn
             """);
-    assertThat(project.functions().get(0).declaredPolicies()).singleElement().isInstanceOf(DeclaredPolicy.Inline.class);
+    assertThat(project.functions().get(0).declaredPolicies())
+        .singleElement()
+        .isInstanceOf(DeclaredPolicy.Inline.class);
     assertThat(project.findings()).extracting(Finding::id).doesNotContain("GENERATED_NAME");
   }
 
@@ -344,13 +391,21 @@ class TemplateTest {
                   Handler: app.B
                   Role: !GetAtt Role.Arn
             """);
-    Map<String, List<Finding>> checks = TemplateChecks.check(project.template().get(), project.functions());
-    assertThat(checks.get("A")).extracting(Finding::id).containsExactlyInAnyOrder("SHARED_ROLE", "PLAINTEXT_SECRET");
+    Map<String, List<Finding>> checks =
+        TemplateChecks.check(project.template().get(), project.functions());
+    assertThat(checks.get("A"))
+        .extracting(Finding::id)
+        .containsExactlyInAnyOrder("SHARED_ROLE", "PLAINTEXT_SECRET");
     assertThat(checks.get("B")).extracting(Finding::id).containsExactly("SHARED_ROLE");
-    assertThat(checks.get("")).singleElement().satisfies(f -> {
-      assertThat(f.id()).isEqualTo("HARDCODED_CREDENTIAL");
-      assertThat(f.message()).contains("AKIA************MPLE").doesNotContain("AKIAIOSFODNN7EXAMPLE");
-      assertThat(f.location().line()).isEqualTo(13);
-    });
+    assertThat(checks.get(""))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.id()).isEqualTo("HARDCODED_CREDENTIAL");
+              assertThat(f.message())
+                  .contains("AKIA************MPLE")
+                  .doesNotContain("AKIAIOSFODNN7EXAMPLE");
+              assertThat(f.location().line()).isEqualTo(13);
+            });
   }
 }

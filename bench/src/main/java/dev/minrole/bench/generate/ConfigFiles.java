@@ -29,7 +29,7 @@ final class ConfigFiles {
   }
 
   private static final String APP_CONFIG =
-      """
+"""
 /** Names of the {{app}} resources; the stage-specific parts come from the environment. */
 public final class AppConfig {
   public static final String APP = "{{app}}";
@@ -66,7 +66,7 @@ public final class AppConfig {
 """;
 
   private static final String APP_CLIENTS =
-      """
+"""
 /** The SDK clients of {{app}}, created once per execution environment and shared. */
 public final class AppClients {
   public static final S3Client S3 = S3Client.builder().region(Region.of(AppConfig.REGION)).build();

@@ -134,7 +134,7 @@ final class DataFiles {
   }
 
   private static final String ITEM_REPOSITORY =
-      """
+"""
 /** {{title}} items in DynamoDB, keyed by id, with an index by customer. */
 public final class ItemRepository {
   private final DynamoDbClient dynamo;
@@ -204,7 +204,7 @@ public final class ItemRepository {
 """;
 
   private static final String ITEM_TABLE =
-      """
+"""
 /** The items table through the Enhanced Client. */
 public final class ItemTable {
   private static final TableSchema<ItemBean> SCHEMA = TableSchema.fromBean(ItemBean.class);
@@ -235,7 +235,7 @@ public final class ItemTable {
 """;
 
   private static final String DOCUMENT_STORE =
-      """
+"""
 /** Documents of {{domain}} items, as JSON under documents/ in one bucket. */
 public final class DocumentStore {
   private static final String PREFIX = "documents/";
@@ -282,7 +282,7 @@ public final class DocumentStore {
 """;
 
   private static final String ARCHIVE_UPLOADER =
-      """
+"""
 /** Uploads the nightly export to the archive bucket with the Transfer Manager. */
 public final class ArchiveUploader {
   private final S3TransferManager transfers;
@@ -318,7 +318,7 @@ public final class ArchiveUploader {
       """;
 
   private static final String SNS_NOTIFIER =
-      """
+"""
 /** Publishes item events to an SNS topic. */
 public final class SnsNotifier implements Notifier {
   private final SnsClient sns;
@@ -344,7 +344,7 @@ public final class SnsNotifier implements Notifier {
 """;
 
   private static final String SQS_NOTIFIER =
-      """
+"""
 /** Queues item events for the worker. */
 public final class SqsNotifier implements Notifier {
   private final SqsClient sqs;

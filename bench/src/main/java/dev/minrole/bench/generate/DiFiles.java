@@ -49,7 +49,7 @@ final class DiFiles {
       """;
 
   private static final String MODULE =
-      """
+"""
 /** How Dagger makes the data classes of {{app}}. */
 @Module
 public final class AppModule {

@@ -134,7 +134,7 @@ final class Filler {
               """,
               List.of()),
           new Shape(
-              """
+"""
     if (value.length() <= 4) {
       return "*".repeat(value.length());
     }
@@ -161,7 +161,7 @@ final class Filler {
               """,
               List.of("java.util.ArrayList", "java.util.List")),
           new Shape(
-              """
+"""
     Optional<String> first = value.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
     return first.map(l -> l.length() > {{n}} ? l.substring(0, {{n}}) : l).orElse("{{w3}}");
 """,

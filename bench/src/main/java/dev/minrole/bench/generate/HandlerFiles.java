@@ -189,7 +189,7 @@ final class HandlerFiles {
   }
 
   private static final String INGEST_HANDLER =
-      """
+"""
 /** Accepts new {{domain}} items, one at a time or in batches. */
 public class IngestHandler implements RequestHandler<Map<String, Object>, String> {
   private static final DynamoDbClient DYNAMO = AppClients.dynamo();
@@ -250,7 +250,7 @@ public class IngestHandler implements RequestHandler<Map<String, Object>, String
       """;
 
   private static final String NIGHTLY_JOB_HANDLER =
-      """
+"""
 /** The nightly housekeeping job, scheduled by EventBridge. */
 public class NightlyJobHandler implements RequestHandler<Map<String, Object>, String> {
   private HousekeepingService service;
@@ -282,7 +282,7 @@ public class NightlyJobHandler implements RequestHandler<Map<String, Object>, St
 """;
 
   private static final String WEBHOOK_HANDLER =
-      """
+"""
 /** Receives partner webhooks, checks their API key and forwards the body. */
 public class WebhookHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {

@@ -35,7 +35,7 @@ final class ModelFiles {
   }
 
   private static final String ITEM =
-      """
+"""
 /** One {{domain}} item as the items table stores it. */
 public record Item(String id, String customer, long amountCents, String status, Instant createdAt) {
   public static final String OPEN = "OPEN";
@@ -121,7 +121,7 @@ public record Item(String id, String customer, long amountCents, String status, 
       """;
 
   private static final String INGEST_REQUEST =
-      """
+"""
 /** What the ingest function receives: one item and the lines of its document. */
 public record IngestRequest(String id, String customer, long amountCents, List<String> lines) {
   public IngestRequest {
@@ -150,7 +150,7 @@ public record IngestRequest(String id, String customer, long amountCents, List<S
 """;
 
   private static final String QUERY_REQUEST =
-      """
+"""
 /** A lookup: one item by id, and the customer's other items. */
 public record QueryRequest(String id, String customer, boolean withDocument) {
   public static QueryRequest from(Map<String, String> query) {

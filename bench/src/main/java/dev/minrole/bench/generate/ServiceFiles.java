@@ -99,7 +99,7 @@ final class ServiceFiles {
   }
 
   private static final String INGEST_SERVICE =
-      """
+"""
 /** Stores a new item and its document, then tells the other systems. */
 public final class IngestService {
   private final ItemRepository items;
@@ -136,7 +136,7 @@ public final class IngestService {
 """;
 
   private static final String QUERY_SERVICE =
-      """
+"""
 /** Looks an item up, with the customer's other items and a link to its document. */
 public final class QueryService {
   private final ItemTable table;
@@ -163,7 +163,7 @@ public final class QueryService {
 """;
 
   private static final String HOUSEKEEPING_SERVICE =
-      """
+"""
 /** The nightly job: counts open items, copies large ones, and archives the day's documents. */
 public final class HousekeepingService {
   private static final long LARGE_CENTS = 100_000L;
@@ -217,7 +217,7 @@ public final class HousekeepingService {
 """;
 
   private static final String MAINTENANCE =
-      """
+"""
 /**
  * Operator tasks run by hand from a workstation, never by a function: they must not widen any
  * function's role.

@@ -13,7 +13,7 @@ final class UtilFiles {
   }
 
   private static final String VALIDATION =
-      """
+"""
 /** Checks on input, with messages a caller can act on. */
 public final class Validation {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{3,64}");

@@ -14,7 +14,7 @@ class SummaryTest {
     Path results = dir.resolve("results.txt");
     Files.writeString(
         results,
-        """
+"""
 # header lines are skipped
 run=parse threads=2 files=10 seconds=10.000 cpu_s=20.000 peak_heap_mib=100.0 load=1.0
 run=parse threads=2 files=10 seconds=30.000 cpu_s=20.000 peak_heap_mib=100.0 load=1.0

@@ -29,20 +29,37 @@ public final class AccessAnalyzerCheck {
     List<String> problems = new ArrayList<>();
     try {
       CheckNoNewAccessResponse noNew =
-          client.checkNoNewAccess(r -> r.newPolicyDocument(tightened).existingPolicyDocument(current)
-              .policyType(AccessCheckPolicyType.IDENTITY_POLICY));
+          client.checkNoNewAccess(
+              r ->
+                  r.newPolicyDocument(tightened)
+                      .existingPolicyDocument(current)
+                      .policyType(AccessCheckPolicyType.IDENTITY_POLICY));
       if (noNew.result() != CheckNoNewAccessResult.PASS) {
-        problems.add("CheckNoNewAccess: " + noNew.resultAsString() + ": " + AwsErrors.oneLine(String.valueOf(noNew.message()))
-            + String.join("", noNew.reasons().stream().map(r -> "; " + r.description()).toList()));
+        problems.add(
+            "CheckNoNewAccess: "
+                + noNew.resultAsString()
+                + ": "
+                + AwsErrors.oneLine(String.valueOf(noNew.message()))
+                + String.join(
+                    "", noNew.reasons().stream().map(r -> "; " + r.description()).toList()));
       }
       List<ValidatePolicyFinding> findings =
-          client.validatePolicyPaginator(r -> r.policyDocument(tightened).policyType(PolicyType.IDENTITY_POLICY))
-              .findings().stream().toList();
+          client
+              .validatePolicyPaginator(
+                  r -> r.policyDocument(tightened).policyType(PolicyType.IDENTITY_POLICY))
+              .findings()
+              .stream()
+              .toList();
       for (ValidatePolicyFinding f : findings) {
         if (f.findingType() == ValidatePolicyFindingType.ERROR
             || f.findingType() == ValidatePolicyFindingType.SECURITY_WARNING) {
-          problems.add("ValidatePolicy: " + f.findingTypeAsString() + " " + f.issueCode() + ": "
-              + AwsErrors.oneLine(f.findingDetails()));
+          problems.add(
+              "ValidatePolicy: "
+                  + f.findingTypeAsString()
+                  + " "
+                  + f.issueCode()
+                  + ": "
+                  + AwsErrors.oneLine(f.findingDetails()));
         }
       }
     } catch (SdkException e) {

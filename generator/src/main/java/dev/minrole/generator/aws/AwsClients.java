@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * optional endpoint override (LocalStack-like setups, and the tests' local server). IAM is global
  * and always uses {@code aws-global}.
  */
-public record AwsClients(Optional<String> profile, Optional<String> region, Optional<URI> endpoint) {
+public record AwsClients(
+    Optional<String> profile, Optional<String> region, Optional<URI> endpoint) {
 
   public IamClient iam() {
     return configure(IamClient.builder(), Region.AWS_GLOBAL).build();
@@ -36,7 +37,8 @@ public record AwsClients(Optional<String> profile, Optional<String> region, Opti
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region) {
     builder.region(region).credentialsProvider(credentials());
     endpoint.ifPresent(builder::endpointOverride);
-    if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+    if (builder
+        instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
       sync.httpClientBuilder(UrlConnectionHttpClient.builder());
     }
     return builder;
@@ -58,7 +60,8 @@ public record AwsClients(Optional<String> profile, Optional<String> region, Opti
       profile.ifPresent(chain::profileName);
       return chain.build().getRegion();
     } catch (SdkClientException e) {
-      throw new IllegalArgumentException("no AWS region is configured; give --region (e.g. --region eu-west-1)");
+      throw new IllegalArgumentException(
+          "no AWS region is configured; give --region (e.g. --region eu-west-1)");
     }
   }
 }

@@ -12,9 +12,11 @@ final class AwsErrors {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
       String code = service.awsErrorDetails().errorCode();
       String message = service.awsErrorDetails().errorMessage();
-      return new PolicyInputException(call + " failed: " + code + (message == null ? "" : ": " + oneLine(message)), e);
+      return new PolicyInputException(
+          call + " failed: " + code + (message == null ? "" : ": " + oneLine(message)), e);
     }
-    return new PolicyInputException(call + " failed: " + oneLine(String.valueOf(e.getMessage())), e);
+    return new PolicyInputException(
+        call + " failed: " + oneLine(String.valueOf(e.getMessage())), e);
   }
 
   static String oneLine(String text) {

@@ -13,7 +13,8 @@ public final class FunctionRole {
     try {
       String role = lambda.getFunctionConfiguration(r -> r.functionName(function)).role();
       if (role == null || role.isBlank()) {
-        throw new PolicyInputException("Lambda function " + function + " has no execution role in its configuration");
+        throw new PolicyInputException(
+            "Lambda function " + function + " has no execution role in its configuration");
       }
       return role;
     } catch (SdkException e) {

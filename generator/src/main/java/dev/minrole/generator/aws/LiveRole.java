@@ -17,15 +17,18 @@ import software.amazon.awssdk.services.iam.model.Role;
 /**
  * The current policy of a deployed role, read through the IAM API: {@code GetRole} (and its
  * permissions boundary), {@code ListRolePolicies} and {@code GetRolePolicy} for inline policies,
- * {@code ListAttachedRolePolicies}, {@code GetPolicy} and {@code GetPolicyVersion} for managed
- * ones (AWS-managed included: their default version is what applies). IAM returns documents
- * URL-encoded (RFC 3986); they are decoded before reading.
+ * {@code ListAttachedRolePolicies}, {@code GetPolicy} and {@code GetPolicyVersion} for managed ones
+ * (AWS-managed included: their default version is what applies). IAM returns documents URL-encoded
+ * (RFC 3986); they are decoded before reading.
  */
 public final class LiveRole implements CurrentPolicySource {
   private final IamClient iam;
   private final String roleName;
 
-  /** {@code role} is a role name or ARN ({@code arn:aws:iam::123456789012:role/service-role/orders}). */
+  /**
+   * {@code role} is a role name or ARN ({@code
+   * arn:aws:iam::123456789012:role/service-role/orders}).
+   */
   public LiveRole(IamClient iam, String role) {
     this.iam = iam;
     this.roleName = nameOf(role);
@@ -38,37 +41,60 @@ public final class LiveRole implements CurrentPolicySource {
 
   @Override
   public CurrentPolicy read() throws PolicyInputException {
-    Role role = call("IAM GetRole for role " + roleName, () -> iam.getRole(r -> r.roleName(roleName)).role());
+    Role role =
+        call(
+            "IAM GetRole for role " + roleName,
+            () -> iam.getRole(r -> r.roleName(roleName)).role());
     List<PolicyDocument> identity = new ArrayList<>();
     List<String> inline =
-        call("IAM ListRolePolicies for role " + roleName,
-            () -> iam.listRolePoliciesPaginator(r -> r.roleName(roleName)).policyNames().stream().sorted().toList());
+        call(
+            "IAM ListRolePolicies for role " + roleName,
+            () ->
+                iam.listRolePoliciesPaginator(r -> r.roleName(roleName)).policyNames().stream()
+                    .sorted()
+                    .toList());
     for (String name : inline) {
       String document =
-          call("IAM GetRolePolicy " + name + " of role " + roleName,
+          call(
+              "IAM GetRolePolicy " + name + " of role " + roleName,
               () -> iam.getRolePolicy(r -> r.roleName(roleName).policyName(name)).policyDocument());
-      identity.addAll(PolicyReader.read(decode(document), "role " + roleName + " inline policy " + name, ""));
+      identity.addAll(
+          PolicyReader.read(decode(document), "role " + roleName + " inline policy " + name, ""));
     }
     List<AttachedPolicy> attached =
-        call("IAM ListAttachedRolePolicies for role " + roleName,
-            () -> iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies().stream()
-                .sorted(java.util.Comparator.comparing(AttachedPolicy::policyArn)).toList());
+        call(
+            "IAM ListAttachedRolePolicies for role " + roleName,
+            () ->
+                iam
+                    .listAttachedRolePoliciesPaginator(r -> r.roleName(roleName))
+                    .attachedPolicies()
+                    .stream()
+                    .sorted(java.util.Comparator.comparing(AttachedPolicy::policyArn))
+                    .toList());
     for (AttachedPolicy policy : attached) {
       identity.addAll(managed(policy.policyArn(), "managed policy "));
     }
     List<PolicyDocument> boundary = new ArrayList<>();
-    if (role.permissionsBoundary() != null && role.permissionsBoundary().permissionsBoundaryArn() != null) {
-      boundary.addAll(managed(role.permissionsBoundary().permissionsBoundaryArn(), "permissions boundary "));
+    if (role.permissionsBoundary() != null
+        && role.permissionsBoundary().permissionsBoundaryArn() != null) {
+      boundary.addAll(
+          managed(role.permissionsBoundary().permissionsBoundaryArn(), "permissions boundary "));
     }
     return new CurrentPolicy("role " + roleName, identity, boundary, List.of());
   }
 
   private List<PolicyDocument> managed(String arn, String what) throws PolicyInputException {
     String version =
-        call("IAM GetPolicy " + arn, () -> iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId());
+        call(
+            "IAM GetPolicy " + arn,
+            () -> iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId());
     String document =
-        call("IAM GetPolicyVersion " + arn + " " + version,
-            () -> iam.getPolicyVersion(r -> r.policyArn(arn).versionId(version)).policyVersion().document());
+        call(
+            "IAM GetPolicyVersion " + arn + " " + version,
+            () ->
+                iam.getPolicyVersion(r -> r.policyArn(arn).versionId(version))
+                    .policyVersion()
+                    .document());
     return PolicyReader.read(decode(document), what + arn + " (" + version + ")", "");
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One IAM action, e.g. {@code s3:GetObject}: its access level, the resource types it can be
- * scoped to, and the condition keys it supports.
+ * One IAM action, e.g. {@code s3:GetObject}: its access level, the resource types it can be scoped
+ * to, and the condition keys it supports.
  */
 public record IamAction(
     String service,
@@ -31,7 +31,11 @@ public record IamAction(
    */
   public AccessLevel access() {
     for (AccessLevel level :
-        List.of(AccessLevel.PERMISSIONS_MANAGEMENT, AccessLevel.TAGGING, AccessLevel.WRITE, AccessLevel.READ)) {
+        List.of(
+            AccessLevel.PERMISSIONS_MANAGEMENT,
+            AccessLevel.TAGGING,
+            AccessLevel.WRITE,
+            AccessLevel.READ)) {
       if (accessLevels.contains(level)) {
         return level;
       }

@@ -81,7 +81,8 @@ public final class IamCatalog {
         .forEach(
             (prefix, slice) ->
                 sources.put(
-                    prefix, () -> mapper.readTree(bytes, slice.start(), slice.end() - slice.start())));
+                    prefix,
+                    () -> mapper.readTree(bytes, slice.start(), slice.end() - slice.start())));
     return new IamCatalog(sources, index.sourceVersion());
   }
 
@@ -123,7 +124,9 @@ public final class IamCatalog {
                         e.getValue().path("arn").asText(),
                         texts(e.getValue().path("conditions")))));
     Map<String, String> keys = new LinkedHashMap<>();
-    node.path("conditionKeys").fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+    node.path("conditionKeys")
+        .fields()
+        .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
     return new IamService(prefix, node.path("name").asText(prefix), actions, types, keys);
   }
 

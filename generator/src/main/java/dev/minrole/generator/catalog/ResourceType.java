@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A resource type of a service and its ARN format, e.g. {@code arn:${Partition}:s3:::${BucketName}}. */
-public record ResourceType(String service, String name, String arnFormat, List<String> conditionKeys) {
+/**
+ * A resource type of a service and its ARN format, e.g. {@code
+ * arn:${Partition}:s3:::${BucketName}}.
+ */
+public record ResourceType(
+    String service, String name, String arnFormat, List<String> conditionKeys) {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
   public ResourceType {

@@ -4,7 +4,9 @@ package dev.minrole.generator.diff;
 public enum Access {
   /** Allowed, whatever the request's context: no condition, no Deny, inside the boundary. */
   GRANTED,
-  /** Allowed only sometimes: a conditional grant, a Deny that may apply, or a conditional boundary. */
+  /**
+   * Allowed only sometimes: a conditional grant, a Deny that may apply, or a conditional boundary.
+   */
   CONDITIONAL,
   /** An unconditional Deny covers it. */
   DENIED,

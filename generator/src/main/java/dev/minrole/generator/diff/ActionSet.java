@@ -36,8 +36,8 @@ sealed interface ActionSet {
 
   /**
    * Every action the statement names, each with the pattern that names it as written ({@code
-   * s3:Get*}, or {@code NotAction iam:*}). Patterns expand through the catalog; a literal action the
-   * catalog does not know is kept as written, so a typo still shows up as granted.
+   * s3:Get*}, or {@code NotAction iam:*}). Patterns expand through the catalog; a literal action
+   * the catalog does not know is kept as written, so a typo still shows up as granted.
    */
   default Map<String, String> expand(IamCatalog catalog) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ package dev.minrole.generator.diff;
  * function. Every source gives the same value, so diff and tighten do not care which it was.
  */
 public interface CurrentPolicySource {
-  /** Reads the current policy; a problem with the input is a one-line {@link PolicyInputException}. */
+  /**
+   * Reads the current policy; a problem with the input is a one-line {@link PolicyInputException}.
+   */
   CurrentPolicy read() throws PolicyInputException;
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * the needed policy at a git ref, so {@code missing} reads "added by this change" and {@code
  * excess} "removed".
  */
-public record DiffReport(Baseline baseline, String current, List<FunctionDiff> functions, List<Finding> findings) {
+public record DiffReport(
+    Baseline baseline, String current, List<FunctionDiff> functions, List<Finding> findings) {
 
   /** What the needed policy is compared with. */
   public enum Baseline {

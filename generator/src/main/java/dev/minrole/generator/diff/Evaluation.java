@@ -26,6 +26,7 @@ record Evaluation(
   /** A grant covers the resource as written, not a wider pattern. */
   boolean exactlyGranted() {
     return allows.stream()
-        .anyMatch(s -> s.resources() instanceof ResourceSet.Listed l && l.patterns().contains(resource));
+        .anyMatch(
+            s -> s.resources() instanceof ResourceSet.Listed l && l.patterns().contains(resource));
   }
 }

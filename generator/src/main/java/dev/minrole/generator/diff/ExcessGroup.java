@@ -13,8 +13,15 @@ import java.util.TreeMap;
  * actions)}, instead of 22,000 lines; the actions stay in the group for output that lists them.
  */
 public record ExcessGroup(
-    StatementRef grant, String pattern, String resource, String service, List<String> actions, int granted,
-    int serviceSize, boolean conditional, String note) {
+    StatementRef grant,
+    String pattern,
+    String resource,
+    String service,
+    List<String> actions,
+    int granted,
+    int serviceSize,
+    boolean conditional,
+    String note) {
 
   private static final Comparator<ExcessGroup> ORDER =
       Comparator.comparing(ExcessGroup::grant)
@@ -34,28 +41,51 @@ public record ExcessGroup(
         continue;
       }
       StatementRef grant = e.grants().get(0);
-      String key = grant.document() + "\u0000" + grant.index() + "\u0000" + e.pattern() + "\u0000" + e.resource()
-          + "\u0000" + e.service();
+      String key =
+          grant.document()
+              + "\u0000"
+              + grant.index()
+              + "\u0000"
+              + e.pattern()
+              + "\u0000"
+              + e.resource()
+              + "\u0000"
+              + e.service();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
     }
     List<ExcessGroup> out = new ArrayList<>();
     for (List<DiffEntry> group : groups.values()) {
       DiffEntry first = group.get(0);
       String service = first.service();
-      ActionSet set = first.pattern().startsWith("NotAction ")
-          ? new ActionSet.AllExcept(List.of(first.pattern().substring("NotAction ".length()).split(", ")))
-          : new ActionSet.Listed(List.of(first.pattern()));
+      ActionSet set =
+          first.pattern().startsWith("NotAction ")
+              ? new ActionSet.AllExcept(
+                  List.of(first.pattern().substring("NotAction ".length()).split(", ")))
+              : new ActionSet.Listed(List.of(first.pattern()));
       int serviceSize = catalog.service(service).map(s -> s.actions().size()).orElse(1);
-      int granted = (int) catalog.service(service).stream()
-          .flatMap(s -> s.actions().values().stream())
-          .filter(a -> set.matches(a.id()))
-          .filter(a -> first.resource().startsWith("NotResource ")
-              || ResourceTypes.canName(catalog, a.id(), first.resource()))
-          .count();
-      List<String> actions = group.stream().map(DiffEntry::action).sorted(String.CASE_INSENSITIVE_ORDER).toList();
-      out.add(new ExcessGroup(first.grants().get(0), first.pattern(),
-          first.resource(), service, actions, Math.max(granted, actions.size()), serviceSize,
-          group.stream().allMatch(DiffEntry::conditional), first.note()));
+      int granted =
+          (int)
+              catalog.service(service).stream()
+                  .flatMap(s -> s.actions().values().stream())
+                  .filter(a -> set.matches(a.id()))
+                  .filter(
+                      a ->
+                          first.resource().startsWith("NotResource ")
+                              || ResourceTypes.canName(catalog, a.id(), first.resource()))
+                  .count();
+      List<String> actions =
+          group.stream().map(DiffEntry::action).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+      out.add(
+          new ExcessGroup(
+              first.grants().get(0),
+              first.pattern(),
+              first.resource(),
+              service,
+              actions,
+              Math.max(granted, actions.size()),
+              serviceSize,
+              group.stream().allMatch(DiffEntry::conditional),
+              first.note()));
     }
     out.sort(ORDER);
     return out;
@@ -67,10 +97,14 @@ public record ExcessGroup(
       return actions.get(0);
     }
     boolean servicePattern =
-        !pattern.startsWith("NotAction ") && pattern.indexOf(':') > 0
+        !pattern.startsWith("NotAction ")
+            && pattern.indexOf(':') > 0
             && !Glob.isPattern(pattern.substring(0, pattern.indexOf(':')));
     String base = servicePattern ? pattern : granted == serviceSize ? service + ":*" : service;
-    String count = actions.size() == granted ? granted + " actions" : actions.size() + " of " + granted + " actions";
+    String count =
+        actions.size() == granted
+            ? granted + " actions"
+            : actions.size() + " of " + granted + " actions";
     return base + " (" + count + ")";
   }
 }

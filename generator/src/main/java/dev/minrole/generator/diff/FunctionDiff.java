@@ -9,7 +9,8 @@ import java.util.List;
  * sorted, and the findings of both sides. {@code partial} is true when a finding says part of what
  * the function needs may be missing from the needed side.
  */
-public record FunctionDiff(String name, String handler, List<DiffEntry> entries, List<Finding> findings) {
+public record FunctionDiff(
+    String name, String handler, List<DiffEntry> entries, List<Finding> findings) {
   public FunctionDiff {
     entries = entries.stream().sorted().toList();
     findings = findings.stream().distinct().sorted().toList();

@@ -4,13 +4,13 @@ import java.util.Locale;
 
 /**
  * IAM wildcard patterns ({@code *} any run of characters, {@code ?} one character) compared with
- * each other, not only with concrete strings: whether one pattern grants everything another
- * names, and whether two patterns name anything in common.
+ * each other, not only with concrete strings: whether one pattern grants everything another names,
+ * and whether two patterns name anything in common.
  *
  * <p>Both checks are exact for the patterns policies use ({@code arn:aws:s3:::media/*}, {@code
  * s3:Get*}, {@code table/?rders}). For unusual mixes of {@code ?} and {@code *} on both sides,
- * {@link #covers} may answer false where the inclusion holds; callers treat false as "not
- * covered", which is the safe side for both diff and tighten.
+ * {@link #covers} may answer false where the inclusion holds; callers treat false as "not covered",
+ * which is the safe side for both diff and tighten.
  */
 final class Glob {
   private Glob() {}

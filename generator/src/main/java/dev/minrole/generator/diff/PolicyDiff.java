@@ -38,14 +38,37 @@ public final class PolicyDiff {
     Map<String, List<Judged>> needsByAction = new HashMap<>();
     for (Permission need : needed.permissions()) {
       Evaluation ev = evaluator.evaluate(need.action(), need.resource(), need.conditions());
-      needsByAction.computeIfAbsent(key(need.action()), k -> new ArrayList<>()).add(new Judged(need, ev));
+      needsByAction
+          .computeIfAbsent(key(need.action()), k -> new ArrayList<>())
+          .add(new Judged(need, ev));
       if (ev.access() == Access.GRANTED && ev.exactlyGranted()) {
-        add(entries, new DiffEntry(DiffKind.MATCHED, need.action(), need.resource(), List.of(), need.evidence(),
-            refs(ev.allows()), List.of(), "", false, ev.assumption()));
+        add(
+            entries,
+            new DiffEntry(
+                DiffKind.MATCHED,
+                need.action(),
+                need.resource(),
+                List.of(),
+                need.evidence(),
+                refs(ev.allows()),
+                List.of(),
+                "",
+                false,
+                ev.assumption()));
       } else if (ev.access() != Access.GRANTED) {
-        add(entries, new DiffEntry(DiffKind.MISSING, need.action(), need.resource(), List.of(), need.evidence(),
-            refs(ev.conditionalAllows().isEmpty() ? ev.allows() : ev.conditionalAllows()), refs(ev.denies()), "",
-            !ev.conditionalAllows().isEmpty(), Reasons.missing(ev, current.description())));
+        add(
+            entries,
+            new DiffEntry(
+                DiffKind.MISSING,
+                need.action(),
+                need.resource(),
+                List.of(),
+                need.evidence(),
+                refs(ev.conditionalAllows().isEmpty() ? ev.allows() : ev.conditionalAllows()),
+                refs(ev.denies()),
+                "",
+                !ev.conditionalAllows().isEmpty(),
+                Reasons.missing(ev, current.description())));
       }
     }
     List<StatementView> statements = evaluator.identityStatements();
@@ -58,7 +81,8 @@ public final class PolicyDiff {
     }
     List<Finding> findings = new ArrayList<>(needed.findings());
     findings.addAll(current.findings());
-    return new FunctionDiff(needed.name(), needed.handler(), new ArrayList<>(entries.values()), findings);
+    return new FunctionDiff(
+        needed.name(), needed.handler(), new ArrayList<>(entries.values()), findings);
   }
 
   /** A needed permission and how the current policy treats it. */
@@ -70,12 +94,15 @@ public final class PolicyDiff {
       Map<String, List<Judged>> needsByAction,
       Map<String, DiffEntry> entries) {
     List<String> units =
-        grant.resources() instanceof ResourceSet.Listed l ? l.patterns() : List.of(grant.resources().describe());
+        grant.resources() instanceof ResourceSet.Listed l
+            ? l.patterns()
+            : List.of(grant.resources().describe());
     for (Map.Entry<String, String> expanded : grant.actions().expand(catalog).entrySet()) {
       String action = expanded.getKey();
       for (String unit : units) {
         boolean listed = grant.resources() instanceof ResourceSet.Listed;
-        if ((listed && !ResourceTypes.canName(catalog, action, unit)) || deniedOutright(action, unit, grant, hardDenies)) {
+        if ((listed && !ResourceTypes.canName(catalog, action, unit))
+            || deniedOutright(action, unit, grant, hardDenies)) {
           continue;
         }
         List<Judged> covered = new ArrayList<>();
@@ -88,28 +115,55 @@ public final class PolicyDiff {
           }
         }
         if (covered.isEmpty()) {
-          add(entries, new DiffEntry(DiffKind.EXCESS, action, unit, List.of(), List.of(), List.of(grant.ref()),
-              List.of(), expanded.getValue(), grant.conditional(),
-              grant.conditional() ? "granted when " + grant.describeConditions() : ""));
-        } else if (!exact && covered.stream().anyMatch(j -> grant.conditionsHoldUnder(j.need().conditions()))) {
+          add(
+              entries,
+              new DiffEntry(
+                  DiffKind.EXCESS,
+                  action,
+                  unit,
+                  List.of(),
+                  List.of(),
+                  List.of(grant.ref()),
+                  List.of(),
+                  expanded.getValue(),
+                  grant.conditional(),
+                  grant.conditional() ? "granted when " + grant.describeConditions() : ""));
+        } else if (!exact
+            && covered.stream().anyMatch(j -> grant.conditionsHoldUnder(j.need().conditions()))) {
           List<Evidence> evidence = new ArrayList<>();
           covered.forEach(j -> evidence.addAll(j.need().evidence()));
-          add(entries, new DiffEntry(DiffKind.BROADER, action, unit,
-              covered.stream().map(j -> j.need().resource()).toList(), evidence, List.of(grant.ref()), List.of(),
-              expanded.getValue(), grant.conditional(), ""));
+          add(
+              entries,
+              new DiffEntry(
+                  DiffKind.BROADER,
+                  action,
+                  unit,
+                  covered.stream().map(j -> j.need().resource()).toList(),
+                  evidence,
+                  List.of(grant.ref()),
+                  List.of(),
+                  expanded.getValue(),
+                  grant.conditional(),
+                  ""));
         }
       }
     }
   }
 
   private static boolean covers(StatementView grant, String unit, String resource) {
-    return grant.resources() instanceof ResourceSet.Listed ? Glob.covers(unit, resource) : grant.resources().covers(resource);
+    return grant.resources() instanceof ResourceSet.Listed
+        ? Glob.covers(unit, resource)
+        : grant.resources().covers(resource);
   }
 
-  /** True if an unconditional Deny takes this action on all of the unit away, so it grants nothing. */
-  private static boolean deniedOutright(String action, String unit, StatementView grant, List<StatementView> denies) {
+  /**
+   * True if an unconditional Deny takes this action on all of the unit away, so it grants nothing.
+   */
+  private static boolean deniedOutright(
+      String action, String unit, StatementView grant, List<StatementView> denies) {
     String resource = grant.resources() instanceof ResourceSet.Listed ? unit : "*";
-    return denies.stream().anyMatch(d -> d.actions().matches(action) && d.resources().covers(resource));
+    return denies.stream()
+        .anyMatch(d -> d.actions().matches(action) && d.resources().covers(resource));
   }
 
   private static void add(Map<String, DiffEntry> entries, DiffEntry entry) {
@@ -126,8 +180,17 @@ public final class PolicyDiff {
     grants.addAll(b.grants());
     List<StatementRef> denials = new ArrayList<>(a.denials());
     denials.addAll(b.denials());
-    return new DiffEntry(a.kind(), a.action(), a.resource(), needed, evidence, grants, denials, a.pattern(),
-        a.conditional() && b.conditional(), a.note().isEmpty() ? b.note() : a.note());
+    return new DiffEntry(
+        a.kind(),
+        a.action(),
+        a.resource(),
+        needed,
+        evidence,
+        grants,
+        denials,
+        a.pattern(),
+        a.conditional() && b.conditional(),
+        a.note().isEmpty() ? b.note() : a.note());
   }
 
   private static List<StatementRef> refs(List<StatementView> statements) {

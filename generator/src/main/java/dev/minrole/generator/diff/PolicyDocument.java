@@ -5,13 +5,17 @@ import java.util.List;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 
 /**
- * One policy document of a role as minrole read it: what it is ({@code policy.json}, {@code
- * managed policy arn:aws:iam::aws:policy/ReadOnlyAccess}), the file it came from if any (relative,
- * for output), the JSON path of each statement in that file, and the line each statement starts on
- * (0 when unknown).
+ * One policy document of a role as minrole read it: what it is ({@code policy.json}, {@code managed
+ * policy arn:aws:iam::aws:policy/ReadOnlyAccess}), the file it came from if any (relative, for
+ * output), the JSON path of each statement in that file, and the line each statement starts on (0
+ * when unknown).
  */
 public record PolicyDocument(
-    String name, String file, IamPolicy policy, List<String> statementPaths, List<Integer> statementLines) {
+    String name,
+    String file,
+    IamPolicy policy,
+    List<String> statementPaths,
+    List<Integer> statementLines) {
 
   public PolicyDocument {
     file = file == null ? "" : file;
@@ -27,7 +31,8 @@ public record PolicyDocument(
   /** The reference to statement {@code index}, with its path, file and line when known. */
   public StatementRef statement(int index) {
     int line = index < statementLines.size() ? statementLines.get(index) : 0;
-    String path = index < statementPaths.size() ? statementPaths.get(index) : "$.Statement[" + index + "]";
+    String path =
+        index < statementPaths.size() ? statementPaths.get(index) : "$.Statement[" + index + "]";
     SourceLocation location = file.isEmpty() ? SourceLocation.NONE : SourceLocation.of(file, line);
     return new StatementRef(name, index, path, policy.statements().get(index).sid(), location);
   }

@@ -16,9 +16,9 @@ import java.util.Set;
  *   <li>A Deny wins over any Allow. One that may apply (it has conditions, or names only part of
  *       the needed resources) makes the grant conditional; it is never ignored.
  *   <li>A permissions boundary intersects: it must allow the action too.
- *   <li>A needed ARN whose region or account is {@code *} only because it was not known (no
- *       {@code --region}/{@code --account}) takes the region and account a grant names, and the
- *       evaluation says so.
+ *   <li>A needed ARN whose region or account is {@code *} only because it was not known (no {@code
+ *       --region}/{@code --account}) takes the region and account a grant names, and the evaluation
+ *       says so.
  * </ul>
  */
 final class PolicyEvaluator {
@@ -41,7 +41,11 @@ final class PolicyEvaluator {
     }
     for (String bound : bindings(action, resource)) {
       Evaluation attempt =
-          evaluateOn(action, bound, conditions, "assumed the region and account the grant names: " + bound);
+          evaluateOn(
+              action,
+              bound,
+              conditions,
+              "assumed the region and account the grant names: " + bound);
       if (!attempt.allows().isEmpty()) {
         return attempt;
       }
@@ -49,7 +53,8 @@ final class PolicyEvaluator {
     return plain;
   }
 
-  private Evaluation evaluateOn(String action, String resource, List<Condition> conditions, String assumption) {
+  private Evaluation evaluateOn(
+      String action, String resource, List<Condition> conditions, String assumption) {
     List<StatementView> allows = new ArrayList<>();
     List<StatementView> conditionalAllows = new ArrayList<>();
     List<StatementView> denies = new ArrayList<>();
@@ -83,7 +88,8 @@ final class PolicyEvaluator {
     }
     boolean insideBoundary = boundary.isEmpty() || !boundaryGrants.isEmpty();
     boolean boundaryConditional =
-        !boundaryGrants.isEmpty() && boundaryGrants.stream().noneMatch(s -> s.conditionsHoldUnder(conditions));
+        !boundaryGrants.isEmpty()
+            && boundaryGrants.stream().noneMatch(s -> s.conditionsHoldUnder(conditions));
     Access access;
     if (denied) {
       access = Access.DENIED;
@@ -96,7 +102,8 @@ final class PolicyEvaluator {
     } else {
       access = Access.CONDITIONAL;
     }
-    return new Evaluation(access, resource, allows, conditionalAllows, denies, boundaryGrants, assumption);
+    return new Evaluation(
+        access, resource, allows, conditionalAllows, denies, boundaryGrants, assumption);
   }
 
   /**
@@ -110,7 +117,9 @@ final class PolicyEvaluator {
       return out;
     }
     for (StatementView s : identity) {
-      if (!s.allow() || !s.actions().matches(action) || !(s.resources() instanceof ResourceSet.Listed l)) {
+      if (!s.allow()
+          || !s.actions().matches(action)
+          || !(s.resources() instanceof ResourceSet.Listed l)) {
         continue;
       }
       for (String pattern : l.patterns()) {
@@ -118,9 +127,12 @@ final class PolicyEvaluator {
         if (granted.length < 6 || !granted[2].equals(needed[2])) {
           continue;
         }
-        String region = needed[3].equals("*") && !Glob.isPattern(granted[3]) ? granted[3] : needed[3];
-        String account = needed[4].equals("*") && !Glob.isPattern(granted[4]) ? granted[4] : needed[4];
-        String bound = String.join(":", needed[0], needed[1], needed[2], region, account, needed[5]);
+        String region =
+            needed[3].equals("*") && !Glob.isPattern(granted[3]) ? granted[3] : needed[3];
+        String account =
+            needed[4].equals("*") && !Glob.isPattern(granted[4]) ? granted[4] : needed[4];
+        String bound =
+            String.join(":", needed[0], needed[1], needed[2], region, account, needed[5]);
         if (!bound.equals(resource)) {
           out.add(bound);
         }

@@ -15,7 +15,8 @@ import java.util.List;
  * --boundary FILE} (the role's permissions boundary). Files are named in output by their path
  * relative to {@code base} (the working directory), with forward slashes.
  */
-public record PolicyFiles(List<Path> identity, List<Path> boundary, Path base) implements CurrentPolicySource {
+public record PolicyFiles(List<Path> identity, List<Path> boundary, Path base)
+    implements CurrentPolicySource {
 
   public PolicyFiles {
     identity = List.copyOf(identity);
@@ -40,9 +41,14 @@ public record PolicyFiles(List<Path> identity, List<Path> boundary, Path base) i
     String name = display(file);
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
     } catch (NoSuchFileException e) {
-      throw new PolicyInputException(name + ": no such file; give the path of an IAM policy JSON file");
+      throw new PolicyInputException(
+          name + ": no such file; give the path of an IAM policy JSON file");
     } catch (CharacterCodingException e) {
       throw new PolicyInputException(name + ": not UTF-8 text; save the policy as UTF-8 JSON");
     } catch (IOException e) {

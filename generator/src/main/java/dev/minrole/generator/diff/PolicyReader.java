@@ -20,18 +20,27 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 /**
  * Reads identity policies users give: a policy object, a list of them, or the output of {@code aws
  * iam get-role-policy} ({@code {"PolicyDocument": {...}}}). The JSON is checked first, element by
- * element, so a mistake is reported as one line naming the JSON path; then the policy is built
- * with {@code IamPolicy.fromJson} (docs/adr/0001). The check also protects the meaning: {@code
- * fromJson} silently drops condition values that are JSON booleans or numbers ({@code "Bool":
- * {"aws:SecureTransport": false}}), which would turn a conditional grant into an unconditional
- * one, so they are passed on as the strings IAM compares them as.
+ * element, so a mistake is reported as one line naming the JSON path; then the policy is built with
+ * {@code IamPolicy.fromJson} (docs/adr/0001). The check also protects the meaning: {@code fromJson}
+ * silently drops condition values that are JSON booleans or numbers ({@code "Bool":
+ * {"aws:SecureTransport": false}}), which would turn a conditional grant into an unconditional one,
+ * so they are passed on as the strings IAM compares them as.
  */
 public final class PolicyReader {
   private static final JsonFactory JSON = new JsonFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> POLICY_KEYS = Set.of("Version", "Id", "Statement");
   private static final Set<String> STATEMENT_KEYS =
-      Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition", "Principal", "NotPrincipal");
+      Set.of(
+          "Sid",
+          "Effect",
+          "Action",
+          "NotAction",
+          "Resource",
+          "NotResource",
+          "Condition",
+          "Principal",
+          "NotPrincipal");
 
   private final String name;
   private final String file;
@@ -46,7 +55,8 @@ public final class PolicyReader {
    * The policies in {@code text}. {@code name} says what the text is in messages; {@code file} is
    * the relative path for locations, or empty when the text did not come from a file.
    */
-  public static List<PolicyDocument> read(String text, String name, String file) throws PolicyInputException {
+  public static List<PolicyDocument> read(String text, String name, String file)
+      throws PolicyInputException {
     return new PolicyReader(name, file).read(text);
   }
 
@@ -54,7 +64,8 @@ public final class PolicyReader {
     JsonNode root;
     try (JsonParser parser = JSON.createParser(text)) {
       if (parser.nextToken() == null) {
-        throw error("$", "is empty; expected an IAM policy document (a JSON object with a Statement list)");
+        throw error(
+            "$", "is empty; expected an IAM policy document (a JSON object with a Statement list)");
       }
       root = value(parser, "$");
       if (parser.nextToken() != null) {
@@ -62,8 +73,14 @@ public final class PolicyReader {
       }
     } catch (JsonParseException e) {
       throw new PolicyInputException(
-          name + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-              + ": not valid JSON (" + shortMessage(e) + ")");
+          name
+              + ":"
+              + e.getLocation().getLineNr()
+              + ":"
+              + e.getLocation().getColumnNr()
+              + ": not valid JSON ("
+              + shortMessage(e)
+              + ")");
     } catch (IOException e) {
       throw new PolicyInputException(name + ": cannot read (" + e.getMessage() + ")", e);
     }
@@ -93,11 +110,13 @@ public final class PolicyReader {
   }
 
   private PolicyDocument document(JsonNode node, String path) throws PolicyInputException {
-    ObjectNode policy = object(node, path, "an IAM policy document (a JSON object with a Statement list)");
+    ObjectNode policy =
+        object(node, path, "an IAM policy document (a JSON object with a Statement list)");
     for (Iterator<String> keys = policy.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
       if (!POLICY_KEYS.contains(key)) {
-        throw error(path + "." + key, "is not a policy element; a policy has Version, Id and Statement");
+        throw error(
+            path + "." + key, "is not a policy element; a policy has Version, Id and Statement");
       }
     }
     if (policy.has("Version") && !policy.get("Version").isTextual()) {
@@ -111,7 +130,8 @@ public final class PolicyReader {
     ArrayNode normalized = NODES.arrayNode();
     if (statements.isArray()) {
       if (statements.isEmpty()) {
-        throw error(path + ".Statement", "is empty; an identity policy needs at least one statement");
+        throw error(
+            path + ".Statement", "is empty; an identity policy needs at least one statement");
       }
       for (int i = 0; i < statements.size(); i++) {
         String p = path + ".Statement[" + i + "]";
@@ -145,14 +165,18 @@ public final class PolicyReader {
     for (Iterator<String> keys = statement.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
       if (!STATEMENT_KEYS.contains(key)) {
-        throw error(path + "." + key, "is not a statement element; a statement has Sid, Effect, Action or"
-            + " NotAction, Resource or NotResource, and Condition");
+        throw error(
+            path + "." + key,
+            "is not a statement element; a statement has Sid, Effect, Action or"
+                + " NotAction, Resource or NotResource, and Condition");
       }
     }
     for (String principal : List.of("Principal", "NotPrincipal")) {
       if (statement.has(principal)) {
-        throw error(path + "." + principal, "is not allowed in an identity policy; give the role's permission"
-            + " policies, not a trust policy or a resource policy");
+        throw error(
+            path + "." + principal,
+            "is not allowed in an identity policy; give the role's permission"
+                + " policies, not a trust policy or a resource policy");
       }
     }
     ObjectNode clean = NODES.objectNode();
@@ -165,7 +189,9 @@ public final class PolicyReader {
     }
     String effectText = text(effect, path + ".Effect");
     if (!effectText.equals("Allow") && !effectText.equals("Deny")) {
-      throw error(path + ".Effect", "is \"" + effectText + "\"; it must be \"Allow\" or \"Deny\" (case matters)");
+      throw error(
+          path + ".Effect",
+          "is \"" + effectText + "\"; it must be \"Allow\" or \"Deny\" (case matters)");
     }
     clean.put("Effect", effectText);
     exactlyOne(statement, clean, path, "Action", "NotAction");
@@ -176,13 +202,21 @@ public final class PolicyReader {
     return clean;
   }
 
-  private void exactlyOne(ObjectNode statement, ObjectNode clean, String path, String field, String notField)
+  private void exactlyOne(
+      ObjectNode statement, ObjectNode clean, String path, String field, String notField)
       throws PolicyInputException {
     boolean has = statement.has(field);
     boolean hasNot = statement.has(notField);
     if (has == hasNot) {
-      throw error(path, has ? "has both " + field + " and " + notField + "; keep one"
-          : "has neither " + field + " nor " + notField + "; an identity policy statement needs one");
+      throw error(
+          path,
+          has
+              ? "has both " + field + " and " + notField + "; keep one"
+              : "has neither "
+                  + field
+                  + " nor "
+                  + notField
+                  + "; an identity policy statement needs one");
     }
     String key = has ? field : notField;
     clean.set(key, strings(statement.get(key), path + "." + key, false));
@@ -206,7 +240,8 @@ public final class PolicyReader {
   }
 
   /** A string or a non-empty list of strings; condition values may also be booleans and numbers. */
-  private ArrayNode strings(JsonNode node, String path, boolean scalarsAllowed) throws PolicyInputException {
+  private ArrayNode strings(JsonNode node, String path, boolean scalarsAllowed)
+      throws PolicyInputException {
     ArrayNode out = NODES.arrayNode();
     if (node.isArray()) {
       if (node.isEmpty()) {
@@ -221,14 +256,17 @@ public final class PolicyReader {
     return out;
   }
 
-  private String scalar(JsonNode node, String path, boolean scalarsAllowed) throws PolicyInputException {
+  private String scalar(JsonNode node, String path, boolean scalarsAllowed)
+      throws PolicyInputException {
     if (node.isTextual()) {
       return node.asText();
     }
     if (scalarsAllowed && (node.isBoolean() || node.isNumber())) {
       return node.asText();
     }
-    throw error(path, "is " + kind(node) + "; expected a string" + (scalarsAllowed ? ", number or boolean" : ""));
+    throw error(
+        path,
+        "is " + kind(node) + "; expected a string" + (scalarsAllowed ? ", number or boolean" : ""));
   }
 
   private String text(JsonNode node, String path) throws PolicyInputException {
@@ -238,7 +276,8 @@ public final class PolicyReader {
     return node.asText();
   }
 
-  private ObjectNode object(JsonNode node, String path, String expected) throws PolicyInputException {
+  private ObjectNode object(JsonNode node, String path, String expected)
+      throws PolicyInputException {
     if (!node.isObject()) {
       throw error(path, "is " + kind(node) + "; expected " + expected);
     }

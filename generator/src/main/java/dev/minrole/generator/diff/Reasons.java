@@ -10,7 +10,8 @@ final class Reasons {
   static String missing(Evaluation ev, String current) {
     return switch (ev.access()) {
       case NOT_GRANTED -> "not granted by " + current;
-      case DENIED -> "denied by " + describe(ev.denies().stream().filter(d -> !d.conditional()).toList());
+      case DENIED ->
+          "denied by " + describe(ev.denies().stream().filter(d -> !d.conditional()).toList());
       case OUTSIDE_BOUNDARY -> "granted, but not allowed by the permissions boundary";
       case CONDITIONAL -> conditional(ev);
       case GRANTED -> "";
@@ -25,13 +26,15 @@ final class Reasons {
       }
     }
     for (StatementView d : ev.denies()) {
-      parts.add(d.conditional()
-          ? "may be denied when " + d.describeConditions() + " (" + d.ref().where() + ")"
-          : "partly denied by " + d.ref().where() + " on " + d.resources().describe());
+      parts.add(
+          d.conditional()
+              ? "may be denied when " + d.describeConditions() + " (" + d.ref().where() + ")"
+              : "partly denied by " + d.ref().where() + " on " + d.resources().describe());
     }
     if (!ev.boundaryGrants().isEmpty() && parts.isEmpty()) {
-      parts.add("the permissions boundary allows it only when "
-          + ev.boundaryGrants().get(0).describeConditions());
+      parts.add(
+          "the permissions boundary allows it only when "
+              + ev.boundaryGrants().get(0).describeConditions());
     }
     if (!ev.assumption().isEmpty()) {
       parts.add(ev.assumption());

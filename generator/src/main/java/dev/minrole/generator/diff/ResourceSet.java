@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The resources a statement names: its {@code Resource} patterns, or everything but its {@code
- * NotResource} patterns. Needed resources are patterns too ({@code arn:aws:s3:::media/*}), so
- * every question here is about sets of ARNs, answered on the safe side (see {@link Glob}).
+ * NotResource} patterns. Needed resources are patterns too ({@code arn:aws:s3:::media/*}), so every
+ * question here is about sets of ARNs, answered on the safe side (see {@link Glob}).
  */
 sealed interface ResourceSet {
 

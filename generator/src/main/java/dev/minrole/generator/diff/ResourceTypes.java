@@ -16,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * arn:aws:sqs:*:*:*} grants the queue actions of SQS, not all of AWS.
  */
 final class ResourceTypes {
-  /** ARN formats as patterns: {@code arn:${Partition}:sqs:${Region}:...} becomes {@code arn:*:sqs:*:...}. */
+  /**
+   * ARN formats as patterns: {@code arn:${Partition}:sqs:${Region}:...} becomes {@code
+   * arn:*:sqs:*:...}.
+   */
   private static final Map<String, String> GLOBS = new ConcurrentHashMap<>();
 
   private ResourceTypes() {}
@@ -39,7 +42,8 @@ final class ResourceTypes {
       if (type.isEmpty()) {
         return true;
       }
-      String format = GLOBS.computeIfAbsent(type.get().arnFormat(), f -> f.replaceAll("\\$\\{[^}]+}", "*"));
+      String format =
+          GLOBS.computeIfAbsent(type.get().arnFormat(), f -> f.replaceAll("\\$\\{[^}]+}", "*"));
       if (overlapsArn(Glob.variablesAsWildcards(resourcePattern), format)) {
         return true;
       }

@@ -4,12 +4,12 @@ import dev.minrole.analyzer.model.SourceLocation;
 import java.util.Comparator;
 
 /**
- * Where a statement of a current policy is: the document ({@code policy.json}, {@code inline
- * policy Orders of role orders-fn}), its JSON path in that document ({@code $.Statement[1]}), its
- * {@code Sid} if any, and its file and line when the document is a file. This is the evidence of a
- * grant.
+ * Where a statement of a current policy is: the document ({@code policy.json}, {@code inline policy
+ * Orders of role orders-fn}), its JSON path in that document ({@code $.Statement[1]}), its {@code
+ * Sid} if any, and its file and line when the document is a file. This is the evidence of a grant.
  */
-public record StatementRef(String document, int index, String path, String sid, SourceLocation location)
+public record StatementRef(
+    String document, int index, String path, String sid, SourceLocation location)
     implements Comparable<StatementRef> {
 
   private static final Comparator<StatementRef> ORDER =
@@ -28,7 +28,9 @@ public record StatementRef(String document, int index, String path, String sid, 
     return sid.isEmpty() ? where : where + " (Sid \"" + sid + "\")";
   }
 
-  /** {@code policy.json:4 $.Statement[1] (Sid "ReadOrders")}: with the line when the file is known. */
+  /**
+   * {@code policy.json:4 $.Statement[1] (Sid "ReadOrders")}: with the line when the file is known.
+   */
   public String where() {
     if (!location.isKnown() || location.line() <= 0) {
       return describe();

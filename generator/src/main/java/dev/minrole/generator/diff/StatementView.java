@@ -13,7 +13,11 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /** What one statement of a current policy means: its effect, actions, resources and conditions. */
 record StatementView(
-    StatementRef ref, boolean allow, ActionSet actions, ResourceSet resources, List<Condition> conditions) {
+    StatementRef ref,
+    boolean allow,
+    ActionSet actions,
+    ResourceSet resources,
+    List<Condition> conditions) {
 
   StatementView {
     conditions = List.copyOf(conditions);
@@ -60,9 +64,10 @@ record StatementView(
       boolean held =
           needed.stream()
               .anyMatch(
-                  n -> n.operator().equalsIgnoreCase(c.operator())
-                      && n.key().equalsIgnoreCase(c.key())
-                      && c.values().containsAll(n.values()));
+                  n ->
+                      n.operator().equalsIgnoreCase(c.operator())
+                          && n.key().equalsIgnoreCase(c.key())
+                          && c.values().containsAll(n.values()));
       if (!held) {
         return false;
       }

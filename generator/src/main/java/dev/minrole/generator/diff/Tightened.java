@@ -13,7 +13,10 @@ import java.util.Optional;
  * policy ({@link PolicyDiff}).
  */
 public record Tightened(
-    Optional<FunctionPolicy> policy, List<Permission> missing, boolean missingAdded, List<Permission> droppedObserved) {
+    Optional<FunctionPolicy> policy,
+    List<Permission> missing,
+    boolean missingAdded,
+    List<Permission> droppedObserved) {
 
   public Tightened {
     missing = List.copyOf(missing);

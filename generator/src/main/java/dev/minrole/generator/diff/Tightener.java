@@ -14,12 +14,12 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
- * Cuts a current policy down to what the function needs, and never grants more than it: each
- * needed permission (from the code, observed in CloudTrail, or required by the platform) is kept
- * only where the current policy grants it, scoped to the needed resource, with the grant's
- * conditions when the grant has some; Deny statements that touch a kept permission are kept as
- * they are. Everything else is removed. Needed permissions the current policy does not grant are
- * reported, and added only when asked.
+ * Cuts a current policy down to what the function needs, and never grants more than it: each needed
+ * permission (from the code, observed in CloudTrail, or required by the platform) is kept only
+ * where the current policy grants it, scoped to the needed resource, with the grant's conditions
+ * when the grant has some; Deny statements that touch a kept permission are kept as they are.
+ * Everything else is removed. Needed permissions the current policy does not grant are reported,
+ * and added only when asked.
  */
 public final class Tightener {
   /** {@code --add-missing} and {@code --drop-observed}. */
@@ -39,7 +39,8 @@ public final class Tightener {
     List<Permission> dropped = new ArrayList<>();
     Set<StatementView> denies = new LinkedHashSet<>();
     for (Permission need : needed.permissions()) {
-      if (options.dropObserved() && need.evidence().stream().allMatch(e -> e instanceof Evidence.Trail)) {
+      if (options.dropObserved()
+          && need.evidence().stream().allMatch(e -> e instanceof Evidence.Trail)) {
         dropped.add(need);
         continue;
       }
@@ -48,7 +49,9 @@ public final class Tightener {
         case GRANTED -> kept.add(scoped(need, ev.resource(), need.conditions()));
         case CONDITIONAL -> {
           List<Condition> conditions =
-              ev.allows().isEmpty() ? withGrantConditions(need, ev.conditionalAllows().get(0)) : need.conditions();
+              ev.allows().isEmpty()
+                  ? withGrantConditions(need, ev.conditionalAllows().get(0))
+                  : need.conditions();
           kept.add(scoped(need, ev.resource(), conditions));
           ev.denies().stream().filter(identity::contains).forEach(denies::add);
         }
@@ -62,10 +65,13 @@ public final class Tightener {
     }
     Optional<FunctionPolicy> policy = Optional.empty();
     if (!kept.isEmpty()) {
-      FunctionPolicy allows = synthesizer.synthesize(needed.name(), needed.handler(), List.of(), kept, needed.findings());
+      FunctionPolicy allows =
+          synthesizer.synthesize(
+              needed.name(), needed.handler(), List.of(), kept, needed.findings());
       List<IamStatement> statements = new ArrayList<>(allows.statements());
       denies.forEach(d -> statements.add(statement(d, current)));
-      IamPolicy tightened = IamPolicy.builder().version(PolicySynthesizer.VERSION).statements(statements).build();
+      IamPolicy tightened =
+          IamPolicy.builder().version(PolicySynthesizer.VERSION).statements(statements).build();
       policy =
           Optional.of(
               new FunctionPolicy(
@@ -89,7 +95,10 @@ public final class Tightener {
     for (Condition c : need.conditions()) {
       boolean constrained =
           grant.conditions().stream()
-              .anyMatch(g -> g.operator().equalsIgnoreCase(c.operator()) && g.key().equalsIgnoreCase(c.key()));
+              .anyMatch(
+                  g ->
+                      g.operator().equalsIgnoreCase(c.operator())
+                          && g.key().equalsIgnoreCase(c.key()));
       if (!constrained) {
         out.add(c);
       }

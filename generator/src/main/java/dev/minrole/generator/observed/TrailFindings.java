@@ -63,7 +63,7 @@ public final class TrailFindings {
         options.codeOnly()
             ? "it was left out (--code-only); add it by hand if the function needs it"
             : "it was added from CloudTrail. It may come from a library or configuration; check it,"
-                  + " or pass --code-only to leave it out";
+                + " or pass --code-only to leave it out";
     return Finding.warning(
         "OBSERVED_NOT_IN_CODE",
         what + ", but no code path minrole analyzed makes that call; " + outcome,

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * A queue or topic the code writes to that the template encrypts with a customer managed KMS key
- * ({@code KmsMasterKeyId}): sending to it needs {@code kms:GenerateDataKey} and {@code
- * kms:Decrypt} on that key. AWS managed keys ({@code alias/aws/sqs}) need nothing in the role.
+ * ({@code KmsMasterKeyId}): sending to it needs {@code kms:GenerateDataKey} and {@code kms:Decrypt}
+ * on that key. AWS managed keys ({@code alias/aws/sqs}) need nothing in the role.
  */
 public final class EncryptedTargets {
   private static final Set<String> ENCRYPTABLE = Set.of("AWS::SQS::Queue", "AWS::SNS::Topic");
@@ -47,13 +47,20 @@ public final class EncryptedTargets {
       TemplateResolver.Options deployment = resolver.options();
       for (ArgValue k : resolver.resolve(key.get())) {
         Optional<String> arn =
-            KmsKeys.arn(k, deployment.partition(), deployment.region().orElse("*"), deployment.account().orElse("*"));
+            KmsKeys.arn(
+                k,
+                deployment.partition(),
+                deployment.region().orElse("*"),
+                deployment.account().orElse("*"));
         if (arn.isEmpty()) {
           continue;
         }
         String keyArn = arn.get();
         String reason =
-            ref.logicalId() + " is encrypted with the customer managed key " + k.describe() + ", so writing to it needs the key";
+            ref.logicalId()
+                + " is encrypted with the customer managed key "
+                + k.describe()
+                + ", so writing to it needs the key";
         for (String kmsAction : texts(rule.path("actions"))) {
           out.add(
               new Permission(
@@ -62,7 +69,9 @@ public final class EncryptedTargets {
                   List.of(),
                   List.of(
                       new Evidence.Platform(reason),
-                      new Evidence.Template(resolver.template().location(key.get()), "Resources." + ref.logicalId() + ".Properties.KmsMasterKeyId"),
+                      new Evidence.Template(
+                          resolver.template().location(key.get()),
+                          "Resources." + ref.logicalId() + ".Properties.KmsMasterKeyId"),
                       new Evidence.Code(call.site(), call.detail()))));
         }
       }

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The ARN a policy must name for a KMS key as a template gives it: a key ARN, a key id, an alias
- * or alias ARN (KMS authorizes the key behind an alias, so any key of that region and account), or
- * a reference to a key of the stack whose id is known only after deployment. AWS managed keys
- * ({@code alias/aws/sqs}) need no permission in the role: their key policies allow the account's
- * principals that use the service.
+ * The ARN a policy must name for a KMS key as a template gives it: a key ARN, a key id, an alias or
+ * alias ARN (KMS authorizes the key behind an alias, so any key of that region and account), or a
+ * reference to a key of the stack whose id is known only after deployment. AWS managed keys ({@code
+ * alias/aws/sqs}) need no permission in the role: their key policies allow the account's principals
+ * that use the service.
  */
 final class KmsKeys {
   private KmsKeys() {}

@@ -22,11 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The permissions Lambda needs from a function's role for what the template configures: writing
- * the function's logs, reading its poll-based event sources, network interfaces in a VPC, X-Ray
- * traces, dead-letter queues and destinations, the environment's KMS key, and EFS mounts. The
- * actions come from {@code platform.yaml}; each permission carries platform evidence and the
- * template property that needs it.
+ * The permissions Lambda needs from a function's role for what the template configures: writing the
+ * function's logs, reading its poll-based event sources, network interfaces in a VPC, X-Ray traces,
+ * dead-letter queues and destinations, the environment's KMS key, and EFS mounts. The actions come
+ * from {@code platform.yaml}; each permission carries platform evidence and the template property
+ * that needs it.
  */
 public final class PlatformPermissions {
   private static final String RESOURCE = "/dev/minrole/generator/platform/platform.yaml";
@@ -74,11 +74,19 @@ public final class PlatformPermissions {
         findings.add(
             Finding.warning(
                 "UNMAPPED_OPERATION",
-                function.logicalId() + " reads a " + source.kind() + " event source, whose permissions minrole does not know; add them by hand",
+                function.logicalId()
+                    + " reads a "
+                    + source.kind()
+                    + " event source, whose permissions minrole does not know; add them by hand",
                 source.source().location()));
         continue;
       }
-      String reason = "Lambda reads the " + source.kind() + " event source of " + function.logicalId() + " with the function's role";
+      String reason =
+          "Lambda reads the "
+              + source.kind()
+              + " event source of "
+              + function.logicalId()
+              + " with the function's role";
       add(out, findings, actions(rule.path("actions")), source.source(), reason, function);
       source.key().ifPresent(key -> eventSourceKey(key, source.kind(), function, out));
       for (JsonNode also : rule.path("also")) {
@@ -105,30 +113,58 @@ public final class PlatformPermissions {
         findings.add(
             Finding.warning(
                 "UNRESOLVED_RESOURCE",
-                "the " + destination.purpose() + " of " + function.logicalId()
+                "the "
+                    + destination.purpose()
+                    + " of "
+                    + function.logicalId()
                     + " is not a queue, topic, function, event bus or bucket minrole can recognize; add its permission by hand",
                 destination.target().location()));
         continue;
       }
-      add(out, findings, actions(kinds), destination.target(), "Lambda sends to the " + destination.purpose() + " with the function's role", function);
+      add(
+          out,
+          findings,
+          actions(kinds),
+          destination.target(),
+          "Lambda sends to the " + destination.purpose() + " with the function's role",
+          function);
     }
-    function.kmsKey().ifPresent(key -> add(out, findings, actions(rules.path("kms").path("actions")), key,
-        "Lambda decrypts the environment variables with this customer managed key", function));
+    function
+        .kmsKey()
+        .ifPresent(
+            key ->
+                add(
+                    out,
+                    findings,
+                    actions(rules.path("kms").path("actions")),
+                    key,
+                    "Lambda decrypts the environment variables with this customer managed key",
+                    function));
     for (TemplateValue fs : function.fileSystems()) {
       fileSystem(fs, function, out, findings);
     }
     return new Result(out, findings);
   }
 
-  /** {@code kms:Decrypt} on the customer managed key of an encrypted queue or stream Lambda reads. */
-  private void eventSourceKey(TemplateValue key, String kind, TemplateFunction function, List<Permission> out) {
+  /**
+   * {@code kms:Decrypt} on the customer managed key of an encrypted queue or stream Lambda reads.
+   */
+  private void eventSourceKey(
+      TemplateValue key, String kind, TemplateFunction function, List<Permission> out) {
     JsonNode rule = rules.path("eventSourceKeys");
     String reason =
-        "Lambda reads the " + kind + " event source of " + function.logicalId()
+        "Lambda reads the "
+            + kind
+            + " event source of "
+            + function.logicalId()
             + ", which the template encrypts with a customer managed KMS key, with the function's role";
     for (ArgValue value : key.values()) {
-      KmsKeys.arn(value, context.partition(), context.regionOrWildcard(), context.accountOrWildcard())
-          .ifPresent(arn -> actions(rule.path("actions")).forEach(a -> out.add(platform(a, arn, reason, key.location(), key.path()))));
+      KmsKeys.arn(
+              value, context.partition(), context.regionOrWildcard(), context.accountOrWildcard())
+          .ifPresent(
+              arn ->
+                  actions(rule.path("actions"))
+                      .forEach(a -> out.add(platform(a, arn, reason, key.location(), key.path()))));
     }
   }
 
@@ -137,7 +173,8 @@ public final class PlatformPermissions {
    * that mounts an access point gets them on the file systems of its region and account, limited by
    * the access point's ARN in a condition.
    */
-  private void fileSystem(TemplateValue fs, TemplateFunction function, List<Permission> out, List<Finding> findings) {
+  private void fileSystem(
+      TemplateValue fs, TemplateFunction function, List<Permission> out, List<Finding> findings) {
     JsonNode rule = rules.path("efs");
     String reason = "Lambda mounts this EFS file system for the function";
     String marker = ":" + rule.path("accessPoint").asText() + "/";
@@ -145,19 +182,30 @@ public final class PlatformPermissions {
       String arn = value.pattern();
       int at = arn.indexOf(marker);
       if (!arn.startsWith("arn:") || at < 0) {
-        add(out, findings, actions(rule.path("actions")), new TemplateValue(List.of(value), fs.location(), fs.path()), reason, function);
+        add(
+            out,
+            findings,
+            actions(rule.path("actions")),
+            new TemplateValue(List.of(value), fs.location(), fs.path()),
+            reason,
+            function);
         continue;
       }
       String fileSystems = arn.substring(0, at) + ":" + rule.path("fileSystem").asText() + "/*";
       Condition onlyThere =
-          new Condition(arn.contains("*") ? "StringLike" : "StringEquals", rule.path("conditionKey").asText(), List.of(arn));
+          new Condition(
+              arn.contains("*") ? "StringLike" : "StringEquals",
+              rule.path("conditionKey").asText(),
+              List.of(arn));
       for (String action : actions(rule.path("actions"))) {
         out.add(
             new Permission(
                 action,
                 fileSystems,
                 List.of(onlyThere),
-                List.of(new Evidence.Platform(reason + " through access point " + arn), new Evidence.Template(fs.location(), fs.path()))));
+                List.of(
+                    new Evidence.Platform(reason + " through access point " + arn),
+                    new Evidence.Template(fs.location(), fs.path()))));
       }
     }
   }
@@ -176,27 +224,57 @@ public final class PlatformPermissions {
       function.functionName().forEach(n -> groups.add("/aws/lambda/" + n.pattern()));
     }
     for (String group : groups) {
-      String groupArn = "arn:" + context.partition() + ":logs:" + context.regionOrWildcard() + ":" + context.accountOrWildcard() + ":log-group:" + group;
+      String groupArn =
+          "arn:"
+              + context.partition()
+              + ":logs:"
+              + context.regionOrWildcard()
+              + ":"
+              + context.accountOrWildcard()
+              + ":log-group:"
+              + group;
       if (!function.logGroupDeclared()) {
         for (String action : actions(logs.path("createGroup").path("actions"))) {
-          out.add(platform(action, groupArn, "Lambda creates the function's log group on first use, as the template does not declare it", where, path));
+          out.add(
+              platform(
+                  action,
+                  groupArn,
+                  "Lambda creates the function's log group on first use, as the template does not declare it",
+                  where,
+                  path));
         }
       }
       for (String action : actions(logs.path("write").path("actions"))) {
-        out.add(platform(action, groupArn + ":log-stream:*", "Lambda writes the function's logs", where, path));
+        out.add(
+            platform(
+                action,
+                groupArn + ":log-stream:*",
+                "Lambda writes the function's logs",
+                where,
+                path));
       }
     }
   }
 
   private void add(
-      List<Permission> out, List<Finding> findings, List<String> actions, TemplateValue target, String reason, TemplateFunction function) {
+      List<Permission> out,
+      List<Finding> findings,
+      List<String> actions,
+      TemplateValue target,
+      String reason,
+      TemplateFunction function) {
     for (ArgValue value : target.values()) {
       String resource = value.pattern();
       if (!resource.startsWith("arn:")) {
         findings.add(
             Finding.warning(
                 "UNRESOLVED_RESOURCE",
-                function.logicalId() + ": " + reason + ", but its ARN (" + value.describe() + ") is not known; the policy uses a wildcard."
+                function.logicalId()
+                    + ": "
+                    + reason
+                    + ", but its ARN ("
+                    + value.describe()
+                    + ") is not known; the policy uses a wildcard."
                     + " Reference the resource in the template, or pass --parameter",
                 target.location()));
         resource = "*";
@@ -211,9 +289,13 @@ public final class PlatformPermissions {
     }
   }
 
-  private Permission platform(String action, String resource, String reason, SourceLocation where, String path) {
+  private Permission platform(
+      String action, String resource, String reason, SourceLocation where, String path) {
     return new Permission(
-        action, resource, List.of(), List.of(new Evidence.Platform(reason), new Evidence.Template(where, path)));
+        action,
+        resource,
+        List.of(),
+        List.of(new Evidence.Platform(reason), new Evidence.Template(where, path)));
   }
 
   private static List<String> actions(JsonNode array) {

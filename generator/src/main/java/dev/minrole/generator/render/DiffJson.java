@@ -25,7 +25,8 @@ public final class DiffJson implements DiffRenderer {
   public String render(DiffReport report) {
     ObjectNode root = CanonicalJson.object();
     root.put("minroleVersion", ReportJson.MINROLE_VERSION);
-    root.put("baseline", report.baseline() == DiffReport.Baseline.BASE_REF ? "base-ref" : "current");
+    root.put(
+        "baseline", report.baseline() == DiffReport.Baseline.BASE_REF ? "base-ref" : "current");
     root.put("current", report.current());
     root.put("partial", report.partial());
     summary(root, report::count);

@@ -32,7 +32,8 @@ public final class DiffMarkdown implements DiffRenderer {
   public String render(DiffReport report) {
     StringBuilder out = new StringBuilder();
     String against =
-        report.baseline() == DiffReport.Baseline.BASE_REF ? "the needed policy at " + code(report.current())
+        report.baseline() == DiffReport.Baseline.BASE_REF
+            ? "the needed policy at " + code(report.current())
             : code(report.current());
     out.append("### minrole: needed permissions compared with ").append(against).append("\n\n");
     out.append("| Function |");
@@ -48,7 +49,8 @@ public final class DiffMarkdown implements DiffRenderer {
       out.append('\n');
     }
     if (report.partial()) {
-      out.append("\n> **Partial:** minrole could not analyze everything (see the findings below); something the")
+      out.append(
+              "\n> **Partial:** minrole could not analyze everything (see the findings below); something the")
           .append(" code needs may be missing from this comparison.\n");
     }
     int[] budget = {LISTED_ACTIONS};
@@ -59,15 +61,25 @@ public final class DiffMarkdown implements DiffRenderer {
   }
 
   private static void function(StringBuilder out, DiffReport report, FunctionDiff f, int[] budget) {
-    out.append("\n<details><summary><b>").append(html(f.name())).append("</b>: ")
-        .append(html(DiffText.counts(report, f))).append("</summary>\n");
+    out.append("\n<details><summary><b>")
+        .append(html(f.name()))
+        .append("</b>: ")
+        .append(html(DiffText.counts(report, f)))
+        .append("</summary>\n");
     List<DiffEntry> missing = f.of(DiffKind.MISSING);
     if (!missing.isEmpty()) {
       heading(out, report, DiffKind.MISSING);
       out.append("| Action | Resource | Needed by | Why |\n|---|---|---|---|\n");
       for (DiffEntry e : missing) {
-        out.append("| ").append(code(e.action())).append(" | ").append(code(e.resource())).append(" | ")
-            .append(evidence(e.evidence())).append(" | ").append(cell(e.note())).append(" |\n");
+        out.append("| ")
+            .append(code(e.action()))
+            .append(" | ")
+            .append(code(e.resource()))
+            .append(" | ")
+            .append(evidence(e.evidence()))
+            .append(" | ")
+            .append(cell(e.note()))
+            .append(" |\n");
       }
     }
     List<DiffEntry> broader = f.of(DiffKind.BROADER);
@@ -75,9 +87,16 @@ public final class DiffMarkdown implements DiffRenderer {
       heading(out, report, DiffKind.BROADER);
       out.append("| Action | Granted on | Enough | Granted by |\n|---|---|---|---|\n");
       for (DiffEntry e : broader) {
-        out.append("| ").append(code(e.action())).append(" | ").append(code(e.resource())).append(" | ")
-            .append(String.join("<br>", e.neededResources().stream().map(DiffMarkdown::code).toList()))
-            .append(" | ").append(refs(e.grants())).append(" |\n");
+        out.append("| ")
+            .append(code(e.action()))
+            .append(" | ")
+            .append(code(e.resource()))
+            .append(" | ")
+            .append(
+                String.join("<br>", e.neededResources().stream().map(DiffMarkdown::code).toList()))
+            .append(" | ")
+            .append(refs(e.grants()))
+            .append(" |\n");
       }
     }
     List<ExcessGroup> excess = ExcessGroup.of(f.of(DiffKind.EXCESS), IamCatalog.bundled());
@@ -85,8 +104,11 @@ public final class DiffMarkdown implements DiffRenderer {
       heading(out, report, DiffKind.EXCESS);
       Map<String, List<ExcessGroup>> byGrant = new LinkedHashMap<>();
       for (ExcessGroup g : excess) {
-        byGrant.computeIfAbsent(g.grant().describe() + "\u0000" + g.pattern() + "\u0000" + g.resource(),
-            k -> new ArrayList<>()).add(g);
+        byGrant
+            .computeIfAbsent(
+                g.grant().describe() + "\u0000" + g.pattern() + "\u0000" + g.resource(),
+                k -> new ArrayList<>())
+            .add(g);
       }
       for (List<ExcessGroup> groups : byGrant.values()) {
         if (groups.size() > SERVICES_LISTED) {
@@ -98,12 +120,20 @@ public final class DiffMarkdown implements DiffRenderer {
     }
     List<DiffEntry> matched = f.of(DiffKind.MATCHED);
     if (!matched.isEmpty()) {
-      out.append("\n<details><summary>").append(capitalized(report.word(DiffKind.MATCHED))).append(" (")
-          .append(matched.size()).append(")</summary>\n\n");
+      out.append("\n<details><summary>")
+          .append(capitalized(report.word(DiffKind.MATCHED)))
+          .append(" (")
+          .append(matched.size())
+          .append(")</summary>\n\n");
       out.append("| Action | Resource | Granted by |\n|---|---|---|\n");
       for (DiffEntry e : matched) {
-        out.append("| ").append(code(e.action())).append(" | ").append(code(e.resource())).append(" | ")
-            .append(refs(e.grants())).append(" |\n");
+        out.append("| ")
+            .append(code(e.action()))
+            .append(" | ")
+            .append(code(e.resource()))
+            .append(" | ")
+            .append(refs(e.grants()))
+            .append(" |\n");
       }
       out.append("\n</details>\n");
     }
@@ -111,21 +141,34 @@ public final class DiffMarkdown implements DiffRenderer {
         f.findings().stream().filter(x -> x.severity() != Severity.INFO).toList();
     if (!findings.isEmpty()) {
       out.append("\n**Findings**\n\n");
-      findings.forEach(x -> out.append("- ").append(x.severity().label()).append(' ')
-          .append(x.location().isKnown() ? code(x.location().toString()) + " " : "").append(cell(x.message()))
-          .append(" (`").append(x.id()).append("`)\n"));
+      findings.forEach(
+          x ->
+              out.append("- ")
+                  .append(x.severity().label())
+                  .append(' ')
+                  .append(x.location().isKnown() ? code(x.location().toString()) + " " : "")
+                  .append(cell(x.message()))
+                  .append(" (`")
+                  .append(x.id())
+                  .append("`)\n"));
     }
     out.append("\n</details>\n");
   }
 
   private static void group(StringBuilder out, ExcessGroup g, int[] budget) {
-    String line = code(g.label()) + " on " + code(g.resource()) + ", granted by " + cell(g.grant().where());
+    String line =
+        code(g.label()) + " on " + code(g.resource()) + ", granted by " + cell(g.grant().where());
     if (g.actions().size() == 1) {
       out.append("- ").append(line).append('\n');
     } else if (g.actions().size() <= budget[0]) {
       budget[0] -= g.actions().size();
-      out.append("- <details><summary>").append(htmlCode(g.label())).append(" on ").append(htmlCode(g.resource()))
-          .append(", granted by ").append(html(g.grant().where())).append("</summary>\n\n  ")
+      out.append("- <details><summary>")
+          .append(htmlCode(g.label()))
+          .append(" on ")
+          .append(htmlCode(g.resource()))
+          .append(", granted by ")
+          .append(html(g.grant().where()))
+          .append("</summary>\n\n  ")
           .append(String.join(", ", g.actions().stream().map(DiffMarkdown::code).toList()))
           .append("\n  </details>\n");
     } else {
@@ -133,13 +176,20 @@ public final class DiffMarkdown implements DiffRenderer {
     }
   }
 
-  /** One pattern over many services ({@code *}, {@code NotAction}): one line, the services folded. */
+  /**
+   * One pattern over many services ({@code *}, {@code NotAction}): one line, the services folded.
+   */
   private static void manyServices(StringBuilder out, List<ExcessGroup> groups) {
     ExcessGroup first = groups.get(0);
     int actions = groups.stream().mapToInt(g -> g.actions().size()).sum();
-    out.append("- <details><summary>").append(htmlCode(first.pattern())).append(" on ").append(htmlCode(first.resource()))
-        .append(String.format(": %,d actions in %,d services", actions, groups.size())).append(", granted by ")
-        .append(html(first.grant().where())).append("</summary>\n\n  ")
+    out.append("- <details><summary>")
+        .append(htmlCode(first.pattern()))
+        .append(" on ")
+        .append(htmlCode(first.resource()))
+        .append(String.format(": %,d actions in %,d services", actions, groups.size()))
+        .append(", granted by ")
+        .append(html(first.grant().where()))
+        .append("</summary>\n\n  ")
         .append(String.join(", ", groups.stream().map(g -> code(g.label())).toList()))
         .append("\n  </details>\n");
   }

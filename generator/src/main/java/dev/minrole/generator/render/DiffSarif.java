@@ -28,23 +28,35 @@ public final class DiffSarif implements DiffRenderer {
 
   private static final List<Rule> RULES =
       List.of(
-          new Rule("MISSING_PERMISSION", "MissingPermission", "error",
+          new Rule(
+              "MISSING_PERMISSION",
+              "MissingPermission",
+              "error",
               "The code needs a permission the role does not grant.",
               "An AWS SDK call needs an IAM action on a resource that the current policy does not grant, grants"
                   + " only under conditions, or may deny: the function would fail at run time. Add the permission"
                   + " to the role."),
-          new Rule("EXCESS_PERMISSION", "ExcessPermission", "warning",
+          new Rule(
+              "EXCESS_PERMISSION",
+              "ExcessPermission",
+              "warning",
               "The role grants a permission the code does not need.",
               "The current policy grants an action that no code path, CloudTrail observation or platform need"
                   + " uses. Remove it (minrole tighten writes the policy without it)."),
-          new Rule("BROADER_PERMISSION", "BroaderPermission", "warning",
+          new Rule(
+              "BROADER_PERMISSION",
+              "BroaderPermission",
+              "warning",
               "The role grants a permission on more resources than needed.",
               "The current policy grants a needed action on a wider resource than the code uses, for example *"
                   + " where one table is enough. Scope it to the needed resources."));
 
   private final UnaryOperator<String> codeUri;
 
-  /** {@code codeUri} turns a source file as the analyzer names it into a URI relative to the repository. */
+  /**
+   * {@code codeUri} turns a source file as the analyzer names it into a URI relative to the
+   * repository.
+   */
   public DiffSarif(UnaryOperator<String> codeUri) {
     this.codeUri = codeUri;
   }
@@ -71,22 +83,41 @@ public final class DiffSarif implements DiffRenderer {
     ArrayNode results = run.putArray("results");
     for (FunctionDiff f : report.functions()) {
       for (DiffEntry e : f.of(DiffKind.MISSING)) {
-        String text = e.action() + " on " + e.resource() + " is needed by " + f.name() + " but "
-            + (e.note().isEmpty() ? "not granted" : e.note()) + ".";
+        String text =
+            e.action()
+                + " on "
+                + e.resource()
+                + " is needed by "
+                + f.name()
+                + " but "
+                + (e.note().isEmpty() ? "not granted" : e.note())
+                + ".";
         results.add(result(0, text, codeLocations(e.evidence(), f.name())));
       }
       for (DiffEntry e : f.of(DiffKind.BROADER)) {
-        String text = e.action() + " is granted on " + e.resource() + " where " + String.join(", ", e.neededResources())
-            + " is enough for " + f.name() + ".";
+        String text =
+            e.action()
+                + " is granted on "
+                + e.resource()
+                + " where "
+                + String.join(", ", e.neededResources())
+                + " is enough for "
+                + f.name()
+                + ".";
         results.add(result(2, text, grantLocations(e.grants())));
       }
       for (ExcessGroup g : ExcessGroup.of(f.of(DiffKind.EXCESS), IamCatalog.bundled())) {
-        String text = g.label() + " on " + g.resource() + " is granted but not needed by " + f.name() + ".";
+        String text =
+            g.label() + " on " + g.resource() + " is granted but not needed by " + f.name() + ".";
         results.add(result(1, text, grantLocations(List.of(g.grant()))));
       }
     }
-    run.putObject("properties").put("baseline", report.baseline() == DiffReport.Baseline.BASE_REF
-        ? "needed at " + report.current() : report.current());
+    run.putObject("properties")
+        .put(
+            "baseline",
+            report.baseline() == DiffReport.Baseline.BASE_REF
+                ? "needed at " + report.current()
+                : report.current());
     return CanonicalJson.write(root);
   }
 
@@ -136,7 +167,9 @@ public final class DiffSarif implements DiffRenderer {
     return location;
   }
 
-  /** The path as a URI reference: characters outside RFC 3986's unreserved set and / are escaped. */
+  /**
+   * The path as a URI reference: characters outside RFC 3986's unreserved set and / are escaped.
+   */
   static String encoded(String path) {
     StringBuilder out = new StringBuilder();
     for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {

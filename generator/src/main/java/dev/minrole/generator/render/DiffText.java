@@ -13,15 +13,23 @@ import java.util.Map;
 /**
  * {@code minrole diff --format text}: a summary for people, per function its counts and then each
  * entry with its evidence. Excess grants are folded by statement, pattern and service; a statement
- * that grants many services shows the first {@value #SERVICES_SHOWN} by name and counts the rest. With
- * colour on, the kind words are coloured (red missing, yellow broader and excess, green matched).
+ * that grants many services shows the first {@value #SERVICES_SHOWN} by name and counts the rest.
+ * With colour on, the kind words are coloured (red missing, yellow broader and excess, green
+ * matched).
  */
 public final class DiffText implements DiffRenderer {
   static final int SERVICES_SHOWN = 20;
   private static final String RESET = "\u001b[0m";
   private static final Map<DiffKind, String> COLOURS =
-      Map.of(DiffKind.MISSING, "\u001b[31m", DiffKind.BROADER, "\u001b[33m", DiffKind.EXCESS, "\u001b[33m",
-          DiffKind.MATCHED, "\u001b[32m");
+      Map.of(
+          DiffKind.MISSING,
+          "\u001b[31m",
+          DiffKind.BROADER,
+          "\u001b[33m",
+          DiffKind.EXCESS,
+          "\u001b[33m",
+          DiffKind.MATCHED,
+          "\u001b[32m");
   private static final String INDENT = "             ";
 
   private final boolean colour;
@@ -33,22 +41,33 @@ public final class DiffText implements DiffRenderer {
   @Override
   public String render(DiffReport report) {
     StringBuilder out = new StringBuilder();
-    String against = report.baseline() == DiffReport.Baseline.BASE_REF ? "the needed policy at " : "";
-    out.append("minrole diff: needed permissions compared with ").append(against).append(report.current()).append('\n');
+    String against =
+        report.baseline() == DiffReport.Baseline.BASE_REF ? "the needed policy at " : "";
+    out.append("minrole diff: needed permissions compared with ")
+        .append(against)
+        .append(report.current())
+        .append('\n');
     for (FunctionDiff f : report.functions()) {
       out.append('\n').append(f.name()).append(": ").append(counts(report, f)).append('\n');
       for (DiffEntry e : f.of(DiffKind.MISSING)) {
         entry(out, report, e, e.action() + " on " + e.resource());
-        e.evidence().forEach(ev -> out.append(INDENT).append("needed by ").append(ev.describe()).append('\n'));
+        e.evidence()
+            .forEach(
+                ev -> out.append(INDENT).append("needed by ").append(ev.describe()).append('\n'));
         if (!e.note().isEmpty()) {
           out.append(INDENT).append(e.note()).append('\n');
         }
       }
       for (DiffEntry e : f.of(DiffKind.BROADER)) {
         entry(out, report, e, e.action() + " on " + e.resource());
-        out.append(INDENT).append("enough: ").append(String.join(", ", e.neededResources())).append('\n');
+        out.append(INDENT)
+            .append("enough: ")
+            .append(String.join(", ", e.neededResources()))
+            .append('\n');
         grants(out, e.grants());
-        e.evidence().forEach(ev -> out.append(INDENT).append("needed by ").append(ev.describe()).append('\n'));
+        e.evidence()
+            .forEach(
+                ev -> out.append(INDENT).append("needed by ").append(ev.describe()).append('\n'));
       }
       excess(out, report, f);
       for (DiffEntry e : f.of(DiffKind.MATCHED)) {
@@ -59,7 +78,8 @@ public final class DiffText implements DiffRenderer {
       }
     }
     if (report.partial()) {
-      out.append("\nnote: the analysis is partial (see the errors on stderr); something the code needs may be")
+      out.append(
+              "\nnote: the analysis is partial (see the errors on stderr); something the code needs may be")
           .append(" missing from this comparison\n");
     }
     return out.toString();
@@ -96,8 +116,13 @@ public final class DiffText implements DiffRenderer {
         continue;
       }
       shown++;
-      out.append("  ").append(kindWord(report, DiffKind.EXCESS)).append(' ').append(g.label()).append(" on ")
-          .append(g.resource()).append('\n');
+      out.append("  ")
+          .append(kindWord(report, DiffKind.EXCESS))
+          .append(' ')
+          .append(g.label())
+          .append(" on ")
+          .append(g.resource())
+          .append('\n');
       out.append(INDENT).append("granted by ").append(g.grant().where()).append('\n');
       if (!g.note().isEmpty()) {
         out.append(INDENT).append(g.note()).append('\n');
@@ -108,8 +133,11 @@ public final class DiffText implements DiffRenderer {
 
   private static void hidden(StringBuilder out, int services, int actions) {
     if (services > 0) {
-      out.append(INDENT).append(String.format("... and %,d more services (%,d actions); --format json lists them%n",
-          services, actions));
+      out.append(INDENT)
+          .append(
+              String.format(
+                  "... and %,d more services (%,d actions); --format json lists them%n",
+                  services, actions));
     }
   }
 

@@ -93,7 +93,8 @@ public final class PolicyJson {
       return;
     }
     Map<String, TreeSet<String>> byType = new TreeMap<>();
-    principals.forEach(p -> byType.computeIfAbsent(p.type().value(), k -> new TreeSet<>()).add(p.id()));
+    principals.forEach(
+        p -> byType.computeIfAbsent(p.type().value(), k -> new TreeSet<>()).add(p.id()));
     ObjectNode out = node.putObject(field);
     byType.forEach((type, ids) -> ids.forEach(out.putArray(type)::add));
   }

@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The machine-readable report: for every function its policy, its permissions with the evidence
- * for each, and its findings. This is a stable interface; later versions add fields, never remove
- * or rename them.
+ * The machine-readable report: for every function its policy, its permissions with the evidence for
+ * each, and its findings. This is a stable interface; later versions add fields, never remove or
+ * rename them.
  */
 public final class ReportJson {
   public static final String MINROLE_VERSION = "0.1.0";
@@ -33,7 +33,8 @@ public final class ReportJson {
     root.put("minroleVersion", MINROLE_VERSION);
     boolean partial =
         functions.stream().anyMatch(FunctionPolicy::isPartial)
-            || globalFindings.stream().anyMatch(f -> f.severity() == dev.minrole.analyzer.model.Severity.ERROR);
+            || globalFindings.stream()
+                .anyMatch(f -> f.severity() == dev.minrole.analyzer.model.Severity.ERROR);
     root.put("partial", partial);
     ArrayNode list = root.putArray("functions");
     FunctionNames names = new FunctionNames(functions);
@@ -93,24 +94,32 @@ public final class ReportJson {
   private static List<ObjectNode> permissions(List<Permission> permissions) {
     Map<String, List<Permission>> byAction = new TreeMap<>();
     for (Permission p : permissions) {
-      byAction.computeIfAbsent(p.action() + "\u0000" + p.conditions(), k -> new ArrayList<>()).add(p);
+      byAction
+          .computeIfAbsent(p.action() + "\u0000" + p.conditions(), k -> new ArrayList<>())
+          .add(p);
     }
     List<ObjectNode> out = new ArrayList<>();
     for (List<Permission> group : byAction.values()) {
       ObjectNode node = CanonicalJson.object();
       node.put("action", group.get(0).action());
-      IamCatalog.bundled().action(group.get(0).action()).ifPresent(a -> node.put("access", a.access().label()));
+      IamCatalog.bundled()
+          .action(group.get(0).action())
+          .ifPresent(a -> node.put("access", a.access().label()));
       ArrayNode resources = node.putArray("resources");
       new TreeSet<>(group.stream().map(Permission::resource).toList()).forEach(resources::add);
       if (!group.get(0).conditions().isEmpty()) {
         ArrayNode conditions = node.putArray("conditions");
-        group.get(0).conditions().forEach(c -> {
-          ObjectNode cn = conditions.addObject();
-          cn.put("operator", c.operator());
-          cn.put("key", c.key());
-          ArrayNode values = cn.putArray("values");
-          c.values().forEach(values::add);
-        });
+        group
+            .get(0)
+            .conditions()
+            .forEach(
+                c -> {
+                  ObjectNode cn = conditions.addObject();
+                  cn.put("operator", c.operator());
+                  cn.put("key", c.key());
+                  ArrayNode values = cn.putArray("values");
+                  c.values().forEach(values::add);
+                });
       }
       ArrayNode sources = node.putArray("sources");
       new TreeSet<Evidence>(group.stream().flatMap(p -> p.evidence().stream()).toList())

@@ -14,34 +14,75 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What {@code minrole tighten} did to one function's policy, as lines for stderr: sizes before
- * and after, each removed or narrowed grant with its reason, observed permissions dropped on
- * request, and needed permissions the current policy does not grant.
+ * What {@code minrole tighten} did to one function's policy, as lines for stderr: sizes before and
+ * after, each removed or narrowed grant with its reason, observed permissions dropped on request,
+ * and needed permissions the current policy does not grant.
  */
 public final class TightenReport {
   private TightenReport() {}
 
-  public static List<String> lines(String current, FunctionDiff diff, Tightened t, PolicySize before, PolicySize after) {
+  public static List<String> lines(
+      String current, FunctionDiff diff, Tightened t, PolicySize before, PolicySize after) {
     List<String> out = new ArrayList<>();
     int kept = t.policy().map(p -> p.permissions().size()).orElse(0);
-    out.add("tighten " + diff.name() + ": kept " + kept + " permission" + (kept == 1 ? "" : "s") + "; " + size(before)
-        + " -> " + size(after));
+    out.add(
+        "tighten "
+            + diff.name()
+            + ": kept "
+            + kept
+            + " permission"
+            + (kept == 1 ? "" : "s")
+            + "; "
+            + size(before)
+            + " -> "
+            + size(after));
     for (ExcessGroup g : ExcessGroup.of(diff.of(DiffKind.EXCESS), IamCatalog.bundled())) {
-      out.add("  removed  " + g.label() + " on " + g.resource() + ": not needed by the code, not observed in use,"
-          + " not required by the platform (" + g.grant().where() + ")");
+      out.add(
+          "  removed  "
+              + g.label()
+              + " on "
+              + g.resource()
+              + ": not needed by the code, not observed in use,"
+              + " not required by the platform ("
+              + g.grant().where()
+              + ")");
     }
     for (DiffEntry e : diff.of(DiffKind.BROADER)) {
-      out.add("  narrowed " + e.action() + " on " + e.resource() + " to " + String.join(", ", e.neededResources())
-          + ": the code needs no more (" + e.grants().get(0).where() + ")");
+      out.add(
+          "  narrowed "
+              + e.action()
+              + " on "
+              + e.resource()
+              + " to "
+              + String.join(", ", e.neededResources())
+              + ": the code needs no more ("
+              + e.grants().get(0).where()
+              + ")");
     }
     for (Permission p : t.droppedObserved()) {
-      out.add("  dropped  " + p.action() + " on " + p.resource() + ": only observed in use (" + evidence(p)
-          + "), removed because of --drop-observed");
+      out.add(
+          "  dropped  "
+              + p.action()
+              + " on "
+              + p.resource()
+              + ": only observed in use ("
+              + evidence(p)
+              + "), removed because of --drop-observed");
     }
     for (Permission p : t.missing()) {
-      out.add("  " + (t.missingAdded() ? "added    " : "missing  ") + p.action() + " on " + p.resource() + ": needed by "
-          + evidence(p) + ", not granted by " + current + (t.missingAdded() ? "; added because of --add-missing"
-          : "; not added (give --add-missing to add it)"));
+      out.add(
+          "  "
+              + (t.missingAdded() ? "added    " : "missing  ")
+              + p.action()
+              + " on "
+              + p.resource()
+              + ": needed by "
+              + evidence(p)
+              + ", not granted by "
+              + current
+              + (t.missingAdded()
+                  ? "; added because of --add-missing"
+                  : "; not added (give --add-missing to add it)"));
     }
     return out;
   }
@@ -51,7 +92,12 @@ public final class TightenReport {
   }
 
   private static String size(PolicySize s) {
-    return String.format("%,d statement%s, %,d action grant%s, %,d characters", s.statements(),
-        s.statements() == 1 ? "" : "s", s.actionGrants(), s.actionGrants() == 1 ? "" : "s", s.characters());
+    return String.format(
+        "%,d statement%s, %,d action grant%s, %,d characters",
+        s.statements(),
+        s.statements() == 1 ? "" : "s",
+        s.actionGrants(),
+        s.actionGrants() == 1 ? "" : "s",
+        s.characters());
   }
 }

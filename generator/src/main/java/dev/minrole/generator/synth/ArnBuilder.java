@@ -13,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills a resource type's ARN format with what the code says: literal names, environment
- * variables whose values are known, prefixes of partly known values. Whatever stays unknown
- * becomes {@code *} in its own segment only, and an {@code UNRESOLVED_RESOURCE} finding says which
- * value it was and how to supply it.
+ * Fills a resource type's ARN format with what the code says: literal names, environment variables
+ * whose values are known, prefixes of partly known values. Whatever stays unknown becomes {@code *}
+ * in its own segment only, and an {@code UNRESOLVED_RESOURCE} finding says which value it was and
+ * how to supply it.
  */
 public final class ArnBuilder {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
@@ -59,7 +59,10 @@ public final class ArnBuilder {
           if (bound != null && bound.value().isPresent()) {
             arn.append(segment(variable, bound, ref, call, action, findings).text());
           } else if (variable.equals("Region")) {
-            arn.append(queueRegion != null && !queueRegion.equals("*") ? queueRegion : context.regionOrWildcard());
+            arn.append(
+                queueRegion != null && !queueRegion.equals("*")
+                    ? queueRegion
+                    : context.regionOrWildcard());
           } else {
             arn.append(queueAccount != null ? queueAccount : context.accountOrWildcard());
           }
@@ -71,7 +74,8 @@ public final class ArnBuilder {
             return new BuiltArn(segment.wholeArn(), labelOf(segment.wholeArn()), findings);
           }
           arn.append(segment.text());
-          String label = bound != null && bound.pattern() ? leadingWord(segment.text()) : segment.text();
+          String label =
+              bound != null && bound.pattern() ? leadingWord(segment.text()) : segment.text();
           if (!label.isEmpty() && !label.equals("*")) {
             labels.add(label);
           }
@@ -85,7 +89,12 @@ public final class ArnBuilder {
   private record Segment(String text, String wholeArn) {}
 
   private Segment segment(
-      String variable, BoundValue bound, ResourceRef ref, SdkCall call, String action, List<Finding> findings) {
+      String variable,
+      BoundValue bound,
+      ResourceRef ref,
+      SdkCall call,
+      String action,
+      List<Finding> findings) {
     if (bound == null || bound.value().isEmpty()) {
       if (bound == null || !bound.pattern()) {
         findings.add(
@@ -94,7 +103,10 @@ public final class ArnBuilder {
                 action,
                 "the request does not set "
                     + (bound == null || bound.member().isEmpty() ? variable : bound.member())
-                    + ", which names the " + ref.type().name() + "; the policy uses * for " + variable));
+                    + ", which names the "
+                    + ref.type().name()
+                    + "; the policy uses * for "
+                    + variable));
       }
       return new Segment("*", null);
     }
@@ -105,9 +117,18 @@ public final class ArnBuilder {
       findings.add(
           Finding.info(
               "UNRESOLVED_RESOURCE",
-              call.detail() + " needs " + action + " on a " + bound.member() + " from environment variable "
-                  + env.name() + ", which is not set here; the policy uses the code's default \""
-                  + env.fallback().get() + "\". Set it with --env " + env.name() + "=<value> if it differs",
+              call.detail()
+                  + " needs "
+                  + action
+                  + " on a "
+                  + bound.member()
+                  + " from environment variable "
+                  + env.name()
+                  + ", which is not set here; the policy uses the code's default \""
+                  + env.fallback().get()
+                  + "\". Set it with --env "
+                  + env.name()
+                  + "=<value> if it differs",
               call.site()));
       value = ArgValue.literal(env.fallback().get());
     }
@@ -124,14 +145,22 @@ public final class ArnBuilder {
           unresolved(
               call,
               action,
-              bound.member() + " " + origin(bound.value().get(), partlyKnown)
-                  + "; the policy uses " + (partlyKnown ? pattern : "*") + " for " + variable
+              bound.member()
+                  + " "
+                  + origin(bound.value().get(), partlyKnown)
+                  + "; the policy uses "
+                  + (partlyKnown ? pattern : "*")
+                  + " for "
+                  + variable
                   + hint(bound.value().get())));
     }
-    return partlyKnown ? transformed(bound, pattern, call, action, findings) : new Segment("*", null);
+    return partlyKnown
+        ? transformed(bound, pattern, call, action, findings)
+        : new Segment("*", null);
   }
 
-  private Segment transformed(BoundValue bound, String text, SdkCall call, String action, List<Finding> findings) {
+  private Segment transformed(
+      BoundValue bound, String text, SdkCall call, String action, List<Finding> findings) {
     ValueTransform.Result result = bound.transform().apply(text);
     if (result instanceof ValueTransform.WholeArn whole) {
       return new Segment(null, whole.arn());
@@ -172,7 +201,8 @@ public final class ArnBuilder {
       return ref.value().isPresent();
     }
     if (value instanceof ArgValue.Concat concat) {
-      return concat.parts().stream().allMatch(p -> p instanceof ArgValue.Literal || isTemplateKnown(p));
+      return concat.parts().stream()
+          .allMatch(p -> p instanceof ArgValue.Literal || isTemplateKnown(p));
     }
     return false;
   }
@@ -198,7 +228,9 @@ public final class ArnBuilder {
     collectEnv(value, names);
     names.removeIf(n -> context.env().containsKey(n));
     if (!names.isEmpty()) {
-      return ". Set it with --env " + names.get(0) + "=<value>, or analyze with the template that defines it";
+      return ". Set it with --env "
+          + names.get(0)
+          + "=<value>, or analyze with the template that defines it";
     }
     return ". Use a constant or an environment variable for it, or add the permission by hand";
   }
@@ -216,7 +248,10 @@ public final class ArnBuilder {
         "UNRESOLVED_RESOURCE", call.detail() + " needs " + action + ", but " + what, call.site());
   }
 
-  /** The known start of a pattern, up to its first separator or wildcard: {@code receipts/*} gives {@code receipts}. */
+  /**
+   * The known start of a pattern, up to its first separator or wildcard: {@code receipts/*} gives
+   * {@code receipts}.
+   */
   private static String leadingWord(String pattern) {
     int end = 0;
     while (end < pattern.length() && "/*?.:".indexOf(pattern.charAt(end)) < 0) {
@@ -225,7 +260,9 @@ public final class ArnBuilder {
     return pattern.substring(0, end);
   }
 
-  /** The resource's own name from an ARN, for statement ids: the last segment that is not a type. */
+  /**
+   * The resource's own name from an ARN, for statement ids: the last segment that is not a type.
+   */
   static String labelOf(String arn) {
     String[] parts = arn.split(":", 6);
     String rest = parts.length == 6 ? parts[5] : arn;

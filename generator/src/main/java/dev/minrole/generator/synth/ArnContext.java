@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What ARNs are built with beyond the code: the partition, the region and account when known
- * (else {@code *}), and the values of environment variables (from {@code --env} or a template).
+ * What ARNs are built with beyond the code: the partition, the region and account when known (else
+ * {@code *}), and the values of environment variables (from {@code --env} or a template).
  */
-public record ArnContext(String partition, Optional<String> region, Optional<String> account, Map<String, String> env) {
+public record ArnContext(
+    String partition, Optional<String> region, Optional<String> account, Map<String, String> env) {
   public ArnContext {
     env = Map.copyOf(env);
   }

@@ -4,7 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /** One condition of a statement: {@code "StringLike": {"s3:prefix": ["uploads/*"]}}. */
-public record Condition(String operator, String key, List<String> values) implements Comparable<Condition> {
+public record Condition(String operator, String key, List<String> values)
+    implements Comparable<Condition> {
   private static final Comparator<Condition> ORDER =
       Comparator.comparing(Condition::operator)
           .thenComparing(Condition::key)

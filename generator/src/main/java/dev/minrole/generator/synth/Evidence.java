@@ -4,7 +4,10 @@ import dev.minrole.analyzer.model.SourceLocation;
 import java.time.Instant;
 import java.util.Comparator;
 
-/** Why a permission is in a policy: a call in the code, a template property, CloudTrail, or the platform. */
+/**
+ * Why a permission is in a policy: a call in the code, a template property, CloudTrail, or the
+ * platform.
+ */
 public sealed interface Evidence extends Comparable<Evidence> {
 
   /** An SDK call at a source location, e.g. {@code S3Client.getObject}. */
@@ -52,5 +55,6 @@ public sealed interface Evidence extends Comparable<Evidence> {
     return ORDER.compare(this, other);
   }
 
-  Comparator<Evidence> ORDER = Comparator.comparing(Evidence::kind).thenComparing(Evidence::describe);
+  Comparator<Evidence> ORDER =
+      Comparator.comparing(Evidence::kind).thenComparing(Evidence::describe);
 }

@@ -30,7 +30,8 @@ public record FunctionInput(
   }
 
   /** A function known only from its code. */
-  public static FunctionInput ofCode(String name, String handler, List<SdkCall> calls, List<Finding> findings) {
+  public static FunctionInput ofCode(
+      String name, String handler, List<SdkCall> calls, List<Finding> findings) {
     return new FunctionInput(name, handler, calls, Map.of(), List.of(), findings, Deployment.NONE);
   }
 

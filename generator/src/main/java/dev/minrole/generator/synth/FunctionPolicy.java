@@ -50,7 +50,11 @@ public record FunctionPolicy(
 
   /** A policy that fits in one document. */
   public FunctionPolicy(
-      String name, String handler, IamPolicy policy, List<Permission> permissions, List<Finding> findings) {
+      String name,
+      String handler,
+      IamPolicy policy,
+      List<Permission> permissions,
+      List<Finding> findings) {
     this(name, handler, Optional.of(policy), permissions, findings, List.of());
   }
 

@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * One thing a function is allowed to do: an IAM action on a resource, under conditions, with the
  * evidence that it needs it.
  */
-public record Permission(String action, String resource, List<Condition> conditions, List<Evidence> evidence)
+public record Permission(
+    String action, String resource, List<Condition> conditions, List<Evidence> evidence)
     implements Comparable<Permission> {
 
   private static final Comparator<Permission> ORDER =
@@ -31,7 +32,9 @@ public record Permission(String action, String resource, List<Condition> conditi
 
   /** True if this and {@code other} differ at most in evidence. */
   public boolean sameGrant(Permission other) {
-    return action.equals(other.action) && resource.equals(other.resource) && conditions.equals(other.conditions);
+    return action.equals(other.action)
+        && resource.equals(other.resource)
+        && conditions.equals(other.conditions);
   }
 
   @Override

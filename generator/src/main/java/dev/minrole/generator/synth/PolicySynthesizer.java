@@ -46,14 +46,16 @@ public final class PolicySynthesizer {
   }
 
   /** The permissions the calls need, and the findings met while mapping them. */
-  public record Needs(List<Permission> permissions, List<Finding> findings, Map<String, String> labels) {}
+  public record Needs(
+      List<Permission> permissions, List<Finding> findings, Map<String, String> labels) {}
 
   public Needs needs(List<SdkCall> calls) {
     return needs(calls, call -> List.of());
   }
 
   /** As {@link #needs(List)}, with more evidence for some calls (the template values they used). */
-  public Needs needs(List<SdkCall> calls, java.util.function.Function<SdkCall, List<Evidence>> moreEvidence) {
+  public Needs needs(
+      List<SdkCall> calls, java.util.function.Function<SdkCall, List<Evidence>> moreEvidence) {
     List<Permission> permissions = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     Map<String, String> labels = new HashMap<>();
@@ -71,7 +73,8 @@ public final class PolicySynthesizer {
         List<Evidence> evidence = new ArrayList<>(moreEvidence.apply(call));
         evidence.add(new Evidence.Code(call.site(), call.detail()));
         permissions.add(
-            new Permission(required.action(), resource, conditions(required.conditions(), call), evidence));
+            new Permission(
+                required.action(), resource, conditions(required.conditions(), call), evidence));
       }
     }
     return new Needs(permissions, findings, labels);
@@ -79,7 +82,11 @@ public final class PolicySynthesizer {
 
   /** The whole policy for a function from its SDK calls and any other permissions it needs. */
   public FunctionPolicy synthesize(
-      String name, String handler, List<SdkCall> calls, List<Permission> extra, List<Finding> findings) {
+      String name,
+      String handler,
+      List<SdkCall> calls,
+      List<Permission> extra,
+      List<Finding> findings) {
     return synthesize(name, handler, calls, call -> List.of(), extra, findings);
   }
 
@@ -113,13 +120,16 @@ public final class PolicySynthesizer {
       allFindings.add(
           Finding.info(
               "NO_PERMISSIONS_NEEDED",
-              "the code of " + name + " makes no AWS call that needs a permission; the policy has no statements",
+              "the code of "
+                  + name
+                  + " makes no AWS call that needs a permission; the policy has no statements",
               dev.minrole.analyzer.model.SourceLocation.NONE));
       return new FunctionPolicy(name, handler, Optional.empty(), merged, allFindings, List.of());
     }
     PolicyShaper.Shaped shaped = shaper.shape(merged, needs.labels());
     allFindings.addAll(shaped.findings());
-    return new FunctionPolicy(name, handler, Optional.of(shaped.policy()), merged, allFindings, shaped.parts());
+    return new FunctionPolicy(
+        name, handler, Optional.of(shaped.policy()), merged, allFindings, shaped.parts());
   }
 
   private List<Condition> conditions(List<ConditionTemplate> templates, SdkCall call) {
@@ -136,7 +146,8 @@ public final class PolicySynthesizer {
         }
         condition(t, text).ifPresent(out::add);
       } else if (t.value().isPresent()) {
-        condition(t, t.value().get().replace("${Region}", context.regionOrWildcard())).ifPresent(out::add);
+        condition(t, t.value().get().replace("${Region}", context.regionOrWildcard()))
+            .ifPresent(out::add);
       }
     }
     return out;
@@ -144,9 +155,9 @@ public final class PolicySynthesizer {
 
   /**
    * The condition with its value, under the {@code Like} form of the operator when the value holds
-   * a wildcard (an unknown region makes {@code kms:ViaService} {@code s3.*.amazonaws.com}), or
-   * none when the operator has no such form: leaving a condition out grants more, a condition
-   * that matches nothing would break the function.
+   * a wildcard (an unknown region makes {@code kms:ViaService} {@code s3.*.amazonaws.com}), or none
+   * when the operator has no such form: leaving a condition out grants more, a condition that
+   * matches nothing would break the function.
    */
   private static Optional<Condition> condition(ConditionTemplate t, String value) {
     return ConditionOperators.forValue(t.operator(), value)

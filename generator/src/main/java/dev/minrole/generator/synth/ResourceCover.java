@@ -13,8 +13,8 @@ public final class ResourceCover {
 
   /**
    * True if {@code broad} matches every ARN {@code narrow} matches. Wildcards in {@code narrow} are
-   * read as literal characters, which a {@code *} in {@code broad} also matches, so {@code
-   * media/*} covers {@code media/in/*} but not the other way round.
+   * read as literal characters, which a {@code *} in {@code broad} also matches, so {@code media/*}
+   * covers {@code media/in/*} but not the other way round.
    */
   public static boolean covers(String broad, String narrow) {
     if (broad.equals(narrow)) {
@@ -23,6 +23,7 @@ public final class ResourceCover {
     if (narrow.contains("?") && !broad.contains("*")) {
       return false;
     }
-    return broad.contains("*") && PATTERNS.computeIfAbsent(broad, IamCatalog::wildcard).matcher(narrow).matches();
+    return broad.contains("*")
+        && PATTERNS.computeIfAbsent(broad, IamCatalog::wildcard).matcher(narrow).matches();
   }
 }

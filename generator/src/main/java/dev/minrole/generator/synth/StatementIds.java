@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Statement ids that say what a statement is for: service, kind of access, and the resources it
- * is about, e.g. {@code S3ReadMediaUploads} or {@code DynamoDbWriteOrders}. IAM allows only
- * letters and digits in a {@code Sid}.
+ * Statement ids that say what a statement is for: service, kind of access, and the resources it is
+ * about, e.g. {@code S3ReadMediaUploads} or {@code DynamoDbWriteOrders}. IAM allows only letters
+ * and digits in a {@code Sid}.
  */
 final class StatementIds {
   private static final int MAX_LENGTH = 64;
@@ -26,7 +26,8 @@ final class StatementIds {
   private StatementIds() {}
 
   private static Map<String, String> load() {
-    try (InputStream in = StatementIds.class.getResourceAsStream("/dev/minrole/generator/synth/service-names.yaml")) {
+    try (InputStream in =
+        StatementIds.class.getResourceAsStream("/dev/minrole/generator/synth/service-names.yaml")) {
       JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
       Map<String, String> out = new HashMap<>();
       root.path("names").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
@@ -40,7 +41,10 @@ final class StatementIds {
     return of(List.of(prefix), levels, labels);
   }
 
-  /** The id of a statement whose actions belong to one or more services, e.g. {@code DynamoDbSqsWrite}. */
+  /**
+   * The id of a statement whose actions belong to one or more services, e.g. {@code
+   * DynamoDbSqsWrite}.
+   */
   static String of(List<String> prefixes, Set<AccessLevel> levels, Collection<String> labels) {
     StringBuilder sid = new StringBuilder();
     prefixes.forEach(p -> sid.append(serviceName(p)));
@@ -76,7 +80,8 @@ final class StatementIds {
   }
 
   private static String accessWord(Set<AccessLevel> levels) {
-    Set<AccessLevel> set = levels.isEmpty() ? EnumSet.noneOf(AccessLevel.class) : EnumSet.copyOf(levels);
+    Set<AccessLevel> set =
+        levels.isEmpty() ? EnumSet.noneOf(AccessLevel.class) : EnumSet.copyOf(levels);
     boolean reads = set.remove(AccessLevel.READ) | set.remove(AccessLevel.LIST);
     boolean writes = set.remove(AccessLevel.WRITE);
     boolean tags = set.remove(AccessLevel.TAGGING);

@@ -70,7 +70,7 @@ final class PlaceholderRule implements ValidationRule {
                     + " that was meant",
                 found.contains("AWS::")
                     ? "put the real value (a raw IAM policy is not a template), or use minrole's"
-                          + " cfn/sam output, which writes it with !Sub"
+                        + " cfn/sam output, which writes it with !Sub"
                     : "put the value the placeholder stands for"));
       }
     }

@@ -54,7 +54,8 @@ class AccessAnalyzerValidatorTest {
   }
 
   private static String finding(String type, String code, String path, int line) {
-    return """
+    return
+"""
 {"findingDetails": "details of %s", "findingType": "%s", "issueCode": "%s",
  "learnMoreLink": "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html",
  "locations": [{"path": %s, "span": {"start": {"line": %d, "column": 4, "offset": 40}, "end": {"line": %d, "column": 20, "offset": 56}}}]}

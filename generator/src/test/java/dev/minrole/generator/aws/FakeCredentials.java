@@ -1,6 +1,8 @@
 package dev.minrole.generator.aws;
 
-/** Credentials for SDK clients that talk to the local server: the default chain reads them first. */
+/**
+ * Credentials for SDK clients that talk to the local server: the default chain reads them first.
+ */
 final class FakeCredentials {
   private FakeCredentials() {}
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CurrentRoleFindingsTest {
   private static final String TEMPLATE =
-      """
+"""
 AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
 Resources:

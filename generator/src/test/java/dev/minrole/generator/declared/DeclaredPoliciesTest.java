@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeclaredPoliciesTest {
   private static final String TEMPLATE =
-      """
+"""
 AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
 Parameters:

@@ -42,7 +42,11 @@ class GlobTest {
   }
 
   @ParameterizedTest(name = "{0} covers action {1}: {2}")
-  @CsvSource({"s3:Get*, s3:GetObject, true", "S3:get*, s3:GetObject, true", "s3:Get*, s3:PutObject, false"})
+  @CsvSource({
+    "s3:Get*, s3:GetObject, true",
+    "S3:get*, s3:GetObject, true",
+    "s3:Get*, s3:PutObject, false"
+  })
   void coversIgnoreCase_forActions(String broad, String narrow, boolean expected) {
     assertThat(Glob.coversIgnoreCase(broad, narrow)).isEqualTo(expected);
   }

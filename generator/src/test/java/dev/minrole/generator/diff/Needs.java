@@ -15,19 +15,31 @@ final class Needs {
 
   /** A permission needed by code at {@code app/Handler.java:line}. */
   static Permission code(String action, String resource, int line) {
-    return new Permission(action, resource, List.of(),
+    return new Permission(
+        action,
+        resource,
+        List.of(),
         List.of(new Evidence.Code(SourceLocation.of("app/Handler.java", line), "Client.call")));
   }
 
   /** A permission CloudTrail saw in use. */
   static Permission observed(String action, String resource) {
-    return new Permission(action, resource, List.of(),
-        List.of(new Evidence.Trail(3, Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"))));
+    return new Permission(
+        action,
+        resource,
+        List.of(),
+        List.of(
+            new Evidence.Trail(
+                3, Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"))));
   }
 
   static FunctionPolicy function(Permission... permissions) {
-    return new FunctionPolicy("app.Handler::handleRequest", "app.Handler::handleRequest",
-        IamPolicy.fromJson(policy(allow("s3:GetObject", "*"))), List.of(permissions), List.of());
+    return new FunctionPolicy(
+        "app.Handler::handleRequest",
+        "app.Handler::handleRequest",
+        IamPolicy.fromJson(policy(allow("s3:GetObject", "*"))),
+        List.of(permissions),
+        List.of());
   }
 
   static CurrentPolicy current(String... policies) throws PolicyInputException {
@@ -39,16 +51,36 @@ final class Needs {
   }
 
   static CurrentPolicy withBoundary(String identity, String boundary) throws PolicyInputException {
-    return new CurrentPolicy("the current policy",
+    return new CurrentPolicy(
+        "the current policy",
         PolicyReader.read(identity, "identity.json", "identity.json"),
-        PolicyReader.read(boundary, "boundary.json", "boundary.json"), List.of());
+        PolicyReader.read(boundary, "boundary.json", "boundary.json"),
+        List.of());
   }
 
-  /** A one-statement policy: {@code Allow s3:GetObject arn:...}, optionally with a JSON condition. */
-  static String statement(String effect, String actionKey, String action, String resourceKey, String resource,
+  /**
+   * A one-statement policy: {@code Allow s3:GetObject arn:...}, optionally with a JSON condition.
+   */
+  static String statement(
+      String effect,
+      String actionKey,
+      String action,
+      String resourceKey,
+      String resource,
       String condition) {
-    return "{\"Effect\": \"" + effect + "\", \"" + actionKey + "\": \"" + action + "\", \"" + resourceKey + "\": \""
-        + resource + "\"" + (condition.isEmpty() ? "" : ", \"Condition\": " + condition) + "}";
+    return "{\"Effect\": \""
+        + effect
+        + "\", \""
+        + actionKey
+        + "\": \""
+        + action
+        + "\", \""
+        + resourceKey
+        + "\": \""
+        + resource
+        + "\""
+        + (condition.isEmpty() ? "" : ", \"Condition\": " + condition)
+        + "}";
   }
 
   static String policy(String... statements) {

@@ -27,7 +27,8 @@ class PolicyReaderTest {
         """;
     PolicyDocument doc = PolicyReader.read(text, "p.json", "p.json").get(0);
     StatementView s = StatementView.of(doc, 0);
-    assertThat(s.describeConditions()).isEqualTo("Bool aws:SecureTransport true and NumericLessThan s3:max-keys 10");
+    assertThat(s.describeConditions())
+        .isEqualTo("Bool aws:SecureTransport true and NumericLessThan s3:max-keys 10");
     assertThat(doc.statement(0).location().line()).isEqualTo(4);
     assertThat(doc.statement(0).path()).isEqualTo("$.Statement[0]");
   }

@@ -32,15 +32,39 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * pattern counts as granted when every ARN of the universe it names is allowed in every context.
  */
 class TightenProperties {
-  private static final List<String> ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "sqs:SendMessage");
+  private static final List<String> ACTIONS =
+      List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "sqs:SendMessage");
   private static final List<String> ACTION_PATTERNS =
-      List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "sqs:SendMessage", "s3:*", "s3:Get*", "*", "s3:?utObject");
+      List.of(
+          "s3:GetObject",
+          "s3:PutObject",
+          "s3:ListBucket",
+          "sqs:SendMessage",
+          "s3:*",
+          "s3:Get*",
+          "*",
+          "s3:?utObject");
   private static final List<String> RESOURCE_PATTERNS =
-      List.of("*", "arn:aws:s3:::b1/*", "arn:aws:s3:::b1/k1", "arn:aws:s3:::b?/k1", "arn:aws:s3:::b2/*", "arn:aws:s3:::b1",
-          "arn:aws:s3:::*", "arn:aws:sqs:*:*:q1", "arn:aws:sqs:eu-west-1:111122223333:q1", "arn:aws:s3:::b1/secret*");
+      List.of(
+          "*",
+          "arn:aws:s3:::b1/*",
+          "arn:aws:s3:::b1/k1",
+          "arn:aws:s3:::b?/k1",
+          "arn:aws:s3:::b2/*",
+          "arn:aws:s3:::b1",
+          "arn:aws:s3:::*",
+          "arn:aws:sqs:*:*:q1",
+          "arn:aws:sqs:eu-west-1:111122223333:q1",
+          "arn:aws:s3:::b1/secret*");
   private static final List<String> NEEDED_RESOURCES =
-      List.of("arn:aws:s3:::b1/*", "arn:aws:s3:::b1/k1", "arn:aws:s3:::b2/k1", "arn:aws:s3:::b1", "arn:aws:sqs:*:*:q1",
-          "arn:aws:sqs:eu-west-1:111122223333:q1", "*");
+      List.of(
+          "arn:aws:s3:::b1/*",
+          "arn:aws:s3:::b1/k1",
+          "arn:aws:s3:::b2/k1",
+          "arn:aws:s3:::b1",
+          "arn:aws:sqs:*:*:q1",
+          "arn:aws:sqs:eu-west-1:111122223333:q1",
+          "*");
   private static final List<Map<String, String>> CONTEXTS =
       List.of(Map.of(), Map.of("aws:SourceVpc", "vpc-1"), Map.of("aws:SourceVpc", "vpc-2"));
   private static final List<String> FILLERS = List.of("", "k1", "zz9");
@@ -48,18 +72,29 @@ class TightenProperties {
   private final Tightener tightener =
       new Tightener(new PolicySynthesizer(OperationMapper.bundled(), ArnContext.defaults()));
 
-  record Case(List<String> identity, List<String> boundary, List<Permission> needs, boolean dropObserved) {}
+  record Case(
+      List<String> identity, List<String> boundary, List<Permission> needs, boolean dropObserved) {}
 
   @Property(tries = 300)
-  void tighten_isASubsetOfCurrent_andKeepsEveryGrantedNeed(@ForAll("cases") Case c) throws Exception {
+  void tighten_isASubsetOfCurrent_andKeepsEveryGrantedNeed(@ForAll("cases") Case c)
+      throws Exception {
     CurrentPolicy current =
         c.boundary().isEmpty()
             ? Needs.current(c.identity().toArray(String[]::new))
-            : new CurrentPolicy("current", Needs.current(c.identity().toArray(String[]::new)).identity(),
-                PolicyReader.read(c.boundary().get(0), "b.json", "b.json"), List.of());
-    FunctionPolicy needed = new FunctionPolicy("f", "f", IamPolicy.fromJson(Needs.policy(Needs.allow("s3:GetObject", "*"))),
-        c.needs(), List.of());
-    Tightened t = tightener.tighten(needed, current, new Tightener.Options(false, c.dropObserved()));
+            : new CurrentPolicy(
+                "current",
+                Needs.current(c.identity().toArray(String[]::new)).identity(),
+                PolicyReader.read(c.boundary().get(0), "b.json", "b.json"),
+                List.of());
+    FunctionPolicy needed =
+        new FunctionPolicy(
+            "f",
+            "f",
+            IamPolicy.fromJson(Needs.policy(Needs.allow("s3:GetObject", "*"))),
+            c.needs(),
+            List.of());
+    Tightened t =
+        tightener.tighten(needed, current, new Tightener.Options(false, c.dropObserved()));
 
     List<IamStatement> currentIdentity = statements(current.identity());
     List<IamStatement> boundary = statements(current.boundary());
@@ -90,20 +125,24 @@ class TightenProperties {
   }
 
   /**
-   * True if one Allow statement of {@code identity} (and one of {@code boundary}, if any) applies to
-   * every ARN the need names in every context, and no Deny applies to any of them. minrole judges
-   * statements one at a time: a need only the union of several statements grants is reported as
-   * missing, never silently dropped, so the property is stated for what one statement grants.
+   * True if one Allow statement of {@code identity} (and one of {@code boundary}, if any) applies
+   * to every ARN the need names in every context, and no Deny applies to any of them. minrole
+   * judges statements one at a time: a need only the union of several statements grants is reported
+   * as missing, never silently dropped, so the property is stated for what one statement grants.
    */
   private static boolean grantsEverywhere(
-      List<IamStatement> identity, List<IamStatement> boundary, Permission need, Set<String> universe) {
+      List<IamStatement> identity,
+      List<IamStatement> boundary,
+      Permission need,
+      Set<String> universe) {
     Set<String> resources = new LinkedHashSet<>(instances(need.resource()));
     universe.stream().filter(u -> matches(need.resource(), u, false)).forEach(resources::add);
     return oneStatementAllows(identity, need.action(), resources)
         && (boundary.isEmpty() || oneStatementAllows(boundary, need.action(), resources));
   }
 
-  private static boolean oneStatementAllows(List<IamStatement> statements, String action, Set<String> resources) {
+  private static boolean oneStatementAllows(
+      List<IamStatement> statements, String action, Set<String> resources) {
     for (String resource : resources) {
       for (Map<String, String> context : CONTEXTS) {
         for (IamStatement s : statements) {
@@ -162,7 +201,8 @@ class TightenProperties {
 
   // The reference evaluator: explicit Deny wins, else some Allow must apply.
 
-  private static boolean allowed(List<IamStatement> statements, String action, String resource, Map<String, String> ctx) {
+  private static boolean allowed(
+      List<IamStatement> statements, String action, String resource, Map<String, String> ctx) {
     boolean allow = false;
     for (IamStatement s : statements) {
       if (applies(s, action, resource, ctx)) {
@@ -175,28 +215,39 @@ class TightenProperties {
     return allow;
   }
 
-  private static boolean applies(IamStatement s, String action, String resource, Map<String, String> ctx) {
-    boolean actionMatch = s.notActions().isEmpty()
-        ? s.actions().stream().anyMatch(a -> matches(a.value(), action, true))
-        : s.notActions().stream().noneMatch(a -> matches(a.value(), action, true));
-    boolean resourceMatch = s.notResources().isEmpty()
-        ? s.resources().stream().anyMatch(r -> matches(r.value(), resource, false))
-        : s.notResources().stream().noneMatch(r -> matches(r.value(), resource, false));
+  private static boolean applies(
+      IamStatement s, String action, String resource, Map<String, String> ctx) {
+    boolean actionMatch =
+        s.notActions().isEmpty()
+            ? s.actions().stream().anyMatch(a -> matches(a.value(), action, true))
+            : s.notActions().stream().noneMatch(a -> matches(a.value(), action, true));
+    boolean resourceMatch =
+        s.notResources().isEmpty()
+            ? s.resources().stream().anyMatch(r -> matches(r.value(), resource, false))
+            : s.notResources().stream().noneMatch(r -> matches(r.value(), resource, false));
     return actionMatch && resourceMatch && conditionsHold(s.conditions(), ctx);
   }
 
   private static boolean conditionsHold(List<IamCondition> conditions, Map<String, String> ctx) {
     Map<String, List<IamCondition>> byBlock = new java.util.TreeMap<>();
-    conditions.forEach(c -> byBlock.computeIfAbsent(c.operator().value() + " " + c.key().value(), k -> new ArrayList<>()).add(c));
+    conditions.forEach(
+        c ->
+            byBlock
+                .computeIfAbsent(
+                    c.operator().value() + " " + c.key().value(), k -> new ArrayList<>())
+                .add(c));
     for (List<IamCondition> block : byBlock.values()) {
       String operator = block.get(0).operator().value();
       String value = ctx.get(block.get(0).key().value());
       boolean anyEqual = value != null && block.stream().anyMatch(c -> c.value().equals(value));
-      boolean holds = switch (operator) {
-        case "StringEquals" -> anyEqual;
-        case "StringNotEquals" -> !anyEqual;
-        default -> throw new IllegalStateException("operator not in the reference evaluator: " + operator);
-      };
+      boolean holds =
+          switch (operator) {
+            case "StringEquals" -> anyEqual;
+            case "StringNotEquals" -> !anyEqual;
+            default ->
+                throw new IllegalStateException(
+                    "operator not in the reference evaluator: " + operator);
+          };
       if (!holds) {
         return false;
       }
@@ -204,16 +255,21 @@ class TightenProperties {
     return true;
   }
 
-  private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Pattern> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static boolean matches(String pattern, String text, boolean ignoreCase) {
-    Pattern compiled = COMPILED.computeIfAbsent(ignoreCase + pattern, k -> {
-      StringBuilder regex = new StringBuilder();
-      for (char ch : pattern.toCharArray()) {
-        regex.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
-      }
-      return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-    });
+    Pattern compiled =
+        COMPILED.computeIfAbsent(
+            ignoreCase + pattern,
+            k -> {
+              StringBuilder regex = new StringBuilder();
+              for (char ch : pattern.toCharArray()) {
+                regex.append(
+                    ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
+              }
+              return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+            });
     return compiled.matcher(text).matches();
   }
 
@@ -222,31 +278,74 @@ class TightenProperties {
   @Provide
   Arbitrary<Case> cases() {
     Arbitrary<List<String>> identity = policy(true).list().ofMinSize(1).ofMaxSize(2);
-    Arbitrary<List<String>> boundary = Arbitraries.oneOf(
-        Arbitraries.just(List.<String>of()), Arbitraries.just(List.<String>of()), policy(false).map(List::of));
+    Arbitrary<List<String>> boundary =
+        Arbitraries.oneOf(
+            Arbitraries.just(List.<String>of()),
+            Arbitraries.just(List.<String>of()),
+            policy(false).map(List::of));
     Arbitrary<List<Permission>> needs = need().list().ofMinSize(1).ofMaxSize(4);
-    return Combinators.combine(identity, boundary, needs, Arbitraries.of(true, false)).as(Case::new);
+    return Combinators.combine(identity, boundary, needs, Arbitraries.of(true, false))
+        .as(Case::new);
   }
 
   private Arbitrary<String> policy(boolean withDenies) {
-    return statement(withDenies).list().ofMinSize(1).ofMaxSize(4).map(s -> Needs.policy(s.toArray(String[]::new)));
+    return statement(withDenies)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .map(s -> Needs.policy(s.toArray(String[]::new)));
   }
 
   private Arbitrary<String> statement(boolean withDenies) {
-    Arbitrary<String> effect = withDenies ? Arbitraries.of("Allow", "Allow", "Allow", "Deny") : Arbitraries.just("Allow");
-    Arbitrary<String> actionKey = Arbitraries.of("Action", "Action", "Action", "Action", "NotAction");
-    Arbitrary<String> resourceKey = Arbitraries.of("Resource", "Resource", "Resource", "Resource", "NotResource");
-    Arbitrary<String> actions = Arbitraries.of(ACTION_PATTERNS).list().ofMinSize(1).ofMaxSize(2).uniqueElements().map(TightenProperties::json);
-    Arbitrary<String> resources = Arbitraries.of(RESOURCE_PATTERNS).list().ofMinSize(1).ofMaxSize(2).uniqueElements().map(TightenProperties::json);
-    Arbitrary<String> condition = Arbitraries.of("", "", "", "{\"StringEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}",
-        "{\"StringNotEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}");
+    Arbitrary<String> effect =
+        withDenies ? Arbitraries.of("Allow", "Allow", "Allow", "Deny") : Arbitraries.just("Allow");
+    Arbitrary<String> actionKey =
+        Arbitraries.of("Action", "Action", "Action", "Action", "NotAction");
+    Arbitrary<String> resourceKey =
+        Arbitraries.of("Resource", "Resource", "Resource", "Resource", "NotResource");
+    Arbitrary<String> actions =
+        Arbitraries.of(ACTION_PATTERNS)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(2)
+            .uniqueElements()
+            .map(TightenProperties::json);
+    Arbitrary<String> resources =
+        Arbitraries.of(RESOURCE_PATTERNS)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(2)
+            .uniqueElements()
+            .map(TightenProperties::json);
+    Arbitrary<String> condition =
+        Arbitraries.of(
+            "",
+            "",
+            "",
+            "{\"StringEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}",
+            "{\"StringNotEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}");
     return Combinators.combine(effect, actionKey, actions, resourceKey, resources, condition)
-        .as((e, ak, a, rk, r, cond) -> "{\"Effect\": \"" + e + "\", \"" + ak + "\": " + a + ", \"" + rk + "\": " + r
-            + (cond.isEmpty() ? "" : ", \"Condition\": " + cond) + "}");
+        .as(
+            (e, ak, a, rk, r, cond) ->
+                "{\"Effect\": \""
+                    + e
+                    + "\", \""
+                    + ak
+                    + "\": "
+                    + a
+                    + ", \""
+                    + rk
+                    + "\": "
+                    + r
+                    + (cond.isEmpty() ? "" : ", \"Condition\": " + cond)
+                    + "}");
   }
 
   private Arbitrary<Permission> need() {
-    return Combinators.combine(Arbitraries.of(ACTIONS), Arbitraries.of(NEEDED_RESOURCES), Arbitraries.of(true, false, false))
+    return Combinators.combine(
+            Arbitraries.of(ACTIONS),
+            Arbitraries.of(NEEDED_RESOURCES),
+            Arbitraries.of(true, false, false))
         .as((a, r, observed) -> observed ? Needs.observed(a, r) : Needs.code(a, r, 10));
   }
 

@@ -47,7 +47,11 @@ class OperationMapperTest {
     // without Bucket must not silently become "*".
     SdkCall call =
         new SdkCall(
-            "s3", "AbortMultipartUpload", Map.of(), SourceLocation.of("App.java", 7), "S3Client.abortMultipartUpload");
+            "s3",
+            "AbortMultipartUpload",
+            Map.of(),
+            SourceLocation.of("App.java", 7),
+            "S3Client.abortMultipartUpload");
 
     PolicySynthesizer.Needs needs =
         new PolicySynthesizer(OperationMapper.bundled(), MappingFixture.CONTEXT)

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlatformPermissionsTest {
-  private static final ArnContext CONTEXT = new ArnContext("aws", Optional.of("eu-west-1"), Optional.of("111122223333"), Map.of());
+  private static final ArnContext CONTEXT =
+      new ArnContext("aws", Optional.of("eu-west-1"), Optional.of("111122223333"), Map.of());
   private static final TemplateResolver.Options DEPLOYMENT =
-      new TemplateResolver.Options(Map.of(), Optional.empty(), Optional.of("eu-west-1"), Optional.of("111122223333"), "aws");
+      new TemplateResolver.Options(
+          Map.of(), Optional.empty(), Optional.of("eu-west-1"), Optional.of("111122223333"), "aws");
 
   @TempDir Path dir;
 
@@ -42,11 +44,15 @@ class PlatformPermissionsTest {
   }
 
   private static String describe(Permission p) {
-    return p.resource() + p.conditions().stream().map(c -> " " + c.operator() + " " + c.key() + "=" + c.values()).reduce("", String::concat);
+    return p.resource()
+        + p.conditions().stream()
+            .map(c -> " " + c.operator() + " " + c.key() + "=" + c.values())
+            .reduce("", String::concat);
   }
 
   @Test
-  void fileSystem_throughAnAccessPoint_isGrantedOnTheFileSystemsWithTheAccessPointAsCondition() throws IOException {
+  void fileSystem_throughAnAccessPoint_isGrantedOnTheFileSystemsWithTheAccessPointAsCondition()
+      throws IOException {
     TemplateProject project =
         load(
             """
@@ -74,7 +80,8 @@ class PlatformPermissionsTest {
   }
 
   @Test
-  void eventSources_encryptedWithACustomerKey_needKmsDecrypt_andAwsManagedKeysNothing() throws IOException {
+  void eventSources_encryptedWithACustomerKey_needKmsDecrypt_andAwsManagedKeysNothing()
+      throws IOException {
     TemplateProject project =
         load(
             """
@@ -116,7 +123,8 @@ class PlatformPermissionsTest {
 
     assertThat(platform(project, "kms:Decrypt"))
         .containsExactlyInAnyOrder(
-            "arn:aws:kms:eu-west-1:111122223333:key/*", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+            "arn:aws:kms:eu-west-1:111122223333:key/*",
+            "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
   }
 
   @Test
@@ -139,13 +147,27 @@ class PlatformPermissionsTest {
                 Type: AWS::KMS::Key
             """);
     ArgValue queue =
-        new ArgValue.TemplateRef("Jobs", "", "AWS::SQS::Queue", Optional.of("https://sqs.eu-west-1.amazonaws.com/111122223333/jobs"));
-    SdkCall send = new SdkCall("sqs", "SendMessage", Map.of("QueueUrl", queue), SourceLocation.of("app/Fn.java", 3), "SqsClient.sendMessage");
+        new ArgValue.TemplateRef(
+            "Jobs",
+            "",
+            "AWS::SQS::Queue",
+            Optional.of("https://sqs.eu-west-1.amazonaws.com/111122223333/jobs"));
+    SdkCall send =
+        new SdkCall(
+            "sqs",
+            "SendMessage",
+            Map.of("QueueUrl", queue),
+            SourceLocation.of("app/Fn.java", 3),
+            "SqsClient.sendMessage");
 
-    List<Permission> kms = new EncryptedTargets(project.resolver().orElseThrow(), PlatformPermissions.rules()).of(send, "sqs:SendMessage");
+    List<Permission> kms =
+        new EncryptedTargets(project.resolver().orElseThrow(), PlatformPermissions.rules())
+            .of(send, "sqs:SendMessage");
 
-    assertThat(kms).extracting(p -> p.action() + " " + p.resource())
+    assertThat(kms)
+        .extracting(p -> p.action() + " " + p.resource())
         .containsExactlyInAnyOrder(
-            "kms:GenerateDataKey arn:aws:kms:eu-west-1:111122223333:key/*", "kms:Decrypt arn:aws:kms:eu-west-1:111122223333:key/*");
+            "kms:GenerateDataKey arn:aws:kms:eu-west-1:111122223333:key/*",
+            "kms:Decrypt arn:aws:kms:eu-west-1:111122223333:key/*");
   }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TemplateResourcesTest {
   private static final String TEMPLATE =
-      """
+"""
 AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
 Parameters:
@@ -76,7 +76,7 @@ Resources:
   @CsvSource(
       delimiter = '|',
       textBlock =
-          """
+"""
 arn:aws:dynamodb:us-east-1:123456789012:table/orders-prod                        | !GetAtt Orders.Arn
 arn:aws:dynamodb:us-east-1:123456789012:table/orders-prod/index/*                | !Sub ${Orders.Arn}/index/*
 arn:aws:dynamodb:us-east-1:123456789012:table/orders-prod-archive                | !Sub arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-prod-archive

@@ -59,7 +59,8 @@ class PolicyShaperTest {
             permission("xray:PutTraceSegments", "*"),
             permission("xray:PutTelemetryRecords", "*"),
             permission("cloudwatch:PutMetricData", "*"));
-    int perService = PolicySize.of(synthesize(permissions, SynthesisOptions.defaults()).policy().orElseThrow());
+    int perService =
+        PolicySize.of(synthesize(permissions, SynthesisOptions.defaults()).policy().orElseThrow());
     SynthesisOptions tight =
         new SynthesisOptions(false, new SizeLimits(perService - 1, 6_144, 10, 20));
     FunctionPolicy f = synthesize(permissions, tight);
@@ -69,7 +70,9 @@ class PolicyShaperTest {
     assertThat(Grants.of(CATALOG, List.of(f.policy().orElseThrow())))
         .isEqualTo(
             Grants.of(
-                CATALOG, List.of(synthesize(permissions, SynthesisOptions.defaults()).policy().orElseThrow())));
+                CATALOG,
+                List.of(
+                    synthesize(permissions, SynthesisOptions.defaults()).policy().orElseThrow())));
   }
 
   @Test
@@ -79,7 +82,8 @@ class PolicyShaperTest {
     assertThat(PolicySize.of(f.policy().orElseThrow())).isGreaterThan(10_240);
     assertThat(f.isSplit()).isTrue();
     assertThat(f.parts()).allSatisfy(p -> assertThat(PolicySize.of(p)).isLessThanOrEqualTo(6_144));
-    assertThat(Grants.of(CATALOG, f.parts())).isEqualTo(Grants.of(CATALOG, List.of(f.policy().orElseThrow())));
+    assertThat(Grants.of(CATALOG, f.parts()))
+        .isEqualTo(Grants.of(CATALOG, List.of(f.policy().orElseThrow())));
     permissions.forEach(
         p -> assertThat(Grants.of(CATALOG, f.parts()).cover(p)).as(p.toString()).isTrue());
     List<String> sids =
@@ -99,7 +103,8 @@ class PolicyShaperTest {
     FunctionPolicy f = synthesize(permissions, SynthesisOptions.defaults());
     assertThat(f.isSplit()).isTrue();
     assertThat(f.parts()).allSatisfy(p -> assertThat(PolicySize.of(p)).isLessThanOrEqualTo(6_144));
-    assertThat(Grants.of(CATALOG, f.parts())).isEqualTo(Grants.of(CATALOG, List.of(f.policy().orElseThrow())));
+    assertThat(Grants.of(CATALOG, f.parts()))
+        .isEqualTo(Grants.of(CATALOG, List.of(f.policy().orElseThrow())));
     assertThat(f.parts().get(0).statements().get(0).sid()).endsWith("Part1");
   }
 

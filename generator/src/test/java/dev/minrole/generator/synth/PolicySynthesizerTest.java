@@ -34,7 +34,7 @@ class PolicySynthesizerTest {
       """;
   // SSE-KMS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
   private static final String OVERRIDES =
-      """
+"""
 overrides:
   s3:PutObject:
     source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
