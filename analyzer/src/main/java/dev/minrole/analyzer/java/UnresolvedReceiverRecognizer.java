@@ -36,7 +36,7 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
     SdkInventory inventory = context.analysis().sdk().inventory();
     Optional<Recognized> byRequest = byRequestType(call, unit, context, inventory);
     if (byRequest.isPresent()) {
-      report(call, context, "the request type shows it is " + byRequest.get().detail());
+      report(call, context, "the request type shows it is " + byRequest.get().detail(), false);
       return List.of(byRequest.get());
     }
     List<SdkService> candidates = new ArrayList<>();
@@ -57,13 +57,18 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
       report(
           call,
           context,
-          "assumed to be " + detail + ", the only imported client with that operation");
+          "assumed to be " + detail + ", the only imported client with that operation",
+          false);
       return List.of(new Recognized(service, op, requests, detail));
     }
     if (candidates.size() > 1) {
       List<String> names =
           candidates.stream().map(s -> s.syncClient() + "." + method).sorted().toList();
-      report(call, context, "it may be any of " + String.join(", ", names) + "; none is included");
+      report(
+          call,
+          context,
+          "it may be any of " + String.join(", ", names) + "; none is included",
+          true);
     }
     return List.of();
   }
@@ -135,15 +140,17 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
     return services;
   }
 
-  private static void report(MethodCallExpr call, RecognitionContext context, String what) {
+  private static void report(
+      MethodCallExpr call, RecognitionContext context, String what, boolean hidesCode) {
     context.report(
         Finding.warning(
-            "UNRESOLVED_RECEIVER",
-            "cannot resolve the type of the receiver of "
-                + ValueEvaluator.describe(call)
-                + "; "
-                + what
-                + ". Declare the client with its SDK type to make this exact",
-            context.location(call)));
+                "UNRESOLVED_RECEIVER",
+                "cannot resolve the type of the receiver of "
+                    + ValueEvaluator.describe(call)
+                    + "; "
+                    + what
+                    + ". Declare the client with its SDK type to make this exact",
+                context.location(call))
+            .hidingCode(hidesCode));
   }
 }

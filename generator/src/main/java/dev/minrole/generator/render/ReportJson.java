@@ -49,6 +49,7 @@ public final class ReportJson {
     ObjectNode node = CanonicalJson.object();
     node.put("name", f.name());
     node.put("handler", f.handler());
+    node.put("complete", f.complete());
     f.deployment().role().ifPresent(r -> node.set("role", role(r)));
     node.set("policy", PolicyJson.toNode(f.policy()));
     if (f.isSplit()) {
@@ -156,6 +157,9 @@ public final class ReportJson {
       node.put("id", f.id());
       node.put("severity", f.severity().label());
       node.put("message", f.message());
+      if (f.hidesCode()) {
+        node.put("hidesCode", true);
+      }
       if (f.location().isKnown()) {
         node.put("file", f.location().file());
         if (f.location().line() > 0) {

@@ -75,6 +75,19 @@ public record FunctionPolicy(
     return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }
 
+  /**
+   * True if minrole saw all the code the function runs: no finding hides code ({@link
+   * Finding#hidesCode()}). An incomplete function's grants are never called excess.
+   */
+  public boolean complete() {
+    return findings.stream().noneMatch(Finding::hidesCode);
+  }
+
+  /** The findings that make the function incomplete, in order. */
+  public List<Finding> incompleteness() {
+    return findings.stream().filter(Finding::hidesCode).toList();
+  }
+
   /** True if the policy had to be split into several managed policies. */
   public boolean isSplit() {
     return !parts.isEmpty();
