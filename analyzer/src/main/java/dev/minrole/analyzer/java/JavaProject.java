@@ -21,8 +21,19 @@ public final class JavaProject {
   private final TypeNames names;
   private final SdkTypes sdk;
   private final DependencyInjection injection;
+  private final long budget;
+
+  private JavaProject(JavaProject other, long budget) {
+    this.sources = other.sources;
+    this.index = other.index;
+    this.sdk = other.sdk;
+    this.names = other.names;
+    this.injection = other.injection;
+    this.budget = budget;
+  }
 
   private JavaProject(SourceSet sources, SdkInventory inventory) {
+    this.budget = ValueEvaluator.DEFAULT_BUDGET;
     this.sources = sources;
     this.index = new TypeIndex(sources.files());
     this.sdk =
@@ -57,6 +68,15 @@ public final class JavaProject {
     return sources;
   }
 
+  /**
+   * The same project, analyzing each function within {@code steps} evaluation steps (the default is
+   * {@value ValueEvaluator#DEFAULT_BUDGET}). A function that spends its budget gets an {@code
+   * ANALYSIS_BUDGET} finding and is incomplete.
+   */
+  public JavaProject withEvaluationBudget(long steps) {
+    return new JavaProject(this, steps);
+  }
+
   /** The result of analyzing one handler: its analysis, or why the handler was not found. */
   public sealed interface Outcome {}
 
@@ -66,9 +86,30 @@ public final class JavaProject {
 
   /** Analyzes the function whose handler is {@code handler} ({@code pkg.Class::method}). */
   public Outcome analyze(String handler) {
+    return analyzeAll(List.of(handler), 1).get(0);
+  }
+
+  /** Analyzes on the calling thread, which must have a deep stack ({@link Workers}). */
+  private Outcome analyzeHere(String handler) {
+    try {
+      return analyzeOrFail(handler);
+    } catch (StackOverflowError e) {
+      Finding tooDeep =
+          Finding.error(
+              "PARTIAL_ANALYSIS",
+              "the code of "
+                  + handler
+                  + " nests calls or expressions too deeply to follow, so its analysis stopped and"
+                  + " the policy may lack what that code needs; simplify the deepest nesting",
+              SourceLocation.NONE);
+      return new Analyzed(new FunctionAnalysis(handler, List.of(), List.of(tooDeep)));
+    }
+  }
+
+  private Outcome analyzeOrFail(String handler) {
     HandlerResolver.Match match = new HandlerResolver(index).resolve(handler);
     if (match instanceof HandlerResolver.Missing missing) {
-      return new HandlerNotFound(missing.message());
+      return new HandlerNotFound(missing.message() + unanalyzedHint(handler));
     }
     HandlerResolver.Found found = (HandlerResolver.Found) match;
     Analysis analysis = Analysis.over(index, names, sdk, injection);
@@ -94,7 +135,7 @@ public final class JavaProject {
   public List<Outcome> analyzeAll(List<String> handlers, int threads) {
     List<Callable<Outcome>> tasks = new ArrayList<>(handlers.size());
     for (String handler : handlers) {
-      tasks.add(() -> analyze(handler));
+      tasks.add(() -> analyzeHere(handler));
     }
     try {
       return Workers.run("minrole-analyze", threads, tasks);
@@ -145,6 +186,19 @@ public final class JavaProject {
     return collect(name, analysis, reach, List.of(noHandler));
   }
 
+  /** Why a handler may be missing: its class's file could not be analyzed. */
+  private String unanalyzedHint(String handler) {
+    String type = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    String file = type.replace('.', '/') + ".java";
+    String simple = type.substring(type.lastIndexOf('.') + 1) + ".java";
+    for (String path : sources.unanalyzed()) {
+      if (path.endsWith(file) || path.endsWith("/" + simple) || path.equals(simple)) {
+        return " (its file " + path + " could not be analyzed: see the finding about it)";
+      }
+    }
+    return "";
+  }
+
   private Reachability newReachability(Analysis analysis) {
     return new Reachability(
         index, names, analysis.targets(), analysis.types(), analysis.variables(), injection);
@@ -154,10 +208,12 @@ public final class JavaProject {
       String handler, Analysis analysis, Reachability.Result reach, List<Finding> extra) {
     List<Finding> findings = new ArrayList<>(extra);
     findings.addAll(reach.findings());
-    ValueEvaluator evaluator = new ValueEvaluator(analysis, reach);
+    ValueEvaluator evaluator = new ValueEvaluator(analysis, reach, budget);
     RecognitionContext context = new RecognitionContext(analysis, evaluator, findings);
     var calls = SdkCallCollector.standard().collect(reach.units(), context);
-    return new FunctionAnalysis(handler, calls, findings);
+    findings.addAll(EvaluationFindings.of(evaluator, analysis));
+    findings.addAll(UnanalyzedSources.of(sources.unanalyzed(), reach.units(), analysis));
+    return new FunctionAnalysis(handler, calls, findings, evaluator.steps());
   }
 
   /** The fully qualified names of the classes in the sources, for messages. */

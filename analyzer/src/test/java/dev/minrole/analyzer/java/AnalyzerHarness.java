@@ -43,6 +43,7 @@ final class AnalyzerHarness {
 
   private final Map<String, String> files = new LinkedHashMap<>();
   private final List<String> handlers = new ArrayList<>();
+  private long budget = ValueEvaluator.DEFAULT_BUDGET;
 
   static AnalyzerHarness handler(String handler) {
     AnalyzerHarness h = new AnalyzerHarness();
@@ -52,6 +53,12 @@ final class AnalyzerHarness {
 
   static AnalyzerHarness noHandler() {
     return new AnalyzerHarness();
+  }
+
+  /** Analyzes within {@code steps} evaluation steps. */
+  AnalyzerHarness budget(long steps) {
+    this.budget = steps;
+    return this;
   }
 
   AnalyzerHarness file(String path, String source) {
@@ -68,7 +75,8 @@ final class AnalyzerHarness {
         Files.createDirectories(target.getParent());
         Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
       }
-      JavaProject project = JavaProject.load(List.of(root), SdkInventory.bundled());
+      JavaProject project =
+          JavaProject.load(List.of(root), SdkInventory.bundled()).withEvaluationBudget(budget);
       FunctionAnalysis analysis;
       if (handlers.isEmpty()) {
         analysis = project.analyzeAllPublicMethods("all");
@@ -81,7 +89,7 @@ final class AnalyzerHarness {
       }
       List<Finding> all = new ArrayList<>(project.sources().findings());
       all.addAll(analysis.findings());
-      return new FunctionAnalysis(analysis.handler(), analysis.calls(), all);
+      return new FunctionAnalysis(analysis.handler(), analysis.calls(), all, analysis.work());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
