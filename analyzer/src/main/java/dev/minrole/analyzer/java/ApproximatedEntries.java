@@ -36,23 +36,26 @@ final class ApproximatedEntries {
     List<MethodInfo> constructors = new ArrayList<>(handler.constructors());
     List<MethodInfo> entries = new ArrayList<>(constructors);
     entries.addAll(methods);
-    String simpleBase = base.startsWith("?") ? base.substring(1) : base;
+    String shown = base.startsWith("?") ? base.substring(1) : base;
+    String simpleBase = shown.substring(shown.lastIndexOf('.') + 1);
     Finding finding =
         Finding.warning(
             "ENTRY_POINTS_APPROXIMATED",
-            handler.fqn()
+            handler.simpleName()
                 + " gets "
                 + method
                 + " from "
-                + simpleBase
+                + shown
                 + ", which is not in the sources and has no entry-point model, so minrole cannot"
-                + " tell which of its methods run. All "
-                + methods.size()
-                + " methods "
+                + " tell which methods "
                 + simpleBase
-                + " could call ("
+                + " calls: all "
+                + methods.size()
+                + " it could call ("
                 + String.join(", ", methods.stream().map(MethodInfo::name).distinct().toList())
-                + ") and its constructors are treated as entry points, and what "
+                + ") and the constructors of "
+                + handler.simpleName()
+                + " are entry points, and what "
                 + simpleBase
                 + " itself does is not seen. Add the sources of "
                 + simpleBase

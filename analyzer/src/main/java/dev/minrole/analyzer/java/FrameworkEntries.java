@@ -143,7 +143,12 @@ final class FrameworkEntries {
     if (setting.isPresent()) {
       Set<String> wanted = new LinkedHashSet<>();
       setting.get().values().forEach(v -> wanted.addAll(selector.names(v)));
-      List<EntryCandidate> chosen = all.stream().filter(c -> wanted.contains(c.name())).toList();
+      List<String> order = new ArrayList<>(wanted);
+      List<EntryCandidate> chosen =
+          all.stream()
+              .filter(c -> wanted.contains(c.name()))
+              .sorted(java.util.Comparator.comparingInt(c -> order.indexOf(c.name())))
+              .toList();
       Set<String> missing = new LinkedHashSet<>(wanted);
       chosen.forEach(c -> missing.remove(c.name()));
       if (!missing.isEmpty() || chosen.isEmpty()) {
