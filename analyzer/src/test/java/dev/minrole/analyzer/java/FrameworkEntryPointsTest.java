@@ -1,8 +1,16 @@
 package dev.minrole.analyzer.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.minrole.analyzer.entry.FunctionContext;
+import dev.minrole.analyzer.entry.Setting;
 import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SourceLocation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +68,7 @@ class FrameworkEntryPointsTest {
     assertThat(analysis.findings())
         .extracting(Finding::id, Finding::message)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 "FRAMEWORK_ENTRY_SELECTED",
                 "FunctionInvoker runs the function bean app.Functions::placeOrder, chosen by"
                     + " SPRING_CLOUD_FUNCTION_DEFINITION=placeOrder"));
@@ -322,10 +330,8 @@ class FrameworkEntryPointsTest {
     FunctionAnalysis analysis =
         AnalyzerHarness.handler("io.micronaut.function.aws.MicronautRequestStreamHandler")
             .context(
-                new dev.minrole.analyzer.entry.FunctionContext(
-                    dev.minrole.analyzer.model.SourceLocation.of("template.yaml", 9),
-                    java.util.Optional.of("audit"),
-                    java.util.Map.of()))
+                new FunctionContext(
+                    SourceLocation.of("template.yaml", 9), Optional.of("audit"), Map.of()))
             .file(
                 "app/Audit.java",
                 """
@@ -587,6 +593,112 @@ class FrameworkEntryPointsTest {
     Finding finding = only(analysis, "ENTRY_POINTS_APPROXIMATED");
     assertThat(finding.hidesCode()).isTrue();
     assertThat(finding.message()).contains("from com.acme.batch.ScheduledJob");
+  }
+
+  @Test
+  void springCloudFunction_definitionKnownOnlyAtDeployment_allRunWithoutHidingCode() {
+    FunctionAnalysis analysis =
+        AnalyzerHarness.handler(INVOKER)
+            .context(
+                new FunctionContext(
+                    SourceLocation.of("template.yaml", 12),
+                    Optional.empty(),
+                    Map.of(
+                        "SPRING_CLOUD_FUNCTION_DEFINITION",
+                        new Setting(
+                            "SPRING_CLOUD_FUNCTION_DEFINITION",
+                            List.of(),
+                            SourceLocation.of("template.yaml", 20),
+                            "Environment.Variables.SPRING_CLOUD_FUNCTION_DEFINITION"))))
+            .file("app/Functions.java", FUNCTIONS)
+            .check();
+    Finding finding = only(analysis, "FRAMEWORK_ENTRY_UNKNOWN");
+    assertThat(finding.location()).hasToString("template.yaml:20");
+    assertThat(finding.message()).contains("only known at deployment");
+    assertThat(finding.hidesCode()).isFalse();
+  }
+
+  @Test
+  void jerseyContainer_resourceInterfaceAndImplementation_runsTheImplementation() {
+    AnalyzerHarness.handler("app.Handler")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import com.amazonaws.serverless.proxy.jersey.JerseyLambdaContainerHandler;
+            import com.amazonaws.serverless.proxy.model.AwsProxyRequest;
+            import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import org.glassfish.jersey.server.ResourceConfig;
+
+            public class Handler implements RequestHandler<AwsProxyRequest, AwsProxyResponse> {
+              private static final JerseyLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse>
+                  JERSEY =
+                      JerseyLambdaContainerHandler.getAwsProxyHandler(
+                          new ResourceConfig().packages("app"));
+
+              @Override
+              public AwsProxyResponse handleRequest(AwsProxyRequest request, Context context) {
+                return JERSEY.proxy(request, context);
+              }
+            }
+            """)
+        .file(
+            "app/Notes.java",
+            """
+            package app;
+
+            import jakarta.ws.rs.DELETE;
+            import jakarta.ws.rs.Path;
+            import jakarta.ws.rs.PathParam;
+
+            @Path("/notes")
+            public interface Notes {
+              @DELETE
+              @Path("/{id}")
+              void delete(@PathParam("id") String id);
+            }
+            """)
+        .file(
+            "app/S3Notes.java",
+            """
+            package app;
+
+            import software.amazon.awssdk.services.s3.S3Client;
+
+            public class S3Notes implements Notes {
+              @Override
+              public void delete(String id) {
+                // SDK: s3.DeleteObject Bucket=notes
+                S3Client.create().deleteObject(r -> r.bucket("notes").key(id));
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
+  void lambdaHandler_methodMisspelt_isNotFoundRatherThanApproximated() {
+    assertThatThrownBy(
+            () ->
+                AnalyzerHarness.handler("app.Handler::handleRequst")
+                    .file(
+                        "app/Handler.java",
+                        """
+                        package app;
+
+                        import com.amazonaws.services.lambda.runtime.*;
+
+                        public class Handler implements RequestHandler<String, String> {
+                          public String handleRequest(String in, Context context) {
+                            return in;
+                          }
+                        }
+                        """)
+                    .analyze())
+        .hasMessageContaining("has no method handleRequst");
   }
 
   private static Finding only(FunctionAnalysis analysis, String id) {
