@@ -21,8 +21,8 @@ public sealed interface EntrySpec {
    * whose type is one of {@code types}, and classes that implement one of {@code types} and carry
    * one of {@code classes} (any class when that list is empty). The framework calls {@code calls}
    * on them. A class bean is named by the {@code value} of one of {@code names}, else by its simple
-   * name with a lower-case first letter; a provider by its {@code name}/{@code value}, else by its
-   * method name.
+   * name with a lower-case first letter; a provider by the name its {@code @Bean} gives, else by
+   * its method name.
    */
   record Beans(
       String what,

@@ -254,7 +254,7 @@ final class EntryCandidates {
         .toList();
   }
 
-  /** The first string of an annotation's {@code value} (or {@code attribute}), if written. */
+  /** The first string of an annotation's {@code value} (or of the {@code attributes} given). */
   static Optional<String> annotationValue(
       List<AnnotationExpr> annotations, List<String> simpleNames, String... attributes) {
     List<String> wanted = attributes.length == 0 ? List.of("value") : List.of(attributes);
