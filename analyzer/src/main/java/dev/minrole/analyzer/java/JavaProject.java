@@ -1,5 +1,8 @@
 package dev.minrole.analyzer.java;
 
+import dev.minrole.analyzer.entry.ApplicationConfig;
+import dev.minrole.analyzer.entry.EntryPointModels;
+import dev.minrole.analyzer.entry.FunctionContext;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkInventory;
@@ -21,6 +24,7 @@ public final class JavaProject {
   private final TypeNames names;
   private final SdkTypes sdk;
   private final DependencyInjection injection;
+  private volatile ApplicationConfig config;
   private final long budget;
 
   private JavaProject(JavaProject other, long budget) {
@@ -29,6 +33,7 @@ public final class JavaProject {
     this.sdk = other.sdk;
     this.names = other.names;
     this.injection = other.injection;
+    this.config = other.config;
     this.budget = budget;
   }
 
@@ -86,13 +91,21 @@ public final class JavaProject {
 
   /** Analyzes the function whose handler is {@code handler} ({@code pkg.Class::method}). */
   public Outcome analyze(String handler) {
-    return analyzeAll(List.of(handler), 1).get(0);
+    return analyze(handler, FunctionContext.NONE);
+  }
+
+  /**
+   * Analyzes the function whose handler is {@code handler}, deployed as {@code context} says: its
+   * environment and name choose the user code a framework handler runs.
+   */
+  public Outcome analyze(String handler, FunctionContext context) {
+    return runAll(List.of(() -> analyzeHere(handler, context)), 1).get(0);
   }
 
   /** Analyzes on the calling thread, which must have a deep stack ({@link Workers}). */
-  private Outcome analyzeHere(String handler) {
+  private Outcome analyzeHere(String handler, FunctionContext context) {
     try {
-      return analyzeOrFail(handler);
+      return analyzeOrFail(handler, context);
     } catch (StackOverflowError e) {
       Finding tooDeep =
           Finding.error(
@@ -106,16 +119,64 @@ public final class JavaProject {
     }
   }
 
-  private Outcome analyzeOrFail(String handler) {
-    HandlerResolver.Match match = new HandlerResolver(index).resolve(handler);
-    if (match instanceof HandlerResolver.Missing missing) {
+  private Outcome analyzeOrFail(String handler, FunctionContext context) {
+    EntryPointResolver entryPoints =
+        new EntryPointResolver(
+            index,
+            names,
+            EntryPointModels.bundled(),
+            dev.minrole.analyzer.libraries.LibraryModels.bundled(),
+            this::config);
+    EntryPointResolver.Resolution resolution = entryPoints.resolve(handler, context);
+    if (resolution instanceof EntryPointResolver.Missing missing) {
       return new HandlerNotFound(missing.message() + unanalyzedHint(handler));
     }
-    HandlerResolver.Found found = (HandlerResolver.Found) match;
+    EntryPointResolver.Resolved resolved = (EntryPointResolver.Resolved) resolution;
     Analysis analysis = Analysis.over(index, names, sdk, injection);
-    Reachability.Result reach =
-        newReachability(analysis).fromHandler(found.type(), found.methods());
-    return new Analyzed(collect(handler, analysis, reach, List.of()));
+    Reachability.Result reach = newReachability(analysis).fromEntryPoints(resolved.entries());
+    Optional<EntryPointResolver.Resolved> framework =
+        entryPoints.throughContainers(resolved, reach.units(), analysis.types(), context);
+    if (framework.isPresent()) {
+      resolved = framework.get();
+      reach = newReachability(analysis).fromEntryPoints(resolved.entries());
+    }
+    return new Analyzed(collect(handler, analysis, reach, resolved.findings()));
+  }
+
+  /** One function to analyze: its handler and what its deployment says about it. */
+  public record Target(String handler, FunctionContext context) {}
+
+  /**
+   * Analyzes several functions of these sources on all cores, each with its own context: one
+   * outcome per target, in the order given.
+   */
+  public List<Outcome> analyzeEach(List<Target> targets) {
+    List<Callable<Outcome>> tasks = new ArrayList<>(targets.size());
+    for (Target target : targets) {
+      tasks.add(() -> analyzeHere(target.handler(), target.context()));
+    }
+    return runAll(tasks, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The application's configuration files beside its sources, read once, when first needed. */
+  private ApplicationConfig config() {
+    ApplicationConfig result = config;
+    if (result == null) {
+      synchronized (this) {
+        result = config;
+        if (result == null) {
+          List<Path> paths = new ArrayList<>();
+          List<String> shown = new ArrayList<>();
+          for (ParsedFile file : sources.files()) {
+            paths.add(file.path());
+            shown.add(file.displayPath());
+          }
+          result = ApplicationConfig.besideSources(paths, shown);
+          config = result;
+        }
+      }
+    }
+    return result;
   }
 
   /**
@@ -135,13 +196,17 @@ public final class JavaProject {
   public List<Outcome> analyzeAll(List<String> handlers, int threads) {
     List<Callable<Outcome>> tasks = new ArrayList<>(handlers.size());
     for (String handler : handlers) {
-      tasks.add(() -> analyzeHere(handler));
+      tasks.add(() -> analyzeHere(handler, FunctionContext.NONE));
     }
+    return runAll(tasks, threads);
+  }
+
+  private static List<Outcome> runAll(List<Callable<Outcome>> tasks, int threads) {
     try {
       return Workers.run("minrole-analyze", threads, tasks);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while analyzing " + handlers, e);
+      throw new IllegalStateException("interrupted while analyzing", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException unchecked) {
         throw unchecked;
