@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,9 +118,11 @@ final class DiffCommand implements Callable<Integer> {
             : named ? againstCurrent(result, needed) : againstTemplate(result, needed);
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = color.equals("always") || color.equals("auto") && Terminal.isInteractive();
+    SourceUris sources = new SourceUris(source.pathsOrCurrent(), Path.of(""));
+    boolean fromTemplate = !named;
     out.print(
         format
-            .renderer(colour, new SourceUris(source.pathsOrCurrent(), Path.of("")))
+            .renderer(colour, sources, fromTemplate ? sources : UnaryOperator.identity())
             .render(report));
     out.flush();
     return failOn.exitCode(report);

@@ -55,8 +55,9 @@ public final class DiffMarkdown implements DiffRenderer {
     }
     if (!report.complete()) {
       out.append(
-              "\n> **Incomplete:** minrole could not see all the code of some functions. Their grants that")
-          .append(" this code may use are **unverified**, not excess: keep them until the findings")
+              "\n> **Incomplete:** minrole could not see all the code of some functions. Their grants that the")
+          .append(
+              " unseen code may use are **unverified**, not excess: keep them until the findings")
           .append(" that hid code are resolved.\n");
     }
     if (report.partial()) {

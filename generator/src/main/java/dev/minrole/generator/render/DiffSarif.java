@@ -66,13 +66,15 @@ public final class DiffSarif implements DiffRenderer {
                   + " resolved; then minrole can tell whether it is needed."));
 
   private final UnaryOperator<String> codeUri;
+  private final UnaryOperator<String> grantUri;
 
   /**
    * {@code codeUri} turns a source file as the analyzer names it into a URI relative to the
-   * repository.
+   * repository; {@code grantUri} does the same for the file of a granting statement.
    */
-  public DiffSarif(UnaryOperator<String> codeUri) {
+  public DiffSarif(UnaryOperator<String> codeUri, UnaryOperator<String> grantUri) {
     this.codeUri = codeUri;
+    this.grantUri = grantUri;
   }
 
   @Override
@@ -180,7 +182,7 @@ public final class DiffSarif implements DiffRenderer {
       if (e instanceof Evidence.Code c && c.site().isKnown()) {
         out.add(physical(codeUri.apply(c.site().file()), c.site().line()));
       } else if (e instanceof Evidence.Template t && t.location().isKnown()) {
-        out.add(physical(t.location().file(), t.location().line()));
+        out.add(physical(codeUri.apply(t.location().file()), t.location().line()));
       }
     }
     if (out.isEmpty()) {
@@ -189,11 +191,14 @@ public final class DiffSarif implements DiffRenderer {
     return out;
   }
 
-  private static List<ObjectNode> grantLocations(List<StatementRef> grants) {
+  private List<ObjectNode> grantLocations(List<StatementRef> grants) {
     List<ObjectNode> out = new ArrayList<>();
     for (StatementRef g : grants) {
       SourceLocation l = g.location();
-      out.add(l.isKnown() ? physical(l.file(), l.line()) : logical(g.describe(), "resource"));
+      out.add(
+          l.isKnown()
+              ? physical(grantUri.apply(l.file()), l.line())
+              : logical(g.describe(), "resource"));
     }
     return out;
   }

@@ -93,8 +93,8 @@ public final class DiffText implements DiffRenderer {
     if (incomplete > 0) {
       out.append("\nnote: minrole could not see all the code of ")
           .append(incomplete == 1 ? "1 function" : incomplete + " functions")
-          .append("; grants it does not see used are unverified, not excess: keep them until the")
-          .append(" findings that hid code are resolved\n");
+          .append("; the grants marked unverified may be needed by the code it could not see: keep")
+          .append(" them until the findings that hid code are resolved\n");
     }
     if (report.partial()) {
       out.append(
