@@ -104,7 +104,7 @@ class TightenPropertiesTest {
     List<IamStatement> currentIdentity = statements(current.identity());
     List<IamStatement> boundary = statements(current.boundary());
     List<IamStatement> tightened = t.policy().map(FunctionPolicy::statements).orElse(List.of());
-    Set<String> universe = universe(c);
+    Set<String> universe = universe();
     for (String action : ACTIONS) {
       for (String resource : universe) {
         for (Map<String, String> context : CONTEXTS) {
@@ -158,7 +158,7 @@ class TightenPropertiesTest {
     List<IamStatement> boundary = statements(current.boundary());
     List<IamStatement> tightened = t.policy().map(FunctionPolicy::statements).orElse(List.of());
     for (String action : ACTIONS) {
-      for (String resource : universe(c)) {
+      for (String resource : universe()) {
         if (!ResourceTypes.canName(CATALOG, action, resource)) {
           continue;
         }
@@ -224,7 +224,8 @@ class TightenPropertiesTest {
     return out;
   }
 
-  private static Set<String> universe(Case c) {
+  /** Every concrete ARN the patterns in play name. */
+  private static Set<String> universe() {
     Set<String> out = new LinkedHashSet<>();
     RESOURCE_PATTERNS.forEach(p -> out.addAll(instances(p)));
     NEEDED_RESOURCES.forEach(p -> out.addAll(instances(p)));
@@ -234,7 +235,8 @@ class TightenPropertiesTest {
   /** Concrete ARNs a pattern names: each wildcard filled with a few different texts. */
   private static List<String> instances(String pattern) {
     List<String> out = new ArrayList<>(List.of(""));
-    for (char ch : pattern.toCharArray()) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char ch = pattern.charAt(i);
       List<String> next = new ArrayList<>();
       for (String prefix : out) {
         if (ch == '*') {
@@ -316,7 +318,8 @@ class TightenPropertiesTest {
             ignoreCase + pattern,
             k -> {
               StringBuilder regex = new StringBuilder();
-              for (char ch : pattern.toCharArray()) {
+              for (int i = 0; i < pattern.length(); i++) {
+                char ch = pattern.charAt(i);
                 regex.append(
                     ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
               }
