@@ -47,7 +47,7 @@ class CatalogCommandTest {
             override s3:HeadObject: https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
               s3:GetObject, when VersionId is not set
               s3:GetObjectVersion, when VersionId is set
-              s3:ListBucket on bucket, when @Waiter is ObjectExists or ObjectNotExists
+              s3:ListBucket on bucket, when the ObjectExists or ObjectNotExists waiter makes the call
             """);
   }
 

@@ -43,13 +43,10 @@ final class ClientResponses {
     for (Value request : requests(evaluator, call.getArguments(), requestClass, frame)) {
       responses.add(response(responseClass, request, derived, op));
     }
-    responses = ValueEvaluator.dedupe(responses);
+    responses = Values.dedupe(responses);
     boolean async =
         receiver.name().equals(service.get().packageName() + "." + service.get().asyncClient());
-    return Optional.of(
-        async
-            ? List.of(Value.Obj.empty(JdkValueRules.FUTURE).with("value", responses))
-            : responses);
+    return Optional.of(async ? List.of(new Value.Pending(responses)) : responses);
   }
 
   private static List<Value> requests(

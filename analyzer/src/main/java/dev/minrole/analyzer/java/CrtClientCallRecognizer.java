@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A call on a client made by {@code S3AsyncClient.crtCreate()} or {@code crtBuilder()}: the CRT
- * client splits large uploads and copies into multipart requests by itself, so such a call performs
- * what {@code utilities.yaml} lists for the client's {@code #crt} variant. Calls the variant does
- * not list, and calls on clients not known to be CRT-based, are left to {@link
+ * A call on a client whose real class is not the declared one: {@code S3AsyncClient.crtCreate()}
+ * makes an {@code S3CrtAsyncClient}, which splits large uploads and copies into multipart requests
+ * by itself, so such a call performs what {@code utilities.yaml} lists for that class. Calls the
+ * class does not list, and calls on clients not known to be made so, are left to {@link
  * ClientCallRecognizer}.
  */
 final class CrtClientCallRecognizer implements CallRecognizer {
-  static final String VARIANT = "#crt";
 
   @Override
   public List<Recognized> recognize(
@@ -24,20 +23,24 @@ final class CrtClientCallRecognizer implements CallRecognizer {
       return List.of();
     }
     JType receiver = context.typeOf(scope.get());
-    Optional<UtilityType> variant =
-        context.analysis().sdk().utilities().type(receiver.name() + VARIANT);
-    if (variant.isEmpty()
-        || variant.get().method(call.getNameAsString()).isEmpty()
-        || !madeByCrt(context.evaluator().evaluateInContexts(scope.get(), unit))) {
+    if (!context.analysis().sdk().utilities().hasFactories(receiver.name())) {
       return List.of();
     }
-    return UtilityCallRecognizer.recognize(
-        variant.get(), receiver.simpleName(), call, scope.get(), unit, context);
-  }
-
-  /** True if any of the objects the call can run on was made by a CRT factory method. */
-  private static boolean madeByCrt(List<Value> clients) {
-    return clients.stream()
-        .anyMatch(c -> c instanceof Value.Obj obj && obj.props().containsKey(SdkBuilders.CRT));
+    for (Value client : context.evaluator().evaluateInContexts(scope.get(), unit)) {
+      Optional<UtilityType> made =
+          client instanceof Value.Obj obj
+              ? context
+                  .analysis()
+                  .sdk()
+                  .utilities()
+                  .type(obj.type())
+                  .filter(t -> t.client().equals(receiver.name()))
+              : Optional.empty();
+      if (made.isPresent() && made.get().method(call.getNameAsString()).isPresent()) {
+        return UtilityCallRecognizer.recognize(
+            made.get(), receiver.simpleName(), call, scope.get(), unit, context);
+      }
+    }
+    return List.of();
   }
 }

@@ -57,10 +57,7 @@ final class LibraryCallRecognizer implements CallRecognizer {
             e -> evaluator.evaluateInContexts(e, unit),
             lambda ->
                 evaluator.evaluateInContexts(
-                    f ->
-                        evaluator.applyLambda(
-                            lambda, List.of(Value.Obj.empty(SdkBuilders.NESTED)), f),
-                    unit),
+                    f -> evaluator.applyLambda(lambda, List.of(Value.Obj.untyped()), f), unit),
             receiverValues);
     List<Recognized> out = new ArrayList<>();
     for (LibraryCall libraryCall : calls) {

@@ -83,7 +83,7 @@ final class LocalValues {
       values.add(Value.opaque("variable " + declarator.getNameAsString()));
     }
     Node scope = Mutations.scopeOf(declarator);
-    return Mutations.apply(evaluator, ValueEvaluator.dedupe(values), declarator, scope, frame);
+    return Mutations.apply(evaluator, Values.dedupe(values), declarator, scope, frame);
   }
 
   /**
@@ -120,8 +120,7 @@ final class LocalValues {
       out.add(
           new Value.Str(
               ArgValue.concat(
-                  List.of(
-                      ValueEvaluator.toArg(start), ArgValue.unknown("appended to in a loop")))));
+                  List.of(Values.toArg(start), ArgValue.unknown("appended to in a loop")))));
     }
     return out;
   }

@@ -190,12 +190,14 @@ final class Mutations {
                             && before instanceof Value.Obj b
                             && o.type().equals(b.type()))
                         || (r instanceof Value.Seq && before instanceof Value.Seq)
+                        || (r instanceof Value.Text && before instanceof Value.Text)
                         || (r instanceof Value.Entries && before instanceof Value.Entries));
     return sameKind ? result : current;
   }
 
   private static boolean isMutable(Value value) {
     return value instanceof Value.Obj
+        || value instanceof Value.Text
         || value instanceof Value.Seq
         || value instanceof Value.Entries;
   }

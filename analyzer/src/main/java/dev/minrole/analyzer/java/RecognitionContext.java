@@ -53,6 +53,18 @@ final class RecognitionContext {
     return evaluator.evaluateInContexts(argument, unit);
   }
 
+  /**
+   * The objects an argument can be when their SDK class is not known: a nested object built by a
+   * consumer lambda, or one built elsewhere.
+   */
+  List<Value> untypedRequests(Expression argument, CodeUnit unit) {
+    if (argument instanceof LambdaExpr lambda) {
+      return evaluator.evaluateInContexts(
+          frame -> evaluator.applyLambda(lambda, List.of(Value.Obj.untyped()), frame), unit);
+    }
+    return evaluator.evaluateInContexts(argument, unit);
+  }
+
   static String requestClass(SdkService service, String simpleName) {
     return service.modelPackage() + "." + simpleName;
   }

@@ -63,10 +63,11 @@ final class RequestArgs {
       }
       return combos;
     }
-    if (value instanceof Value.Obj obj
-        && obj.type().startsWith("#")
-        && !obj.type().equals(SdkBuilders.NESTED)) {
-      return List.of(Map.of(path, ValueEvaluator.toArg(value)));
+    if (value instanceof Value.Text
+        || value instanceof Value.Maybe
+        || value instanceof Value.Pending
+        || value instanceof Value.Environment) {
+      return List.of(Map.of(path, Values.toArg(value)));
     }
     Map<String, SdkMember> members = shape.map(s -> bySetter(service.shape(s))).orElse(Map.of());
     return object(path + ".", value, members);

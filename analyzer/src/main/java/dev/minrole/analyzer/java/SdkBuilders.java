@@ -18,10 +18,6 @@ import java.util.Set;
  */
 final class SdkBuilders {
   static final String SDK_PREFIX = "software.amazon.awssdk.";
-  static final String NESTED = "#nested";
-
-  /** The property that marks a client made by {@code crtCreate()} or {@code crtBuilder()}. */
-  static final String CRT = "@Crt";
 
   private static final Set<String> IDENTITY = Set.of("build", "toBuilder", "copy", "builder");
 
@@ -46,8 +42,9 @@ final class SdkBuilders {
               handleOf(
                   evaluator, Value.Obj.empty(handle.get().type()), handle.get(), call, frame)));
     }
-    if ("crtBuilder".equals(name) || "crtCreate".equals(name)) {
-      return Optional.of(List.of(Value.Obj.empty(owner).with(CRT, List.of(Value.str(name)))));
+    Optional<String> made = sdk.utilities().factory(owner, name);
+    if (made.isPresent()) {
+      return Optional.of(List.of(Value.Obj.empty(made.get())));
     }
     if ("builder".equals(name) || "create".equals(name)) {
       return Optional.of(List.of(Value.Obj.empty(owner)));
@@ -111,7 +108,7 @@ final class SdkBuilders {
     }
     List<Value> values;
     if (args.size() == 1 && args.get(0) instanceof LambdaExpr lambda) {
-      values = evaluator.applyLambda(lambda, List.of(Value.Obj.empty(NESTED)), frame);
+      values = evaluator.applyLambda(lambda, List.of(Value.Obj.untyped()), frame);
     } else if (args.size() == 1) {
       values = evaluator.eval(args.get(0), frame);
     } else {
@@ -132,7 +129,6 @@ final class SdkBuilders {
   }
 
   private static boolean isBuildable(Value value, SdkTypes sdk) {
-    return value instanceof Value.Obj obj
-        && (sdk.isModelledType(obj.type()) || obj.type().equals(NESTED));
+    return value instanceof Value.Obj obj && (sdk.isModelledType(obj.type()) || obj.isUntyped());
   }
 }

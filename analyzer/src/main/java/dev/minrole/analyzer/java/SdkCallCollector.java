@@ -72,7 +72,13 @@ final class SdkCallCollector {
     RequestArgs args = new RequestArgs(r.service());
     for (Map<String, ArgValue> argMap : args.flatten(r.operation(), r.requests())) {
       calls.add(
-          new SdkCall(r.service().serviceName(), r.operation().name(), argMap, site, r.detail()));
+          new SdkCall(
+              r.service().serviceName(),
+              r.operation().name(),
+              argMap,
+              site,
+              r.detail(),
+              r.waiter()));
     }
   }
 

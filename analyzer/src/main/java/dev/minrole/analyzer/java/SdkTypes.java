@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * #builder<T>}, whose {@code build()} gives {@code T}.
  */
 final class SdkTypes implements ExternalTypes {
-  static final String BUILDER = "#builder";
   private static final String SDK_PREFIX = "software.amazon.awssdk.";
 
   private final SdkInventory inventory;
@@ -91,12 +90,18 @@ final class SdkTypes implements ExternalTypes {
     return responses;
   }
 
+  /**
+   * The builder of {@code built}, named as the SDK names its builders ({@code
+   * PutObjectRequest.Builder}), with the built type as its type argument, so that {@code build()}
+   * gives it back.
+   */
   static JType builderOf(JType built) {
-    return JType.of(BUILDER, List.of(built.asValue()));
+    return JType.of(built.name() + ".Builder", List.of(built.asValue()));
   }
 
+  /** True if {@code type} is a {@link #builderOf} type. */
   static boolean isBuilder(JType type) {
-    return BUILDER.equals(type.name());
+    return type.args().size() == 1 && type.name().equals(type.arg(0).name() + ".Builder");
   }
 
   @Override
@@ -200,7 +205,7 @@ final class SdkTypes implements ExternalTypes {
       return "build".equals(method) ? receiver.arg(0) : receiver;
     }
     String name = receiver.name();
-    Optional<HandleSpec> handle = handleMethod(name, method).filter(h -> !h.type().startsWith("#"));
+    Optional<HandleSpec> handle = handleMethod(name, method);
     if (handle.isPresent()) {
       return JType.of(handle.get().type(), receiver.args());
     }

@@ -75,7 +75,7 @@ final class UtilityCallRecognizer implements CallRecognizer {
       String requestClass =
           RecognitionContext.requestClass(service.get(), operation.get().request());
       List<Value> requests =
-          requests(kind, operationName, requestClass, call, scope, unit, context);
+          requests(kind, operation.get(), requestClass, call, scope, unit, context);
       Optional<Map<String, String>> renames = method.get().membersOf(operationName);
       if (renames.isPresent()) {
         requests = requests.stream().map(r -> renamed(r, requestClass, renames.get())).toList();
@@ -87,7 +87,7 @@ final class UtilityCallRecognizer implements CallRecognizer {
 
   private static List<Value> requests(
       String kind,
-      String operation,
+      SdkOperation operation,
       String requestClass,
       MethodCallExpr call,
       Expression scope,
@@ -108,7 +108,7 @@ final class UtilityCallRecognizer implements CallRecognizer {
     if (kind.equals("direct")) {
       return context.requests(argument, requestClass, unit);
     }
-    List<Value> utilityRequests = context.requests(argument, SdkBuilders.NESTED, unit);
+    List<Value> utilityRequests = context.untypedRequests(argument, unit);
     if (kind.startsWith(NESTED_PREFIX)) {
       String setter = kind.substring(NESTED_PREFIX.length());
       List<Value> out = new ArrayList<>();
@@ -121,7 +121,7 @@ final class UtilityCallRecognizer implements CallRecognizer {
       }
       return out;
     }
-    return UtilityRequests.convert(kind, operation, utilityRequests);
+    return UtilityRequests.convert(kind, operation.name(), utilityRequests);
   }
 
   /** The request of an operation the utility sends, with members taken from its own request. */
@@ -149,13 +149,14 @@ final class UtilityCallRecognizer implements CallRecognizer {
 
   /** The request a table or index handle sends: its names, and what extensions add. */
   private static Value fromHandle(
-      Value handle, String requestClass, String operation, RecognitionContext context) {
+      Value handle, String requestClass, SdkOperation op, RecognitionContext context) {
     if (!(handle instanceof Value.Obj obj)) {
       return handle;
     }
+    String operation = op.name();
     Value.Obj request = Value.Obj.empty(requestClass);
     for (Map.Entry<String, List<Value>> prop : obj.props().entrySet()) {
-      if (!prop.getKey().startsWith("#")) {
+      if (isMember(op, prop.getKey())) {
         request = request.with(prop.getKey(), prop.getValue());
       }
     }
@@ -183,9 +184,15 @@ final class UtilityCallRecognizer implements CallRecognizer {
     return request;
   }
 
+  /** True if a handle's property is a member of the request: its table name, not its schema. */
+  private static boolean isMember(SdkOperation op, String property) {
+    return op.members().stream()
+        .anyMatch(m -> m.name().equals(property) || m.setter().equals(property));
+  }
+
   private static List<String> beanClasses(Value.Obj handle) {
     List<String> out = new ArrayList<>();
-    for (Value schema : handle.props().getOrDefault("#schema", List.of())) {
+    for (Value schema : handle.props().getOrDefault("schema", List.of())) {
       if (schema instanceof Value.Obj s) {
         for (Value bean : s.props().getOrDefault("bean", List.of())) {
           if (bean instanceof Value.Str str) {

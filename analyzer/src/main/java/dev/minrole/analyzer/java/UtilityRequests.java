@@ -43,7 +43,7 @@ final class UtilityRequests {
    */
   private static Value batch(Value.Obj request, String adder, String setter, boolean writes) {
     List<Value> batches = new ArrayList<>(request.props().getOrDefault(adder, List.of()));
-    batches.addAll(ValueEvaluator.elements(request.props().getOrDefault(setter, List.of())));
+    batches.addAll(Values.elements(request.props().getOrDefault(setter, List.of())));
     List<Value.Entry> entries = new ArrayList<>();
     for (Value batch : batches) {
       if (!(batch instanceof Value.Obj b)) {
@@ -60,7 +60,7 @@ final class UtilityRequests {
             .getOrDefault("addDeleteItem", List.of())
             .forEach(i -> items.add(writeRequest("deleteRequest")));
       } else {
-        items.add(Value.Obj.empty(SdkBuilders.NESTED).with("keys", List.of(Value.opaque("keys"))));
+        items.add(Value.Obj.untyped().with("keys", List.of(Value.opaque("keys"))));
       }
       entries.add(new Value.Entry(tables, List.of(writes ? new Value.Seq(items) : items.get(0))));
     }
@@ -69,11 +69,8 @@ final class UtilityRequests {
   }
 
   private static Value writeRequest(String kind) {
-    return Value.Obj.empty(SdkBuilders.NESTED)
-        .with(
-            kind,
-            List.of(
-                Value.Obj.empty(SdkBuilders.NESTED).with("item", List.of(Value.opaque("item")))));
+    return Value.Obj.untyped()
+        .with(kind, List.of(Value.Obj.untyped().with("item", List.of(Value.opaque("item")))));
   }
 
   /**
@@ -109,9 +106,8 @@ final class UtilityRequests {
         call instanceof Value.Seq args && !args.elements().isEmpty()
             ? args.elements().get(0)
             : call;
-    Value.Obj inner =
-        Value.Obj.empty(SdkBuilders.NESTED).with("tableName", tableNames(List.of(table)));
-    return Value.Obj.empty(SdkBuilders.NESTED).with(kind, List.of(inner));
+    Value.Obj inner = Value.Obj.untyped().with("tableName", tableNames(List.of(table)));
+    return Value.Obj.untyped().with(kind, List.of(inner));
   }
 
   /** The {@code TableName} of each table handle, or unknown for what is not a handle. */
@@ -133,8 +129,7 @@ final class UtilityRequests {
    */
   private static Value directory(Value.Obj request, boolean objects) {
     Value.Obj out =
-        Value.Obj.empty(SdkBuilders.NESTED)
-            .with("bucket", request.props().getOrDefault("bucket", List.of()));
+        Value.Obj.untyped().with("bucket", request.props().getOrDefault("bucket", List.of()));
     if (!objects) {
       return out;
     }
@@ -143,8 +138,7 @@ final class UtilityRequests {
       keys.add(
           new Value.Str(
               ArgValue.concat(
-                  List.of(
-                      ValueEvaluator.toArg(prefix), ArgValue.unknown("a file of the directory")))));
+                  List.of(Values.toArg(prefix), ArgValue.unknown("a file of the directory")))));
     }
     return out.with("key", keys);
   }

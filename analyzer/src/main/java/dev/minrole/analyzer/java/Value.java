@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * What the evaluator knows about the value of an expression. Strings are {@link ArgValue}s;
  * builders, requests and SDK handles are objects with the properties set on them; lists and maps
- * keep their elements. Every property holds alternatives: all the values it can have.
+ * keep their elements; the JDK helpers the evaluator models (a {@code StringBuilder}, an {@code
+ * Optional}, a {@code CompletableFuture}, the environment map) have a variant each. Every property
+ * holds alternatives: all the values it can have.
  */
 sealed interface Value {
 
@@ -17,10 +19,11 @@ sealed interface Value {
   record Str(ArgValue value) implements Value {}
 
   /**
-   * An object whose properties the code sets: an SDK request or its builder ({@code type} is the
-   * built class), an SDK handle such as a {@code DynamoDbTable}, or a helper such as a {@code
-   * StringBuilder} ({@code #sb}), {@code Optional} ({@code #optional}) or {@code CompletableFuture}
-   * ({@code #future}).
+   * An SDK object whose properties the code sets: a request or its builder ({@code type} is the
+   * built class), a handle such as a {@code DynamoDbTable} or {@code TableSchema}, or a client
+   * ({@code type} is the class the object really has, e.g. the CRT-based S3 client's). {@code type}
+   * is empty for a nested object whose class the evaluator does not know: the builder a consumer
+   * lambda of a nested member receives. Properties are keyed by setter name.
    */
   record Obj(String type, Map<String, List<Value>> props) implements Value {
     public Obj {
@@ -33,19 +36,51 @@ sealed interface Value {
       return new Obj(type, Map.of());
     }
 
+    /** A nested SDK object of a class the evaluator does not know. */
+    static Obj untyped() {
+      return new Obj("", Map.of());
+    }
+
+    boolean isUntyped() {
+      return type.isEmpty();
+    }
+
     Obj with(String prop, List<Value> values) {
       Map<String, List<Value>> next = new LinkedHashMap<>(props);
       next.put(prop, values);
       return new Obj(type, next);
     }
+  }
 
-    /** Appends to a list-valued property, as {@code StringBuilder.append} does. */
-    Obj appending(String prop, Value value) {
-      List<Value> parts = new ArrayList<>(props.getOrDefault(prop, List.of()));
-      parts.add(value);
-      return with(prop, parts);
+  /** A {@code StringBuilder} or {@code StringBuffer}: the parts appended to it, in order. */
+  record Text(List<Value> parts) implements Value {
+    public Text {
+      parts = List.copyOf(parts);
+    }
+
+    Text appending(Value part) {
+      List<Value> next = new ArrayList<>(parts);
+      next.add(part);
+      return new Text(next);
     }
   }
+
+  /** An {@code Optional}: the values it may hold (none for {@code Optional.empty()}). */
+  record Maybe(List<Value> held) implements Value {
+    public Maybe {
+      held = List.copyOf(held);
+    }
+  }
+
+  /** A {@code CompletableFuture} or other future: the values it completes with. */
+  record Pending(List<Value> result) implements Value {
+    public Pending {
+      result = List.copyOf(result);
+    }
+  }
+
+  /** {@code System.getenv()}, the map of all environment variables. */
+  record Environment() implements Value {}
 
   /** A list, array, set, stream or varargs, in order. */
   record Seq(List<Value> elements) implements Value {

@@ -232,7 +232,8 @@ final class ValueEvaluator {
       return eval(cast.getExpression(), frame);
     }
     if (e instanceof ConditionalExpr conditional) {
-      return union(eval(conditional.getThenExpr(), frame), eval(conditional.getElseExpr(), frame));
+      return Values.union(
+          eval(conditional.getThenExpr(), frame), eval(conditional.getElseExpr(), frame));
     }
     if (e instanceof AssignExpr assign) {
       return eval(assign.getValue(), frame);
@@ -266,7 +267,7 @@ final class ValueEvaluator {
       return List.of(sequence(init.getValues(), frame));
     }
     if (e instanceof ArrayAccessExpr access) {
-      return elements(eval(access.getName(), frame));
+      return Values.elements(eval(access.getName(), frame));
     }
     if (e instanceof LambdaExpr) {
       return List.of(Value.opaque("a lambda"));
@@ -319,7 +320,7 @@ final class ValueEvaluator {
   List<Value> loopElements(ForEachStmt loop, Frame frame) {
     List<Value> iterated = eval(loop.getIterable(), frame);
     return !iterated.isEmpty() && iterated.stream().allMatch(v -> v instanceof Value.Seq)
-        ? elements(iterated)
+        ? Values.elements(iterated)
         : List.of(Value.opaque("loop variable " + loop.getVariableDeclarator().getNameAsString()));
   }
 
@@ -350,7 +351,7 @@ final class ValueEvaluator {
     for (CallSite site : sites) {
       out.addAll(argument(site, param.index(), method, Frame.unbound(callerMethod(site))));
     }
-    return dedupe(out);
+    return Values.dedupe(out);
   }
 
   /** What provider methods return for a field or parameter a container injects; none if none do. */
@@ -359,7 +360,7 @@ final class ValueEvaluator {
     for (MethodInfo provider : reach.suppliersOf(injectionPoint)) {
       out.addAll(returned(provider, Frame.unbound(provider)));
     }
-    return dedupe(out);
+    return Values.dedupe(out);
   }
 
   private static String unsuppliedParameter(VarRef.Param param) {
@@ -468,7 +469,7 @@ final class ValueEvaluator {
     if (unknown) {
       out.addAll(field(field));
     }
-    return dedupe(out);
+    return Values.dedupe(out);
   }
 
   /**
@@ -545,7 +546,7 @@ final class ValueEvaluator {
     if (values.isEmpty()) {
       return field(field);
     }
-    return Mutations.applyToField(this, dedupe(values), field);
+    return Mutations.applyToField(this, Values.dedupe(values), field);
   }
 
   private Optional<TypeInfo> createdType(Value.Alloc alloc) {
@@ -593,7 +594,7 @@ final class ValueEvaluator {
                       + field.name()
                       + " is not set in code the function runs")));
     }
-    return Mutations.applyToField(this, dedupe(values), field);
+    return Mutations.applyToField(this, Values.dedupe(values), field);
   }
 
   private List<Value> recordComponent(FieldInfo field) {
@@ -674,14 +675,14 @@ final class ValueEvaluator {
       for (MethodInfo m : methods) {
         out.addAll(returned(m, new Frame(m, site, frame)));
       }
-      return dedupe(out);
+      return Values.dedupe(out);
     }
     if (scope.isPresent()
         && call.getArguments().isEmpty()
         && (call.getNameAsString().equals("name") || call.getNameAsString().equals("toString"))
         && analysis.index().get(receiverType.name()).map(TypeInfo::isEnum).orElse(false)) {
       List<Value> names = new ArrayList<>();
-      eval(scope.get(), frame).forEach(v -> names.add(new Value.Str(toArg(v))));
+      eval(scope.get(), frame).forEach(v -> names.add(new Value.Str(Values.toArg(v))));
       return names;
     }
     Optional<List<Value>> accessor = accessor(call, frame);
@@ -737,7 +738,7 @@ final class ValueEvaluator {
         ret.getExpression().ifPresent(e -> out.addAll(eval(e, frame)));
       }
     }
-    return dedupe(out);
+    return Values.dedupe(out);
   }
 
   /** True if a return statement returns from this body, not from a lambda or inner class in it. */
@@ -862,7 +863,7 @@ final class ValueEvaluator {
       for (List<ArgValue> combo : combos) {
         for (Value v : alternatives) {
           List<ArgValue> extended = new ArrayList<>(combo);
-          extended.add(toArg(v));
+          extended.add(Values.toArg(v));
           next.add(extended);
         }
       }
@@ -885,7 +886,7 @@ final class ValueEvaluator {
     for (List<Value> part : parts) {
       List<ArgValue> alternatives = new ArrayList<>();
       for (Value v : part.isEmpty() ? List.of(Value.opaque("null")) : part) {
-        alternatives.add(toArg(v));
+        alternatives.add(Values.toArg(v));
       }
       combinations = (int) Math.min(Integer.MAX_VALUE, (long) combinations * alternatives.size());
       joined.add(
@@ -904,7 +905,7 @@ final class ValueEvaluator {
    * Widening#MAX_LENGTH}. Each widening is recorded, to be reported.
    */
   List<Value> bound(List<Value> values) {
-    List<Value> distinct = dedupe(values);
+    List<Value> distinct = Values.dedupe(values);
     List<Value> out = new ArrayList<>(distinct.size());
     for (Value v : distinct) {
       if (v instanceof Value.Str s && Widening.length(s.value()) > Widening.MAX_LENGTH) {
@@ -919,7 +920,7 @@ final class ValueEvaluator {
       return out;
     }
     if (out.stream().allMatch(v -> v instanceof Value.Str)) {
-      List<ArgValue> strings = out.stream().map(ValueEvaluator::toArg).toList();
+      List<ArgValue> strings = out.stream().map(Values::toArg).toList();
       ArgValue result = Widening.widen(strings, "one of " + strings.size() + " values");
       recordWidening(strings.size(), result);
       return List.of(new Value.Str(result));
@@ -950,50 +951,6 @@ final class ValueEvaluator {
 
   long budget() {
     return budget;
-  }
-
-  /** The string a value stands for, with unknown parts kept as unknown. */
-  static ArgValue toArg(Value value) {
-    if (value instanceof Value.Str s) {
-      return s.value();
-    }
-    if (value instanceof Value.Opaque o) {
-      return ArgValue.unknown(o.reason());
-    }
-    if (value instanceof Value.Alloc a
-        && a.site() instanceof com.github.javaparser.ast.body.EnumConstantDeclaration constant) {
-      return ArgValue.literal(constant.getNameAsString());
-    }
-    if (value instanceof Value.Obj o && JdkValueRules.STRING_BUILDER.equals(o.type())) {
-      List<ArgValue> parts = new ArrayList<>();
-      for (Value part : o.props().getOrDefault("parts", List.of())) {
-        parts.add(toArg(part));
-      }
-      return ArgValue.concat(parts);
-    }
-    return ArgValue.unknown("an object, not a string");
-  }
-
-  static List<Value> elements(List<Value> containers) {
-    List<Value> out = new ArrayList<>();
-    for (Value v : containers) {
-      if (v instanceof Value.Seq seq) {
-        out.addAll(seq.elements());
-      } else {
-        out.add(Value.opaque("element of an unknown collection"));
-      }
-    }
-    return dedupe(out);
-  }
-
-  static List<Value> union(List<Value> a, List<Value> b) {
-    List<Value> out = new ArrayList<>(a);
-    out.addAll(b);
-    return dedupe(out);
-  }
-
-  static List<Value> dedupe(List<Value> values) {
-    return new ArrayList<>(new LinkedHashSet<>(values));
   }
 
   /**

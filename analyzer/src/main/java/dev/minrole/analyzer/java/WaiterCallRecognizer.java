@@ -12,12 +12,6 @@ import java.util.Optional;
  * operation.
  */
 final class WaiterCallRecognizer implements CallRecognizer {
-  /**
-   * The argument that names the waiter, e.g. {@code @Waiter=ObjectExists}; no request member starts
-   * with @.
-   */
-  static final String WAITER = "@Waiter";
-
   @Override
   public List<Recognized> recognize(
       MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
@@ -41,19 +35,12 @@ final class WaiterCallRecognizer implements CallRecognizer {
             RecognitionContext.requestClass(service.get(), op.request()),
             unit);
     String waiter = call.getNameAsString().substring("waitUntil".length());
-    List<Value> marked = requests.stream().map(r -> marked(r, waiter)).toList();
     return List.of(
         new Recognized(
-            service.get(), op, marked, receiver.simpleName() + "." + call.getNameAsString()));
-  }
-
-  /**
-   * The request with the waiter's name under {@link #WAITER}, for the mapping: a waiter that
-   * retries on "not found" needs what tells "not found" from "access denied".
-   */
-  private static Value marked(Value request, String waiter) {
-    return request instanceof Value.Obj obj
-        ? obj.with(WAITER, List.of(Value.str(waiter)))
-        : request;
+            service.get(),
+            op,
+            requests,
+            receiver.simpleName() + "." + call.getNameAsString(),
+            Optional.of(waiter)));
   }
 }

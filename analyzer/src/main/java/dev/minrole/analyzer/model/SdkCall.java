@@ -14,14 +14,18 @@ import java.util.TreeMap;
  * values: top-level members by their model name ({@code Bucket}), nested ones with dots ({@code
  * Image.S3Object.Bucket}) and list or map elements with an index ({@code
  * TransactItems[0].Put.TableName}, {@code RequestItems[0].key}). {@code detail} says how the code
- * made the call, e.g. {@code S3Client.getObject} or {@code DynamoDbTable.putItem}.
+ * made the call, e.g. {@code S3Client.getObject} or {@code DynamoDbTable.putItem}. {@code waiter}
+ * names the SDK waiter that makes the call, when one does ({@code ObjectExists}): a waiter polls
+ * until a state is reached, and telling "not found" from "access denied" may need more than the
+ * operation's own action.
  */
 public record SdkCall(
     String service,
     String operation,
     Map<String, ArgValue> args,
     SourceLocation site,
-    String detail) {
+    String detail,
+    Optional<String> waiter) {
 
   public SdkCall {
     Objects.requireNonNull(service, "service");
@@ -29,6 +33,22 @@ public record SdkCall(
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(detail, "detail");
     args = java.util.Collections.unmodifiableMap(new TreeMap<>(args));
+    waiter = waiter == null ? Optional.empty() : waiter;
+  }
+
+  /** A call the code makes directly, not through a waiter. */
+  public SdkCall(
+      String service,
+      String operation,
+      Map<String, ArgValue> args,
+      SourceLocation site,
+      String detail) {
+    this(service, operation, args, site, detail, Optional.empty());
+  }
+
+  /** The same call with other argument values (bound from a template, say). */
+  public SdkCall withArgs(Map<String, ArgValue> other) {
+    return new SdkCall(service, operation, other, site, detail, waiter);
   }
 
   public Optional<ArgValue> arg(String path) {

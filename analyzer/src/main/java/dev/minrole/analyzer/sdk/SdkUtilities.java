@@ -24,6 +24,7 @@ public final class SdkUtilities {
 
   private final Map<String, UtilityType> types = new HashMap<>();
   private final Map<String, Map<String, String>> clientMethods = new HashMap<>();
+  private final Map<String, Map<String, String>> factories = new HashMap<>();
 
   SdkUtilities(JsonNode root) {
     root.path("types")
@@ -36,15 +37,20 @@ public final class SdkUtilities {
                 types.put(e.getValue().get("async").asText(), type);
               }
             });
-    root.path("clientMethods")
-        .fields()
+    readMethodTable(root.path("clientMethods"), clientMethods);
+    readMethodTable(root.path("factories"), factories);
+  }
+
+  /** A table of class, then method, to the class of what the method returns. */
+  private static void readMethodTable(JsonNode node, Map<String, Map<String, String>> into) {
+    node.fields()
         .forEachRemaining(
             e -> {
               Map<String, String> methods = new HashMap<>();
               e.getValue()
                   .fields()
                   .forEachRemaining(m -> methods.put(m.getKey(), m.getValue().asText()));
-              clientMethods.put(e.getKey(), methods);
+              into.put(e.getKey(), methods);
             });
   }
 
@@ -114,6 +120,19 @@ public final class SdkUtilities {
 
   public boolean isUtility(String fqn) {
     return types.containsKey(fqn);
+  }
+
+  /**
+   * The class of the client a static factory method of a client class makes, when it is not the
+   * class itself: {@code S3AsyncClient.crtCreate()} makes an {@code S3CrtAsyncClient}.
+   */
+  public Optional<String> factory(String clientFqn, String method) {
+    return Optional.ofNullable(factories.getOrDefault(clientFqn, Map.of()).get(method));
+  }
+
+  /** True if some static factory method of this client class makes a client of another class. */
+  public boolean hasFactories(String clientFqn) {
+    return factories.containsKey(clientFqn);
   }
 
   /** The utility a client method hands out, e.g. {@code SqsAsyncClient.batchManager()}. */

@@ -54,10 +54,7 @@ public final class EnvironmentBinding {
             next.size() > MAX_CALLS ? List.of(firstOfEach(variants, arg.getKey(), values)) : next;
       }
       for (Map<String, ArgValue> args : variants) {
-        out.add(
-            new Bound(
-                new SdkCall(call.service(), call.operation(), args, call.site(), call.detail()),
-                used));
+        out.add(new Bound(call.withArgs(args), used));
       }
     }
     return out;

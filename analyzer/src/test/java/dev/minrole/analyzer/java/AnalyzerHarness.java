@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
  * <p>A marker names the call on the next code line: the SDK service name, the operation, and the
  * arguments that must have exactly these values ({@code $NAME} is an environment variable, {@code
  * %name} a system property, {@code *} an unknown part of a value, {@code ?} a wholly unknown
- * value). Arguments not named are not checked. {@code // FINDING: ID} expects a finding on the next
- * line ({@code # FINDING: ID} in a properties or YAML file). A call or a finding on a line without
- * a marker fails the test, and so does a marker without its call.
+ * value); {@code waiter=ObjectExists} names the waiter that makes the call. Arguments not named are
+ * not checked. {@code // FINDING: ID} expects a finding on the next line ({@code # FINDING: ID} in
+ * a properties or YAML file). A call or a finding on a line without a marker fails the test, and so
+ * does a marker without its call.
  */
 final class AnalyzerHarness {
   private static final Pattern SDK = Pattern.compile("//\\s*SDK:\\s*(\\S+)\\.(\\S+)(.*)");
@@ -190,6 +191,12 @@ final class AnalyzerHarness {
     }
     Matcher arg = ARG.matcher(expected[2]);
     while (arg.find()) {
+      if (arg.group(1).equals("waiter")) {
+        if (!call.waiter().equals(java.util.Optional.of(arg.group(2)))) {
+          return false;
+        }
+        continue;
+      }
       ArgValue actual = call.args().get(arg.group(1));
       if (actual == null || !render(actual).equals(arg.group(2))) {
         return false;
@@ -223,6 +230,7 @@ final class AnalyzerHarness {
     for (SdkCall c : calls) {
       StringBuilder s = new StringBuilder(c.service() + "." + c.operation());
       c.args().forEach((k, v) -> s.append(' ').append(k).append('=').append(render(v)));
+      c.waiter().ifPresent(w -> s.append(" waiter=").append(w));
       out.add(s + " @" + c.site());
     }
     return out.toString();

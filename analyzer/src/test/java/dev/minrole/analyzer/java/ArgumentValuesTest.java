@@ -163,7 +163,7 @@ class ArgumentValuesTest {
                 // SDK: dynamodb.Scan TableName=events
                 dynamo.scanPaginator(r -> r.tableName("events")).items().forEach(System.out::println);
                 S3Client s3 = S3Client.create();
-                // SDK: s3.HeadObject Bucket=uploads Key=? @Waiter=ObjectExists
+                // SDK: s3.HeadObject Bucket=uploads Key=? waiter=ObjectExists
                 s3.waiter().waitUntilObjectExists(r -> r.bucket("uploads").key(key));
               }
             }

@@ -230,6 +230,7 @@ public final class MappingData {
               switch (e.getKey()) {
                 case "present" -> all.add(new When.AnyPresent(texts(v)));
                 case "absent" -> all.add(new When.Absent(texts(v)));
+                case "waiter" -> all.add(new When.Waiter(texts(v)));
                 case "unknown" -> all.add(new When.Unknown(v.asText()));
                 case "equals" ->
                     v.properties()

@@ -118,7 +118,7 @@ public final class OperationMapper {
     List<Finding> findings = new ArrayList<>();
     for (ActionRule rule : rules) {
       for (Map<String, ArgValue> view : expansions(rule, call.args())) {
-        if (rule.when().isPresent() && !rule.when().get().test(view)) {
+        if (rule.when().isPresent() && !rule.when().get().test(view, call.waiter())) {
           continue;
         }
         Optional<IamAction> action = catalog.action(rule.action());

@@ -4,6 +4,7 @@ import dev.minrole.analyzer.model.ArgValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * When a mapping rule applies, decided from the request members the code sets. Member paths may
@@ -11,11 +12,36 @@ import java.util.Map;
  */
 public sealed interface When {
 
-  /** True if the rule applies to these arguments. */
-  boolean test(Map<String, ArgValue> args);
+  /** True if the rule applies to a call with these arguments, made by {@code waiter} if any. */
+  boolean test(Map<String, ArgValue> args, Optional<String> waiter);
+
+  /** True if the rule applies to a call with these arguments, made directly. */
+  default boolean test(Map<String, ArgValue> args) {
+    return test(args, Optional.empty());
+  }
 
   /** The condition in words, e.g. {@code VersionId is set}. */
   String describe();
+
+  /**
+   * The call is made by one of these SDK waiters ({@code ObjectExists}), not by the code directly.
+   * A waiter is not a request member: the analyzer reports it with the call.
+   */
+  record Waiter(List<String> names) implements When {
+    public Waiter {
+      names = List.copyOf(names);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
+      return waiter.map(names::contains).orElse(false);
+    }
+
+    @Override
+    public String describe() {
+      return "the " + String.join(" or ", names) + " waiter makes the call";
+    }
+  }
 
   /** Any of the members is set. */
   record AnyPresent(List<String> members) implements When {
@@ -24,7 +50,7 @@ public sealed interface When {
     }
 
     @Override
-    public boolean test(Map<String, ArgValue> args) {
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
       return members.stream().anyMatch(m -> present(args, m));
     }
 
@@ -43,7 +69,7 @@ public sealed interface When {
     }
 
     @Override
-    public boolean test(Map<String, ArgValue> args) {
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
       return members.stream().noneMatch(m -> present(args, m));
     }
 
@@ -62,7 +88,7 @@ public sealed interface When {
     }
 
     @Override
-    public boolean test(Map<String, ArgValue> args) {
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
       ArgValue v = args.get(member);
       return v != null
           && v.literal().map(s -> values.stream().anyMatch(s::equalsIgnoreCase)).orElse(false);
@@ -81,7 +107,7 @@ public sealed interface When {
     }
 
     @Override
-    public boolean test(Map<String, ArgValue> args) {
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
       ArgValue v = args.get(member);
       if (v == null) {
         return false;
@@ -106,8 +132,8 @@ public sealed interface When {
     }
 
     @Override
-    public boolean test(Map<String, ArgValue> args) {
-      return !new StartsWith(member, prefixes).test(args);
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
+      return !new StartsWith(member, prefixes).test(args, waiter);
     }
 
     @Override
@@ -119,7 +145,7 @@ public sealed interface When {
   /** The member is set but its value is not known, so every variant must be assumed. */
   record Unknown(String member) implements When {
     @Override
-    public boolean test(Map<String, ArgValue> args) {
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
       ArgValue v = args.get(member);
       return v == null || !v.isKnown();
     }
@@ -137,8 +163,8 @@ public sealed interface When {
     }
 
     @Override
-    public boolean test(Map<String, ArgValue> args) {
-      return conditions.stream().allMatch(c -> c.test(args));
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
+      return conditions.stream().allMatch(c -> c.test(args, waiter));
     }
 
     @Override
@@ -154,8 +180,8 @@ public sealed interface When {
     }
 
     @Override
-    public boolean test(Map<String, ArgValue> args) {
-      return conditions.stream().anyMatch(c -> c.test(args));
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
+      return conditions.stream().anyMatch(c -> c.test(args, waiter));
     }
 
     @Override

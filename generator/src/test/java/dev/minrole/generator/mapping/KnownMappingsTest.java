@@ -30,7 +30,7 @@ class KnownMappingsTest {
       s3 | GetObject | Bucket=media & Key=in/a.jpg & VersionId=v1 | s3:GetObjectVersion arn:aws:s3:::media/in/a.jpg | https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
       s3 | HeadObject | Bucket=media & Key=in/* | s3:GetObject arn:aws:s3:::media/in/* | https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
       s3 | HeadObject | Bucket=media & Key=a & VersionId=? | s3:GetObjectVersion arn:aws:s3:::media/a | https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
-      s3 | HeadObject | Bucket=media & Key=in/a & @Waiter=ObjectExists | s3:GetObject arn:aws:s3:::media/in/a; s3:ListBucket arn:aws:s3:::media | https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
+      s3 | HeadObject | Bucket=media & Key=in/a & waiter=ObjectExists | s3:GetObject arn:aws:s3:::media/in/a; s3:ListBucket arn:aws:s3:::media | https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
       s3 | HeadBucket | Bucket=media | s3:ListBucket arn:aws:s3:::media | https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html
       s3 | ListObjectsV2 | Bucket=media | s3:ListBucket arn:aws:s3:::media | https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
       s3 | ListObjects | Bucket=media | s3:ListBucket arn:aws:s3:::media | https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html

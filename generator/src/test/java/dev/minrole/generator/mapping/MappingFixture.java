@@ -22,18 +22,34 @@ final class MappingFixture {
    * A call from {@code Name=value & Other=value}: {@code $NAME} is an environment variable, {@code
    * ?} an unknown value, {@code prefix*} a value with an unknown end.
    */
+  /**
+   * A call with arguments written {@code Bucket=media & Key=in/*}; {@code waiter=ObjectExists} says
+   * a waiter makes it.
+   */
   static SdkCall call(String service, String operation, String args) {
     Map<String, ArgValue> values = new LinkedHashMap<>();
+    java.util.Optional<String> waiter = java.util.Optional.empty();
     for (String part : args.split("&")) {
       String arg = part.strip();
       if (arg.isEmpty()) {
         continue;
       }
       int eq = arg.indexOf('=');
-      values.put(arg.substring(0, eq).strip(), value(arg.substring(eq + 1).strip()));
+      String name = arg.substring(0, eq).strip();
+      String text = arg.substring(eq + 1).strip();
+      if (name.equals("waiter")) {
+        waiter = java.util.Optional.of(text);
+      } else {
+        values.put(name, value(text));
+      }
     }
     return new SdkCall(
-        service, operation, values, SourceLocation.of("App.java", 1), service + "." + operation);
+        service,
+        operation,
+        values,
+        SourceLocation.of("App.java", 1),
+        service + "." + operation,
+        waiter);
   }
 
   private static ArgValue value(String text) {
