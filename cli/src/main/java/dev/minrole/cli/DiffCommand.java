@@ -1,21 +1,16 @@
 package dev.minrole.cli;
 
-import dev.minrole.analyzer.model.Finding;
-import dev.minrole.generator.catalog.IamCatalog;
-import dev.minrole.generator.current.CurrentRoleFindings;
-import dev.minrole.generator.declared.DeclaredPolicies;
-import dev.minrole.generator.diff.CurrentPolicy;
+import dev.minrole.engine.Analysis;
+import dev.minrole.engine.AnalysisRequest;
+import dev.minrole.engine.Comparison;
+import dev.minrole.engine.Engine;
+import dev.minrole.engine.FailOn;
+import dev.minrole.engine.RequestException;
+import dev.minrole.engine.SourceUris;
 import dev.minrole.generator.diff.DiffReport;
-import dev.minrole.generator.diff.FunctionDiff;
-import dev.minrole.generator.diff.PolicyDiff;
-import dev.minrole.generator.diff.PolicyDocument;
-import dev.minrole.generator.synth.FunctionPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,73 +89,32 @@ final class DiffCommand implements Callable<Integer> {
       current.requireOne(baseRef != null, ", or --base-ref REF");
     }
     if (!List.of("auto", "always", "never").contains(color)) {
-      throw new UsageException("--color " + color + " is not auto, always or never");
+      throw new RequestException("--color " + color + " is not auto, always or never");
     }
-    Pipeline.Result result = Pipeline.generate(source);
+    Engine engine = Engine.bundled();
+    AnalysisRequest request = source.request();
+    Analysis result = engine.needed(request);
     if (!named && result.declared().isEmpty()) {
       current.requireOne(
           false, ", --base-ref REF, or a template that declares the function's role");
     }
-    Diagnostics.print(spec.commandLine().getErr(), result, common.verbose);
-    DiffReport report =
+    PrintWriter err = spec.commandLine().getErr();
+    Diagnostics.print(err, result, common.verbose);
+    Comparison comparison =
         baseRef != null
-            ? againstBaseRef(result)
-            : named ? againstCurrent(result) : againstTemplate(result);
+            ? engine.diffWithBaseRef(request, result, baseRef)
+            : named
+                ? engine.diff(result, current.read(source))
+                : engine.diffWithTemplateRoles(result);
+    comparison.baselines().forEach(b -> Diagnostics.print(err, b.findings(), common.verbose));
+    DiffReport report = comparison.report();
     PrintWriter out = spec.commandLine().getOut();
-    boolean colour = color.equals("always") || color.equals("auto") && Terminal.isInteractive();
+    boolean colour = color.equals("always") || (color.equals("auto") && Terminal.isInteractive());
     out.print(
         format
             .renderer(colour, new SourceUris(source.pathsOrCurrent(), Path.of("")))
             .render(report));
     out.flush();
-    return failOn.exitCode(report);
-  }
-
-  private DiffReport againstCurrent(Pipeline.Result result) {
-    CurrentPolicy policy = current.read(source);
-    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
-    List<FunctionDiff> functions = new ArrayList<>();
-    for (FunctionPolicy f : result.functions()) {
-      functions.add(diff.compare(f, policy));
-    }
-    List<Finding> findings = new ArrayList<>(result.findings());
-    findings.addAll(policy.findings());
-    Diagnostics.print(spec.commandLine().getErr(), policy.findings(), common.verbose);
-    return new DiffReport(DiffReport.Baseline.CURRENT, policy.description(), functions, findings);
-  }
-
-  /** Each template function against the role its template gives it today. */
-  private DiffReport againstTemplate(Pipeline.Result result) {
-    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
-    CurrentRoleFindings roles = CurrentRoleFindings.bundled();
-    List<FunctionDiff> functions = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>(result.findings());
-    for (FunctionPolicy f : result.functions()) {
-      DeclaredPolicies.Declared declared = result.declared().get(f.name());
-      if (declared == null) {
-        continue;
-      }
-      CurrentPolicy role = roles.current("the template's role of " + f.name(), declared);
-      functions.add(diff.compare(f, role));
-      findings.addAll(role.findings());
-      Diagnostics.print(spec.commandLine().getErr(), role.findings(), common.verbose);
-    }
-    return new DiffReport(DiffReport.Baseline.CURRENT, "the template", functions, findings);
-  }
-
-  private DiffReport againstBaseRef(Pipeline.Result result) {
-    Map<String, Optional<FunctionPolicy>> base =
-        BaseRef.neededAt(baseRef, source, result.functions());
-    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
-    List<FunctionDiff> functions = new ArrayList<>();
-    for (FunctionPolicy f : result.functions()) {
-      List<PolicyDocument> documents =
-          base.getOrDefault(f.name(), Optional.empty())
-              .flatMap(FunctionPolicy::policy)
-              .map(b -> List.of(PolicyDocument.of(baseRef, b)))
-              .orElse(List.of());
-      functions.add(diff.compare(f, new CurrentPolicy(baseRef, documents)));
-    }
-    return new DiffReport(DiffReport.Baseline.BASE_REF, baseRef, functions, result.findings());
+    return ExitCodes.of(failOn.failure(report));
   }
 }

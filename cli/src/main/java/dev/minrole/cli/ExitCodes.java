@@ -1,5 +1,8 @@
 package dev.minrole.cli;
 
+import dev.minrole.generator.diff.DiffKind;
+import java.util.Optional;
+
 /** The exit codes of every command, as documented in {@code --help} and the README. */
 final class ExitCodes {
   static final int OK = 0;
@@ -22,4 +25,9 @@ final class ExitCodes {
   static final int PARTIAL_INPUT = 6;
 
   private ExitCodes() {}
+
+  /** The exit code of a check: {@link #MISSING}, {@link #EXCESS} or {@link #OK}. */
+  static int of(Optional<DiffKind> failure) {
+    return failure.map(k -> k == DiffKind.MISSING ? MISSING : EXCESS).orElse(OK);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.minrole.cli;
 
+import dev.minrole.engine.RequestException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ public final class MinroleCommand implements Runnable {
         (ex, failed, parseResult) -> {
           boolean verbose = verbose(parseResult);
           PrintWriter e = failed.getErr();
-          if (ex instanceof UsageException) {
+          if (ex instanceof RequestException) {
             e.println(Diagnostics.ERROR + ex.getMessage());
             e.flush();
             return ExitCodes.USAGE;

@@ -1,16 +1,16 @@
 package dev.minrole.cli;
 
+import dev.minrole.engine.Analysis;
+import dev.minrole.engine.AnalysisRequest;
+import dev.minrole.engine.Engine;
+import dev.minrole.engine.OutputFormat;
+import dev.minrole.engine.RequestException;
+import dev.minrole.engine.TightenedFunction;
 import dev.minrole.generator.aws.AccessAnalyzerCheck;
-import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.diff.CurrentPolicy;
-import dev.minrole.generator.diff.FunctionDiff;
-import dev.minrole.generator.diff.PolicyDiff;
-import dev.minrole.generator.diff.PolicyDocument;
 import dev.minrole.generator.diff.PolicyInputException;
-import dev.minrole.generator.diff.PolicySize;
 import dev.minrole.generator.diff.Tightened;
 import dev.minrole.generator.diff.Tightener;
-import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.render.PolicyJson;
 import dev.minrole.generator.render.TightenReport;
 import dev.minrole.generator.synth.FunctionPolicy;
@@ -89,27 +89,19 @@ final class TightenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     current.bind(source).requireOne(false, "");
-    Pipeline.Result result = Pipeline.generate(source);
+    Engine engine = Engine.bundled();
+    AnalysisRequest request = source.request();
+    Analysis result = engine.needed(request);
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.print(err, result, common.verbose);
     CurrentPolicy policy = current.read(source);
     Diagnostics.print(err, policy.findings(), common.verbose);
-    IamCatalog catalog = IamCatalog.bundled();
-    Tightener tightener =
-        new Tightener(new PolicySynthesizer(OperationMapper.bundled(), source.arnContext()));
-    PolicySize before =
-        PolicySize.of(policy.identity().stream().map(PolicyDocument::policy).toList(), catalog);
     List<FunctionPolicy> tightened = new ArrayList<>();
     boolean missing = false;
-    for (FunctionPolicy f : result.functions()) {
-      Tightened t = tightener.tighten(f, policy, new Tightener.Options(addMissing, dropObserved));
-      FunctionDiff diff = new PolicyDiff(catalog).compare(f, policy);
-      PolicySize after =
-          t.policy()
-              .flatMap(FunctionPolicy::policy)
-              .map(p -> PolicySize.of(List.of(p), catalog))
-              .orElse(new PolicySize(0, 0, 0));
-      TightenReport.lines(policy.description(), diff, t, before, after)
+    for (TightenedFunction f :
+        engine.tighten(request, result, policy, new Tightener.Options(addMissing, dropObserved))) {
+      Tightened t = f.tightened();
+      TightenReport.lines(policy.description(), f.diff(), t, f.before(), f.after())
           .forEach(l -> err.println("minrole: " + l));
       missing |= !t.missing().isEmpty() && !t.missingAdded();
       if (t.policy().isPresent()) {
@@ -118,7 +110,7 @@ final class TightenCommand implements Callable<Integer> {
         err.println(
             Diagnostics.ERROR
                 + "nothing "
-                + f.name()
+                + f.needed().name()
                 + " needs is granted by "
                 + policy.description()
                 + "; no policy is written for it");
@@ -155,7 +147,7 @@ final class TightenCommand implements Callable<Integer> {
         passed &= problems.isEmpty();
       }
     } catch (PolicyInputException | IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new RequestException(e.getMessage());
     }
     if (passed) {
       err.println("minrole: Access Analyzer: CheckNoNewAccess and ValidatePolicy passed");

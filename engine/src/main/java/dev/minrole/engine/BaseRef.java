@@ -1,4 +1,4 @@
-package dev.minrole.cli;
+package dev.minrole.engine;
 
 import dev.minrole.generator.synth.FunctionPolicy;
 import java.io.IOException;
@@ -30,20 +30,20 @@ final class BaseRef {
 
   /** Each function's needed policy at {@code ref}, by function name; absent if it did not exist. */
   static Map<String, Optional<FunctionPolicy>> neededAt(
-      String ref, SourceOptions source, List<FunctionPolicy> now) {
+      String ref, AnalysisRequest source, List<FunctionPolicy> now) {
     List<Path> paths =
         source.pathsOrCurrent().stream().map(p -> p.toAbsolutePath().normalize()).toList();
     Path first = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).getParent();
     Path top = Path.of(git(first, "rev-parse", "--show-toplevel").strip());
     if (run(top, "git", "rev-parse", "--verify", "--quiet", ref + "^{commit}").exit() != 0) {
-      throw new UsageException(
+      throw new RequestException(
           "--base-ref " + ref + " is not a commit in " + top + "; give a branch, tag or commit");
     }
     Path temp;
     try {
       temp = Files.createTempDirectory("minrole-base-");
     } catch (IOException e) {
-      throw new UsageException(
+      throw new RequestException(
           "cannot create a temporary directory for --base-ref: " + e.getMessage());
     }
     try {
@@ -69,18 +69,18 @@ final class BaseRef {
       command.addAll(archived);
       git(top, command.toArray(String[]::new));
       unzip(zip, temp.resolve("tree"));
-      if (source.handlers.isEmpty()) {
-        Pipeline.Result base = Pipeline.generate(source.withSources(basePaths, List.of()));
+      if (source.handlers().isEmpty()) {
+        Analysis base = Pipeline.needed(source.withSources(basePaths, List.of()));
         if (now.size() == 1 && base.functions().size() == 1) {
           out.put(now.get(0).name(), Optional.of(base.functions().get(0)));
         }
         return out;
       }
-      for (String handler : source.handlers) {
+      for (String handler : source.handlers()) {
         try {
-          Pipeline.Result base = Pipeline.generate(source.withSources(basePaths, List.of(handler)));
+          Analysis base = Pipeline.needed(source.withSources(basePaths, List.of(handler)));
           base.functions().forEach(f -> out.put(f.name(), Optional.of(f)));
-        } catch (UsageException e) {
+        } catch (RequestException e) {
           // The handler or its sources did not exist at the ref: it needed nothing there.
         }
       }
@@ -94,7 +94,7 @@ final class BaseRef {
     try {
       return top.toRealPath().relativize(p.toRealPath()).toString().replace('\\', '/');
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException(
+      throw new RequestException(
           p + " is not inside the git repository " + top + "; --base-ref needs PATHs in it");
     }
   }
@@ -105,7 +105,7 @@ final class BaseRef {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         Path out = target.resolve(e.getName()).normalize();
         if (!out.startsWith(target)) {
-          throw new UsageException(
+          throw new RequestException(
               "git archive of --base-ref holds a path outside its tree: " + e.getName());
         }
         if (e.isDirectory()) {
@@ -116,7 +116,7 @@ final class BaseRef {
         }
       }
     } catch (IOException e) {
-      throw new UsageException("cannot extract the sources at --base-ref: " + e.getMessage());
+      throw new RequestException("cannot extract the sources at --base-ref: " + e.getMessage());
     }
   }
 
@@ -135,7 +135,7 @@ final class BaseRef {
     command.addAll(List.of(args));
     Outcome o = run(dir, command.toArray(String[]::new));
     if (o.exit() != 0) {
-      throw new UsageException(
+      throw new RequestException(
           "--base-ref needs git: 'git "
               + String.join(" ", args)
               + "' in "
@@ -161,15 +161,15 @@ final class BaseRef {
       }
       if (!process.waitFor(GIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new UsageException(
+        throw new RequestException(
             "git did not finish within " + GIT_TIMEOUT_SECONDS + " s in " + dir);
       }
       return new Outcome(process.exitValue(), out, err);
     } catch (IOException e) {
-      throw new UsageException("--base-ref needs git on the PATH: " + e.getMessage());
+      throw new RequestException("--base-ref needs git on the PATH: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UsageException("interrupted while running git");
+      throw new RequestException("interrupted while running git");
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.minrole.cli;
+package dev.minrole.engine;
 
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.generator.render.FunctionNames;
@@ -22,19 +22,19 @@ import java.util.Set;
  * with the format's extension, e.g. {@code OrderFunction.cfn.yaml}. The directory is created if
  * needed; files of the same names are replaced, other files are left alone.
  */
-final class OutputFiles {
+public final class OutputFiles {
   private OutputFiles() {}
 
   /** Creates the directory, before any analysis, so a bad {@code --out} fails at once. */
-  static void prepare(Path dir) {
+  public static void prepare(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UsageException(
+      throw new RequestException(
           "--out " + dir + " is a file; give a directory to write one file per function into");
     }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UsageException(
+      throw new RequestException(
           "--out "
               + dir
               + ": cannot create the directory ("
@@ -47,7 +47,7 @@ final class OutputFiles {
    * Writes the files into the prepared directory and returns their paths, in the order of the
    * functions.
    */
-  static List<Path> write(
+  public static List<Path> write(
       Path dir, Renderer renderer, List<FunctionPolicy> functions, List<Finding> findings) {
     FunctionNames names = new FunctionNames(functions);
     Set<String> taken = new HashSet<>();
@@ -63,7 +63,7 @@ final class OutputFiles {
       try {
         Files.writeString(file, renderer.renderOne(f, findings), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new UsageException(
+        throw new RequestException(
             "--out "
                 + dir
                 + ": cannot write "

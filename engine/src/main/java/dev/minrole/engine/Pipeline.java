@@ -1,6 +1,5 @@
-package dev.minrole.cli;
+package dev.minrole.engine;
 
-import dev.minrole.analyzer.cloudtrail.TrailProgress;
 import dev.minrole.analyzer.java.CredentialScan;
 import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
@@ -38,32 +37,14 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The generate pipeline: read the template (if there is one) and the sources, analyze each function
  * from its handler, bind its environment, add what the platform needs, and synthesize its policy.
- * Problems with the input as a whole are {@link UsageException}s; findings travel with the result.
+ * Problems with the input as a whole are {@link RequestException}s; findings travel with the
+ * result.
  */
 final class Pipeline {
-  /**
-   * Every function's policy, the findings that belong to no single function, and whether some
-   * CloudTrail input could not be read completely ({@code --strict} turns that into exit code 6).
-   */
-  record Result(
-      List<FunctionPolicy> functions,
-      List<Finding> findings,
-      boolean partialInput,
-      Map<String, DeclaredPolicies.Declared> declared) {
-    Result(List<FunctionPolicy> functions, List<Finding> findings, boolean partialInput) {
-      this(functions, findings, partialInput, Map.of());
-    }
-
-    Result(List<FunctionPolicy> functions, List<Finding> findings) {
-      this(functions, findings, false);
-    }
-  }
-
   /**
    * What is known about each function before synthesis, the findings about the input, and what the
    * template grants each template function today ({@code declared}, by input).
@@ -88,13 +69,13 @@ final class Pipeline {
     }
   }
 
-  private final SourceOptions options;
+  private final AnalysisRequest options;
   private final Map<Path, JavaProject> projects = new LinkedHashMap<>();
   private final List<Finding> global = new ArrayList<>();
   private final Map<FunctionInput, DeclaredPolicies.Declared> declared = new IdentityHashMap<>();
   private final PolicySynthesizer synthesizer;
 
-  private Pipeline(SourceOptions options) {
+  private Pipeline(AnalysisRequest options) {
     this.options = options;
     this.synthesizer =
         new PolicySynthesizer(
@@ -102,7 +83,7 @@ final class Pipeline {
   }
 
   /** The policies the functions need, from templates (if any) and code: for diff and tighten. */
-  static Result generate(SourceOptions options) {
+  static Analysis needed(AnalysisRequest options) {
     return new Pipeline(options).run(false);
   }
 
@@ -110,14 +91,14 @@ final class Pipeline {
    * {@code minrole generate}: with CloudTrail input, the trail flow; otherwise templates (if any)
    * and code. Template functions also get the findings about the role their template gives them.
    */
-  static Result generate(SourceOptions options, TrailOptions trail, TrailProgress progress) {
-    if (trail.active() || !trail.roles.roleArns.isEmpty()) {
-      return TrailPipeline.generate(options, trail, progress);
+  static Analysis generate(AnalysisRequest options) {
+    if (options.trails().isPresent()) {
+      return TrailPipeline.generate(options, options.trails().get(), options.progress());
     }
     return new Pipeline(options).run(true);
   }
 
-  private Result run(boolean review) {
+  private Analysis run(boolean review) {
     Inputs inputs = inputs();
     List<FunctionPolicy> functions = new ArrayList<>();
     Map<String, DeclaredPolicies.Declared> declaredByName = new LinkedHashMap<>();
@@ -129,11 +110,11 @@ final class Pipeline {
         declaredByName.put(policy.name(), current);
       }
     }
-    return new Result(functions, inputs.findings(), false, declaredByName);
+    return new Analysis(functions, inputs.findings(), false, declaredByName);
   }
 
   /** Reads the templates and sources and gathers what each function needs, unsynthesized. */
-  static Inputs inputs(SourceOptions options) {
+  static Inputs inputs(AnalysisRequest options) {
     return new Pipeline(options).inputs();
   }
 
@@ -141,13 +122,13 @@ final class Pipeline {
     List<Path> paths = options.pathsOrCurrent();
     for (Path p : paths) {
       if (!Files.exists(p)) {
-        throw new UsageException(
+        throw new RequestException(
             p + " does not exist; give the directory that holds the function's Java sources");
       }
     }
     List<Path> templates = templates(paths);
     List<FunctionInput> functions = new ArrayList<>();
-    List<String> handlersLeft = new ArrayList<>(options.handlers);
+    List<String> handlersLeft = new ArrayList<>(options.handlers());
     for (Path template : templates) {
       functions.addAll(fromTemplate(template, paths, handlersLeft));
     }
@@ -158,19 +139,18 @@ final class Pipeline {
   }
 
   private List<Path> templates(List<Path> paths) {
-    if (options.noTemplate) {
+    if (options.noTemplate()) {
       return List.of();
     }
-    if (options.template != null) {
-      if (!Files.isRegularFile(options.template)) {
-        throw new UsageException(
-            "--template "
-                + options.template
-                + " is not a file; give the SAM or CloudFormation template");
+    if (options.template().isPresent()) {
+      Path template = options.template().get();
+      if (!Files.isRegularFile(template)) {
+        throw new RequestException(
+            "--template " + template + " is not a file; give the SAM or CloudFormation template");
       }
-      return List.of(options.template);
+      return List.of(template);
     }
-    return TemplateDiscovery.in(paths.get(0));
+    return TemplateDiscovery.in(options.templateDirectory().orElse(paths.get(0)));
   }
 
   // ---- template functions
@@ -180,16 +160,16 @@ final class Pipeline {
     String display = base == null ? file.getFileName().toString() : displayOf(file, paths);
     TemplateResolver.Options resolveOptions =
         new TemplateResolver.Options(
-            options.parameters,
-            Optional.ofNullable(options.stackName),
-            Optional.ofNullable(options.region),
-            Optional.ofNullable(options.account),
-            options.partition);
+            options.parameters(),
+            options.stackName(),
+            options.region(),
+            options.account(),
+            options.partition());
     TemplateProject project = TemplateProject.load(file, display, resolveOptions);
     global.addAll(project.findings());
-    if (project.template().isEmpty() && options.handlers.isEmpty()) {
+    if (project.template().isEmpty() && options.handlers().isEmpty()) {
       Finding error = project.findings().get(0);
-      throw new UsageException(error.location() + ": " + error.message());
+      throw new RequestException(error.location() + ": " + error.message());
     }
     List<TemplateFunction> selected = select(project.functions(), handlersLeft);
     Map<String, List<Finding>> checks =
@@ -224,7 +204,10 @@ final class Pipeline {
     Map<JavaProject, List<TemplateFunction>> byProject = new LinkedHashMap<>();
     for (TemplateFunction function : functions) {
       if (function.handler().isPresent() && !function.handler().get().isEmpty()) {
-        List<Path> roots = function.codeDirectory().map(List::of).orElse(paths);
+        List<Path> roots =
+            options.projectDirectory().isPresent()
+                ? paths
+                : function.codeDirectory().map(List::of).orElse(paths);
         byProject.computeIfAbsent(project(roots, base), k -> new ArrayList<>()).add(function);
       }
     }
@@ -249,9 +232,9 @@ final class Pipeline {
   }
 
   private List<TemplateFunction> select(List<TemplateFunction> all, List<String> handlersLeft) {
-    for (String wanted : options.functions) {
+    for (String wanted : options.functions()) {
       if (all.stream().noneMatch(f -> f.logicalId().equals(wanted))) {
-        throw new UsageException(
+        throw new RequestException(
             "--function "
                 + wanted
                 + " is not a function of the template; its functions are "
@@ -261,15 +244,36 @@ final class Pipeline {
     }
     List<TemplateFunction> out = new ArrayList<>();
     for (TemplateFunction f : all) {
-      boolean byId = options.functions.isEmpty() || options.functions.contains(f.logicalId());
+      boolean byId = options.functions().isEmpty() || options.functions().contains(f.logicalId());
       boolean byHandler =
-          options.handlers.isEmpty() || f.handler().map(options.handlers::contains).orElse(false);
-      if (byId && byHandler) {
+          options.handlers().isEmpty()
+              || f.handler().map(options.handlers()::contains).orElse(false);
+      if (byId && byHandler && inProject(f)) {
         out.add(f);
         f.handler().ifPresent(handlersLeft::remove);
       }
     }
     return out;
+  }
+
+  /**
+   * With a project directory (a build plugin), true if the function's code is that project's: its
+   * code directory is the project's, or it names none.
+   */
+  private boolean inProject(TemplateFunction function) {
+    if (options.projectDirectory().isEmpty() || function.codeDirectory().isEmpty()) {
+      return true;
+    }
+    return normalized(function.codeDirectory().get())
+        .equals(normalized(options.projectDirectory().get()));
+  }
+
+  private static Path normalized(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   private FunctionInput fromTemplate(
@@ -332,7 +336,7 @@ final class Pipeline {
       List<Path> paths, List<String> handlers, boolean noTemplate) {
     JavaProject project = project(paths, null);
     if (project.sources().isEmpty()) {
-      throw new UsageException(
+      throw new RequestException(
           "no Java files under "
               + String.join(", ", paths.stream().map(Path::toString).toList())
               + "; give the directory that holds the function's sources (e.g. src/main/java)");
@@ -343,7 +347,7 @@ final class Pipeline {
     }
     for (JavaProject.Outcome outcome : project.analyzeAll(handlers)) {
       if (outcome instanceof JavaProject.HandlerNotFound missing) {
-        throw new UsageException(missing.message());
+        throw new RequestException(missing.message());
       }
       analyses.add(((JavaProject.Analyzed) outcome).analysis());
     }
@@ -363,9 +367,9 @@ final class Pipeline {
     try {
       project = JavaProject.load(roots, displayBase, SdkInventory.bundled());
     } catch (IOException e) {
-      throw new UsageException("cannot read " + roots + ": " + e.getMessage());
+      throw new RequestException("cannot read " + roots + ": " + e.getMessage());
     } catch (UncheckedIOException e) {
-      throw new UsageException("cannot read " + roots + ": " + e.getCause().getMessage());
+      throw new RequestException("cannot read " + roots + ": " + e.getCause().getMessage());
     }
     projects.put(key, project);
     global.addAll(project.sources().findings());

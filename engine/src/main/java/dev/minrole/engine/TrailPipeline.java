@@ -1,4 +1,4 @@
-package dev.minrole.cli;
+package dev.minrole.engine;
 
 import dev.minrole.analyzer.cloudtrail.RoleSelector;
 import dev.minrole.analyzer.cloudtrail.RoleTarget;
@@ -31,17 +31,16 @@ import java.util.Optional;
 final class TrailPipeline {
   private TrailPipeline() {}
 
-  static Pipeline.Result generate(
-      SourceOptions options, TrailOptions trail, TrailProgress progress) {
-    if (!trail.active()) {
-      throw new UsageException(
+  static Analysis generate(AnalysisRequest options, TrailInput trail, TrailProgress progress) {
+    if (!trail.hasSources()) {
+      throw new RequestException(
           "--role-arn names whose CloudTrail events to read; give the trail too, e.g. --cloudtrail"
               + " AWSLogs/");
     }
-    boolean hasCode = !options.paths.isEmpty() || !options.handlers.isEmpty();
+    boolean hasCode = !options.paths().isEmpty() || !options.handlers().isEmpty();
     Pipeline.Inputs code =
         hasCode ? Pipeline.inputs(options) : new Pipeline.Inputs(List.of(), List.of());
-    List<RoleTarget> roles = trail.targets();
+    List<RoleTarget> roles = trail.roleTargets();
     if (roles.isEmpty()) {
       roles = templateRoles(code.functions());
     }
@@ -54,7 +53,7 @@ final class TrailPipeline {
     PolicySynthesizer synthesizer =
         new PolicySynthesizer(
             OperationMapper.bundled(), options.arnContext(), options.synthesisOptions());
-    TrailEvidence.Options merge = new TrailEvidence.Options(hasCode, trail.codeOnly, window);
+    TrailEvidence.Options merge = new TrailEvidence.Options(hasCode, trail.codeOnly(), window);
     List<FunctionPolicy> functions = new ArrayList<>();
     if (hasCode) {
       for (int i = 0; i < code.functions().size(); i++) {
@@ -72,7 +71,7 @@ final class TrailPipeline {
                 .withDeployment(Deployment.NONE.withRoleArn(role.roleArn()));
         FunctionPolicy observed = evidence.policy(observedOnly, synthesizer, role, scan, merge);
         if (observed.isEmpty()) {
-          throw new UsageException(
+          throw new RequestException(
               "role "
                   + role.roleArn()
                   + " made no allowed call in "
@@ -85,7 +84,7 @@ final class TrailPipeline {
         functions.add(observed);
       }
     }
-    return new Pipeline.Result(functions, global, scan.partial());
+    return new Analysis(functions, global, scan.partial());
   }
 
   /**
@@ -95,7 +94,7 @@ final class TrailPipeline {
    */
   private static List<RoleTarget> templateRoles(List<FunctionInput> functions) {
     if (functions.isEmpty()) {
-      throw new UsageException(
+      throw new RequestException(
           "CloudTrail needs the function's execution role: add --role-arn"
               + " arn:aws:iam::<account>:role/<name>");
     }
@@ -109,7 +108,7 @@ final class TrailPipeline {
               .flatMap(Optional::stream)
               .findFirst();
       if (role.isEmpty()) {
-        throw new UsageException(
+        throw new RequestException(
             "CloudTrail needs the execution role of "
                 + function.name()
                 + ", and its template does not fix the role's ARN (the name is generated at"
@@ -132,7 +131,7 @@ final class TrailPipeline {
       analyses.forEach(a -> same.add(roles.get(0)));
       return same;
     }
-    throw new UsageException(
+    throw new RequestException(
         roles.size()
             + " --role-arn for "
             + analyses.size()
@@ -141,8 +140,8 @@ final class TrailPipeline {
   }
 
   private static TrailScan read(
-      TrailOptions trail,
-      SourceOptions options,
+      TrailInput trail,
+      AnalysisRequest options,
       List<RoleTarget> roles,
       TrailWindow window,
       TrailEvidence evidence,
@@ -150,14 +149,11 @@ final class TrailPipeline {
     List<TrailScan> scans = new ArrayList<>();
     RoleSelector selector = new RoleSelector(roles);
     for (TrailSource source :
-        trail.sources(
-            Optional.ofNullable(options.region),
-            evidence.data().resourceParameterNames(),
-            progress)) {
+        trail.open(options.region(), evidence.data().resourceParameterNames(), progress)) {
       try {
         scans.add(source.scan(selector, window));
       } catch (TrailSourceException e) {
-        throw new UsageException(e.getMessage());
+        throw new RequestException(e.getMessage());
       }
     }
     return TrailScan.combine(scans, roles);

@@ -1,4 +1,4 @@
-package dev.minrole.cli;
+package dev.minrole.engine;
 
 import dev.minrole.generator.render.CloudFormationRenderer;
 import dev.minrole.generator.render.JsonRenderer;
@@ -12,7 +12,7 @@ import dev.minrole.generator.synth.ArnContext;
 import java.util.function.Function;
 
 /** What {@code generate} prints, and the renderer that prints it (docs/formats.md). */
-enum OutputFormat {
+public enum OutputFormat {
   json(context -> new JsonRenderer()),
   yaml(context -> new YamlRenderer()),
   cfn(context -> new CloudFormationRenderer(new PseudoParameters(context))),
@@ -29,7 +29,7 @@ enum OutputFormat {
   /**
    * The renderer; templates write ARNs with the partition, region and account of {@code context}.
    */
-  Renderer renderer(ArnContext context) {
+  public Renderer renderer(ArnContext context) {
     return renderer.apply(context);
   }
 }

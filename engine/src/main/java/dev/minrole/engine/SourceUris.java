@@ -1,4 +1,4 @@
-package dev.minrole.cli;
+package dev.minrole.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * path relative to the working directory, which is what SARIF consumers expect when minrole runs
  * from the repository root.
  */
-record SourceUris(List<Path> roots, Path workingDirectory) implements UnaryOperator<String> {
+public record SourceUris(List<Path> roots, Path workingDirectory) implements UnaryOperator<String> {
   @Override
   public String apply(String file) {
     for (Path root : roots) {
