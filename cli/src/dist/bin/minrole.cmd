@@ -6,5 +6,5 @@ setlocal
 set "MINROLE_HOME=%~dp0.."
 set "JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
-"%JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -XX:-PrintWarnings %MINROLE_JAVA_OPTS% -jar "%MINROLE_HOME%\lib\minrole.jar" %*
+"%JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto -Xlog:disable -XX:-PrintWarnings %MINROLE_JAVA_OPTS% -jar "%MINROLE_HOME%\lib\minrole.jar" %*
 exit /b %ERRORLEVEL%

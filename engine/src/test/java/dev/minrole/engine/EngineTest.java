@@ -42,6 +42,18 @@ class EngineTest {
   }
 
   @Test
+  void generate_whenWarmupLoadsTheDataAtTheSameTime_givesTheSameResult() {
+    AnalysisRequest request =
+        AnalysisRequest.builder().paths(List.of(APP)).handlers(List.of(HANDLER)).build();
+    String before = new JsonRenderer().render(engine.generate(request).functions(), List.of());
+
+    Warmup.start();
+    Analysis during = engine.generate(request);
+
+    assertThat(new JsonRenderer().render(during.functions(), List.of())).isEqualTo(before);
+  }
+
+  @Test
   void needed_whenExampleApp_leavesOutTheFindingsAboutTheCurrentRole() {
     Analysis needed = engine.needed(AnalysisRequest.builder().paths(List.of(APP)).build());
 
