@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -79,7 +80,14 @@ abstract class AbstractMinroleMojo extends AbstractMojo {
    * The request for this project, or empty (with the reason logged) when it has nothing to analyze:
    * no source root exists, or there is neither a template nor a handler.
    */
-  Optional<AnalysisRequest> request() {
+  Optional<AnalysisRequest> request() throws MojoFailureException {
+    if (template != null && !template.isFile()) {
+      throw new MojoFailureException(
+          "minrole: <template> "
+              + template
+              + " is not a file; give the SAM or CloudFormation template, or leave <template> out"
+              + " to use the template.yaml of the project");
+    }
     List<Path> roots =
         compileSourceRoots.stream().map(Path::of).filter(Files::isDirectory).toList();
     if (roots.isEmpty()) {
