@@ -54,7 +54,7 @@ public final class MinroleCommand implements Runnable {
 
   /** The command line with minrole's error handling: one-line messages, exit codes 1 and 2. */
   public static CommandLine commandLine() {
-    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    return commandLine("");
   }
 
   /**
