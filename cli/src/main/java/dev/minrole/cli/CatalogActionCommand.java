@@ -1,6 +1,7 @@
 package dev.minrole.cli;
 
 import dev.minrole.analyzer.java.NearestNames;
+import dev.minrole.engine.RequestException;
 import dev.minrole.generator.catalog.AccessLevel;
 import dev.minrole.generator.catalog.ActionResource;
 import dev.minrole.generator.catalog.IamAction;
@@ -54,7 +55,7 @@ final class CatalogActionCommand implements Callable<Integer> {
     for (String pattern : patterns) {
       List<IamAction> matched = catalog.expand(pattern);
       if (matched.isEmpty()) {
-        throw new UsageException(
+        throw new RequestException(
             "no IAM action matches "
                 + pattern
                 + NearestNames.closest(pattern, allActions(catalog, pattern)));

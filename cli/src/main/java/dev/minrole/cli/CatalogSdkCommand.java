@@ -4,6 +4,7 @@ import dev.minrole.analyzer.java.NearestNames;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.sdk.SdkOperation;
 import dev.minrole.analyzer.sdk.SdkService;
+import dev.minrole.engine.RequestException;
 import dev.minrole.generator.catalog.IamAction;
 import dev.minrole.generator.mapping.ActionRule;
 import dev.minrole.generator.mapping.OperationMapper;
@@ -53,7 +54,8 @@ final class CatalogSdkCommand implements Callable<Integer> {
   public Integer call() {
     int dot = call.lastIndexOf('.');
     if (dot <= 0 || dot == call.length() - 1) {
-      throw new UsageException("expected CLIENT.METHOD, e.g. S3Client.getObject, but got " + call);
+      throw new RequestException(
+          "expected CLIENT.METHOD, e.g. S3Client.getObject, but got " + call);
     }
     String client = call.substring(0, dot);
     String method = call.substring(dot + 1);
@@ -63,7 +65,7 @@ final class CatalogSdkCommand implements Callable<Integer> {
             .serviceByClientName(client)
             .orElseThrow(
                 () ->
-                    new UsageException(
+                    new RequestException(
                         "no SDK client "
                             + client
                             + " in AWS SDK "
@@ -74,7 +76,7 @@ final class CatalogSdkCommand implements Callable<Integer> {
             .operationByMethod(method)
             .orElseThrow(
                 () ->
-                    new UsageException(
+                    new RequestException(
                         client
                             + " has no method "
                             + method

@@ -2,6 +2,7 @@ package dev.minrole.cli;
 
 import dev.minrole.analyzer.cloudtrail.AggregationSql;
 import dev.minrole.analyzer.cloudtrail.RoleTarget;
+import dev.minrole.engine.RequestException;
 import dev.minrole.generator.observed.ObservedData;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,7 +47,7 @@ final class CloudTrailCommand implements Runnable {
     public Integer call() {
       List<RoleTarget> targets = roles.targets();
       if (targets.isEmpty()) {
-        throw new UsageException("name the role whose events to count: --role-arn ARN");
+        throw new RequestException("name the role whose events to count: --role-arn ARN");
       }
       String sql;
       try {
@@ -54,7 +55,7 @@ final class CloudTrailCommand implements Runnable {
             new AggregationSql(dialect(), from(), ObservedData.bundled().resourceParameterNames())
                 .sql(targets, roles.window());
       } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+        throw new RequestException(e.getMessage());
       }
       spec.commandLine().getOut().print(sql);
       spec.commandLine().getOut().flush();

@@ -1,5 +1,6 @@
 package dev.minrole.cli;
 
+import dev.minrole.engine.RequestException;
 import dev.minrole.generator.aws.AwsClients;
 import dev.minrole.generator.aws.FunctionRole;
 import dev.minrole.generator.aws.LiveRole;
@@ -82,15 +83,15 @@ final class CurrentOptions {
             + (function == null ? 0 : 1)
             + (otherSource ? 1 : 0);
     if (sources == 0) {
-      throw new UsageException(
+      throw new RequestException(
           "say what to compare with: --current FILE, --role NAME_OR_ARN or --function NAME"
               + others);
     }
     if (sources > 1) {
-      throw new UsageException("give only one of --current, --role, --function" + others);
+      throw new RequestException("give only one of --current, --role, --function" + others);
     }
     if (!boundary.isEmpty() && files.isEmpty()) {
-      throw new UsageException(
+      throw new RequestException(
           "--boundary goes with --current; with --role or --function the boundary is read from IAM");
     }
   }
@@ -122,7 +123,7 @@ final class CurrentOptions {
         return new LiveRole(iam, roleName).read();
       }
     } catch (PolicyInputException | IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new RequestException(e.getMessage());
     }
   }
 }

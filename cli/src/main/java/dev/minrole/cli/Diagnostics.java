@@ -2,8 +2,8 @@ package dev.minrole.cli;
 
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.Severity;
+import dev.minrole.engine.Analysis;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Prints findings to stderr as {@code minrole: warning: file:line: message [ID]}. */
@@ -14,10 +14,8 @@ final class Diagnostics {
   private Diagnostics() {}
 
   /** The findings of a generate run: those of no single function, then each function's. */
-  static void print(PrintWriter err, Pipeline.Result result, boolean verbose) {
-    List<Finding> all = new ArrayList<>(result.findings());
-    result.functions().forEach(f -> all.addAll(f.findings()));
-    print(err, all, verbose);
+  static void print(PrintWriter err, Analysis result, boolean verbose) {
+    print(err, result.allFindings(), verbose);
   }
 
   static void print(PrintWriter err, List<Finding> findings, boolean verbose) {

@@ -1,22 +1,16 @@
 package dev.minrole.cli;
 
-import dev.minrole.analyzer.model.Finding;
-import dev.minrole.generator.catalog.IamCatalog;
-import dev.minrole.generator.current.CurrentRoleFindings;
-import dev.minrole.generator.declared.DeclaredPolicies;
-import dev.minrole.generator.diff.CurrentPolicy;
+import dev.minrole.engine.Analysis;
+import dev.minrole.engine.AnalysisRequest;
+import dev.minrole.engine.Comparison;
+import dev.minrole.engine.Engine;
+import dev.minrole.engine.FailOn;
+import dev.minrole.engine.RequestException;
+import dev.minrole.engine.SourceUris;
 import dev.minrole.generator.diff.DiffReport;
-import dev.minrole.generator.diff.FunctionDiff;
-import dev.minrole.generator.diff.HiddenCode;
-import dev.minrole.generator.diff.PolicyDiff;
-import dev.minrole.generator.diff.PolicyDocument;
-import dev.minrole.generator.synth.FunctionPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -103,21 +97,27 @@ final class DiffCommand implements Callable<Integer> {
       current.requireOne(baseRef != null, ", or --base-ref REF");
     }
     if (!List.of("auto", "always", "never").contains(color)) {
-      throw new UsageException("--color " + color + " is not auto, always or never");
+      throw new RequestException("--color " + color + " is not auto, always or never");
     }
-    Pipeline.Result result = Pipeline.generate(source);
+    Engine engine = Engine.bundled();
+    AnalysisRequest request = source.request();
+    Analysis result = engine.needed(request);
     if (!named && result.declared().isEmpty()) {
       current.requireOne(
           false, ", --base-ref REF, or a template that declares the function's role");
     }
-    Diagnostics.print(spec.commandLine().getErr(), result, common.verbose);
-    List<FunctionPolicy> needed = HiddenCode.spread(result.functions(), result.findings());
-    DiffReport report =
+    PrintWriter err = spec.commandLine().getErr();
+    Diagnostics.print(err, result, common.verbose);
+    Comparison comparison =
         baseRef != null
-            ? againstBaseRef(result, needed)
-            : named ? againstCurrent(result, needed) : againstTemplate(result, needed);
+            ? engine.diffWithBaseRef(request, result, baseRef)
+            : named
+                ? engine.diff(result, current.read(source))
+                : engine.diffWithTemplateRoles(result);
+    comparison.baselines().forEach(b -> Diagnostics.print(err, b.findings(), common.verbose));
+    DiffReport report = comparison.report();
     PrintWriter out = spec.commandLine().getOut();
-    boolean colour = color.equals("always") || color.equals("auto") && Terminal.isInteractive();
+    boolean colour = color.equals("always") || (color.equals("auto") && Terminal.isInteractive());
     SourceUris sources = new SourceUris(source.pathsOrCurrent(), Path.of(""));
     boolean fromTemplate = !named;
     out.print(
@@ -125,54 +125,6 @@ final class DiffCommand implements Callable<Integer> {
             .renderer(colour, sources, fromTemplate ? sources : UnaryOperator.identity())
             .render(report));
     out.flush();
-    return failOn.exitCode(report);
-  }
-
-  private DiffReport againstCurrent(Pipeline.Result result, List<FunctionPolicy> needed) {
-    CurrentPolicy policy = current.read(source);
-    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
-    List<FunctionDiff> functions = new ArrayList<>();
-    for (FunctionPolicy f : needed) {
-      functions.add(diff.compare(f, policy));
-    }
-    List<Finding> findings = new ArrayList<>(result.findings());
-    findings.addAll(policy.findings());
-    Diagnostics.print(spec.commandLine().getErr(), policy.findings(), common.verbose);
-    return new DiffReport(DiffReport.Baseline.CURRENT, policy.description(), functions, findings);
-  }
-
-  /** Each template function against the role its template gives it today. */
-  private DiffReport againstTemplate(Pipeline.Result result, List<FunctionPolicy> needed) {
-    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
-    CurrentRoleFindings roles = CurrentRoleFindings.bundled();
-    List<FunctionDiff> functions = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>(result.findings());
-    for (FunctionPolicy f : needed) {
-      DeclaredPolicies.Declared declared = result.declared().get(f.name());
-      if (declared == null) {
-        continue;
-      }
-      CurrentPolicy role = roles.current("the template's role of " + f.name(), declared);
-      functions.add(diff.compare(f, role));
-      findings.addAll(role.findings());
-      Diagnostics.print(spec.commandLine().getErr(), role.findings(), common.verbose);
-    }
-    return new DiffReport(DiffReport.Baseline.CURRENT, "the template", functions, findings);
-  }
-
-  private DiffReport againstBaseRef(Pipeline.Result result, List<FunctionPolicy> needed) {
-    Map<String, Optional<FunctionPolicy>> base =
-        BaseRef.neededAt(baseRef, source, result.functions());
-    PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
-    List<FunctionDiff> functions = new ArrayList<>();
-    for (FunctionPolicy f : needed) {
-      List<PolicyDocument> documents =
-          base.getOrDefault(f.name(), Optional.empty())
-              .flatMap(FunctionPolicy::policy)
-              .map(b -> List.of(PolicyDocument.of(baseRef, b)))
-              .orElse(List.of());
-      functions.add(diff.compare(f, new CurrentPolicy(baseRef, documents)));
-    }
-    return new DiffReport(DiffReport.Baseline.BASE_REF, baseRef, functions, result.findings());
+    return ExitCodes.of(failOn.failure(report));
   }
 }

@@ -1,5 +1,8 @@
 package dev.minrole.cli;
 
+import dev.minrole.generator.diff.DiffKind;
+import java.util.Optional;
+
 /** The exit codes of every command, as documented in {@code --help} and the README. */
 final class ExitCodes {
   static final int OK = 0;
@@ -29,4 +32,20 @@ final class ExitCodes {
   static final int INCOMPLETE = 6;
 
   private ExitCodes() {}
+
+  /**
+   * The exit code of a check: {@link #MISSING}, {@link #INCOMPLETE}, {@link #EXCESS} or {@link
+   * #OK}.
+   */
+  static int of(Optional<DiffKind> failure) {
+    return failure
+        .map(
+            k ->
+                switch (k) {
+                  case MISSING -> MISSING;
+                  case UNVERIFIED -> INCOMPLETE;
+                  default -> EXCESS;
+                })
+        .orElse(OK);
+  }
 }

@@ -1,5 +1,10 @@
 package dev.minrole.cli;
 
+import dev.minrole.engine.Analysis;
+import dev.minrole.engine.Engine;
+import dev.minrole.engine.OutputFiles;
+import dev.minrole.engine.OutputFormat;
+import dev.minrole.engine.RequestException;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.render.ExplainRenderer;
 import dev.minrole.generator.render.Renderer;
@@ -90,13 +95,15 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (explain && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
-      throw new UsageException(
+      throw new RequestException(
           "--explain prints the explanation instead of the policy; drop --format " + format);
     }
     if (outDir != null) {
       OutputFiles.prepare(outDir);
     }
-    Pipeline.Result result = Pipeline.generate(source, trail, ProgressBar.forStderr());
+    Analysis result =
+        Engine.bundled()
+            .generate(source.request(trail.requested() ? trail : null, ProgressBar.forStderr()));
     PrintWriter err = spec.commandLine().getErr();
     Renderer renderer;
     if (explain) {
@@ -118,7 +125,7 @@ final class GenerateCommand implements Callable<Integer> {
     return exitCode(result);
   }
 
-  private int exitCode(Pipeline.Result result) {
+  private int exitCode(Analysis result) {
     return trail.strict && result.partialInput() ? ExitCodes.PARTIAL_INPUT : ExitCodes.OK;
   }
 }

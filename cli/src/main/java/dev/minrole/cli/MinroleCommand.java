@@ -1,6 +1,10 @@
 package dev.minrole.cli;
 
+import dev.minrole.engine.RequestException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,15 +14,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Least-privilege IAM execution roles for Java AWS Lambda functions.",
-    subcommands = {
-      GenerateCommand.class,
-      ValidateCommand.class,
-      CatalogCommand.class,
-      DiffCommand.class,
-      TightenCommand.class,
-      CloudTrailCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
@@ -30,6 +25,25 @@ import picocli.CommandLine.Command;
       "6:generate --strict: some CloudTrail input could not be read completely."
     })
 public final class MinroleCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. They are added when the command line is made:
+   * picocli reads each one's annotations then, which a run that names its subcommand first only
+   * needs for that one (see {@link #commandLine(String)}).
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> out = new LinkedHashMap<>();
+    out.put("generate", GenerateCommand::new);
+    out.put("validate", ValidateCommand::new);
+    out.put("catalog", CatalogCommand::new);
+    out.put("diff", DiffCommand::new);
+    out.put("tighten", TightenCommand::new);
+    out.put("cloudtrail", CloudTrailCommand::new);
+    out.put("help", CommandLine.HelpCommand::new);
+    return out;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -40,11 +54,34 @@ public final class MinroleCommand implements Runnable {
 
   /** The command line with minrole's error handling: one-line messages, exit codes 1 and 2. */
   public static CommandLine commandLine() {
-    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    return commandLine("");
+  }
+
+  /**
+   * The command line for a run whose first argument is {@code first}: when that names a subcommand,
+   * only that one is added (the others are never consulted), which saves reading the annotations of
+   * all the others at start-up. Otherwise every subcommand is there.
+   */
+  public static CommandLine commandLine(String first) {
+    return commandLine(
+        new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true),
+        SUBCOMMANDS.containsKey(first) && !first.equals("help") ? first : null);
   }
 
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, null);
+  }
+
+  /** With {@code only} null, every subcommand; else only that one. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String only) {
     CommandLine cli = new CommandLine(new MinroleCommand());
+    SUBCOMMANDS.forEach(
+        (name, command) -> {
+          if (only == null || only.equals(name)) {
+            cli.addSubcommand(name, command.get());
+          }
+        });
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -62,7 +99,7 @@ public final class MinroleCommand implements Runnable {
         (ex, failed, parseResult) -> {
           boolean verbose = verbose(parseResult);
           PrintWriter e = failed.getErr();
-          if (ex instanceof UsageException) {
+          if (ex instanceof RequestException) {
             e.println(Diagnostics.ERROR + ex.getMessage());
             e.flush();
             return ExitCodes.USAGE;

@@ -2,6 +2,7 @@ package dev.minrole.cli;
 
 import dev.minrole.analyzer.cloudtrail.RoleTarget;
 import dev.minrole.analyzer.cloudtrail.TrailWindow;
+import dev.minrole.engine.RequestException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +49,13 @@ final class RoleWindowOptions {
     try {
       return new TrailWindow(Optional.ofNullable(since), Optional.ofNullable(until));
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new RequestException(e.getMessage());
     }
   }
 
   List<RoleTarget> targets() {
     if (sessionNames.size() > roleArns.size()) {
-      throw new UsageException(
+      throw new RequestException(
           "--session-name is paired with --role-arn in order; give a --role-arn for each");
     }
     List<RoleTarget> out = new ArrayList<>();
@@ -66,7 +67,7 @@ final class RoleWindowOptions {
           RoleTarget.parse(arn, session)
               .orElseThrow(
                   () ->
-                      new UsageException(
+                      new RequestException(
                           "--role-arn "
                               + arn
                               + " is not a role ARN; give it as"

@@ -1,14 +1,14 @@
 package dev.minrole.cli;
 
+import dev.minrole.analyzer.cloudtrail.TrailProgress;
+import dev.minrole.engine.AnalysisRequest;
+import dev.minrole.engine.TrailInput;
 import dev.minrole.generator.synth.ArnContext;
-import dev.minrole.generator.synth.SizeLimits;
-import dev.minrole.generator.synth.SynthesisOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -90,42 +90,36 @@ final class SourceOptions {
               + " same actions (e.g. dynamodb:Batch*). Off by default: AWS may add actions a wildcard matches.")
   boolean compact;
 
-  /**
-   * The same options for other sources and handlers (diff --base-ref). Copy new fields here too.
-   */
-  /**
-   * The same options for other sources (the tree at a git ref). A template found in those sources
-   * is used; a template named with --template belongs to the working tree, so it is not.
-   */
-  SourceOptions withSources(List<Path> otherPaths, List<String> otherHandlers) {
-    SourceOptions copy = new SourceOptions();
-    copy.paths = new ArrayList<>(otherPaths);
-    copy.handlers = new ArrayList<>(otherHandlers);
-    copy.partition = partition;
-    copy.region = region;
-    copy.account = account;
-    copy.env = new LinkedHashMap<>(env);
-    copy.functions = new ArrayList<>(functions);
-    copy.parameters = new LinkedHashMap<>(parameters);
-    copy.stackName = stackName;
-    copy.noTemplate = noTemplate || template != null;
-    copy.compact = compact;
-    return copy;
+  /** The engine's request for these options, without CloudTrail. */
+  AnalysisRequest request() {
+    return request(null, TrailProgress.NONE);
+  }
+
+  /** The engine's request for these options; {@code trails} may be null. */
+  AnalysisRequest request(TrailInput trails, TrailProgress progress) {
+    return AnalysisRequest.builder()
+        .paths(paths)
+        .handlers(handlers)
+        .functions(functions)
+        .template(template)
+        .noTemplate(noTemplate)
+        .parameters(parameters)
+        .stackName(stackName)
+        .partition(partition)
+        .region(region)
+        .account(account)
+        .env(env)
+        .compact(compact)
+        .trails(trails)
+        .progress(progress)
+        .build();
   }
 
   List<Path> pathsOrCurrent() {
-    return paths.isEmpty() ? List.of(Path.of(".")) : paths;
-  }
-
-  SynthesisOptions synthesisOptions() {
-    return new SynthesisOptions(compact, SizeLimits.IAM);
+    return request().pathsOrCurrent();
   }
 
   ArnContext arnContext() {
-    if (account != null && !account.matches("\\d{12}")) {
-      throw new UsageException("--account " + account + " is not a 12-digit AWS account id");
-    }
-    return new ArnContext(
-        partition, Optional.ofNullable(region), Optional.ofNullable(account), env);
+    return request().arnContext();
   }
 }

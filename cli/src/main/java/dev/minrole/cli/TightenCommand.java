@@ -1,18 +1,16 @@
 package dev.minrole.cli;
 
+import dev.minrole.engine.Analysis;
+import dev.minrole.engine.AnalysisRequest;
+import dev.minrole.engine.Engine;
+import dev.minrole.engine.OutputFormat;
+import dev.minrole.engine.RequestException;
+import dev.minrole.engine.TightenedFunction;
 import dev.minrole.generator.aws.AccessAnalyzerCheck;
-import dev.minrole.generator.catalog.IamCatalog;
-import dev.minrole.generator.current.CurrentRoleFindings;
 import dev.minrole.generator.diff.CurrentPolicy;
-import dev.minrole.generator.diff.FunctionDiff;
-import dev.minrole.generator.diff.HiddenCode;
-import dev.minrole.generator.diff.PolicyDiff;
-import dev.minrole.generator.diff.PolicyDocument;
 import dev.minrole.generator.diff.PolicyInputException;
-import dev.minrole.generator.diff.PolicySize;
 import dev.minrole.generator.diff.Tightened;
 import dev.minrole.generator.diff.Tightener;
-import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.render.PolicyJson;
 import dev.minrole.generator.render.TightenReport;
 import dev.minrole.generator.synth.FunctionPolicy;
@@ -20,7 +18,6 @@ import dev.minrole.generator.synth.PolicySynthesizer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,59 +103,52 @@ final class TightenCommand implements Callable<Integer> {
     if (named) {
       current.requireOne(false, "");
     }
-    Pipeline.Result result = Pipeline.generate(source);
+    Engine engine = Engine.bundled();
+    AnalysisRequest request = source.request();
+    Analysis result = engine.needed(request);
     if (!named && result.declared().isEmpty()) {
       current.requireOne(false, ", or a template that declares the function's role");
     }
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.print(err, result, common.verbose);
-    Optional<CurrentPolicy> given = named ? Optional.of(current.read(source)) : Optional.empty();
-    given.ifPresent(p -> Diagnostics.print(err, p.findings(), common.verbose));
-    IamCatalog catalog = IamCatalog.bundled();
-    Tightener tightener =
-        new Tightener(
-            new PolicySynthesizer(OperationMapper.bundled(), source.arnContext()), catalog);
-    CurrentRoleFindings roles = CurrentRoleFindings.bundled();
-    List<Tightening> tightened = new ArrayList<>();
+    Tightener.Options options = new Tightener.Options(addMissing, dropObserved);
+    List<TightenedFunction> results;
+    if (named) {
+      CurrentPolicy policy = current.read(source);
+      Diagnostics.print(err, policy.findings(), common.verbose);
+      results = engine.tighten(request, result, policy, options);
+    } else {
+      results = engine.tightenTemplateRoles(request, result, options);
+      for (FunctionPolicy f : result.functions()) {
+        if (!result.declared().containsKey(f.name())) {
+          err.println(
+              Diagnostics.WARNING
+                  + f.name()
+                  + " has no role in the template; give --current, --role or --function to tighten it");
+        }
+      }
+    }
+    List<TightenedFunction> tightened = new ArrayList<>();
     boolean missing = false;
     boolean incomplete = false;
-    for (FunctionPolicy f : HiddenCode.spread(result.functions(), result.findings())) {
-      CurrentPolicy policy;
-      if (given.isPresent()) {
-        policy = given.get();
-      } else if (result.declared().containsKey(f.name())) {
-        policy =
-            roles.current("the template's role of " + f.name(), result.declared().get(f.name()));
-        Diagnostics.print(err, policy.findings(), common.verbose);
-      } else {
-        err.println(
-            Diagnostics.WARNING
-                + f.name()
-                + " has no role in the template; give --current, --role or --function to tighten it");
-        continue;
+    for (TightenedFunction f : results) {
+      if (!named) {
+        Diagnostics.print(err, f.current().findings(), common.verbose);
       }
-      Tightened t = tightener.tighten(f, policy, new Tightener.Options(addMissing, dropObserved));
-      FunctionDiff diff = new PolicyDiff(catalog).compare(f, policy);
-      PolicySize before =
-          PolicySize.of(policy.identity().stream().map(PolicyDocument::policy).toList(), catalog);
-      PolicySize after =
-          t.policy()
-              .flatMap(FunctionPolicy::policy)
-              .map(p -> PolicySize.of(List.of(p), catalog))
-              .orElse(new PolicySize(0, 0, 0));
-      TightenReport.lines(policy.description(), diff, t, before, after)
+      Tightened t = f.tightened();
+      TightenReport.lines(f.current().description(), f.diff(), t, f.before(), f.after())
           .forEach(l -> err.println("minrole: " + l));
       missing |= !t.missing().isEmpty() && !t.missingAdded();
       incomplete |= !t.complete();
       if (t.policy().isPresent()) {
-        tightened.add(new Tightening(t.policy().get(), policy));
+        tightened.add(f);
       } else {
         err.println(
             Diagnostics.ERROR
                 + "nothing "
-                + f.name()
+                + f.needed().name()
                 + " needs is granted by "
-                + policy.description()
+                + f.current().description()
                 + "; no policy is written for it");
       }
     }
@@ -171,7 +161,9 @@ final class TightenCommand implements Callable<Integer> {
       out.print(
           format
               .renderer(source.arnContext())
-              .render(tightened.stream().map(Tightening::policy).toList(), result.findings()));
+              .render(
+                  tightened.stream().map(f -> f.tightened().policy().get()).toList(),
+                  result.findings()));
       out.flush();
     }
     if (missing) {
@@ -180,23 +172,20 @@ final class TightenCommand implements Callable<Integer> {
     return incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
   }
 
-  /** A tightened policy and the current policy it was cut from. */
-  private record Tightening(FunctionPolicy policy, CurrentPolicy current) {}
-
   /** Each tightened policy against the identity policies of the current policy it came from. */
-  private boolean checkWithAccessAnalyzer(List<Tightening> tightened, PrintWriter err) {
+  private boolean checkWithAccessAnalyzer(List<TightenedFunction> tightened, PrintWriter err) {
     boolean passed = true;
     try (AccessAnalyzerClient client = current.aws(source).accessAnalyzer()) {
       AccessAnalyzerCheck check = new AccessAnalyzerCheck(client);
-      for (Tightening r : tightened) {
-        FunctionPolicy f = r.policy();
+      for (TightenedFunction r : tightened) {
+        FunctionPolicy f = r.tightened().policy().get();
         List<String> problems = check.check(PolicyJson.write(f.policy()), existing(r.current()));
         problems.forEach(
             p -> err.println(Diagnostics.ERROR + "Access Analyzer, " + f.name() + ": " + p));
         passed &= problems.isEmpty();
       }
     } catch (PolicyInputException | IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new RequestException(e.getMessage());
     }
     if (passed) {
       err.println("minrole: Access Analyzer: CheckNoNewAccess and ValidatePolicy passed");

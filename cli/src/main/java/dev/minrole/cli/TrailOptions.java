@@ -10,6 +10,8 @@ import dev.minrole.analyzer.cloudtrail.RoleTarget;
 import dev.minrole.analyzer.cloudtrail.TrailProgress;
 import dev.minrole.analyzer.cloudtrail.TrailSource;
 import dev.minrole.analyzer.cloudtrail.TrailWindow;
+import dev.minrole.engine.RequestException;
+import dev.minrole.engine.TrailInput;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
  * Where to read CloudTrail from, whose events, and over which window: the generate options of issue
  * 7.
  */
-final class TrailOptions {
+final class TrailOptions implements TrailInput {
   @Option(
       names = "--cloudtrail",
       paramLabel = "PATH",
@@ -92,27 +94,41 @@ final class TrailOptions {
   boolean strict;
 
   /** True if any trail source is given. */
-  boolean active() {
+  @Override
+  public boolean hasSources() {
     return !cloudtrail.isEmpty() || athenaTable != null || lake != null || lookupEvents;
   }
 
-  TrailWindow window() {
+  /** True if the trail flow is asked for: a source, or a role whose events to read. */
+  boolean requested() {
+    return hasSources() || !roles.roleArns.isEmpty();
+  }
+
+  @Override
+  public TrailWindow window() {
     return roles.window();
   }
 
-  List<RoleTarget> targets() {
+  @Override
+  public List<RoleTarget> roleTargets() {
     return roles.targets();
   }
 
+  @Override
+  public boolean codeOnly() {
+    return codeOnly;
+  }
+
   /** The sources to read, each built only when asked for. */
-  List<TrailSource> sources(
+  @Override
+  public List<TrailSource> open(
       Optional<String> region, Set<String> resourceParameters, TrailProgress progress) {
     List<TrailSource> out = new ArrayList<>();
     if (!cloudtrail.isEmpty()) {
       out.add(new LocalTrailSource(cloudtrail, resourceParameters, progress));
     }
     if ((athenaWorkgroup != null || athenaOutput != null) && athenaTable == null) {
-      throw new UsageException(
+      throw new RequestException(
           "--athena-workgroup and --athena-output need --athena-table, the trail's table in"
               + " Athena");
     }
@@ -139,9 +155,9 @@ final class TrailOptions {
         out.add(new LookupEventsSource(aws.cloudTrail(), resourceParameters, Clock.systemUTC()));
       }
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new RequestException(e.getMessage());
     } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-      throw new UsageException(
+      throw new RequestException(
           "cannot set up the AWS client: " + e.getMessage() + "; set AWS_REGION or pass --region");
     }
     return out;

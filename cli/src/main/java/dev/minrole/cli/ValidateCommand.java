@@ -1,5 +1,6 @@
 package dev.minrole.cli;
 
+import dev.minrole.engine.RequestException;
 import dev.minrole.generator.aws.AccessAnalyzerValidator;
 import dev.minrole.generator.validate.PolicyType;
 import dev.minrole.generator.validate.PolicyValidator;
@@ -139,7 +140,7 @@ final class ValidateCommand implements Callable<Integer> {
                 policy.toString(), problems.stream().sorted().toList()));
       }
     } catch (AccessAnalyzerValidator.CallFailed e) {
-      throw new UsageException(e.getMessage());
+      throw new RequestException(e.getMessage());
     }
     ValidationReport report = new ValidationReport(files);
     out.print(format == Format.json ? report.json() : report.text(common.verbose));

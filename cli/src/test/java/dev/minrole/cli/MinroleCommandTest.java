@@ -57,4 +57,26 @@ class MinroleCommandTest {
                 + System.lineSeparator())
         .contains("at dev.minrole.cli.MinroleCommandTest$Boom.run(");
   }
+
+  private static String[] runWith(String only, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        MinroleCommand.commandLine(new PrintWriter(out), new PrintWriter(err), only).execute(args);
+    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+  }
+
+  @Test
+  void commandLine_whenOnlyTheNamedSubcommandIsAdded_behavesAsWithAllOfThem() {
+    for (String[] args :
+        new String[][] {
+          {"generate", "--help"},
+          {"diff", "--help"},
+          {"generate", "--no-such-option"},
+          {"tighten", "--format", "nope"},
+          {"generate", "/no/such/dir"}
+        }) {
+      assertThat(runWith(args[0], args)).as(String.join(" ", args)).isEqualTo(runWith(null, args));
+    }
+  }
 }

@@ -1,0 +1,30 @@
+package com.example.receipts;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+public class ReceiptHandler implements RequestHandler<Map<String, String>, String> {
+  private final ReceiptStore store = new ReceiptStore(S3Client.create(), System.getenv("BUCKET"));
+  private final Fulfilment fulfilment = new Fulfilment(SqsClient.create());
+
+  @Override
+  public String handleRequest(Map<String, String> order, Context context) {
+    String id = order.get("id");
+    store.write(id, order.toString());
+    fulfilment.announce(id);
+    runPlugin(System.getenv("RECEIPT_PLUGIN"), id);
+    return id;
+  }
+
+  /** A plugin named by configuration: code minrole cannot see. */
+  private static void runPlugin(String className, String id) {
+    try {
+      Class.forName(className).getMethod("accept", String.class).invoke(null, id);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
