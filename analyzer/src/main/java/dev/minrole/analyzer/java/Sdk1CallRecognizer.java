@@ -53,8 +53,12 @@ final class Sdk1CallRecognizer implements CallRecognizer {
     if (library.isEmpty() && client.isPresent()) {
       library = sdk1.libraries().type(client.get().type());
     }
+    String receiverName = receiver.simpleName();
     if (library.isEmpty() && client.isPresent()) {
       library = wrapper(client.get(), scope.get(), unit, context);
+      if (library.isPresent()) {
+        receiverName = library.get().simpleName();
+      }
     }
     if (library.isPresent()) {
       Optional<Sdk1Libraries.Method> method = library.get().method(name);
@@ -62,7 +66,7 @@ final class Sdk1CallRecognizer implements CallRecognizer {
         if (method.get().handle().isPresent()) {
           return List.of();
         }
-        return new Sdk1LibraryCalls(context, unit, call, scope.get(), receiver.simpleName())
+        return new Sdk1LibraryCalls(context, unit, call, scope.get(), receiverName)
             .recognize(library.get(), method.get());
       }
       if (library.get().local().contains(name) || NOT_OPERATIONS.contains(name)) {
@@ -102,7 +106,7 @@ final class Sdk1CallRecognizer implements CallRecognizer {
       }
       return List.of();
     }
-    return clientCall(client.get(), receiver.simpleName(), call, unit, context);
+    return clientCall(client.get(), receiverName, call, unit, context);
   }
 
   /**
