@@ -213,8 +213,8 @@ public final class Sdk1Inventory {
     }
     Map<String, List<Constructor>> constructors = new HashMap<>();
     node.path("constructors")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               List<Constructor> list = new ArrayList<>();
               for (JsonNode c : e.getValue()) {

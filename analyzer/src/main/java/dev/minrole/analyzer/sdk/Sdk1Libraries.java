@@ -85,14 +85,14 @@ public final class Sdk1Libraries {
 
   private Sdk1Libraries(JsonNode root) {
     root.path("types")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               JsonNode t = e.getValue();
               Map<String, Method> methods = new LinkedHashMap<>();
               t.path("methods")
-                  .fields()
-                  .forEachRemaining(m -> methods.put(m.getKey(), method(m.getValue())));
+                  .properties()
+                  .forEach(m -> methods.put(m.getKey(), method(m.getValue())));
               types.put(
                   e.getKey(),
                   new Type(
@@ -103,8 +103,8 @@ public final class Sdk1Libraries {
                       methods,
                       new TreeSet<>(texts(t.path("local")))));
               t.path("builders")
-                  .fields()
-                  .forEachRemaining(
+                  .properties()
+                  .forEach(
                       b -> {
                         Map<String, String> statics = new HashMap<>();
                         b.getValue().forEach(s -> statics.put(s.asText(), e.getKey()));
@@ -174,30 +174,30 @@ public final class Sdk1Libraries {
   private static Method method(JsonNode m) {
     Map<Integer, List<String>> forms = new HashMap<>();
     m.path("forms")
-        .fields()
-        .forEachRemaining(f -> forms.put(Integer.parseInt(f.getKey()), texts(f.getValue())));
+        .properties()
+        .forEach(f -> forms.put(Integer.parseInt(f.getKey()), texts(f.getValue())));
     Map<String, Map<String, String>> members = new HashMap<>();
     m.path("members")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             op -> {
               Map<String, String> renames = new HashMap<>();
               op.getValue()
-                  .fields()
-                  .forEachRemaining(r -> renames.put(r.getKey(), r.getValue().asText()));
+                  .properties()
+                  .forEach(r -> renames.put(r.getKey(), r.getValue().asText()));
               members.put(op.getKey(), renames);
             });
     Optional<By> by = Optional.empty();
     if (m.has("by")) {
       JsonNode b = m.path("by");
       Map<String, List<String>> values = new HashMap<>();
-      b.path("values").fields().forEachRemaining(v -> values.put(v.getKey(), texts(v.getValue())));
+      b.path("values").properties().forEach(v -> values.put(v.getKey(), texts(v.getValue())));
       by = Optional.of(new By(b.path("property").asText(), b.path("default").asText(), values));
     }
     Map<String, List<String>> save = new HashMap<>();
-    m.path("save").fields().forEachRemaining(s -> save.put(s.getKey(), texts(s.getValue())));
+    m.path("save").properties().forEach(s -> save.put(s.getKey(), texts(s.getValue())));
     Map<String, Integer> set = new HashMap<>();
-    m.path("set").fields().forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
+    m.path("set").properties().forEach(s -> set.put(s.getKey(), s.getValue().asInt()));
     return new Method(
         texts(m.path("operations")),
         forms,

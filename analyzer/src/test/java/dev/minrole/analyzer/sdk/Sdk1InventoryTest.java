@@ -105,7 +105,7 @@ class Sdk1InventoryTest {
   void libraries_whenRead_citeAwsDocumentationAndSendOperationsTheirClientHas() throws IOException {
     JsonNode types = read("libraries.yaml", YAML).path("types");
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> type : (Iterable<Map.Entry<String, JsonNode>>) types::fields) {
+    for (Map.Entry<String, JsonNode> type : types.properties()) {
       JsonNode t = type.getValue();
       if (!t.path("source").asText().startsWith("https://docs.aws.amazon.com/")) {
         problems.add(type.getKey() + " cites no AWS documentation page");
@@ -135,21 +135,20 @@ class Sdk1InventoryTest {
   void aliases_whenPerOperation_nameMembersOfThatOperation() throws IOException {
     JsonNode services = read("aliases.yaml", YAML).path("services");
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> s : (Iterable<Map.Entry<String, JsonNode>>) services::fields) {
+    for (Map.Entry<String, JsonNode> s : services.properties()) {
       SdkService service =
           SdkInventory.bundled().services().stream()
               .filter(v -> v.serviceName().equals(s.getKey()))
               .findFirst()
               .orElseThrow();
-      for (Map.Entry<String, JsonNode> op :
-          (Iterable<Map.Entry<String, JsonNode>>) s.getValue().path("operations")::fields) {
+      for (Map.Entry<String, JsonNode> op : s.getValue().path("operations").properties()) {
         List<String> members =
             service.operation(op.getKey()).orElseThrow().members().stream()
                 .map(SdkMember::name)
                 .toList();
         op.getValue()
-            .fields()
-            .forEachRemaining(
+            .properties()
+            .forEach(
                 a -> {
                   if (!members.contains(a.getValue().asText())) {
                     problems.add(op.getKey() + "." + a.getKey() + " -> " + a.getValue());

@@ -115,7 +115,7 @@ final class Sdk1Constructors {
   private List<String> delegated(
       TypeDeclaration<?> target, List<Expression> args, ConstructorDeclaration caller, int depth) {
     for (ConstructorDeclaration candidate : target.getConstructors()) {
-      if (candidate == caller || candidate.getParameters().size() != args.size()) {
+      if (candidate.equals(caller) || candidate.getParameters().size() != args.size()) {
         continue;
       }
       boolean compatible = true;
@@ -201,6 +201,7 @@ final class Sdk1Constructors {
   }
 
   /** True if a local variable or lambda parameter between {@code name} and the method hides it. */
+  @SuppressWarnings("ReferenceEquality") // the parameter's own declaration, not an equal one
   private static boolean shadowed(NameExpr name, Parameter param) {
     for (Node n = name.getParentNode().orElse(null);
         n != null;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -57,10 +58,10 @@ final class Sdk1Survey {
     List<String> notes = new ArrayList<>();
     URLClassLoader loader = ServiceClassLoaders.isolated(artifact, classpath);
     try (Sdk1Sources sources = new Sdk1Sources(sourcesJar)) {
-      Map<Class<?>, TreeSet<String>> byClient = clientsOf(builderNames, loader, notes);
+      Map<Class<?>, SortedSet<String>> byClient = clientsOf(builderNames, loader, notes);
       Sdk1Constructors constructors = new Sdk1Constructors(sources);
       List<Sdk1Client> clients = new ArrayList<>();
-      for (Map.Entry<Class<?>, TreeSet<String>> e : byClient.entrySet()) {
+      for (Map.Entry<Class<?>, SortedSet<String>> e : byClient.entrySet()) {
         clients.add(
             client(e.getKey(), e.getValue(), byClient, loader, sources, constructors, notes));
       }
@@ -104,9 +105,9 @@ final class Sdk1Survey {
    * The client interface each builder builds: the interface among its superclass's type arguments
    * ({@code AwsSyncClientBuilder<AmazonDynamoDBClientBuilder, AmazonDynamoDB>}).
    */
-  private static Map<Class<?>, TreeSet<String>> clientsOf(
+  private static Map<Class<?>, SortedSet<String>> clientsOf(
       List<String> builders, ClassLoader loader, List<String> notes) {
-    Map<Class<?>, TreeSet<String>> out = new TreeMap<>(Comparator.comparing(Class::getName));
+    Map<Class<?>, SortedSet<String>> out = new TreeMap<>(Comparator.comparing(Class::getName));
     for (String name : builders) {
       Class<?> builder;
       try {
@@ -143,8 +144,8 @@ final class Sdk1Survey {
 
   private Sdk1Client client(
       Class<?> type,
-      TreeSet<String> builders,
-      Map<Class<?>, TreeSet<String>> all,
+      SortedSet<String> builders,
+      Map<Class<?>, SortedSet<String>> all,
       ClassLoader loader,
       Sdk1Sources sources,
       Sdk1Constructors constructors,

@@ -44,8 +44,9 @@ final class Sdk1Tracer {
   record Outcome(String operation, Map<Integer, String> bindings) {}
 
   /**
-   * What a method does: the operations it sends, and whether it reaches the HTTP client at all
-   * ({@code invoke}) even where no operation name was found.
+   * What a method does: the operations it sends, whether it reaches the client's transport at all
+   * even where no operation name was found, and the operations of requests it tags and returns for
+   * its caller to send.
    */
   record Trace(List<Outcome> outcomes, boolean invokes, List<Outcome> returned) {
     static final Trace NONE = new Trace(List.of(), false, List.of());
@@ -68,7 +69,7 @@ final class Sdk1Tracer {
   private final Sdk1Sources sources;
   private final Sdk1Constructors constructors;
   private final List<TypeDeclaration<?>> hierarchy;
-  private final Map<MethodDeclaration, Trace> memo = new IdentityHashMap<>();
+  private final IdentityHashMap<MethodDeclaration, Trace> memo = new IdentityHashMap<>();
 
   /**
    * @param hierarchy the implementation class first, then its superclasses that have sources
