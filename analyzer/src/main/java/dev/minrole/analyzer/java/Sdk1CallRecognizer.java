@@ -202,10 +202,7 @@ final class Sdk1CallRecognizer implements CallRecognizer {
   /** The SDK v2 service the 1.x client's operations belong to. */
   static Optional<SdkService> v2Service(
       Sdk1Client client, MethodCallExpr call, RecognitionContext context) {
-    Optional<SdkService> service =
-        client.v2Client().isEmpty()
-            ? Optional.empty()
-            : context.analysis().sdk().inventory().serviceByClient(client.v2Client());
+    Optional<SdkService> service = v2Of(client, context, 0);
     if (service.isEmpty()) {
       context.report(
           unmapped(
@@ -219,6 +216,28 @@ final class Sdk1CallRecognizer implements CallRecognizer {
               context));
     }
     return service;
+  }
+
+  /**
+   * The client's v2 service, or that of a client interface it extends: {@code AmazonS3Encryption}
+   * has no operations of its own and sends those of {@code AmazonS3}.
+   */
+  private static Optional<SdkService> v2Of(
+      Sdk1Client client, RecognitionContext context, int depth) {
+    if (!client.v2Client().isEmpty()) {
+      return context.analysis().sdk().inventory().serviceByClient(client.v2Client());
+    }
+    Sdk1Inventory inventory = context.analysis().sdk().sdk1().inventory();
+    for (String parent : client.parents()) {
+      Optional<SdkService> found =
+          depth > 4
+              ? Optional.empty()
+              : inventory.client(parent).flatMap(p -> v2Of(p, context, depth + 1));
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The overload a call runs: same argument count, then the best fit of argument types. */

@@ -106,6 +106,29 @@ class Sdk1CallsTest {
   }
 
   @Test
+  void analyze_whenClientExtendsAnotherClient_sendsTheParentsOperations() {
+    AnalyzerHarness.handler("app.Handler::handle")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import com.amazonaws.services.s3.AmazonS3Encryption;
+            import com.amazonaws.services.s3.AmazonS3EncryptionClientBuilder;
+
+            public class Handler {
+              private final AmazonS3Encryption s3 = AmazonS3EncryptionClientBuilder.standard().build();
+
+              public void handle(String id) {
+                // SDK: s3.GetObject Bucket=vault Key=?
+                s3.getObject("vault", id);
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
   void analyze_whenClientIsInjected_recognizesItsDeclaredType() {
     AnalyzerHarness.handler("app.Handler::handle")
         .file(
