@@ -201,6 +201,12 @@ final class Sdk1Requests {
     }
     Value.Obj out = Value.Obj.empty(type);
     for (Map.Entry<String, List<Value>> prop : obj.props().entrySet()) {
+      Optional<Sdk1Inventory.Structure> structure =
+          inventory.structure(service.serviceName(), prop.getKey());
+      if (structure.isPresent()) {
+        out = flattened(out, prop.getValue(), structure.get(), members);
+        continue;
+      }
       Optional<SdkMember> member =
           inventory
               .member(service.serviceName(), operation, prop.getKey(), members)
@@ -214,6 +220,40 @@ final class Sdk1Requests {
       out = out.with(member.map(SdkMember::setter).orElse(prop.getKey()), values);
     }
     return out;
+  }
+
+  /** The members a structure alias's object sets on the request itself. */
+  private static Value.Obj flattened(
+      Value.Obj request,
+      List<Value> objects,
+      Sdk1Inventory.Structure structure,
+      List<SdkMember> members) {
+    Value.Obj out = request;
+    for (Map.Entry<String, String> constant :
+        new java.util.TreeMap<>(structure.constants()).entrySet()) {
+      Optional<String> setter = setter(members, constant.getKey());
+      if (setter.isPresent()) {
+        out = out.with(setter.get(), List.of(Value.str(constant.getValue())));
+      }
+    }
+    for (Map.Entry<String, String> member :
+        new java.util.TreeMap<>(structure.members()).entrySet()) {
+      Optional<String> setter = setter(members, member.getValue());
+      List<Value> values = new ArrayList<>();
+      for (Value object : objects) {
+        if (object instanceof Value.Obj o) {
+          values.addAll(o.props().getOrDefault(member.getKey(), List.of()));
+        }
+      }
+      if (setter.isPresent() && !values.isEmpty()) {
+        out = out.with(setter.get(), values);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> setter(List<SdkMember> members, String name) {
+    return members.stream().filter(m -> m.name().equals(name)).map(SdkMember::setter).findFirst();
   }
 
   private static Value nested(

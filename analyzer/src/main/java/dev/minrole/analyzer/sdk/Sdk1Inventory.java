@@ -191,6 +191,35 @@ public final class Sdk1Inventory {
         .findFirst();
   }
 
+  /**
+   * A 1.x object whose properties the wire sends as members of the request itself ({@code
+   * SSEAwsKeyManagementParams}): its property to member map, and the members its presence sets.
+   */
+  public record Structure(Map<String, String> members, Map<String, String> constants) {
+    public Structure {
+      members = Map.copyOf(members);
+      constants = Map.copyOf(constants);
+    }
+  }
+
+  /**
+   * The structure alias of a 1.x property of the service's requests, if {@code aliases.yaml} has
+   * one.
+   */
+  public Optional<Structure> structure(String serviceName, String property) {
+    JsonNode node = aliases.path(serviceName).path("structures").path(property);
+    if (node.isMissingNode()) {
+      return Optional.empty();
+    }
+    Map<String, String> members = new HashMap<>();
+    node.path("members").properties().forEach(e -> members.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> constants = new HashMap<>();
+    node.path("constants")
+        .properties()
+        .forEach(e -> constants.put(e.getKey(), e.getValue().asText()));
+    return Optional.of(new Structure(members, constants));
+  }
+
   private Artifact artifact(String file) {
     return loaded.computeIfAbsent(file, this::parse);
   }

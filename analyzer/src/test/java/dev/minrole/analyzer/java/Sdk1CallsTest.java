@@ -129,6 +129,33 @@ class Sdk1CallsTest {
   }
 
   @Test
+  void analyze_whenPutUsesKmsParams_recordsTheKeyAndEncryption() {
+    AnalyzerHarness.handler("app.Handler::handle")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import com.amazonaws.services.s3.AmazonS3;
+            import com.amazonaws.services.s3.AmazonS3ClientBuilder;
+            import com.amazonaws.services.s3.model.PutObjectRequest;
+            import com.amazonaws.services.s3.model.SSEAwsKeyManagementParams;
+            import java.io.File;
+
+            public class Handler {
+              private final AmazonS3 s3 = AmazonS3ClientBuilder.defaultClient();
+
+              public void handle() {
+                // SDK: s3.PutObject Bucket=vault Key=a.txt SSEKMSKeyId=alias/vault ServerSideEncryption=aws:kms
+                s3.putObject(new PutObjectRequest("vault", "a.txt", new File("a.txt"))
+                    .withSSEAwsKeyManagementParams(new SSEAwsKeyManagementParams("alias/vault")));
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
   void analyze_whenClientIsInjected_recognizesItsDeclaredType() {
     AnalyzerHarness.handler("app.Handler::handle")
         .file(
