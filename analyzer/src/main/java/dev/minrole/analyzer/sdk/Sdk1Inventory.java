@@ -126,6 +126,16 @@ public final class Sdk1Inventory {
     return Optional.ofNullable(byType.get(fqn));
   }
 
+  /** The client whose interface has this simple name ({@code AmazonS3}, {@code AWSKMSAsync}). */
+  public Optional<Sdk1Client> clientBySimpleName(String simpleName) {
+    return byType.values().stream().filter(c -> c.simpleName().equals(simpleName)).findFirst();
+  }
+
+  /** The simple names of every client interface, sorted. */
+  public List<String> clientNames() {
+    return byType.values().stream().map(Sdk1Client::simpleName).distinct().sorted().toList();
+  }
+
   /** The client a builder class ({@code AmazonS3ClientBuilder}) builds. */
   public Optional<Sdk1Client> builtBy(String builderFqn) {
     return Optional.ofNullable(byBuilder.get(builderFqn));
