@@ -49,9 +49,13 @@ final class SarifChecks {
         String uri = physical.path("artifactLocation").path("uri").asText();
         assertThat(uri).isNotBlank().doesNotStartWith("/").doesNotContain("\\").doesNotContain(" ");
         if (ruleId.equals("MISSING_PERMISSION")) {
-          assertThat(uri).as("a missing permission is located at the SDK call").endsWith(".java");
+          assertThat(uri)
+              .as("a missing permission is located at the SDK call or the template that needs it")
+              .matches(".*\\.(java|yaml|yml|json)");
         } else {
-          assertThat(uri).as("a grant is located at the policy that grants it").endsWith(".json");
+          assertThat(uri)
+              .as("a grant is located at the policy or template that grants it")
+              .matches(".*\\.(json|yaml|yml)");
         }
         if (physical.has("region")) {
           assertThat(physical.path("region").path("startLine").asInt()).isPositive();
