@@ -1,6 +1,8 @@
 package dev.minrole.cli;
 
 import dev.minrole.analyzer.java.NearestNames;
+import dev.minrole.analyzer.sdk.Sdk1Client;
+import dev.minrole.analyzer.sdk.Sdk1Inventory;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.sdk.SdkOperation;
 import dev.minrole.analyzer.sdk.SdkService;
@@ -27,11 +29,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Print the IAM actions an AWS SDK for Java v2 call needs and the rule that says so: the",
       "default rule (the operation's own action), or a curated override with its AWS source.",
+      "An SDK for Java 1.x client method (AmazonS3.getObject) is shown as the v2 operation it",
+      "sends, with which argument of each overload sets which request member.",
       "",
       "Examples:",
       "  minrole catalog sdk S3Client.headObject",
       "  minrole catalog sdk DynamoDbClient.transactWriteItems",
       "  minrole catalog sdk BedrockRuntimeAsyncClient.converseStream",
+      "  minrole catalog sdk AmazonS3.getObject",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -60,6 +65,10 @@ final class CatalogSdkCommand implements Callable<Integer> {
     String client = call.substring(0, dot);
     String method = call.substring(dot + 1);
     SdkInventory inventory = SdkInventory.bundled();
+    Optional<Sdk1Client> legacy = Sdk1Inventory.bundled().clientBySimpleName(client);
+    if (inventory.serviceByClientName(client).isEmpty() && legacy.isPresent()) {
+      return describeSdk1(legacy.get(), method);
+    }
     SdkService service =
         inventory
             .serviceByClientName(client)
@@ -82,6 +91,59 @@ final class CatalogSdkCommand implements Callable<Integer> {
                             + method
                             + NearestNames.closest(method, methods(service))));
     describe(spec.commandLine().getOut(), client + "." + method, service, operation);
+    return ExitCodes.OK;
+  }
+
+  /** A 1.x method: each overload, the operations it sends, then each operation as above. */
+  private int describeSdk1(Sdk1Client client, String method) {
+    Sdk1Inventory legacy = Sdk1Inventory.bundled();
+    List<Sdk1Inventory.Method> overloads = legacy.methods(client, method);
+    if (overloads.isEmpty()) {
+      throw new RequestException(
+          client.simpleName()
+              + " (AWS SDK for Java "
+              + legacy.sdkVersion()
+              + ") has no method "
+              + method);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Optional<SdkService> service = SdkInventory.bundled().serviceByClient(client.v2Client());
+    java.util.Set<String> operations = new java.util.TreeSet<>();
+    for (Sdk1Inventory.Method m : overloads) {
+      String signature = method + "(" + String.join(", ", m.params()) + ")";
+      String sends =
+          switch (m.status()) {
+            case "local" -> "sends no request";
+            case "mapped" -> "sends " + String.join(", ", m.operations());
+            default -> "sends requests minrole could not trace (SDK1_UNMAPPED_CALL)";
+          };
+      List<String> args = new ArrayList<>();
+      for (int i = 0; i < m.args().size(); i++) {
+        String arg = m.args().get(i);
+        if (!arg.isEmpty()) {
+          args.add("argument " + (i + 1) + " is " + (arg.equals("request") ? "the request" : arg));
+        }
+      }
+      out.println(
+          client.simpleName()
+              + "."
+              + signature
+              + " (SDK 1.x) "
+              + sends
+              + (args.isEmpty() ? "" : "; " + String.join(", ", args)));
+      if (m.isMapped()) {
+        operations.addAll(m.operations());
+      }
+    }
+    for (String name : operations) {
+      Optional<SdkOperation> op = service.flatMap(s -> s.operation(name));
+      if (op.isPresent()) {
+        describe(out, client.simpleName() + "." + method, service.get(), op.get());
+      } else {
+        out.println(name + " is not an operation of the SDK v2 model; nothing is granted for it");
+      }
+    }
+    out.flush();
     return ExitCodes.OK;
   }
 

@@ -52,6 +52,22 @@ class CatalogCommandTest {
   }
 
   @Test
+  void sdk_whenSdk1Method_printsEachOverloadAndTheV2Operation() {
+    Cli cli = Cli.run("catalog", "sdk", "AmazonS3.doesObjectExist");
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out())
+        .startsWith(
+            "AmazonS3.doesObjectExist(String, String) (SDK 1.x) sends HeadObject; argument 1 is"
+                + " BucketName, argument 2 is Key\n"
+                + "AmazonS3.doesObjectExist performs s3 HeadObject (HeadObjectRequest), IAM service"
+                + " s3\n")
+        .contains("s3:GetObject, when VersionId is not set");
+    assertThat(Cli.run("catalog", "sdk", "AmazonS3.setRegion").out())
+        .isEqualTo("AmazonS3.setRegion(Region) (SDK 1.x) sends no request\n");
+  }
+
+  @Test
   void sdk_whenDefaultRule_printsTheActionAndItsResourceTypes() {
     Cli cli = Cli.run("catalog", "sdk", "DynamoDbClient.query");
 

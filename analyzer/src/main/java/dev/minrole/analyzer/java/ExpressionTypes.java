@@ -258,6 +258,10 @@ final class ExpressionTypes {
       }
       return JType.unresolved(dotted.get());
     }
+    if (scope.staticRef() && external.knows(scope.name() + "." + name)) {
+      // A nested type of a known library class: DynamoDBMapperConfig.SaveBehavior.
+      return JType.of(scope.name() + "." + name).asStaticRef();
+    }
     if (scope.staticRef()) {
       return scope.asValue();
     }

@@ -32,6 +32,7 @@ final class SdkCallCollector {
             new WaiterCallRecognizer(),
             new UtilityCallRecognizer(),
             new LibraryCallRecognizer(),
+            new Sdk1CallRecognizer(),
             new UnresolvedReceiverRecognizer()));
   }
 

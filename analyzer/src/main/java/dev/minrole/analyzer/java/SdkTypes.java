@@ -30,6 +30,10 @@ final class SdkTypes implements ExternalTypes {
   private final LibraryModels libraries;
   private final SdkResponses responses;
   private final Map<String, Set<String>> modelClasses = new ConcurrentHashMap<>();
+  private final Sdk1Types sdk1 =
+      new Sdk1Types(
+          dev.minrole.analyzer.sdk.Sdk1Inventory.bundled(),
+          dev.minrole.analyzer.sdk.Sdk1Libraries.bundled());
 
   SdkTypes(
       SdkInventory inventory,
@@ -82,6 +86,11 @@ final class SdkTypes implements ExternalTypes {
     return inventory;
   }
 
+  /** The AWS SDK for Java 1.x. */
+  Sdk1Types sdk1() {
+    return sdk1;
+  }
+
   SdkUtilities utilities() {
     return utilities;
   }
@@ -106,7 +115,7 @@ final class SdkTypes implements ExternalTypes {
 
   @Override
   public boolean knows(String fqn) {
-    if (libraries.isModelled(fqn)) {
+    if (libraries.isModelled(fqn) || sdk1.knows(fqn)) {
       return true;
     }
     if (!fqn.startsWith(SDK_PREFIX)) {
@@ -205,6 +214,9 @@ final class SdkTypes implements ExternalTypes {
       return "build".equals(method) ? receiver.arg(0) : receiver;
     }
     String name = receiver.name();
+    if (sdk1.knows(name)) {
+      return sdk1.returnType(receiver, method, argCount);
+    }
     Optional<HandleSpec> handle = handleMethod(name, method);
     if (handle.isPresent()) {
       return JType.of(handle.get().type(), receiver.args());

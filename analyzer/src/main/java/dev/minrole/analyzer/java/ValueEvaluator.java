@@ -255,7 +255,8 @@ final class ValueEvaluator {
           && analysis.index().contains(analysis.types().typeOf(creation).name())) {
         return List.of(new Value.Alloc(creation, frame));
       }
-      return jdk.creation(creation, frame);
+      return Sdk1Requests.creation(this, creation, frame)
+          .orElseGet(() -> jdk.creation(creation, frame));
     }
     if (e instanceof ArrayCreationExpr array) {
       return array
@@ -651,7 +652,8 @@ final class ValueEvaluator {
     if (receiverType.staticRef()) {
       Optional<List<Value>> factory =
           jdk.staticCall(receiverType.name(), call, frame)
-              .or(() -> SdkBuilders.staticCall(this, receiverType.name(), call, frame));
+              .or(() -> SdkBuilders.staticCall(this, receiverType.name(), call, frame))
+              .or(() -> Sdk1Requests.staticCall(this, receiverType.name(), call, frame));
       if (factory.isPresent()) {
         return factory.get();
       }
@@ -663,7 +665,8 @@ final class ValueEvaluator {
       List<Value> receiver = eval(scope.get(), frame);
       Optional<List<Value>> onValue =
           jdk.onValue(call, receiver, frame)
-              .or(() -> SdkBuilders.onValue(this, call, receiver, frame));
+              .or(() -> SdkBuilders.onValue(this, call, receiver, frame))
+              .or(() -> Sdk1Requests.onValue(this, call, receiver, frame));
       if (onValue.isPresent()) {
         return onValue.get();
       }

@@ -26,7 +26,8 @@ public final class Completeness {
           "CLIENT_ESCAPES",
           "ENTRY_POINTS_APPROXIMATED",
           "FRAMEWORK_ENTRY_UNKNOWN",
-          "UNMODELLED_LIBRARY");
+          "UNMODELLED_LIBRARY",
+          "SDK1_UNMAPPED_CALL");
 
   private Completeness() {}
 

@@ -78,15 +78,27 @@ final class MavenArtifacts implements AutoCloseable {
    * BOM's version; a preview module may carry a suffix ({@code 2.40.2-PREVIEW}).
    */
   List<BomEntry> bomEntries(String sdkVersion) throws ArtifactDescriptorException {
-    Artifact bom = new DefaultArtifact(SDK_GROUP, "bom", "", "pom", sdkVersion);
+    return bomEntries(SDK_GROUP, "bom", sdkVersion, true);
+  }
+
+  /**
+   * The artifacts of {@code group} a BOM manages at its own version, sorted by id. With {@code
+   * strict}, any other entry is an error; without, it is skipped (the 1.x BOM still lists {@code
+   * aws-java-sdk-swf-libraries} at 1.11.22).
+   */
+  List<BomEntry> bomEntries(String group, String bomArtifact, String sdkVersion, boolean strict)
+      throws ArtifactDescriptorException {
+    Artifact bom = new DefaultArtifact(group, bomArtifact, "", "pom", sdkVersion);
     var descriptor =
         system.readArtifactDescriptor(
             session, new ArtifactDescriptorRequest(bom, repositories, null));
     var entries = new TreeMap<String, BomEntry>();
     for (Dependency managed : descriptor.getManagedDependencies()) {
       Artifact artifact = managed.getArtifact();
-      if (!SDK_GROUP.equals(artifact.getGroupId())
-          || !artifact.getVersion().startsWith(sdkVersion)) {
+      if (!group.equals(artifact.getGroupId()) || !artifact.getVersion().startsWith(sdkVersion)) {
+        if (!strict) {
+          continue;
+        }
         throw new IllegalStateException("unexpected BOM entry " + artifact);
       }
       entries.put(
@@ -97,7 +109,13 @@ final class MavenArtifacts implements AutoCloseable {
 
   /** The jar of one SDK artifact, without its dependencies. */
   Path jar(String artifactId, String version) throws ArtifactResolutionException {
-    Artifact artifact = new DefaultArtifact(SDK_GROUP, artifactId, "jar", version);
+    return jar(SDK_GROUP, artifactId, "", version);
+  }
+
+  /** One artifact's jar with a classifier ({@code sources}, or empty for the main jar). */
+  Path jar(String group, String artifactId, String classifier, String version)
+      throws ArtifactResolutionException {
+    Artifact artifact = new DefaultArtifact(group, artifactId, classifier, "jar", version);
     ArtifactResult result =
         system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null));
     return result.getArtifact().getFile().toPath();
@@ -106,7 +124,13 @@ final class MavenArtifacts implements AutoCloseable {
   /** The runtime class path of one SDK artifact: its jar first, then its dependencies. */
   List<Path> runtimeClasspath(String artifactId, String version)
       throws DependencyResolutionException {
-    Artifact artifact = new DefaultArtifact(SDK_GROUP, artifactId, "jar", version);
+    return runtimeClasspath(SDK_GROUP, artifactId, version);
+  }
+
+  /** The runtime class path of any artifact: its jar first, then its dependencies. */
+  List<Path> runtimeClasspath(String group, String artifactId, String version)
+      throws DependencyResolutionException {
+    Artifact artifact = new DefaultArtifact(group, artifactId, "jar", version);
     var collect = new CollectRequest(new Dependency(artifact, JavaScopes.RUNTIME), repositories);
     var request =
         new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));

@@ -38,6 +38,22 @@ final class ServiceClassLoaders {
     return new URLClassLoader(name, urls, SHARED);
   }
 
+  /**
+   * A loader over {@code classpath} that shares nothing with the tool but the platform classes, for
+   * SDK 1.x artifacts.
+   */
+  static URLClassLoader isolated(String name, List<Path> classpath) {
+    URL[] urls = new URL[classpath.size()];
+    for (int i = 0; i < urls.length; i++) {
+      try {
+        urls[i] = classpath.get(i).toUri().toURL();
+      } catch (MalformedURLException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new URLClassLoader(name, urls, ClassLoader.getPlatformClassLoader());
+  }
+
   static void close(URLClassLoader loader) {
     try {
       loader.close();
