@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * compared with the roles its template declares), in every format, and compares the output with
  * {@code expected/diff.txt}, {@code diff.md}, {@code diff.json} and {@code diff.sarif}, byte for
  * byte, and the exit code with {@code expected/exit-code.txt}. The SARIF is also checked against
- * the shape of SARIF 2.1.0. {@code -Dgolden.update=true} rewrites the expected files.
+ * the shape of SARIF 2.1.0. {@code -Dgolden.update=true} rewrites the expected files and deletes
+ * the ones no output is compared with ({@link GoldenFiles}).
  */
 class DiffCasesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,10 +30,14 @@ class DiffCasesTest {
   Stream<DynamicTest> diffCases() throws IOException {
     List<Path> folders = Fixtures.caseFolders("diff-cases");
     return folders.stream()
-        .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+        .map(
+            folder ->
+                DynamicTest.dynamicTest(
+                    folder.getFileName().toString(), () -> run(folder, Fixtures.updating())));
   }
 
-  private static void run(Path folder) throws Exception {
+  /** Runs one case; {@code update} rewrites its expected files instead of comparing them. */
+  static void run(Path folder, boolean update) throws Exception {
     assertThat(folder.resolve("case.md")).as("case.md says what the case proves").exists();
     List<String> base = new ArrayList<>(List.of("diff", folder.resolve("input").toString()));
     base.addAll(GoldenCasesTest.arguments(folder.resolve("args.txt")));
@@ -42,6 +47,7 @@ class DiffCasesTest {
     if (Files.exists(folder.resolve("boundary.json"))) {
       base.addAll(List.of("--boundary", folder.resolve("boundary.json").toString()));
     }
+    GoldenFiles expected = new GoldenFiles(folder.resolve("expected"), update);
     Integer exitCode = null;
     for (String[] format :
         new String[][] {
@@ -55,7 +61,7 @@ class DiffCasesTest {
           .as("same exit code in every format")
           .isTrue();
       exitCode = cli.exitCode();
-      GoldenCasesTest.compare(folder.resolve("expected/diff." + format[1]), cli.out());
+      expected.compare("diff." + format[1], cli.out());
       if (format[0].equals("sarif")) {
         SarifChecks.check(JSON.readTree(cli.out()));
       } else if (format[0].equals("json")) {
@@ -63,6 +69,7 @@ class DiffCasesTest {
         assertThat(parsed.path("functions")).isNotEmpty();
       }
     }
-    GoldenCasesTest.compare(folder.resolve("expected/exit-code.txt"), exitCode + "\n");
+    expected.compare("exit-code.txt", exitCode + "\n");
+    expected.finish();
   }
 }

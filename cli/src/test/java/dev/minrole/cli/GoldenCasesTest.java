@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * stands for the case's folder, and compares the policy and the report with {@code
  * expected/policy.json} and {@code expected/report.json}, byte for byte, and every other format the
  * case has a file for ({@link GoldenFormats}). Run with {@code -Dgolden.update=true} to rewrite the
- * expected files.
+ * expected files and delete the ones no output is compared with ({@link GoldenFiles}).
  */
 class GoldenCasesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,10 +31,14 @@ class GoldenCasesTest {
   Stream<DynamicTest> goldenCases() throws IOException {
     List<Path> folders = Fixtures.caseFolders("cases");
     return folders.stream()
-        .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+        .map(
+            folder ->
+                DynamicTest.dynamicTest(
+                    folder.getFileName().toString(), () -> run(folder, Fixtures.updating())));
   }
 
-  private static void run(Path folder) throws Exception {
+  /** Runs one case; {@code update} rewrites its expected files instead of comparing them. */
+  static void run(Path folder, boolean update) throws Exception {
     assertThat(folder.resolve("case.md")).as("case.md says what the case proves").exists();
     List<String> base = new ArrayList<>();
     base.add("generate");
@@ -48,30 +52,31 @@ class GoldenCasesTest {
     assertThat(policy.exitCode()).as(policy.err()).isZero();
     Cli report = Cli.run(with(base, GoldenFormats.FILES.get("report.json")));
     assertThat(report.exitCode()).as(report.err()).isZero();
-    compare(folder.resolve("expected/policy.json"), policy.out());
-    compare(folder.resolve("expected/report.json"), report.out());
+    GoldenFiles expected = new GoldenFiles(folder.resolve("expected"), update);
+    expected.compare("policy.json", policy.out());
+    expected.compare("report.json", report.out());
     JsonNode parsed = JSON.readTree(report.out());
     for (JsonNode function : parsed.path("functions")) {
       PolicyChecks.checkFunction(function, parsed.path("findings"));
     }
-    compareOtherFormats(folder, base, policy.out());
+    compareOtherFormats(folder, expected, base, policy.out());
+    expected.finish();
   }
 
   /**
    * Every other format the case has a golden file for; YAML outputs must read back as the policy.
    */
-  static void compareOtherFormats(Path folder, List<String> base, String policyJson)
-      throws IOException {
+  static void compareOtherFormats(
+      Path folder, GoldenFiles expected, List<String> base, String policyJson) throws IOException {
     for (Map.Entry<String, List<String>> format : new TreeMap<>(GoldenFormats.FILES).entrySet()) {
-      Path expected = folder.resolve("expected").resolve(format.getKey());
       if (format.getKey().equals("policy.json")
           || format.getKey().equals("report.json")
-          || !Files.exists(expected)) {
+          || !expected.has(format.getKey())) {
         continue;
       }
       Cli cli = Cli.run(with(base, format.getValue()));
       assertThat(cli.exitCode()).as(cli.err()).isZero();
-      compare(expected, cli.out());
+      expected.compare(format.getKey(), cli.out());
       if (format.getKey().equals("policy.yaml")) {
         assertThat(YamlChecks.read(cli.out()))
             .as("yaml reads back as the json policy")
@@ -101,19 +106,5 @@ class GoldenCasesTest {
       }
     }
     return out;
-  }
-
-  static void compare(Path expected, String actual) throws IOException {
-    if (Fixtures.updating()) {
-      Files.createDirectories(expected.getParent());
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(expected)
-        .as("golden file %s (run with -Dgolden.update=true to create it)", expected)
-        .exists();
-    assertThat(actual)
-        .as("output differs from %s", expected)
-        .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
   }
 }

@@ -4,12 +4,9 @@ import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Evaluates template values as far as they can be known before deployment: parameters (their
@@ -19,11 +16,14 @@ import java.util.Set;
  * inputs are known, both branches otherwise) and {@code Fn::FindInMap}. A value can have several
  * alternatives. Unknown parts stay unknown, with a reason; problems in the template (a reference to
  * nothing, a cycle) are findings with the line.
+ *
+ * <p>This is the template package's one entry point for values. It evaluates the intrinsic
+ * functions itself and hands the rest to package-private parts: {@link ParameterValues} for
+ * parameters and pseudo parameters, {@link TemplateConditions} for {@code Conditions}, {@link
+ * PhysicalNames} for the names resources get, {@link SubText} and {@link Alternatives} for building
+ * strings; they share one {@link ResolutionState}, so a cycle through any of them is caught once.
  */
 public final class TemplateResolver {
-  private static final int MAX_ALTERNATIVES = 16;
-  private static final String PSEUDO = "pseudo";
-
   /** What the user said about the deployment: parameter values, stack name, region, account. */
   public record Options(
       Map<String, String> parameters,
@@ -43,13 +43,19 @@ public final class TemplateResolver {
   private final Template template;
   private final Options options;
   private final ResourceTypes types;
-  private final Set<String> resolving = new LinkedHashSet<>();
-  private final List<Finding> findings = new ArrayList<>();
+  private final ResolutionState state;
+  private final ParameterValues parameters;
+  private final TemplateConditions conditions;
+  private final PhysicalNames physicalNames;
 
   public TemplateResolver(Template template, Options options, ResourceTypes types) {
     this.template = template;
     this.options = options;
     this.types = types;
+    this.state = new ResolutionState(template);
+    this.parameters = new ParameterValues(options, state);
+    this.conditions = new TemplateConditions(template, state, this::literal);
+    this.physicalNames = new PhysicalNames(options, state, this::resolve);
   }
 
   public Template template() {
@@ -63,15 +69,12 @@ public final class TemplateResolver {
 
   /** Problems met so far, each once. */
   public List<Finding> findings() {
-    return findings.stream().distinct().toList();
+    return state.findings();
   }
 
   /** The alternatives a value can have; empty for {@code AWS::NoValue} or null. */
   public List<ArgValue> resolve(TNode node) {
-    List<ArgValue> out = compute(node);
-    return out.size() > MAX_ALTERNATIVES
-        ? List.of(ArgValue.unknown("more than " + MAX_ALTERNATIVES + " possible values"))
-        : out;
+    return Alternatives.capped(compute(node));
   }
 
   /** The value if it has exactly one known text. */
@@ -98,42 +101,35 @@ public final class TemplateResolver {
     }
     String function = map.entries().keySet().iterator().next();
     TNode argument = map.entries().get(function);
-    switch (function) {
-      case "Ref":
-        return ref(argument.text().orElse(""), node);
-      case "Fn::GetAtt":
-        return getAtt(argument, node);
-      case "Fn::Sub":
-        return sub(argument, node);
-      case "Fn::Join":
-        return join(argument);
-      case "Fn::Select":
-        return select(argument);
-      case "Fn::If":
-        return conditional(argument, node);
-      case "Fn::FindInMap":
-        return findInMap(argument, node);
-      case "Fn::ImportValue":
-        List<ArgValue> export = resolve(argument);
-        String name = export.size() == 1 ? export.get(0).pattern() : "an export";
-        note(
-            node,
-            "a value is imported from another stack's export " + name + "; minrole cannot see it");
-        return List.of(ArgValue.unknown("imported from another stack (export " + name + ")"));
-      default:
-        return List.of(ArgValue.unknown(function + " is evaluated at deploy time"));
-    }
+    return switch (function) {
+      case "Ref" -> ref(argument.text().orElse(""), node);
+      case "Fn::GetAtt" -> getAtt(argument, node);
+      case "Fn::Sub" -> sub(argument, node);
+      case "Fn::Join" -> join(argument);
+      case "Fn::Select" -> select(argument);
+      case "Fn::If" -> conditional(argument, node);
+      case "Fn::FindInMap" -> findInMap(argument, node);
+      case "Fn::ImportValue" -> importValue(argument, node);
+      default -> List.of(ArgValue.unknown(function + " is evaluated at deploy time"));
+    };
+  }
+
+  private List<ArgValue> importValue(TNode argument, TNode at) {
+    List<ArgValue> export = resolve(argument);
+    String name = export.size() == 1 ? export.get(0).pattern() : "an export";
+    note(at, "a value is imported from another stack's export " + name + "; minrole cannot see it");
+    return List.of(ArgValue.unknown("imported from another stack (export " + name + ")"));
   }
 
   // ---- Ref and GetAtt
 
   private List<ArgValue> ref(String name, TNode at) {
     if (name.startsWith("AWS::")) {
-      return pseudo(name);
+      return parameters.pseudo(name);
     }
     Optional<TNode> parameter = template.parameters().get(name);
     if (parameter.isPresent()) {
-      return parameter(name, parameter.get());
+      return parameters.parameter(name, parameter.get());
     }
     Optional<TemplateResource> resource = template.resource(name);
     if (resource.isEmpty()) {
@@ -199,108 +195,7 @@ public final class TemplateResolver {
    * generates ({@code stack-LogicalId-RANDOM}) as a pattern.
    */
   public List<String> physicalNames(TemplateResource resource, ResourceTypes.Spec spec) {
-    if (!resolving.add(resource.logicalId())) {
-      error(
-          resource.node(),
-          "reference cycle through "
-              + String.join(" -> ", resolving)
-              + " -> "
-              + resource.logicalId());
-      return List.of("*");
-    }
-    try {
-      Optional<TNode> property = spec.nameProperty().flatMap(resource.properties()::get);
-      if (property.isPresent()) {
-        List<String> out = new ArrayList<>();
-        for (ArgValue v : resolve(property.get())) {
-          out.add(v.pattern());
-        }
-        return out.isEmpty() ? List.of("*") : out;
-      }
-      if (spec.generatedName().isEmpty()) {
-        return List.of("*");
-      }
-      String logicalId =
-          spec.generatedLowercase()
-              ? resource.logicalId().toLowerCase(Locale.ROOT)
-              : resource.logicalId();
-      String stack =
-          options
-              .stackName()
-              .map(s -> spec.generatedLowercase() ? s.toLowerCase(Locale.ROOT) : s)
-              .orElse("*");
-      String generated =
-          spec.generatedName()
-              .get()
-              .replace("${stack}", stack)
-              .replace("${logicalId}", logicalId)
-              .replaceAll("\\*+(-\\*)+", "*");
-      findings.add(
-          Finding.info(
-              "GENERATED_NAME",
-              resource.logicalId()
-                  + " has no "
-                  + spec.nameProperty().orElse("name")
-                  + ", so CloudFormation generates its name;"
-                  + " policies for json output match it as "
-                  + generated
-                  + (options.stackName().isEmpty() ? " (pass --stack-name to narrow it)" : "")
-                  + ", and cfn/sam output references the resource itself",
-              resource.location()));
-      return List.of(generated);
-    } finally {
-      resolving.remove(resource.logicalId());
-    }
-  }
-
-  private List<ArgValue> pseudo(String name) {
-    Optional<String> value =
-        switch (name) {
-          case "AWS::Region" -> options.region();
-          case "AWS::AccountId" -> options.account();
-          case "AWS::Partition" -> Optional.of(options.partition());
-          case "AWS::StackName" -> options.stackName();
-          case "AWS::URLSuffix" -> Optional.of("amazonaws.com");
-          default -> Optional.empty();
-        };
-    if (name.equals("AWS::NoValue")) {
-      return List.of();
-    }
-    return List.of(new ArgValue.TemplateRef(name, "", PSEUDO, value));
-  }
-
-  private List<ArgValue> parameter(String name, TNode declaration) {
-    String override = options.parameters().get(name);
-    if (override != null) {
-      return List.of(ArgValue.literal(override));
-    }
-    TNode.TMap parameter = declaration.asMap().orElse(new TNode.TMap(Map.of(), declaration.line()));
-    String type = parameter.text("Type").orElse("String");
-    Optional<String> fallback = parameter.text("Default");
-    if (type.startsWith("AWS::SSM::Parameter::Value")) {
-      return List.of(
-          ArgValue.unknown(
-              "parameter "
-                  + name
-                  + " is read from SSM parameter "
-                  + fallback.orElse("?")
-                  + " at deploy time; pass --parameter "
-                  + name
-                  + "=<value>"));
-    }
-    if (fallback.isPresent()) {
-      return List.of(ArgValue.literal(fallback.get()));
-    }
-    note(
-        declaration,
-        "parameter "
-            + name
-            + " has no default; pass --parameter "
-            + name
-            + "=<value> to use its value");
-    return List.of(
-        ArgValue.unknown(
-            "parameter " + name + " has no default; pass --parameter " + name + "=<value>"));
+    return physicalNames.of(resource, spec);
   }
 
   // ---- Sub, Join, Select, Split, If, FindInMap
@@ -315,28 +210,12 @@ public final class TemplateResolver {
       text = argument.text().orElse("");
     }
     List<List<ArgValue>> parts = new ArrayList<>();
-    StringBuilder plain = new StringBuilder();
-    int i = 0;
-    while (i < text.length()) {
-      int start = text.indexOf("${", i);
-      if (start < 0) {
-        plain.append(text.substring(i));
-        break;
-      }
-      int end = text.indexOf('}', start);
-      if (end < 0) {
-        plain.append(text.substring(i));
-        break;
-      }
-      plain.append(text, i, start);
-      String name = text.substring(start + 2, end);
-      i = end + 1;
-      if (name.startsWith("!")) {
-        plain.append("${").append(name.substring(1)).append('}');
+    for (SubText.Piece piece : SubText.pieces(text)) {
+      if (piece instanceof SubText.Plain plain) {
+        parts.add(List.of(ArgValue.literal(plain.text())));
         continue;
       }
-      parts.add(List.of(ArgValue.literal(plain.toString())));
-      plain.setLength(0);
+      String name = ((SubText.Variable) piece).name();
       Optional<TNode> local = variables.get(name);
       if (local.isPresent()) {
         parts.add(resolve(local.get()));
@@ -353,8 +232,7 @@ public final class TemplateResolver {
         parts.add(ref(name, at));
       }
     }
-    parts.add(List.of(ArgValue.literal(plain.toString())));
-    return concat(parts);
+    return Alternatives.concat(parts);
   }
 
   private List<ArgValue> join(TNode argument) {
@@ -375,7 +253,7 @@ public final class TemplateResolver {
       }
       parts.add(elements.get().get(i));
     }
-    return concat(parts);
+    return Alternatives.concat(parts);
   }
 
   private List<ArgValue> select(TNode argument) {
@@ -439,72 +317,7 @@ public final class TemplateResolver {
 
   /** A condition's value when its inputs are known. */
   public Optional<Boolean> condition(String name, TNode at) {
-    Optional<TNode> definition = template.conditions().get(name);
-    if (definition.isEmpty()) {
-      error(at, "condition " + name + " is not defined in Conditions");
-      return Optional.empty();
-    }
-    if (!resolving.add("condition " + name)) {
-      error(at, "reference cycle through condition " + name);
-      return Optional.empty();
-    }
-    try {
-      return evaluate(definition.get());
-    } finally {
-      resolving.remove("condition " + name);
-    }
-  }
-
-  private Optional<Boolean> evaluate(TNode node) {
-    if (!(node instanceof TNode.TMap map) || !map.isIntrinsic()) {
-      return Optional.empty();
-    }
-    String function = map.entries().keySet().iterator().next();
-    TNode argument = map.entries().get(function);
-    List<TNode> items = argument.items();
-    switch (function) {
-      case "Fn::Equals":
-        {
-          if (items.size() != 2) {
-            return Optional.empty();
-          }
-          Optional<String> a = literal(items.get(0));
-          Optional<String> b = literal(items.get(1));
-          return a.isPresent() && b.isPresent()
-              ? Optional.of(a.get().equals(b.get()))
-              : Optional.empty();
-        }
-      case "Fn::Not":
-        return items.size() == 1 ? evaluate(items.get(0)).map(v -> !v) : Optional.empty();
-      case "Fn::And":
-        {
-          boolean unknown = false;
-          for (TNode item : items) {
-            Optional<Boolean> v = evaluate(item);
-            if (v.isPresent() && !v.get()) {
-              return Optional.of(false);
-            }
-            unknown |= v.isEmpty();
-          }
-          return unknown ? Optional.empty() : Optional.of(true);
-        }
-      case "Fn::Or":
-        {
-          boolean unknown = false;
-          for (TNode item : items) {
-            Optional<Boolean> v = evaluate(item);
-            if (v.isPresent() && v.get()) {
-              return Optional.of(true);
-            }
-            unknown |= v.isEmpty();
-          }
-          return unknown ? Optional.empty() : Optional.of(false);
-        }
-      case "Condition":
-        return condition(argument.text().orElse(""), node);
-      default:
-        return Optional.empty();
-    }
+    return conditions.value(name, at);
   }
 
   private List<ArgValue> findInMap(TNode argument, TNode at) {
@@ -547,29 +360,6 @@ public final class TemplateResolver {
 
   // ---- helpers
 
-  private static List<ArgValue> concat(List<List<ArgValue>> parts) {
-    List<List<ArgValue>> combos = new ArrayList<>();
-    combos.add(List.of());
-    for (List<ArgValue> part : parts) {
-      List<ArgValue> alternatives = part.isEmpty() ? List.of(ArgValue.literal("")) : part;
-      List<List<ArgValue>> next = new ArrayList<>();
-      for (List<ArgValue> combo : combos) {
-        for (ArgValue v : alternatives) {
-          List<ArgValue> extended = new ArrayList<>(combo);
-          extended.add(v);
-          next.add(extended);
-        }
-      }
-      if (next.size() > MAX_ALTERNATIVES) {
-        return List.of(ArgValue.unknown("more than " + MAX_ALTERNATIVES + " possible values"));
-      }
-      combos = next;
-    }
-    List<ArgValue> out = new ArrayList<>();
-    combos.forEach(c -> out.add(ArgValue.concat(c)));
-    return out.stream().distinct().toList();
-  }
-
   private static Optional<Integer> parseInt(String text) {
     try {
       return Optional.of(Integer.parseInt(text.strip()));
@@ -579,11 +369,11 @@ public final class TemplateResolver {
   }
 
   private void error(TNode at, String message) {
-    findings.add(Finding.warning("TEMPLATE_ERROR", message, template.location(at)));
+    state.error(at, message);
   }
 
   private void note(TNode at, String message) {
-    findings.add(Finding.info("TEMPLATE_UNRESOLVED", message, template.location(at)));
+    state.note(at, message);
   }
 
   SourceLocation location(TNode node) {

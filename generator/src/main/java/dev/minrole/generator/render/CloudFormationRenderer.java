@@ -76,14 +76,7 @@ public final class CloudFormationRenderer implements Renderer {
               "Type", Yaml.text("AWS::IAM::ManagedPolicy"),
               "Properties",
                   Yaml.map(
-                      "Description",
-                          Yaml.text(
-                              "Part "
-                                  + (i + 1)
-                                  + " of "
-                                  + partNames.size()
-                                  + " of the policy of "
-                                  + FunctionNames.describe(f)),
+                      "Description", Yaml.text(FunctionNames.describePart(f, i)),
                       "PolicyDocument", PolicyYaml.of(f.parts().get(i), values))));
     }
     return out;

@@ -1,6 +1,7 @@
 package dev.minrole.generator.render;
 
 import dev.minrole.generator.synth.FunctionPolicy;
+import dev.minrole.generator.synth.PascalCase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -30,7 +31,7 @@ public final class FunctionNames {
       if (name.isEmpty()) {
         name = className(f);
         if (byClass.get(name) > 1) {
-          name = name + pascal(method(f));
+          name = name + PascalCase.of(method(f));
         }
       }
       int n = used.merge(name, 1, Integer::sum);
@@ -49,6 +50,14 @@ public final class FunctionNames {
         .logicalId()
         .map(id -> f.handler().isEmpty() ? id : id + " (" + f.handler() + ")")
         .orElse(what);
+  }
+
+  /**
+   * One managed policy of a split policy for a person: {@code Part 1 of 2 of the policy of
+   * OrderFunction (com.example.orders.OrderHandler::handleRequest)}; {@code part} counts from 0.
+   */
+  static String describePart(FunctionPolicy f, int part) {
+    return "Part " + (part + 1) + " of " + f.parts().size() + " of the policy of " + describe(f);
   }
 
   private static String logicalId(FunctionPolicy f) {
@@ -79,22 +88,12 @@ public final class FunctionNames {
     int colons = handler.indexOf("::");
     String type = colons < 0 ? handler : handler.substring(0, colons);
     String simple = type.substring(type.lastIndexOf('.') + 1).replace('$', ' ');
-    String name = pascal(simple);
+    String name = PascalCase.of(simple);
     return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "Function" + name : name;
   }
 
   private static String method(FunctionPolicy f) {
     int colons = f.handler().indexOf("::");
     return colons < 0 ? "" : f.handler().substring(colons + 2);
-  }
-
-  static String pascal(String text) {
-    StringBuilder out = new StringBuilder();
-    for (String word : text.split("[^A-Za-z0-9]+")) {
-      if (!word.isEmpty()) {
-        out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-      }
-    }
-    return out.toString();
   }
 }

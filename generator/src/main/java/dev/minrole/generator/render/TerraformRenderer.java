@@ -47,14 +47,7 @@ public final class TerraformRenderer implements Renderer {
         document(hcl, part, f.parts().get(i));
         hcl.open("resource", "aws_iam_policy", part)
             .text("name", partNames.get(i))
-            .text(
-                "description",
-                "Part "
-                    + (i + 1)
-                    + " of "
-                    + partNames.size()
-                    + " of the policy of "
-                    + FunctionNames.describe(f))
+            .text("description", FunctionNames.describePart(f, i))
             .expression("policy", "data.aws_iam_policy_document." + part + ".json")
             .close();
         hcl.open("resource", "aws_iam_role_policy_attachment", part)

@@ -51,11 +51,13 @@ final class StatementIds {
     sid.append(accessWord(levels));
     List<String> distinct = labels.stream().filter(l -> !l.isBlank()).distinct().sorted().toList();
     if (distinct.size() == 1) {
-      sid.append(pascal(distinct.get(0)));
+      sid.append(PascalCase.of(distinct.get(0)));
     } else if (distinct.size() == 2) {
-      sid.append(pascal(distinct.get(0))).append("And").append(pascal(distinct.get(1)));
+      sid.append(PascalCase.of(distinct.get(0)))
+          .append("And")
+          .append(PascalCase.of(distinct.get(1)));
     } else if (distinct.size() > 2) {
-      sid.append(pascal(distinct.get(0))).append("AndOthers");
+      sid.append(PascalCase.of(distinct.get(0))).append("AndOthers");
     }
     String text = withoutRepeatedWords(sid.toString().replaceAll("[^A-Za-z0-9]", ""));
     return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
@@ -76,7 +78,7 @@ final class StatementIds {
   }
 
   static String serviceName(String prefix) {
-    return NAMES.getOrDefault(prefix, pascal(prefix));
+    return NAMES.getOrDefault(prefix, PascalCase.of(prefix));
   }
 
   private static String accessWord(Set<AccessLevel> levels) {
@@ -100,15 +102,5 @@ final class StatementIds {
       out.append("Manage");
     }
     return out.length() == 0 ? "Access" : out.toString();
-  }
-
-  static String pascal(String text) {
-    StringBuilder out = new StringBuilder();
-    for (String word : text.split("[^A-Za-z0-9]+")) {
-      if (!word.isEmpty()) {
-        out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-      }
-    }
-    return out.toString();
   }
 }

@@ -116,6 +116,24 @@ class RenderersTest {
   }
 
   @Test
+  void cfnAndTerraform_ofSplitPolicy_describeEachPartTheSameWay() throws Exception {
+    FunctionPolicy f = split();
+    int parts = f.parts().size();
+    JsonNode cfn =
+        YAML.readTree(
+                new CloudFormationRenderer(new PseudoParameters(CONTEXT))
+                    .render(List.of(f), List.of()))
+            .path("Resources");
+    String terraform = new TerraformRenderer().render(List.of(f), List.of());
+    for (int i = 1; i <= parts; i++) {
+      String description = "Part " + i + " of " + parts + " of the policy of app.Orders::handle";
+      assertThat(cfn.path("OrdersPolicy" + i).path("Properties").path("Description").asText())
+          .isEqualTo(description);
+      assertThat(terraform).contains("\"" + description + "\"");
+    }
+  }
+
+  @Test
   void report_ofSplitPolicy_listsTheParts() throws Exception {
     FunctionPolicy f = split();
     JsonNode report = JSON.readTree(ReportJson.write(List.of(f), List.of()));
