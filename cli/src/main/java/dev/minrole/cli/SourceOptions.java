@@ -1,8 +1,11 @@
 package dev.minrole.cli;
 
+import dev.minrole.analyzer.template.TemplateResolver;
+import dev.minrole.generator.deploy.DeploymentSources;
 import dev.minrole.generator.synth.ArnContext;
 import dev.minrole.generator.synth.SizeLimits;
 import dev.minrole.generator.synth.SynthesisOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +64,30 @@ final class SourceOptions {
   Path template;
 
   @Option(
+      names = "--terraform",
+      paramLabel = "DIR",
+      description =
+          "A Terraform configuration (the directory of its .tf files). By default the .tf files of"
+              + " PATH, or of PATH/infra, PATH/terraform or PATH/deploy, are read.")
+  Path terraform;
+
+  @Option(
+      names = "--terraform-plan",
+      paramLabel = "FILE",
+      description =
+          "A Terraform plan as JSON (terraform show -json plan.out > plan.json): every value is"
+              + " resolved, so it is the most exact input.")
+  Path terraformPlan;
+
+  @Option(
+      names = "--serverless",
+      paramLabel = "FILE",
+      description =
+          "A Serverless Framework service file. By default serverless.yml or serverless.yaml in PATH"
+              + " is read.")
+  Path serverless;
+
+  @Option(
       names = "--function",
       paramLabel = "LOGICAL_ID",
       description = "Only this function of the template. Repeatable.")
@@ -108,9 +135,48 @@ final class SourceOptions {
     copy.functions = new ArrayList<>(functions);
     copy.parameters = new LinkedHashMap<>(parameters);
     copy.stackName = stackName;
-    copy.noTemplate = noTemplate || template != null;
+    copy.noTemplate =
+        noTemplate
+            || template != null
+            || terraform != null
+            || terraformPlan != null
+            || serverless != null;
     copy.compact = compact;
     return copy;
+  }
+
+  /** Where the infrastructure code is, as the user named it, and how values are resolved. */
+  DeploymentSources.Options deploymentOptions() {
+    named("--template", template, false);
+    named("--terraform", terraform, true);
+    named("--terraform-plan", terraformPlan, false);
+    named("--serverless", serverless, false);
+    return new DeploymentSources.Options(
+        Optional.ofNullable(template),
+        Optional.ofNullable(terraform),
+        Optional.ofNullable(terraformPlan),
+        Optional.ofNullable(serverless),
+        new TemplateResolver.Options(
+            parameters,
+            Optional.ofNullable(stackName),
+            Optional.ofNullable(region),
+            Optional.ofNullable(account),
+            partition),
+        arnContext());
+  }
+
+  private static void named(String option, Path path, boolean directory) {
+    if (path == null) {
+      return;
+    }
+    if (directory ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
+      throw new UsageException(
+          option
+              + " "
+              + path
+              + " is not a "
+              + (directory ? "directory; give the directory of the .tf files" : "file"));
+    }
   }
 
   List<Path> pathsOrCurrent() {
