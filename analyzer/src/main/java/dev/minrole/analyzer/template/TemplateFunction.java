@@ -42,4 +42,28 @@ public record TemplateFunction(
     fileSystems = List.copyOf(fileSystems);
     declaredPolicies = List.copyOf(declaredPolicies);
   }
+
+  /** The same function under another name (a Serverless function's key in {@code functions}). */
+  public TemplateFunction named(String name) {
+    return new TemplateFunction(
+        name,
+        resourceType,
+        location,
+        handler,
+        codeDirectory,
+        functionName,
+        environment,
+        eventSources,
+        vpc,
+        vpcLocation,
+        activeTracing,
+        tracingLocation,
+        destinations,
+        logGroup,
+        logGroupDeclared,
+        kmsKey,
+        fileSystems,
+        role,
+        declaredPolicies);
+  }
 }

@@ -24,6 +24,12 @@ public final class TemplateResolver {
   private static final int MAX_ALTERNATIVES = 16;
   private static final String PSEUDO = "pseudo";
 
+  /**
+   * The intrinsic by which a template built from other infrastructure code (a {@code
+   * serverless.yml}) marks a value known only at deployment: {@code {Fn::Unknown: reason}}.
+   */
+  public static final String UNKNOWN = "Fn::Unknown";
+
   /** What the user said about the deployment: parameter values, stack name, region, account. */
   public record Options(
       Map<String, String> parameters,
@@ -120,6 +126,9 @@ public final class TemplateResolver {
             node,
             "a value is imported from another stack's export " + name + "; minrole cannot see it");
         return List.of(ArgValue.unknown("imported from another stack (export " + name + ")"));
+      case UNKNOWN:
+        // A value other infrastructure code (a Serverless variable) knows only at deployment.
+        return List.of(ArgValue.unknown(argument.text().orElse("known only at deployment")));
       default:
         return List.of(ArgValue.unknown(function + " is evaluated at deploy time"));
     }

@@ -2,6 +2,7 @@ package dev.minrole.generator.deploy;
 
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.analyzer.serverless.ServerlessProject;
 import dev.minrole.analyzer.template.TemplateChecks;
 import dev.minrole.analyzer.template.TemplateFunction;
 import dev.minrole.analyzer.template.TemplateProject;
@@ -19,21 +20,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** A SAM or CloudFormation template (or a synthesized CDK stack) as a deployment source. */
+/**
+ * A SAM or CloudFormation template (or a synthesized CDK stack) as a deployment source; also a
+ * {@code serverless.yml}, read as the template the Serverless Framework deploys ({@link
+ * ServerlessProject}).
+ */
 public final class CloudFormationSource implements DeploymentSource {
   private final Path file;
   private final String displayPath;
   private final TemplateProject project;
   private final ArnContext context;
+  private final Deployment.Source kind;
   private final Map<String, List<Finding>> checks;
   private List<TemplateReference> references;
 
   private CloudFormationSource(
-      Path file, String displayPath, TemplateProject project, ArnContext context) {
+      Path file,
+      String displayPath,
+      TemplateProject project,
+      ArnContext context,
+      Deployment.Source kind) {
     this.file = file;
     this.displayPath = displayPath;
     this.project = project;
     this.context = context;
+    this.kind = kind;
     this.checks =
         project.template().map(t -> TemplateChecks.check(t, project.functions())).orElse(Map.of());
   }
@@ -41,7 +52,25 @@ public final class CloudFormationSource implements DeploymentSource {
   public static CloudFormationSource load(
       Path file, String displayPath, TemplateResolver.Options options, ArnContext context) {
     return new CloudFormationSource(
-        file, displayPath, TemplateProject.load(file, displayPath, options), context);
+        file,
+        displayPath,
+        TemplateProject.load(file, displayPath, options),
+        context,
+        Deployment.Source.CLOUDFORMATION);
+  }
+
+  /**
+   * A {@code serverless.yml}: {@code ${env:X}} resolves to {@code --env} values, {@code
+   * ${opt:stage}} to {@code --parameter stage=...}.
+   */
+  public static CloudFormationSource serverless(
+      Path file, String displayPath, TemplateResolver.Options options, ArnContext context) {
+    return new CloudFormationSource(
+        file,
+        displayPath,
+        ServerlessProject.load(file, displayPath, options, context.env()),
+        context,
+        Deployment.Source.SERVERLESS);
   }
 
   @Override
@@ -80,7 +109,7 @@ public final class CloudFormationSource implements DeploymentSource {
     if (references == null) {
       references = TemplateArns.of(resolver());
     }
-    return Deployment.ofTemplate(function.logicalId(), TemplateRoles.of(function), references);
+    return Deployment.of(kind, function.logicalId(), TemplateRoles.of(function), references);
   }
 
   @Override

@@ -56,7 +56,13 @@ public final class DeploymentSources {
                       TerraformSource.load(
                           d, display.apply(d), options.resolve().parameters(), options.context())));
       // PLAN
-      // SERVERLESS
+      options
+          .serverless()
+          .ifPresent(
+              s ->
+                  out.add(
+                      CloudFormationSource.serverless(
+                          s, display.apply(s), options.resolve(), options.context())));
       return out;
     }
     for (Path template : TemplateDiscovery.in(directory)) {
@@ -68,7 +74,15 @@ public final class DeploymentSources {
                 out.add(
                     TerraformSource.load(
                         d, display.apply(d), options.resolve().parameters(), options.context())));
-    // SERVERLESS-DISCOVERY
+    for (String name : SERVERLESS) {
+      Path file = directory.resolve(name);
+      if (java.nio.file.Files.isRegularFile(file)) {
+        out.add(
+            CloudFormationSource.serverless(
+                file, display.apply(file), options.resolve(), options.context()));
+        break;
+      }
+    }
     return out;
   }
 
