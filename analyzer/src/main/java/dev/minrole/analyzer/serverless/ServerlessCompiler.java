@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * Builds from a resolved {@code serverless.yml} the CloudFormation template the Serverless
- * Framework deploys, as far as roles need it: an {@code AWS::Lambda::Function} per function
- * ({@code <Name>LambdaFunction}, named {@code <service>-<stage>-<function>} unless {@code name} is
- * set, with the provider's and the function's environment, {@code vpc}, {@code tracing}, {@code
+ * Framework deploys, as far as roles need it: an {@code AWS::Lambda::Function} per function ({@code
+ * <Name>LambdaFunction}, named {@code <service>-<stage>-<function>} unless {@code name} is set,
+ * with the provider's and the function's environment, {@code vpc}, {@code tracing}, {@code
  * onError}, {@code kmsKeyArn}, {@code fileSystemConfig}), its log group ({@code <Name>LogGroup}),
  * event source mappings for {@code sqs} and {@code stream} events, an event invoke config for
  * {@code destinations}, the execution role ({@code IamRoleLambdaExecution}, shared by every
@@ -169,7 +169,8 @@ final class ServerlessCompiler {
                         "SubnetIds",
                         v.get("subnetIds").orElse(new TNode.TList(List.of(), v.line())))));
     tracing(fn)
-        .ifPresent(t -> props.put("TracingConfig", map(t.line(), "Mode", scalar("Active", t.line()))));
+        .ifPresent(
+            t -> props.put("TracingConfig", map(t.line(), "Mode", scalar("Active", t.line()))));
     fn.get("onError").ifPresent(t -> props.put("DeadLetterConfig", map(t.line(), "TargetArn", t)));
     fn.get("kmsKeyArn")
         .or(() -> provider.get("kmsKeyArn"))
@@ -177,14 +178,22 @@ final class ServerlessCompiler {
     fn.map("fileSystemConfig")
         .get("arn")
         .ifPresent(
-            a -> props.put("FileSystemConfigs", new TNode.TList(List.of(map(a.line(), "Arn", a)), a.line())));
+            a ->
+                props.put(
+                    "FileSystemConfigs",
+                    new TNode.TList(List.of(map(a.line(), "Arn", a)), a.line())));
     fn.map("package")
         .get("artifact")
         .or(() -> root.map("package").get("artifact"))
         .ifPresent(a -> props.put("CodeUri", a));
     resources.put(
         id + "LambdaFunction",
-        map(line, "Type", scalar("AWS::Lambda::Function", line), "Properties", new TNode.TMap(props, line)));
+        map(
+            line,
+            "Type",
+            scalar("AWS::Lambda::Function", line),
+            "Properties",
+            new TNode.TMap(props, line)));
     if (!fn.text("disableLogs").map("true"::equals).orElse(false)) {
       resources.put(
           id + "LogGroup",
@@ -204,7 +213,8 @@ final class ServerlessCompiler {
       n++;
       Map<String, TNode> mapping = new LinkedHashMap<>();
       mapping.put("EventSourceArn", poll.get().arn());
-      mapping.put("FunctionName", map(event.line(), "Ref", scalar(id + "LambdaFunction", event.line())));
+      mapping.put(
+          "FunctionName", map(event.line(), "Ref", scalar(id + "LambdaFunction", event.line())));
       poll.get()
           .onFailure()
           .ifPresent(
@@ -243,7 +253,10 @@ final class ServerlessCompiler {
               map(
                   destinations.line(),
                   "FunctionName",
-                  map(destinations.line(), "Ref", scalar(id + "LambdaFunction", destinations.line())),
+                  map(
+                      destinations.line(),
+                      "Ref",
+                      scalar(id + "LambdaFunction", destinations.line())),
                   "DestinationConfig",
                   new TNode.TMap(config, destinations.line()))));
     }
@@ -267,15 +280,25 @@ final class ServerlessCompiler {
         continue;
       }
       TNode value = config.get();
-      TNode arn = value.asMap().filter(m -> !m.isIntrinsic()).flatMap(m -> m.get("arn")).orElse(value);
+      TNode arn =
+          value.asMap().filter(m -> !m.isIntrinsic()).flatMap(m -> m.get("arn")).orElse(value);
       String kind = type;
       if (type.equals("stream")) {
         Optional<String> declared = value.asMap().flatMap(m -> m.text("type"));
-        kind = declared.orElse(arn.text().map(a -> ArnKinds.of(a).toLowerCase(java.util.Locale.ROOT)).orElse("kinesis"));
+        kind =
+            declared.orElse(
+                arn.text()
+                    .map(a -> ArnKinds.of(a).toLowerCase(java.util.Locale.ROOT))
+                    .orElse("kinesis"));
       }
       Optional<TNode> onFailure =
-          value.asMap().map(m -> m.map("destinations")).flatMap(d -> d.get("onFailure"))
-              .map(d -> d.asMap().filter(m -> !m.isIntrinsic()).flatMap(m -> m.get("arn")).orElse(d));
+          value
+              .asMap()
+              .map(m -> m.map("destinations"))
+              .flatMap(d -> d.get("onFailure"))
+              .map(
+                  d ->
+                      d.asMap().filter(m -> !m.isIntrinsic()).flatMap(m -> m.get("arn")).orElse(d));
       return Optional.of(new Poll(kind, arn, onFailure));
     }
     return Optional.empty();
@@ -285,7 +308,9 @@ final class ServerlessCompiler {
   private TNode destination(TNode d) {
     TNode target = d.asMap().filter(m -> !m.isIntrinsic()).flatMap(m -> m.get("arn")).orElse(d);
     Optional<String> text = target.text();
-    if (text.isPresent() && !text.get().startsWith("arn:") && root.map("functions").get(text.get()).isPresent()) {
+    if (text.isPresent()
+        && !text.get().startsWith("arn:")
+        && root.map("functions").get(text.get()).isPresent()) {
       return getAtt(normalized(text.get()) + "LambdaFunction", d.line());
     }
     return target;
@@ -295,8 +320,8 @@ final class ServerlessCompiler {
 
   /**
    * The role Serverless generates for {@code functions}: logs, their poll-based events, tracing,
-   * dead-letter and destination targets, and the user's statements and managed policies
-   * ({@code perFunction}: the plugin's role, with the function's {@code iamRoleStatements}).
+   * dead-letter and destination targets, and the user's statements and managed policies ({@code
+   * perFunction}: the plugin's role, with the function's {@code iamRoleStatements}).
    */
   private TNode generatedRole(List<String> functions, int line, boolean perFunction) {
     TNode.TMap all = root.map("functions");
@@ -361,15 +386,25 @@ final class ServerlessCompiler {
       }
     }
     List<TNode> policies = new ArrayList<>();
-    policies.add(policy(service + "-" + stage + "-lambda (generated by Serverless)", generated, line));
+    policies.add(
+        policy(service + "-" + stage + "-lambda (generated by Serverless)", generated, line));
     TNode.TMap iamRole = provider.map("iam").map("role");
     Optional<TNode> userStatements =
         iamRole.get("statements").or(() -> provider.get("iamRoleStatements"));
-    String userName = iamRole.get("statements").isPresent() ? "provider.iam.role.statements" : "provider.iamRoleStatements";
+    String userName =
+        iamRole.get("statements").isPresent()
+            ? "provider.iam.role.statements"
+            : "provider.iamRoleStatements";
     if (perFunction) {
       TNode.TMap fn = all.map(functions.get(0));
       Optional<TNode> own = fn.get("iamRoleStatements");
-      own.ifPresent(s -> policies.add(policy("functions." + functions.get(0) + ".iamRoleStatements", s.items(), s.line())));
+      own.ifPresent(
+          s ->
+              policies.add(
+                  policy(
+                      "functions." + functions.get(0) + ".iamRoleStatements",
+                      s.items(),
+                      s.line())));
       boolean inherit =
           fn.text("iamRoleStatementsInherit")
               .or(() -> root.map("custom").map(PLUGIN).text("defaultInherit"))
@@ -387,15 +422,15 @@ final class ServerlessCompiler {
         .or(() -> provider.get("iamManagedPolicies"))
         .ifPresent(m -> managed.addAll(m.items()));
     if (vpc) {
-      managed.add(
-          map(line, "Fn::Sub", scalar(rules.path("vpcManagedPolicy").asText(), line)));
+      managed.add(map(line, "Fn::Sub", scalar(rules.path("vpcManagedPolicy").asText(), line)));
     }
     Map<String, TNode> props = new LinkedHashMap<>();
     props.put("Policies", new TNode.TList(policies, line));
     if (!managed.isEmpty()) {
       props.put("ManagedPolicyArns", new TNode.TList(managed, line));
     }
-    return map(line, "Type", scalar("AWS::IAM::Role", line), "Properties", new TNode.TMap(props, line));
+    return map(
+        line, "Type", scalar("AWS::IAM::Role", line), "Properties", new TNode.TMap(props, line));
   }
 
   private static String kindOfReference(TNode target) {
@@ -411,7 +446,12 @@ final class ServerlessCompiler {
         "PolicyName",
         scalar(name, line),
         "PolicyDocument",
-        map(line, "Version", scalar("2012-10-17", line), "Statement", new TNode.TList(statements, line)));
+        map(
+            line,
+            "Version",
+            scalar("2012-10-17", line),
+            "Statement",
+            new TNode.TList(statements, line)));
   }
 
   private static TNode statement(List<String> actions, List<TNode> resources, int line) {
@@ -458,7 +498,9 @@ final class ServerlessCompiler {
         line,
         "Fn::Join",
         new TNode.TList(
-            List.of(scalar("", line), new TNode.TList(List.of(scalar("/aws/lambda/", line), functionName), line)),
+            List.of(
+                scalar("", line),
+                new TNode.TList(List.of(scalar("/aws/lambda/", line), functionName), line)),
             line));
   }
 
@@ -478,7 +520,8 @@ final class ServerlessCompiler {
   }
 
   private static TNode getAtt(String id, int line) {
-    return map(line, "Fn::GetAtt", new TNode.TList(List.of(scalar(id, line), scalar("Arn", line)), line));
+    return map(
+        line, "Fn::GetAtt", new TNode.TList(List.of(scalar(id, line), scalar("Arn", line)), line));
   }
 
   private static TNode.TScalar scalar(String text, int line) {

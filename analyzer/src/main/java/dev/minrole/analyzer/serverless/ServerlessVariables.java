@@ -21,17 +21,17 @@ import java.util.regex.Pattern;
  * (https://www.serverless.com/framework/docs/providers/aws/guide/variables): {@code ${self:...}},
  * {@code ${sls:stage}}, {@code ${opt:stage}} and other options (from {@code --parameter
  * name=value}; {@code opt:region} from {@code --region}), {@code ${env:X}} (from {@code --env},
- * never minrole's own environment, so output does not depend on the machine), {@code
- * ${param:X}} (from {@code --parameter} or the {@code params} of the stage), {@code
- * ${file(path):key}} for local YAML and JSON, {@code ${aws:accountId}} and {@code
- * ${aws:region}}, with fallbacks ({@code ${opt:stage, 'dev'}}) and nesting. Values of {@code cf:},
- * {@code ssm:}, {@code s3:} and other remote sources are known only at deployment: they are
- * unknown, with a {@code TEMPLATE_UNRESOLVED} note. A variable that resolves to nothing and has no
- * fallback is a {@code TEMPLATE_ERROR} (Serverless refuses to deploy it).
+ * never minrole's own environment, so output does not depend on the machine), {@code ${param:X}}
+ * (from {@code --parameter} or the {@code params} of the stage), {@code ${file(path):key}} for
+ * local YAML and JSON, {@code ${aws:accountId}} and {@code ${aws:region}}, with fallbacks ({@code
+ * ${opt:stage, 'dev'}}) and nesting. Values of {@code cf:}, {@code ssm:}, {@code s3:} and other
+ * remote sources are known only at deployment: they are unknown, with a {@code TEMPLATE_UNRESOLVED}
+ * note. A variable that resolves to nothing and has no fallback is a {@code TEMPLATE_ERROR}
+ * (Serverless refuses to deploy it).
  *
  * <p>The result is the same YAML tree with variables replaced; a string with an unknown part
- * becomes an {@code Fn::Join} whose unknown parts are {@code Fn::Unknown}, so the template
- * resolver reports them where they are used.
+ * becomes an {@code Fn::Join} whose unknown parts are {@code Fn::Unknown}, so the template resolver
+ * reports them where they are used.
  */
 final class ServerlessVariables {
   private static final Pattern SOURCE = Pattern.compile("^(?!AWS::)[a-zA-Z]+(\\(.*\\))?:.*|^self$");
@@ -61,8 +61,7 @@ final class ServerlessVariables {
   private final Map<String, Optional<TNode>> files = new HashMap<>();
   private String stage;
 
-  ServerlessVariables(
-      TNode.TMap root, Path file, String displayPath, Options options) {
+  ServerlessVariables(TNode.TMap root, Path file, String displayPath, Options options) {
     this.root = root;
     Path parent = file.toAbsolutePath().getParent();
     this.directory = parent == null ? Path.of(".") : parent;
@@ -154,7 +153,8 @@ final class ServerlessVariables {
       return v.node();
     }
     if (parts.stream().allMatch(p -> p instanceof String)) {
-      return new TNode.TScalar(String.join("", parts.stream().map(String.class::cast).toList()), line);
+      return new TNode.TScalar(
+          String.join("", parts.stream().map(String.class::cast).toList()), line);
     }
     List<TNode> joined = new ArrayList<>();
     for (Object part : parts) {
@@ -163,14 +163,18 @@ final class ServerlessVariables {
       } else if (part instanceof Result.Value v) {
         joined.add(v.node());
       } else {
-        joined.add(unknown(part instanceof Result.Unknown u ? u.reason() : "an undefined variable", line));
+        joined.add(
+            unknown(part instanceof Result.Unknown u ? u.reason() : "an undefined variable", line));
       }
     }
     if (joined.size() == 1) {
       return joined.get(0);
     }
     return new TNode.TMap(
-        Map.of("Fn::Join", new TNode.TList(List.of(new TNode.TScalar("", line), new TNode.TList(joined, line)), line)),
+        Map.of(
+            "Fn::Join",
+            new TNode.TList(
+                List.of(new TNode.TScalar("", line), new TNode.TList(joined, line)), line)),
         line);
   }
 
@@ -242,15 +246,13 @@ final class ServerlessVariables {
       case "param" -> param(address, line);
       case "aws" ->
           switch (address) {
-            case "accountId" -> optional(options.account(), "the account id (pass --account)", line);
+            case "accountId" ->
+                optional(options.account(), "the account id (pass --account)", line);
             case "region" -> optional(options.region(), "the region (pass --region)", line);
             default -> remote("${aws:" + address + "}", "it is read from AWS", line);
           };
       case "cf" ->
-          remote(
-              "${cf:" + address + "}",
-              "it is an output of another CloudFormation stack",
-              line);
+          remote("${cf:" + address + "}", "it is an output of another CloudFormation stack", line);
       default -> remote("${" + text + "}", "it is read from " + source + " at deployment", line);
     };
   }
@@ -317,7 +319,12 @@ final class ServerlessVariables {
 
   private Optional<TNode> readFile(String name) {
     Path path = directory.resolve(name).normalize();
-    String display = Path.of(displayDirectory.isEmpty() ? "." : displayDirectory).resolve(name).normalize().toString().replace('\\', '/');
+    String display =
+        Path.of(displayDirectory.isEmpty() ? "." : displayDirectory)
+            .resolve(name)
+            .normalize()
+            .toString()
+            .replace('\\', '/');
     TemplateParser.Parsed parsed = new TemplateParser().parse(path, display);
     return parsed.root();
   }
@@ -354,7 +361,9 @@ final class ServerlessVariables {
       }
       if (current instanceof TNode.TMap m && m.get(key).isPresent()) {
         current = m.get(key).get();
-      } else if (current instanceof TNode.TList l && key.matches("\\d+") && Integer.parseInt(key) < l.items().size()) {
+      } else if (current instanceof TNode.TList l
+          && key.matches("\\d+")
+          && Integer.parseInt(key) < l.items().size()) {
         current = l.items().get(Integer.parseInt(key));
       } else {
         return Optional.empty();

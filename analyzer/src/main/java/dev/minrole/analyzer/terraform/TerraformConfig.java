@@ -60,6 +60,11 @@ public final class TerraformConfig {
     return new TerraformConfig(directory, displayDirectory, files);
   }
 
+  /** A module known without its files (from a plan): no declarations. */
+  public static TerraformConfig empty(Path directory, String displayDirectory) {
+    return new TerraformConfig(directory, displayDirectory, List.of());
+  }
+
   /** True if {@code directory} holds a {@code .tf} file. */
   public static boolean isConfiguration(Path directory) {
     if (!Files.isDirectory(directory)) {

@@ -427,18 +427,31 @@ public final class TerraformEvaluator {
         module, Optional.empty(), Optional.empty(), Optional.of(TfValue.text(literal.get(), at)));
   }
 
+  /**
+   * Gives a resource instance the values a plan has for it, so its attributes are read from them.
+   */
+  public void provide(ModuleInstance module, HclBlock block, Scope instance, TfValue.Obj body) {
+    memo.put(bodyKey(module, block, instance), body);
+  }
+
+  private static String bodyKey(ModuleInstance module, HclBlock block, Scope instance) {
+    return "body:"
+        + module.prefix()
+        + block.type()
+        + "."
+        + block.label(0)
+        + "."
+        + block.label(1)
+        + instance.instanceKey();
+  }
+
   /** The arguments and nested blocks of a resource or data source instance, evaluated. */
   public TfValue.Obj body(ModuleInstance module, HclBlock block, Scope instance) {
-    String key =
-        "body:"
-            + module.prefix()
-            + block.type()
-            + "."
-            + block.label(0)
-            + "."
-            + block.label(1)
-            + instance.instanceKey();
-    TfValue value = memoized(key, block.location(), () -> evaluateBody(block, instance));
+    TfValue value =
+        memoized(
+            bodyKey(module, block, instance),
+            block.location(),
+            () -> evaluateBody(block, instance));
     return value instanceof TfValue.Obj o ? o : new TfValue.Obj(Map.of(), block.location());
   }
 
@@ -473,6 +486,11 @@ public final class TerraformEvaluator {
     Optional<TerraformResourceTypes.Spec> spec = types.of(type);
     Optional<String> pattern = spec.map(s -> s.attributes().get(attribute));
     TfValue.Obj body = body(module, block, instance);
+    TfValue known = body.get(attribute);
+    if (pattern.isPresent() && known.literal().isPresent()) {
+      // A plan knows the attribute (configurations never set computed attributes such as arn).
+      return ((TfValue.Text) known).withOrigin(origin);
+    }
     if (pattern.isEmpty()) {
       TfValue argument = body.get(attribute);
       if (argument.isNull() && !body.fields().containsKey(attribute)) {

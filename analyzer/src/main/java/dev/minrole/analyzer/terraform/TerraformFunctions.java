@@ -37,9 +37,9 @@ public final class TerraformFunctions {
   private final TerraformResources resources;
   private final TerraformRoles roles;
 
-  public TerraformFunctions(TerraformResources resources, TerraformEvaluator evaluator) {
+  public TerraformFunctions(TerraformResources resources) {
     this.resources = resources;
-    this.roles = new TerraformRoles(resources, evaluator);
+    this.roles = new TerraformRoles(resources);
   }
 
   public List<TemplateFunction> functions() {

@@ -61,7 +61,7 @@ public final class TerraformProject {
     TerraformEvaluator evaluator =
         new TerraformEvaluator(options, TerraformResourceTypes.bundled(), variables);
     TerraformResources resources = new TerraformResources(evaluator, root);
-    List<TemplateFunction> functions = new TerraformFunctions(resources, evaluator).functions();
+    List<TemplateFunction> functions = new TerraformFunctions(resources).functions();
     findings.addAll(evaluator.findings());
     Map<String, List<Finding>> checks =
         new LinkedHashMap<>(TemplateChecks.functionChecks(functions));
@@ -76,6 +76,24 @@ public final class TerraformProject {
     checks.put("", global.stream().distinct().toList());
     return new TerraformProject(
         root, evaluator, resources, functions, new ArrayList<>(findings), checks);
+  }
+
+  /**
+   * A plan's functions and resources, read like a configuration's ({@link TerraformPlan} builds
+   * them).
+   */
+  static TerraformProject of(
+      ModuleInstance root,
+      TerraformEvaluator evaluator,
+      TerraformResources resources,
+      List<Finding> findings) {
+    List<TemplateFunction> functions = new TerraformFunctions(resources).functions();
+    Set<Finding> all = new LinkedHashSet<>(findings);
+    all.addAll(evaluator.findings());
+    Map<String, List<Finding>> checks =
+        new LinkedHashMap<>(TemplateChecks.functionChecks(functions));
+    return new TerraformProject(
+        root, evaluator, resources, functions, new ArrayList<>(all), checks);
   }
 
   /** The values {@code terraform.tfvars} and {@code *.auto.tfvars} give root variables. */

@@ -17,6 +17,17 @@ public final class TerraformResources {
   private final List<ModuleInstance> modules = new ArrayList<>();
   private final List<ResourceInstance> instances = new ArrayList<>();
 
+  /** The resources of a plan, each with the values the plan gives it. */
+  TerraformResources(
+      TerraformEvaluator evaluator, List<ModuleInstance> modules, List<ResourceInstance> planned) {
+    this.evaluator = evaluator;
+    this.modules.addAll(modules);
+    for (ResourceInstance r : planned) {
+      evaluator.provide(r.module(), r.block(), r.scope(), r.body());
+      instances.add(r);
+    }
+  }
+
   public TerraformResources(TerraformEvaluator evaluator, ModuleInstance root) {
     this.evaluator = evaluator;
     collect(root);
@@ -45,6 +56,11 @@ public final class TerraformResources {
   /** Every resource instance, in module and file order. */
   public List<ResourceInstance> all() {
     return List.copyOf(instances);
+  }
+
+  /** An attribute of a resource instance, as {@link TerraformEvaluator#attribute} reads it. */
+  public TfValue attribute(ResourceInstance r, String attribute) {
+    return evaluator.attribute(r.module(), r.block(), r.scope(), attribute, r.location());
   }
 
   /** The instances of one resource type. */

@@ -24,11 +24,9 @@ final class TerraformRoles {
   private static final String ROLE = "aws_iam_role";
 
   private final TerraformResources resources;
-  private final TerraformEvaluator evaluator;
 
-  TerraformRoles(TerraformResources resources, TerraformEvaluator evaluator) {
+  TerraformRoles(TerraformResources resources) {
     this.resources = resources;
-    this.evaluator = evaluator;
   }
 
   /** The role a function's {@code role} argument names: a role of the configuration, or an ARN. */
@@ -52,9 +50,7 @@ final class TerraformRoles {
   }
 
   private List<ArgValue> arns(ResourceInstance role) {
-    TfValue arn =
-        evaluator.attribute(role.module(), role.block(), role.scope(), "arn", role.location());
-    return arn.strings();
+    return resources.attribute(role, "arn").strings();
   }
 
   /** What the configuration grants the role; nothing for a role it does not define. */
@@ -135,7 +131,7 @@ final class TerraformRoles {
   }
 
   private List<ArgValue> arns(ResourceInstance r, String attribute) {
-    return evaluator.attribute(r.module(), r.block(), r.scope(), attribute, r.location()).strings();
+    return resources.attribute(r, attribute).strings();
   }
 
   /** A policy document as statements, or unreadable with the reason. */

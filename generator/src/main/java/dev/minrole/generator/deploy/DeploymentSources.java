@@ -55,7 +55,9 @@ public final class DeploymentSources {
                   out.add(
                       TerraformSource.load(
                           d, display.apply(d), options.resolve().parameters(), options.context())));
-      // PLAN
+      options
+          .terraformPlan()
+          .ifPresent(p -> out.add(TerraformSource.plan(p, display.apply(p), options.context())));
       options
           .serverless()
           .ifPresent(

@@ -8,6 +8,7 @@ import dev.minrole.analyzer.template.RoleRef;
 import dev.minrole.analyzer.template.TemplateFunction;
 import dev.minrole.analyzer.terraform.ResourceInstance;
 import dev.minrole.analyzer.terraform.TerraformEvaluator;
+import dev.minrole.analyzer.terraform.TerraformPlan;
 import dev.minrole.analyzer.terraform.TerraformProject;
 import dev.minrole.analyzer.terraform.TfValue;
 import dev.minrole.generator.declared.DeclaredPolicies;
@@ -58,6 +59,19 @@ public final class TerraformSource implements DeploymentSource {
         directory, displayPath, TerraformProject.load(directory, displayPath, options), context);
   }
 
+  /** Reads a plan ({@code terraform show -json}), named {@code displayPath} in messages. */
+  public static TerraformSource plan(Path file, String displayPath, ArnContext context) {
+    TerraformEvaluator.Options options =
+        new TerraformEvaluator.Options(
+            Map.of(), context.region(), context.account(), context.partition());
+    Path parent = file.toAbsolutePath().getParent();
+    return new TerraformSource(
+        parent == null ? file : parent,
+        displayPath,
+        TerraformPlan.load(file, displayPath, options),
+        context);
+  }
+
   public TerraformProject project() {
     return project;
   }
@@ -74,7 +88,8 @@ public final class TerraformSource implements DeploymentSource {
 
   @Override
   public boolean readable() {
-    return project.root().config().files().stream().anyMatch(f -> !f.blocks().isEmpty());
+    return !project.resources().all().isEmpty()
+        || project.root().config().files().stream().anyMatch(f -> !f.blocks().isEmpty());
   }
 
   @Override
@@ -106,10 +121,7 @@ public final class TerraformSource implements DeploymentSource {
     if (function.role() instanceof RoleRef.Resource r) {
       List<String> arns = new ArrayList<>();
       for (ResourceInstance role : project.resources().at(r.logicalId())) {
-        TfValue arn =
-            project
-                .evaluator()
-                .attribute(role.module(), role.block(), role.scope(), "arn", role.location());
+        TfValue arn = project.resources().attribute(role, "arn");
         arn.strings().stream().map(ArgValue::pattern).filter(a -> !a.isEmpty()).forEach(arns::add);
       }
       return Optional.of(
@@ -144,10 +156,7 @@ public final class TerraformSource implements DeploymentSource {
       if (!ENCRYPTABLE.contains(target.type()) || target.get("kms_master_key_id").isNull()) {
         continue;
       }
-      TfValue arn =
-          project
-              .evaluator()
-              .attribute(target.module(), target.block(), target.scope(), "arn", target.location());
+      TfValue arn = project.resources().attribute(target, "arn");
       if (arn.strings().stream().noneMatch(a -> a.pattern().equals(needed.resource()))) {
         continue;
       }

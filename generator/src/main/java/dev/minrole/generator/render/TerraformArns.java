@@ -48,10 +48,7 @@ public final class TerraformArns {
         add(byArn, logGroup(context, name.get()), "", r.instanceAddress() + ".arn");
       } else if (spec.get().arnAttribute().isPresent()) {
         String attribute = spec.get().arnAttribute().get();
-        TfValue arn =
-            project
-                .evaluator()
-                .attribute(r.module(), r.block(), r.scope(), attribute, r.location());
+        TfValue arn = project.resources().attribute(r, attribute);
         for (ArgValue value : arn.strings()) {
           add(byArn, value.pattern(), "", r.instanceAddress() + "." + attribute);
         }

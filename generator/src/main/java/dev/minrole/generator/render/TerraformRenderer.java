@@ -20,8 +20,8 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * becomes {@code aws_iam_policy} resources attached with {@code aws_iam_role_policy_attachment}.
  *
  * <p>For a function of a Terraform configuration, the output references the configuration's own
- * resources ({@code aws_dynamodb_table.shipments.arn}, {@code "${aws_s3_bucket.labels.arn}/*"})
- * and its role ({@code aws_iam_role.dispatcher.id}); when the role is shared with other functions
+ * resources ({@code aws_dynamodb_table.shipments.arn}, {@code "${aws_s3_bucket.labels.arn}/*"}) and
+ * its role ({@code aws_iam_role.dispatcher.id}); when the role is shared with other functions
  * ({@code SHARED_ROLE}), it declares a new role for the function, with the Lambda trust policy, to
  * set as the function's {@code role}. Blocks of such functions are named {@code
  * <function>_least_privilege}, so they do not collide with the configuration's own. Any other
@@ -180,8 +180,7 @@ public final class TerraformRenderer implements Renderer {
     }
   }
 
-  private static void resources(
-      Hcl hcl, String name, List<String> arns, TerraformValues values) {
+  private static void resources(Hcl hcl, String name, List<String> arns, TerraformValues values) {
     if (!arns.isEmpty()) {
       hcl.expressions(name, arns.stream().sorted().distinct().map(values::resource).toList());
     }

@@ -41,11 +41,7 @@ final class TerraformValues {
       }
       String head = Hcl.string(r.head());
       String tail = Hcl.string(rest);
-      return head.substring(0, head.length() - 1)
-          + "${"
-          + r.expression()
-          + "}"
-          + tail.substring(1);
+      return head.substring(0, head.length() - 1) + "${" + r.expression() + "}" + tail.substring(1);
     }
     return Hcl.string(arn);
   }
