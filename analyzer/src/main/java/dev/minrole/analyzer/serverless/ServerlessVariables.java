@@ -223,10 +223,18 @@ final class ServerlessVariables {
   }
 
   private Result variable(String text, int line) {
-    int colon = text.indexOf(':');
     if (text.equals("self")) {
       return new Result.Value(root);
     }
+    if (text.startsWith("file(") && text.indexOf(')') > 0) {
+      int close = text.indexOf(')');
+      String rest = text.substring(close + 1).strip();
+      return file(
+          text.substring(0, close + 1),
+          rest.startsWith(":") ? rest.substring(1).strip() : "",
+          line);
+    }
+    int colon = text.indexOf(':');
     if (colon < 0) {
       return new Result.Missing();
     }
@@ -267,8 +275,23 @@ final class ServerlessVariables {
       return new Result.Unknown("a reference cycle");
     }
     try {
-      Optional<TNode> found = navigate(root, address);
-      return found.<Result>map(n -> new Result.Value(resolve(n))).orElse(new Result.Missing());
+      TNode current = root;
+      for (String key : address.split("\\.")) {
+        if (key.isEmpty()) {
+          continue;
+        }
+        if (current instanceof TNode.TScalar scalar
+            && scalar.value() != null
+            && scalar.value().contains("${")) {
+          current = resolve(current);
+        }
+        Optional<TNode> next = navigate(current, key);
+        if (next.isEmpty()) {
+          return new Result.Missing();
+        }
+        current = next.get();
+      }
+      return new Result.Value(resolve(current));
     } finally {
       resolving.remove("self:" + address);
     }
