@@ -140,12 +140,24 @@ final class DiffCommand implements Callable<Integer> {
       if (declared == null) {
         continue;
       }
-      CurrentPolicy role = roles.current("the template's role of " + f.name(), declared);
+      CurrentPolicy role = roles.current(declaring(f) + "'s role of " + f.name(), declared);
       functions.add(diff.compare(f, role));
       findings.addAll(role.findings());
       Diagnostics.print(spec.commandLine().getErr(), role.findings(), common.verbose);
     }
-    return new DiffReport(DiffReport.Baseline.CURRENT, "the template", functions, findings);
+    List<String> sources =
+        result.functions().stream().map(DiffCommand::declaring).distinct().toList();
+    String against = sources.size() == 1 ? sources.get(0) : "the infrastructure code";
+    return new DiffReport(DiffReport.Baseline.CURRENT, against, functions, findings);
+  }
+
+  /** What declares the function's role: the template, the Terraform configuration, ... */
+  private static String declaring(FunctionPolicy f) {
+    return switch (f.deployment().source()) {
+      case TERRAFORM -> "the Terraform configuration";
+      case SERVERLESS -> "the serverless.yml";
+      default -> "the template";
+    };
   }
 
   private DiffReport againstBaseRef(Pipeline.Result result) {

@@ -2,6 +2,8 @@ package dev.minrole.cli;
 
 import dev.minrole.generator.aws.AccessAnalyzerCheck;
 import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.current.CurrentRoleFindings;
+import dev.minrole.generator.declared.DeclaredPolicies;
 import dev.minrole.generator.diff.CurrentPolicy;
 import dev.minrole.generator.diff.FunctionDiff;
 import dev.minrole.generator.diff.PolicyDiff;
@@ -88,20 +90,36 @@ final class TightenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    current.bind(source).requireOne(false, "");
+    boolean named = current.bind(source).given();
     Pipeline.Result result = Pipeline.generate(source);
+    if (!named && result.declared().isEmpty()) {
+      current.requireOne(false, ", or infrastructure code that declares the function's role");
+    }
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.print(err, result, common.verbose);
-    CurrentPolicy policy = current.read(source);
-    Diagnostics.print(err, policy.findings(), common.verbose);
+    CurrentPolicy given = named ? current.read(source) : null;
+    if (given != null) {
+      Diagnostics.print(err, given.findings(), common.verbose);
+    }
     IamCatalog catalog = IamCatalog.bundled();
     Tightener tightener =
         new Tightener(new PolicySynthesizer(OperationMapper.bundled(), source.arnContext()));
-    PolicySize before =
-        PolicySize.of(policy.identity().stream().map(PolicyDocument::policy).toList(), catalog);
     List<FunctionPolicy> tightened = new ArrayList<>();
     boolean missing = false;
+    CurrentPolicy policy = given;
     for (FunctionPolicy f : result.functions()) {
+      if (!named) {
+        // Without --current or --role: the role the function's infrastructure code declares.
+        DeclaredPolicies.Declared declared = result.declared().get(f.name());
+        if (declared == null) {
+          continue;
+        }
+        policy =
+            CurrentRoleFindings.bundled().current("the declared role of " + f.name(), declared);
+        Diagnostics.print(err, policy.findings(), common.verbose);
+      }
+      PolicySize before =
+          PolicySize.of(policy.identity().stream().map(PolicyDocument::policy).toList(), catalog);
       Tightened t = tightener.tighten(f, policy, new Tightener.Options(addMissing, dropObserved));
       FunctionDiff diff = new PolicyDiff(catalog).compare(f, policy);
       PolicySize after =
@@ -126,6 +144,7 @@ final class TightenCommand implements Callable<Integer> {
     }
     err.flush();
     if (accessAnalyzer
+        && policy != null
         && !tightened.isEmpty()
         && !checkWithAccessAnalyzer(tightened, policy, err)) {
       return ExitCodes.ACCESS_ANALYZER;

@@ -49,9 +49,14 @@ final class SarifChecks {
         String uri = physical.path("artifactLocation").path("uri").asText();
         assertThat(uri).isNotBlank().doesNotStartWith("/").doesNotContain("\\").doesNotContain(" ");
         if (ruleId.equals("MISSING_PERMISSION")) {
-          assertThat(uri).as("a missing permission is located at the SDK call").endsWith(".java");
+          assertThat(uri)
+              .as(
+                  "a missing permission is located at the SDK call or the configuration that needs it")
+              .matches(".*\\.(java|tf|ya?ml)$");
         } else {
-          assertThat(uri).as("a grant is located at the policy that grants it").endsWith(".json");
+          assertThat(uri)
+              .as("a grant is located at the policy, or the infrastructure code, that grants it")
+              .matches(".*\\.(json|tf|ya?ml)$");
         }
         if (physical.has("region")) {
           assertThat(physical.path("region").path("startLine").asInt()).isPositive();

@@ -44,6 +44,20 @@ public final class HclReader {
   private static final Set<String> BINARY =
       Set.of("==", "!=", "&&", "||", "?", ":", "+", "-", "*", "/", "%", "<", ">", "<=", ">=");
   private static final String PROBE = "minrole_expression";
+  private static final Set<String> TOP_LEVEL =
+      Set.of(
+          "terraform",
+          "provider",
+          "variable",
+          "locals",
+          "output",
+          "module",
+          "resource",
+          "data",
+          "moved",
+          "import",
+          "check",
+          "removed");
 
   private final String displayPath;
   private final int fixedLine;
@@ -125,6 +139,9 @@ public final class HclReader {
               SourceLocation.of(displayPath, line(broken.get(), 1))));
     }
     broken.ifPresent(b -> symbols.removeIf(s -> s == b));
+    if (displayPath.endsWith(".tf")) {
+      outsideBlocks(symbols, findings);
+    }
     List<HclBlock> blocks = new ArrayList<>();
     Map<String, HclBlock.Attribute> attributes = new LinkedHashMap<>();
     for (Symbol symbol : symbols) {
@@ -135,6 +152,41 @@ public final class HclReader {
       }
     }
     return new HclFile(file, displayPath, blocks, attributes, findings);
+  }
+
+  /**
+   * In a {@code .tf} file only blocks of Terraform's top-level types stand at the top. hcl4j puts
+   * the contents of a block that is never closed at the top level: they are reported once, and not
+   * read.
+   */
+  private void outsideBlocks(List<Symbol> symbols, List<Finding> findings) {
+    List<Symbol> stray = new ArrayList<>();
+    for (Symbol symbol : symbols) {
+      boolean block =
+          symbol instanceof HCLBlock b
+              && b.blockNames != null
+              && !b.blockNames.isEmpty()
+              && TOP_LEVEL.contains(b.blockNames.get(0));
+      if (!block) {
+        stray.add(symbol);
+      }
+    }
+    if (stray.isEmpty()) {
+      return;
+    }
+    int line = line(stray.get(0), 1);
+    findings.add(
+        Finding.error(
+            "TEMPLATE_ERROR",
+            displayPath
+                + ": "
+                + (stray.get(0).getName() == null ? "this" : stray.get(0).getName())
+                + " on line "
+                + line
+                + " is outside any block: a block above it is not closed (a missing }) or"
+                + " misses its {; it is not read",
+            SourceLocation.of(displayPath, line)));
+    symbols.removeAll(stray);
   }
 
   private Finding syntaxError(HCLParserException error, Optional<Symbol> broken) {

@@ -59,7 +59,7 @@ class HclReaderTest {
   }
 
   @Test
-  void parse_whenFileEndsInsideABlock_reportsTheBlock() {
+  void parse_whenFileEndsInsideABlock_reportsWhatIsLeftOutside() {
     HclFile file =
         parse(
             """
@@ -72,9 +72,11 @@ class HclReaderTest {
         .satisfies(
             f -> {
               assertThat(f.id()).isEqualTo("TEMPLATE_ERROR");
-              assertThat(f.message()).contains("starts on line 1");
+              assertThat(f.location().toString()).isEqualTo("main.tf:2");
+              assertThat(f.message()).contains("not closed");
             });
     assertThat(file.blocks()).isEmpty();
+    assertThat(file.attributes()).isEmpty();
   }
 
   @Test
