@@ -28,6 +28,9 @@ import java.util.Set;
  * the {@code serverless-iam-roles-per-function} plugin), and the template of {@code resources}.
  * What the generated roles grant is data: {@code generated-role.yaml}. Every node keeps the line of
  * {@code serverless.yml} it comes from.
+ *
+ * <p>Over 300 lines: the function, its events and the roles generated for it are one compilation
+ * step of the Framework; the generated roles' contents are data.
  */
 final class ServerlessCompiler {
   static final String SHARED_ROLE = "IamRoleLambdaExecution";

@@ -22,6 +22,10 @@ import java.util.Set;
  * data sources ({@link PolicyDocuments}), and local modules' outputs. What cannot be known is an
  * {@link ArgValue.Unknown} with its reason; a reference to something not declared is a {@code
  * TEMPLATE_ERROR} finding with its line.
+ *
+ * <p>Over 300 lines: it is one concept, the evaluation of references, whose kinds (variables,
+ * locals, resources, data sources, module outputs) share its memo and cycle detection; functions,
+ * operators, templates and policy documents are their own classes.
  */
 public final class TerraformEvaluator {
   private static final int MAX_ALTERNATIVES = 16;
