@@ -7,6 +7,7 @@ import dev.minrole.generator.declared.DeclaredPolicies;
 import dev.minrole.generator.diff.CurrentPolicy;
 import dev.minrole.generator.diff.DiffReport;
 import dev.minrole.generator.diff.FunctionDiff;
+import dev.minrole.generator.diff.HiddenCode;
 import dev.minrole.generator.diff.PolicyDiff;
 import dev.minrole.generator.diff.PolicyDocument;
 import dev.minrole.generator.synth.FunctionPolicy;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Compare the permissions the code needs with a current policy (files, a deployed role, or, by default,",
       "the role the template declares for each function), by meaning:",
       "wildcards, NotAction, NotResource, Deny, permissions boundaries and conditions are taken into account.",
-      "Each action and resource is missing, broader, excess or matched.",
+      "Each action and resource is missing, broader, excess or matched; for a function minrole could not",
+      "see all of (a reflective call, a handler it could not find, ...), grants are unverified, never excess.",
       "",
       "Examples:",
       "  minrole diff src/main/java --handler com.example.Handler --current policy.json",
@@ -47,7 +50,9 @@ import picocli.CommandLine.Spec;
       "1:Internal error (run again with --verbose for the stack trace).",
       "2:Bad usage or unreadable input, e.g. a policy file that is not an IAM policy.",
       "3:Something the code needs is missing (with --base-ref: the change adds permissions).",
-      "4:Nothing is missing, but something granted is excess or broader than needed."
+      "4:Nothing is missing, but something granted is excess or broader than needed.",
+      "6:Nothing is missing, but minrole could not see all the code of some function, so its grants are"
+          + " unverified, not excess (the findings on stderr say why). Comes before 4."
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -69,7 +74,11 @@ final class DiffCommand implements Callable<Integer> {
       names = "--fail-on",
       paramLabel = "WHAT",
       defaultValue = "any",
-      description = "Which differences fail: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = {
+        "Which differences fail: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+        "any: 3, 6, 4 as below; missing: 3 or 6; excess: 6 or 4; none: never.",
+        "An incomplete function (exit 6) fails every value but none."
+      })
   FailOn failOn;
 
   @Option(
@@ -102,25 +111,28 @@ final class DiffCommand implements Callable<Integer> {
           false, ", --base-ref REF, or a template that declares the function's role");
     }
     Diagnostics.print(spec.commandLine().getErr(), result, common.verbose);
+    List<FunctionPolicy> needed = HiddenCode.spread(result.functions(), result.findings());
     DiffReport report =
         baseRef != null
-            ? againstBaseRef(result)
-            : named ? againstCurrent(result) : againstTemplate(result);
+            ? againstBaseRef(result, needed)
+            : named ? againstCurrent(result, needed) : againstTemplate(result, needed);
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = color.equals("always") || color.equals("auto") && Terminal.isInteractive();
+    SourceUris sources = new SourceUris(source.pathsOrCurrent(), Path.of(""));
+    boolean fromTemplate = !named;
     out.print(
         format
-            .renderer(colour, new SourceUris(source.pathsOrCurrent(), Path.of("")))
+            .renderer(colour, sources, fromTemplate ? sources : UnaryOperator.identity())
             .render(report));
     out.flush();
     return failOn.exitCode(report);
   }
 
-  private DiffReport againstCurrent(Pipeline.Result result) {
+  private DiffReport againstCurrent(Pipeline.Result result, List<FunctionPolicy> needed) {
     CurrentPolicy policy = current.read(source);
     PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
     List<FunctionDiff> functions = new ArrayList<>();
-    for (FunctionPolicy f : result.functions()) {
+    for (FunctionPolicy f : needed) {
       functions.add(diff.compare(f, policy));
     }
     List<Finding> findings = new ArrayList<>(result.findings());
@@ -130,12 +142,12 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   /** Each template function against the role its template gives it today. */
-  private DiffReport againstTemplate(Pipeline.Result result) {
+  private DiffReport againstTemplate(Pipeline.Result result, List<FunctionPolicy> needed) {
     PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
     CurrentRoleFindings roles = CurrentRoleFindings.bundled();
     List<FunctionDiff> functions = new ArrayList<>();
     List<Finding> findings = new ArrayList<>(result.findings());
-    for (FunctionPolicy f : result.functions()) {
+    for (FunctionPolicy f : needed) {
       DeclaredPolicies.Declared declared = result.declared().get(f.name());
       if (declared == null) {
         continue;
@@ -160,12 +172,12 @@ final class DiffCommand implements Callable<Integer> {
     };
   }
 
-  private DiffReport againstBaseRef(Pipeline.Result result) {
+  private DiffReport againstBaseRef(Pipeline.Result result, List<FunctionPolicy> needed) {
     Map<String, Optional<FunctionPolicy>> base =
         BaseRef.neededAt(baseRef, source, result.functions());
     PolicyDiff diff = new PolicyDiff(IamCatalog.bundled());
     List<FunctionDiff> functions = new ArrayList<>();
-    for (FunctionPolicy f : result.functions()) {
+    for (FunctionPolicy f : needed) {
       List<PolicyDocument> documents =
           base.getOrDefault(f.name(), Optional.empty())
               .flatMap(FunctionPolicy::policy)

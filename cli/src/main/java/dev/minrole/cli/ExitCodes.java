@@ -21,5 +21,12 @@ final class ExitCodes {
   /** {@code generate --strict}: some CloudTrail input could not be read completely. */
   static final int PARTIAL_INPUT = 6;
 
+  /**
+   * diff and tighten: nothing is missing, but minrole could not see all the code of some function
+   * compared, so its grants are unverified. The same number as {@link #PARTIAL_INPUT}: in both,
+   * minrole could not see all of its input.
+   */
+  static final int INCOMPLETE = 6;
+
   private ExitCodes() {}
 }

@@ -1,6 +1,7 @@
 package dev.minrole.cli;
 
 import dev.minrole.analyzer.cloudtrail.TrailProgress;
+import dev.minrole.analyzer.entry.FunctionContext;
 import dev.minrole.analyzer.java.CredentialScan;
 import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
@@ -212,7 +213,15 @@ final class Pipeline {
     for (Map.Entry<JavaProject, List<TemplateFunction>> sharing : byProject.entrySet()) {
       List<TemplateFunction> sameCode = sharing.getValue();
       List<JavaProject.Outcome> outcomes =
-          sharing.getKey().analyzeAll(sameCode.stream().map(f -> f.handler().get()).toList());
+          sharing
+              .getKey()
+              .analyzeEach(
+                  sameCode.stream()
+                      .map(
+                          f ->
+                              new JavaProject.Target(
+                                  f.handler().get(), f.context().withDefaults(options.env)))
+                      .toList());
       for (int i = 0; i < sameCode.size(); i++) {
         out.put(sameCode.get(i), outcomes.get(i));
       }
@@ -323,7 +332,10 @@ final class Pipeline {
     if (handlers.isEmpty() && noTemplate) {
       analyses.add(project.analyzeAllPublicMethods(functionName(paths)));
     }
-    for (JavaProject.Outcome outcome : project.analyzeAll(handlers)) {
+    FunctionContext context = FunctionContext.ofValues(options.env);
+    for (JavaProject.Outcome outcome :
+        project.analyzeEach(
+            handlers.stream().map(h -> new JavaProject.Target(h, context)).toList())) {
       if (outcome instanceof JavaProject.HandlerNotFound missing) {
         throw new UsageException(missing.message());
       }

@@ -3,9 +3,9 @@ package dev.minrole.cli;
 import dev.minrole.generator.aws.AccessAnalyzerCheck;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.current.CurrentRoleFindings;
-import dev.minrole.generator.declared.DeclaredPolicies;
 import dev.minrole.generator.diff.CurrentPolicy;
 import dev.minrole.generator.diff.FunctionDiff;
+import dev.minrole.generator.diff.HiddenCode;
 import dev.minrole.generator.diff.PolicyDiff;
 import dev.minrole.generator.diff.PolicyDocument;
 import dev.minrole.generator.diff.PolicyInputException;
@@ -20,6 +20,7 @@ import dev.minrole.generator.synth.PolicySynthesizer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,21 +28,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 
-/** {@code minrole tighten}: the current policy cut down to what the function needs. */
+/**
+ * {@code minrole tighten}: the current policy cut down to what the function needs. The current
+ * policy is the one named (files, a role, a function), or by default each template function's role
+ * as its template declares it, as for {@code diff}.
+ */
 @Command(
     name = "tighten",
     mixinStandardHelpOptions = true,
     description = {
-      "Cut a current policy (files or a deployed role) down to what the function needs: permissions needed by",
-      "the code, observed in use or required by the platform are kept where the current policy grants them,",
-      "scoped to the needed resources; everything else is removed. The result never grants more than the",
-      "current policy. What was removed, and why, goes to stderr; the policy goes to stdout.",
+      "Cut a current policy (files, a deployed role, or, by default, the role the template declares for each",
+      "function) down to what the function needs: permissions needed by the code, observed in use or required",
+      "by the platform are kept where the current policy grants them, scoped to the needed resources;",
+      "everything else is removed. The result never grants more than the current policy. For a function",
+      "minrole could not see all of (a reflective call, a handler it could not find, ...), every statement",
+      "that grants something unseen code may use is kept as written. What was removed or kept, and why, goes",
+      "to stderr; the policy goes to stdout.",
       "",
       "Examples:",
       "  minrole tighten src/main/java --handler com.example.Handler --current policy.json > tight.json",
       "  minrole tighten . --handler com.example.Handler --function orders --region eu-west-1 --access-analyzer",
+      "  minrole tighten app/ --region eu-west-1 --account 123456789012   (the roles app/template.yaml declares)",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -51,7 +61,9 @@ import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
       "2:Bad usage or unreadable input, e.g. a policy file that is not an IAM policy.",
       "3:Something the code needs is not granted by the current policy; it is reported, not added"
           + " (the policy is still written; --add-missing adds it).",
-      "5:--access-analyzer: CheckNoNewAccess or ValidatePolicy failed."
+      "5:--access-analyzer: CheckNoNewAccess or ValidatePolicy failed.",
+      "6:Nothing is missing, but minrole could not see all the code of some function: the policy is"
+          + " written, with the grants that code may use kept as written (stderr says which and why)."
     })
 final class TightenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -91,37 +103,44 @@ final class TightenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean named = current.bind(source).given();
+    if (named) {
+      current.requireOne(false, "");
+    }
     Pipeline.Result result = Pipeline.generate(source);
     if (!named && result.declared().isEmpty()) {
       current.requireOne(false, ", or infrastructure code that declares the function's role");
     }
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.print(err, result, common.verbose);
-    CurrentPolicy given = named ? current.read(source) : null;
-    if (given != null) {
-      Diagnostics.print(err, given.findings(), common.verbose);
-    }
+    Optional<CurrentPolicy> given = named ? Optional.of(current.read(source)) : Optional.empty();
+    given.ifPresent(p -> Diagnostics.print(err, p.findings(), common.verbose));
     IamCatalog catalog = IamCatalog.bundled();
     Tightener tightener =
-        new Tightener(new PolicySynthesizer(OperationMapper.bundled(), source.arnContext()));
-    List<FunctionPolicy> tightened = new ArrayList<>();
+        new Tightener(
+            new PolicySynthesizer(OperationMapper.bundled(), source.arnContext()), catalog);
+    CurrentRoleFindings roles = CurrentRoleFindings.bundled();
+    List<Tightening> tightened = new ArrayList<>();
     boolean missing = false;
-    CurrentPolicy policy = given;
-    for (FunctionPolicy f : result.functions()) {
-      if (!named) {
-        // Without --current or --role: the role the function's infrastructure code declares.
-        DeclaredPolicies.Declared declared = result.declared().get(f.name());
-        if (declared == null) {
-          continue;
-        }
+    boolean incomplete = false;
+    for (FunctionPolicy f : HiddenCode.spread(result.functions(), result.findings())) {
+      CurrentPolicy policy;
+      if (given.isPresent()) {
+        policy = given.get();
+      } else if (result.declared().containsKey(f.name())) {
         policy =
-            CurrentRoleFindings.bundled().current("the declared role of " + f.name(), declared);
+            roles.current("the template's role of " + f.name(), result.declared().get(f.name()));
         Diagnostics.print(err, policy.findings(), common.verbose);
+      } else {
+        err.println(
+            Diagnostics.WARNING
+                + f.name()
+                + " has no role in the template; give --current, --role or --function to tighten it");
+        continue;
       }
-      PolicySize before =
-          PolicySize.of(policy.identity().stream().map(PolicyDocument::policy).toList(), catalog);
       Tightened t = tightener.tighten(f, policy, new Tightener.Options(addMissing, dropObserved));
       FunctionDiff diff = new PolicyDiff(catalog).compare(f, policy);
+      PolicySize before =
+          PolicySize.of(policy.identity().stream().map(PolicyDocument::policy).toList(), catalog);
       PolicySize after =
           t.policy()
               .flatMap(FunctionPolicy::policy)
@@ -130,8 +149,9 @@ final class TightenCommand implements Callable<Integer> {
       TightenReport.lines(policy.description(), diff, t, before, after)
           .forEach(l -> err.println("minrole: " + l));
       missing |= !t.missing().isEmpty() && !t.missingAdded();
+      incomplete |= !t.complete();
       if (t.policy().isPresent()) {
-        tightened.add(t.policy().get());
+        tightened.add(new Tightening(t.policy().get(), policy));
       } else {
         err.println(
             Diagnostics.ERROR
@@ -143,32 +163,34 @@ final class TightenCommand implements Callable<Integer> {
       }
     }
     err.flush();
-    if (accessAnalyzer
-        && policy != null
-        && !tightened.isEmpty()
-        && !checkWithAccessAnalyzer(tightened, policy, err)) {
+    if (accessAnalyzer && !tightened.isEmpty() && !checkWithAccessAnalyzer(tightened, err)) {
       return ExitCodes.ACCESS_ANALYZER;
     }
     if (!tightened.isEmpty()) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(format.renderer(source.arnContext()).render(tightened, result.findings()));
+      out.print(
+          format
+              .renderer(source.arnContext())
+              .render(tightened.stream().map(Tightening::policy).toList(), result.findings()));
       out.flush();
     }
-    return missing ? ExitCodes.MISSING : ExitCodes.OK;
+    if (missing) {
+      return ExitCodes.MISSING;
+    }
+    return incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
   }
 
-  private boolean checkWithAccessAnalyzer(
-      List<FunctionPolicy> tightened, CurrentPolicy policy, PrintWriter err) {
-    List<software.amazon.awssdk.policybuilder.iam.IamStatement> statements = new ArrayList<>();
-    policy.identity().forEach(d -> statements.addAll(d.policy().statements()));
-    String existing =
-        PolicyJson.write(
-            IamPolicy.builder().version(PolicySynthesizer.VERSION).statements(statements).build());
+  /** A tightened policy and the current policy it was cut from. */
+  private record Tightening(FunctionPolicy policy, CurrentPolicy current) {}
+
+  /** Each tightened policy against the identity policies of the current policy it came from. */
+  private boolean checkWithAccessAnalyzer(List<Tightening> tightened, PrintWriter err) {
     boolean passed = true;
     try (AccessAnalyzerClient client = current.aws(source).accessAnalyzer()) {
       AccessAnalyzerCheck check = new AccessAnalyzerCheck(client);
-      for (FunctionPolicy f : tightened) {
-        List<String> problems = check.check(PolicyJson.write(f.policy()), existing);
+      for (Tightening r : tightened) {
+        FunctionPolicy f = r.policy();
+        List<String> problems = check.check(PolicyJson.write(f.policy()), existing(r.current()));
         problems.forEach(
             p -> err.println(Diagnostics.ERROR + "Access Analyzer, " + f.name() + ": " + p));
         passed &= problems.isEmpty();
@@ -181,5 +203,13 @@ final class TightenCommand implements Callable<Integer> {
     }
     err.flush();
     return passed;
+  }
+
+  /** The identity policies of the current policy, as one document. */
+  private static String existing(CurrentPolicy policy) {
+    List<IamStatement> statements = new ArrayList<>();
+    policy.identity().forEach(d -> statements.addAll(d.policy().statements()));
+    return PolicyJson.write(
+        IamPolicy.builder().version(PolicySynthesizer.VERSION).statements(statements).build());
   }
 }

@@ -211,7 +211,9 @@ class DiffCommandTest {
         .contains("--fail-on=WHAT")
         .contains("--base-ref=REF")
         .containsPattern("3\\s+Something the code needs is missing")
-        .containsPattern("4\\s+Nothing is missing");
+        .containsPattern("4\\s+Nothing is missing")
+        .containsPattern("6\\s+Nothing is missing, but minrole could not see all the code")
+        .contains("unverified");
   }
 
   static FakeAwsServer roleServer() {

@@ -51,12 +51,13 @@ final class SarifChecks {
         if (ruleId.equals("MISSING_PERMISSION")) {
           assertThat(uri)
               .as(
-                  "a missing permission is located at the SDK call or the configuration that needs it")
-              .matches(".*\\.(java|tf|ya?ml)$");
+                  "a missing permission is located at the SDK call or the infrastructure code that"
+                      + " needs it")
+              .matches(".*\\.(java|tf|yaml|yml|json)");
         } else {
           assertThat(uri)
               .as("a grant is located at the policy, or the infrastructure code, that grants it")
-              .matches(".*\\.(json|tf|ya?ml)$");
+              .matches(".*\\.(json|tf|yaml|yml)");
         }
         if (physical.has("region")) {
           assertThat(physical.path("region").path("startLine").asInt()).isPositive();

@@ -163,6 +163,8 @@ class TightenCommandTest {
         .contains("--add-missing")
         .contains("--drop-observed")
         .contains("--access-analyzer")
-        .containsPattern("5\\s+--access-analyzer");
+        .containsPattern("5\\s+--access-analyzer")
+        .containsPattern("6\\s+Nothing is missing, but minrole could not see all the code")
+        .containsPattern("the role the\\s+template\\s+declares");
   }
 }

@@ -3,7 +3,10 @@ package dev.minrole.analyzer.java;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import dev.minrole.analyzer.model.Finding;
@@ -56,15 +59,33 @@ public final class CredentialScan {
       return v.getNameAsString();
     }
     if (parent instanceof AssignExpr a) {
-      return a.getTarget().toString();
+      return nameOf(a.getTarget());
     }
     if (parent instanceof MethodCallExpr call) {
+      String scope = call.getScope().map(CredentialScan::nameOf).orElse("");
       return call.getNameAsString()
           + " "
-          + call.getScope().map(Node::toString).orElse("")
-          + (call.getNameAsString().equals("create") && call.toString().contains("Credentials")
+          + scope
+          + (call.getNameAsString().equals("create") && scope.contains("Credentials")
               ? " secret"
               : "");
+    }
+    return "";
+  }
+
+  /**
+   * The name an expression ends in ({@code creds.secretKey} gives {@code secretKey}), without
+   * printing it: a long call chain would print recursively.
+   */
+  private static String nameOf(Expression e) {
+    if (e instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (e instanceof FieldAccessExpr f) {
+      return nameOf(f.getScope()) + "." + f.getNameAsString();
+    }
+    if (e instanceof MethodCallExpr m) {
+      return m.getNameAsString();
     }
     return "";
   }

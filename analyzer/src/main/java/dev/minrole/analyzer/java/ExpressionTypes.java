@@ -245,14 +245,18 @@ final class ExpressionTypes {
       return JType.UNKNOWN;
     }
     if (!scope.isKnown() || (scope.staticRef() && !external.knows(scope.name()))) {
-      JType qualified = names.resolveName(access.toString(), access);
+      Optional<String> dotted = qualifiedName(access);
+      if (dotted.isEmpty()) {
+        return JType.UNKNOWN;
+      }
+      JType qualified = names.resolveName(dotted.get(), access);
       if (qualified.isKnown()
           && (index.contains(qualified.name())
               || external.knows(qualified.name())
               || TypeNames.isJdkClass(qualified.name()))) {
         return qualified.asStaticRef();
       }
-      return JType.unresolved(access.toString());
+      return JType.unresolved(dotted.get());
     }
     if (scope.staticRef()) {
       return scope.asValue();
@@ -339,5 +343,23 @@ final class ExpressionTypes {
       }
     }
     return names.resolve(declared, target.node());
+  }
+
+  /**
+   * {@code a.b.c} as text, if the access is a dotted name (only names and field accesses): only
+   * such an expression can name a type, and only it is cheap to print.
+   */
+  static Optional<String> qualifiedName(Expression e) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    Expression current = e;
+    while (current instanceof com.github.javaparser.ast.expr.FieldAccessExpr f) {
+      parts.push(f.getNameAsString());
+      current = f.getScope();
+    }
+    if (!(current instanceof com.github.javaparser.ast.expr.NameExpr n)) {
+      return Optional.empty();
+    }
+    parts.push(n.getNameAsString());
+    return Optional.of(String.join(".", parts));
   }
 }

@@ -1,5 +1,8 @@
 package dev.minrole.analyzer.java;
 
+import dev.minrole.analyzer.entry.ApplicationConfig;
+import dev.minrole.analyzer.entry.EntryPointModels;
+import dev.minrole.analyzer.entry.FunctionContext;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkInventory;
@@ -21,8 +24,21 @@ public final class JavaProject {
   private final TypeNames names;
   private final SdkTypes sdk;
   private final DependencyInjection injection;
+  private volatile ApplicationConfig config;
+  private final long budget;
+
+  private JavaProject(JavaProject other, long budget) {
+    this.sources = other.sources;
+    this.index = other.index;
+    this.sdk = other.sdk;
+    this.names = other.names;
+    this.injection = other.injection;
+    this.config = other.config;
+    this.budget = budget;
+  }
 
   private JavaProject(SourceSet sources, SdkInventory inventory) {
+    this.budget = ValueEvaluator.DEFAULT_BUDGET;
     this.sources = sources;
     this.index = new TypeIndex(sources.files());
     this.sdk =
@@ -57,6 +73,15 @@ public final class JavaProject {
     return sources;
   }
 
+  /**
+   * The same project, analyzing each function within {@code steps} evaluation steps (the default is
+   * {@value ValueEvaluator#DEFAULT_BUDGET}). A function that spends its budget gets an {@code
+   * ANALYSIS_BUDGET} finding and is incomplete.
+   */
+  public JavaProject withEvaluationBudget(long steps) {
+    return new JavaProject(this, steps);
+  }
+
   /** The result of analyzing one handler: its analysis, or why the handler was not found. */
   public sealed interface Outcome {}
 
@@ -66,15 +91,92 @@ public final class JavaProject {
 
   /** Analyzes the function whose handler is {@code handler} ({@code pkg.Class::method}). */
   public Outcome analyze(String handler) {
-    HandlerResolver.Match match = new HandlerResolver(index).resolve(handler);
-    if (match instanceof HandlerResolver.Missing missing) {
-      return new HandlerNotFound(missing.message());
+    return analyze(handler, FunctionContext.NONE);
+  }
+
+  /**
+   * Analyzes the function whose handler is {@code handler}, deployed as {@code context} says: its
+   * environment and name choose the user code a framework handler runs.
+   */
+  public Outcome analyze(String handler, FunctionContext context) {
+    return runAll(List.of(() -> analyzeHere(handler, context)), 1).get(0);
+  }
+
+  /** Analyzes on the calling thread, which must have a deep stack ({@link Workers}). */
+  private Outcome analyzeHere(String handler, FunctionContext context) {
+    try {
+      return analyzeOrFail(handler, context);
+    } catch (StackOverflowError e) {
+      Finding tooDeep =
+          Finding.error(
+              "PARTIAL_ANALYSIS",
+              "the code of "
+                  + handler
+                  + " nests calls or expressions too deeply to follow, so its analysis stopped and"
+                  + " the policy may lack what that code needs; simplify the deepest nesting",
+              SourceLocation.NONE);
+      return new Analyzed(new FunctionAnalysis(handler, List.of(), List.of(tooDeep)));
     }
-    HandlerResolver.Found found = (HandlerResolver.Found) match;
+  }
+
+  private Outcome analyzeOrFail(String handler, FunctionContext context) {
+    EntryPointResolver entryPoints =
+        new EntryPointResolver(
+            index,
+            names,
+            EntryPointModels.bundled(),
+            dev.minrole.analyzer.libraries.LibraryModels.bundled(),
+            this::config);
+    EntryPointResolver.Resolution resolution = entryPoints.resolve(handler, context);
+    if (resolution instanceof EntryPointResolver.Missing missing) {
+      return new HandlerNotFound(missing.message() + unanalyzedHint(handler));
+    }
+    EntryPointResolver.Resolved resolved = (EntryPointResolver.Resolved) resolution;
     Analysis analysis = Analysis.over(index, names, sdk, injection);
-    Reachability.Result reach =
-        newReachability(analysis).fromHandler(found.type(), found.methods());
-    return new Analyzed(collect(handler, analysis, reach, List.of()));
+    Reachability.Result reach = newReachability(analysis).fromEntryPoints(resolved.entries());
+    Optional<EntryPointResolver.Resolved> framework =
+        entryPoints.throughContainers(resolved, reach.units(), analysis.types(), context);
+    if (framework.isPresent()) {
+      resolved = framework.get();
+      reach = newReachability(analysis).fromEntryPoints(resolved.entries());
+    }
+    return new Analyzed(collect(handler, analysis, reach, resolved.findings()));
+  }
+
+  /** One function to analyze: its handler and what its deployment says about it. */
+  public record Target(String handler, FunctionContext context) {}
+
+  /**
+   * Analyzes several functions of these sources on all cores, each with its own context: one
+   * outcome per target, in the order given.
+   */
+  public List<Outcome> analyzeEach(List<Target> targets) {
+    List<Callable<Outcome>> tasks = new ArrayList<>(targets.size());
+    for (Target target : targets) {
+      tasks.add(() -> analyzeHere(target.handler(), target.context()));
+    }
+    return runAll(tasks, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The application's configuration files beside its sources, read once, when first needed. */
+  private ApplicationConfig config() {
+    ApplicationConfig result = config;
+    if (result == null) {
+      synchronized (this) {
+        result = config;
+        if (result == null) {
+          List<Path> paths = new ArrayList<>();
+          List<String> shown = new ArrayList<>();
+          for (ParsedFile file : sources.files()) {
+            paths.add(file.path());
+            shown.add(file.displayPath());
+          }
+          result = ApplicationConfig.besideSources(paths, shown);
+          config = result;
+        }
+      }
+    }
+    return result;
   }
 
   /**
@@ -94,13 +196,17 @@ public final class JavaProject {
   public List<Outcome> analyzeAll(List<String> handlers, int threads) {
     List<Callable<Outcome>> tasks = new ArrayList<>(handlers.size());
     for (String handler : handlers) {
-      tasks.add(() -> analyze(handler));
+      tasks.add(() -> analyzeHere(handler, FunctionContext.NONE));
     }
+    return runAll(tasks, threads);
+  }
+
+  private static List<Outcome> runAll(List<Callable<Outcome>> tasks, int threads) {
     try {
       return Workers.run("minrole-analyze", threads, tasks);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while analyzing " + handlers, e);
+      throw new IllegalStateException("interrupted while analyzing", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException unchecked) {
         throw unchecked;
@@ -145,6 +251,19 @@ public final class JavaProject {
     return collect(name, analysis, reach, List.of(noHandler));
   }
 
+  /** Why a handler may be missing: its class's file could not be analyzed. */
+  private String unanalyzedHint(String handler) {
+    String type = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    String file = type.replace('.', '/') + ".java";
+    String simple = type.substring(type.lastIndexOf('.') + 1) + ".java";
+    for (String path : sources.unanalyzed()) {
+      if (path.endsWith(file) || path.endsWith("/" + simple) || path.equals(simple)) {
+        return " (its file " + path + " could not be analyzed: see the finding about it)";
+      }
+    }
+    return "";
+  }
+
   private Reachability newReachability(Analysis analysis) {
     return new Reachability(
         index, names, analysis.targets(), analysis.types(), analysis.variables(), injection);
@@ -154,10 +273,12 @@ public final class JavaProject {
       String handler, Analysis analysis, Reachability.Result reach, List<Finding> extra) {
     List<Finding> findings = new ArrayList<>(extra);
     findings.addAll(reach.findings());
-    ValueEvaluator evaluator = new ValueEvaluator(analysis, reach);
+    ValueEvaluator evaluator = new ValueEvaluator(analysis, reach, budget);
     RecognitionContext context = new RecognitionContext(analysis, evaluator, findings);
     var calls = SdkCallCollector.standard().collect(reach.units(), context);
-    return new FunctionAnalysis(handler, calls, findings);
+    findings.addAll(EvaluationFindings.of(evaluator, analysis));
+    findings.addAll(UnanalyzedSources.of(sources.unanalyzed(), reach.units(), analysis));
+    return new FunctionAnalysis(handler, calls, findings, evaluator.steps());
   }
 
   /** The fully qualified names of the classes in the sources, for messages. */

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,14 @@ public final class JavaSourceLoader {
    * Files larger than this are generated code, not Lambda sources; they are reported and skipped.
    */
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+  /**
+   * How long one file may take to parse before it is skipped (the system property {@code
+   * minrole.parseTimeoutSeconds} changes it). Ordinary files take milliseconds; the watchdog only
+   * ends shapes that make the parser's lookahead explode, which {@link LambdaNesting} does not
+   * already catch.
+   */
+  static final long PARSE_TIMEOUT_SECONDS = Long.getLong("minrole.parseTimeoutSeconds", 60L);
 
   private final int threads;
 
@@ -67,11 +76,18 @@ public final class JavaSourceLoader {
     List<Finding> findings = new ArrayList<>(walked.findings());
     List<Outcome> outcomes = parseAll(found);
     List<ParsedFile> files = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
+    List<String> unanalyzed = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outcome outcome = outcomes.get(i);
       outcome.file().ifPresent(files::add);
       findings.addAll(outcome.findings());
+      if (outcome.file().isEmpty()
+          && outcome.findings().stream()
+              .anyMatch(f -> f.id().equals("PARSE_ERROR") || f.id().equals("SOURCE_SKIPPED"))) {
+        unanalyzed.add(found.get(i).displayPath());
+      }
     }
-    return new SourceSet(files, findings, found.size());
+    return new SourceSet(files, findings, found.size(), unanalyzed);
   }
 
   private record Outcome(Optional<ParsedFile> file, List<Finding> findings) {}
@@ -102,13 +118,16 @@ public final class JavaSourceLoader {
     List<Finding> findings = new ArrayList<>();
     byte[] bytes;
     try {
-      if (Files.size(found.path()) > MAX_FILE_BYTES) {
+      long size = Files.size(found.path());
+      if (size > MAX_FILE_BYTES) {
         findings.add(
-            Finding.warning(
-                "PARSE_ERROR",
-                "the file is larger than "
-                    + (MAX_FILE_BYTES >> 20)
-                    + " MiB and is skipped as generated code; exclude it or split it",
+            skipped(
+                String.format(
+                    Locale.ROOT,
+                    "the file is %.1f MiB, over the %d MiB limit for one source file (generated"
+                        + " code?), so it is not analyzed; exclude it or split it",
+                    size / (1024.0 * 1024.0),
+                    MAX_FILE_BYTES >> 20),
                 where));
         return new Outcome(Optional.empty(), findings);
       }
@@ -122,12 +141,22 @@ public final class JavaSourceLoader {
       return new Outcome(Optional.empty(), findings);
     }
     String text = decode(bytes, display, findings);
-    ParseResult<CompilationUnit> result;
+    int lambdas = LambdaNesting.depth(text);
+    if (lambdas > LambdaNesting.MAX_DEPTH) {
+      findings.add(
+          skipped(
+              "lambdas are nested "
+                  + lambdas
+                  + " deep, over the limit of "
+                  + LambdaNesting.MAX_DEPTH
+                  + " (the parser's work doubles with each level), so the file is not analyzed;"
+                  + " move the inner lambdas into methods",
+              where));
+      return new Outcome(Optional.empty(), findings);
+    }
+    Optional<ParseResult<CompilationUnit>> parsed;
     try {
-      result = parser.parse(text);
-      if (result.isSuccessful() && result.getResult().isPresent()) {
-        settle(result.getResult().get());
-      }
+      parsed = Watchdog.run(() -> parse(parser, text), PARSE_TIMEOUT_SECONDS);
     } catch (StackOverflowError e) {
       findings.add(
           Finding.error(
@@ -136,6 +165,17 @@ public final class JavaSourceLoader {
               where));
       return new Outcome(Optional.empty(), findings);
     }
+    if (parsed.isEmpty()) {
+      findings.add(
+          skipped(
+              "parsing took longer than the limit of "
+                  + PARSE_TIMEOUT_SECONDS
+                  + " s (set with -Dminrole.parseTimeoutSeconds), so the file is not analyzed;"
+                  + " simplify its most deeply nested expression",
+              where));
+      return new Outcome(Optional.empty(), findings);
+    }
+    ParseResult<CompilationUnit> result = parsed.get();
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
       Problem problem = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
       int line =
@@ -159,6 +199,18 @@ public final class JavaSourceLoader {
     }
     return new Outcome(
         Optional.of(new ParsedFile(found.path(), display, result.getResult().get())), findings);
+  }
+
+  private static ParseResult<CompilationUnit> parse(JavaParser parser, String text) {
+    ParseResult<CompilationUnit> result = parser.parse(text);
+    if (result.isSuccessful() && result.getResult().isPresent()) {
+      settle(result.getResult().get());
+    }
+    return result;
+  }
+
+  private static Finding skipped(String why, SourceLocation where) {
+    return Finding.error("SOURCE_SKIPPED", why, where).hidingCode(false);
   }
 
   /**

@@ -256,7 +256,7 @@ final class JdkValueRules {
           out.add(((Value.Obj) sb).appending("parts", part));
         }
       }
-      return Optional.of(ValueEvaluator.capped(out, "too many possible values"));
+      return Optional.of(evaluator.bound(out));
     }
     if ("toString".equals(name)) {
       List<Value> out = new ArrayList<>();
@@ -479,7 +479,7 @@ final class JdkValueRules {
     for (Value template : evaluator.eval(args.get(first), frame)) {
       out.addAll(formatWith(template, args.subList(first + 1, args.size()), frame));
     }
-    return ValueEvaluator.capped(out, "too many possible values");
+    return evaluator.bound(out);
   }
 
   /** Splits a format string at its conversions and puts the evaluated arguments in their place. */

@@ -121,6 +121,42 @@ final class Reachability {
     return run();
   }
 
+  /**
+   * A framework's entry points ({@link EntryPoints}): Lambda creates the handler class, if there is
+   * one, and calls its methods; the container creates its beans as it would for an injection point
+   * and calls the providers and methods the framework runs.
+   */
+  Result fromEntryPoints(EntryPoints entries) {
+    entries.handler().ifPresent(h -> fromHandlerClass(h, entries.handlerMethods()));
+    for (TypeInfo bean : entries.managed()) {
+      instantiate(bean);
+      for (MethodInfo ctor : injection.injectionConstructors(bean)) {
+        reachMethod(ctor, null);
+        ctor.parameters().forEach(this::injectParameter);
+      }
+    }
+    for (MethodInfo provider : entries.providers()) {
+      touch(provider.owner());
+      reachMethod(provider, null);
+      provider.parameters().forEach(this::injectParameter);
+    }
+    for (MethodInfo method : entries.methods()) {
+      touch(method.owner());
+      reachMethod(method, null);
+    }
+    return run();
+  }
+
+  private void fromHandlerClass(TypeInfo handlerClass, List<MethodInfo> handlerMethods) {
+    instantiate(handlerClass);
+    for (MethodInfo c : handlerClass.constructors()) {
+      if (c.parameters().isEmpty()) {
+        reachMethod(c, null);
+      }
+    }
+    handlerMethods.forEach(m -> reachMethod(m, null));
+  }
+
   /** Every given method is an entry point, as when no handler is known. */
   Result fromMethods(Collection<MethodInfo> methods) {
     for (MethodInfo m : methods) {

@@ -35,6 +35,7 @@ final class TypeInfo {
   private final List<AnnotationExpr> annotations;
   private final Map<String, FieldInfo> fields = new LinkedHashMap<>();
   private final List<MethodInfo> methods = new ArrayList<>();
+  private volatile Map<String, List<MethodInfo>> methodsByName;
   private final List<MethodInfo> constructors = new ArrayList<>();
   private final List<InitializerDeclaration> initializers = new ArrayList<>();
   private final Map<String, TypeInfo> nested = new LinkedHashMap<>();
@@ -143,14 +144,26 @@ final class TypeInfo {
     this.supertypes = List.copyOf(resolved);
   }
 
+  /**
+   * The methods declared here with this name, from an index built on first use (after the type
+   * index is complete), so a class with many methods costs one pass, not one per lookup.
+   */
   List<MethodInfo> methodsNamed(String name) {
-    List<MethodInfo> out = new ArrayList<>();
-    for (MethodInfo m : methods) {
-      if (m.name().equals(name)) {
-        out.add(m);
+    Map<String, List<MethodInfo>> index = methodsByName;
+    if (index == null) {
+      synchronized (this) {
+        index = methodsByName;
+        if (index == null) {
+          Map<String, List<MethodInfo>> built = new java.util.HashMap<>();
+          for (MethodInfo m : methods) {
+            built.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
+          }
+          index = built;
+          methodsByName = index;
+        }
       }
     }
-    return out;
+    return index.getOrDefault(name, List.of());
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.minrole.analyzer.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -33,6 +32,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,10 +48,17 @@ import java.util.Set;
  * with two different buckets yields two requests, not four combinations.
  */
 final class ValueEvaluator {
-  static final int MAX_ALTERNATIVES = 16;
+  static final int MAX_ALTERNATIVES = Widening.MAX_ALTERNATIVES;
+
+  /**
+   * The evaluation steps one function's analysis may take. Ordinary functions take a few thousand;
+   * the budget only ends pathological code, deterministically (steps, not time).
+   */
+  static final long DEFAULT_BUDGET = 2_000_000;
+
   static final int MAX_FRAME_DEPTH = 3;
   static final int MAX_FRAMES = 32;
-  private static final int MAX_DEPTH = 40;
+  static final int MAX_DEPTH = 40;
 
   private final Analysis analysis;
   private final Reachability.Result reach;
@@ -59,13 +66,34 @@ final class ValueEvaluator {
   private final Map<Node, List<Value>> bindings = new IdentityHashMap<>();
   private final Map<Node, Integer> active = new IdentityHashMap<>();
   private final Map<Object, List<Value>> memo = new IdentityHashMap<>();
+  private final LocalValues locals;
+  private final FrameMemo chains = new FrameMemo();
+  private boolean warmingChain;
+
+  /** A call chain longer than this is evaluated link by link from its start ({@link #warm}). */
+  private static final int LONG_CHAIN = 8;
+
   private int depth;
   private boolean touchedParameters;
+  private final long budget;
+  private long steps;
+  private Node current;
+  private Node exhaustedAt;
+  private final Map<Node, Widened> widened = new IdentityHashMap<>();
+
+  /** A value that was widened at {@code at}: {@code alternatives} values, or one too long. */
+  record Widened(Node at, int alternatives, ArgValue result) {}
 
   ValueEvaluator(Analysis analysis, Reachability.Result reach) {
+    this(analysis, reach, DEFAULT_BUDGET);
+  }
+
+  ValueEvaluator(Analysis analysis, Reachability.Result reach, long budget) {
+    this.budget = budget;
     this.analysis = analysis;
     this.reach = reach;
     this.jdk = new JdkValueRules(this);
+    this.locals = new LocalValues(this, analysis.variables());
   }
 
   Analysis analysis() {
@@ -93,7 +121,7 @@ final class ValueEvaluator {
     for (Frame frame : frames(start.method(), MAX_FRAME_DEPTH)) {
       out.addAll(evaluation.apply(frame));
     }
-    return capped(new ArrayList<>(out), "too many possible values");
+    return bound(new ArrayList<>(out));
   }
 
   private List<Frame> frames(MethodInfo method, int levels) {
@@ -124,9 +152,27 @@ final class ValueEvaluator {
     return unit instanceof CodeUnit.Method m ? Frame.unbound(m.method()) : Frame.NONE;
   }
 
-  List<Value> eval(Expression e, Frame frame) {
+  List<Value> eval(Expression expression, Frame frame) {
+    Expression e = expression;
+    while (e instanceof EnclosedExpr || e instanceof CastExpr) {
+      e = e instanceof EnclosedExpr enclosed ? enclosed.getInner() : ((CastExpr) e).getExpression();
+    }
     if (depth > MAX_DEPTH) {
-      return List.of(Value.opaque("value is built too deep to follow"));
+      String reason = "built through more than " + MAX_DEPTH + " steps";
+      if (current != null) {
+        widened.putIfAbsent(current, new Widened(current, 0, ArgValue.unknown(reason)));
+      }
+      return List.of(Value.opaque(reason));
+    }
+    if (++steps > budget) {
+      if (exhaustedAt == null) {
+        exhaustedAt = e;
+      }
+      return List.of(Value.opaque("the analysis budget was spent"));
+    }
+    List<Value> link = chains.get(e, frame);
+    if (link != null) {
+      return link;
     }
     int nesting = active.getOrDefault(e, 0);
     if (nesting >= 2) {
@@ -134,9 +180,12 @@ final class ValueEvaluator {
     }
     active.put(e, nesting + 1);
     depth++;
+    Node outer = current;
+    current = e;
     try {
-      return capped(compute(e, frame), "too many possible values");
+      return bound(compute(e, frame));
     } finally {
+      current = outer;
       depth--;
       if (nesting == 0) {
         active.remove(e);
@@ -235,12 +284,16 @@ final class ValueEvaluator {
     if (ref.isEmpty()) {
       return List.of(Value.opaque(name.getNameAsString()));
     }
+    if (ref.get() instanceof VarRef.Local local && !bindings.containsKey(local.declarator())) {
+      return locals.read(name, local.declarator(), frame);
+    }
     return variable(ref.get(), frame);
   }
 
   List<Value> variable(VarRef ref, Frame frame) {
     if (ref instanceof VarRef.Local local) {
-      return local(local.declarator(), frame);
+      List<Value> bound = bindings.get(local.declarator());
+      return bound != null ? bound : locals.anywhere(local.declarator(), frame);
     }
     if (ref instanceof VarRef.Param param) {
       return parameter(param, frame);
@@ -262,38 +315,8 @@ final class ValueEvaluator {
     return List.of(Value.opaque(describe(other.declaration())));
   }
 
-  private List<Value> local(VariableDeclarator declarator, Frame frame) {
-    List<Value> bound = bindings.get(declarator);
-    if (bound != null) {
-      return bound;
-    }
-    Node scope = Mutations.scopeOf(declarator);
-    List<Value> values = new ArrayList<>();
-    declarator.getInitializer().ifPresent(init -> values.addAll(eval(init, frame)));
-    if (declarator.getParentNode().flatMap(Node::getParentNode).orElse(null)
-        instanceof ForEachStmt loop) {
-      values.addAll(loopElements(loop, frame));
-    }
-    for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
-      if (assign.getTarget() instanceof NameExpr target
-          && target.getNameAsString().equals(declarator.getNameAsString())
-          && refersTo(target, declarator)) {
-        if (assign.getOperator() == AssignExpr.Operator.ASSIGN) {
-          values.addAll(eval(assign.getValue(), frame));
-        } else if (assign.getOperator() == AssignExpr.Operator.PLUS) {
-          List<Value> base = new ArrayList<>(values);
-          values.addAll(concat(List.of(base, eval(assign.getValue(), frame))));
-        }
-      }
-    }
-    if (values.isEmpty()) {
-      values.add(Value.opaque("variable " + declarator.getNameAsString()));
-    }
-    return Mutations.apply(this, dedupe(values), declarator, scope, frame);
-  }
-
   /** The elements a for-each loop runs over, or one unknown value. */
-  private List<Value> loopElements(ForEachStmt loop, Frame frame) {
+  List<Value> loopElements(ForEachStmt loop, Frame frame) {
     List<Value> iterated = eval(loop.getIterable(), frame);
     return !iterated.isEmpty() && iterated.stream().allMatch(v -> v instanceof Value.Seq)
         ? elements(iterated)
@@ -613,12 +636,15 @@ final class ValueEvaluator {
     if (scope instanceof ThisExpr) {
       return List.of(Value.opaque("this." + name));
     }
-    return List.of(Value.opaque(access.toString()));
+    return List.of(Value.opaque(describe(access)));
   }
 
   // ---- calls
 
   private List<Value> call(MethodCallExpr call, Frame frame) {
+    if (!warmingChain) {
+      warm(call, frame);
+    }
     Optional<Expression> scope = call.getScope();
     JType receiverType = scope.map(analysis.types()::typeOf).orElse(JType.UNKNOWN);
     if (receiverType.staticRef()) {
@@ -660,6 +686,33 @@ final class ValueEvaluator {
     }
     Optional<List<Value>> accessor = accessor(call, frame);
     return accessor.orElse(List.of(Value.opaque("result of " + describe(call))));
+  }
+
+  /**
+   * Evaluates the links of a long call chain ({@code sb.append(a).append(b)...}) from the start,
+   * each remembered for the next, so that the chain costs one shallow evaluation per link instead
+   * of one evaluation as deep as the chain is long.
+   */
+  private void warm(MethodCallExpr call, Frame frame) {
+    java.util.ArrayDeque<MethodCallExpr> links = new java.util.ArrayDeque<>();
+    for (Expression s = call.getScope().orElse(null);
+        s instanceof MethodCallExpr m;
+        s = m.getScope().orElse(null)) {
+      links.push(m);
+    }
+    if (links.size() <= LONG_CHAIN) {
+      return;
+    }
+    warmingChain = true;
+    try {
+      for (MethodCallExpr link : links) {
+        if (chains.get(link, frame) == null) {
+          chains.put(link, frame, eval(link, frame));
+        }
+      }
+    } finally {
+      warmingChain = false;
+    }
   }
 
   /** The methods a call runs: its dispatch targets where known, else its static targets. */
@@ -751,11 +804,15 @@ final class ValueEvaluator {
     }
     Parameter p = lambda.getParameter(0);
     List<Value> previous = bindings.put(p, argument);
+    locals.enter();
+    chains.enter();
     try {
       List<Value> result = lambdaResult(lambda, frame);
       List<Value> mutated = Mutations.apply(this, argument, p, lambda.getBody(), frame);
       return result.isEmpty() || !lambda.getExpressionBody().isPresent() ? mutated : result;
     } finally {
+      locals.leave();
+      chains.leave();
       if (previous == null) {
         bindings.remove(p);
       } else {
@@ -779,9 +836,13 @@ final class ValueEvaluator {
   List<Value> withBinding(
       Node declaration, List<Value> values, Expression expression, Frame frame) {
     List<Value> previous = bindings.put(declaration, values);
+    locals.enter();
+    chains.enter();
     try {
       return eval(expression, frame);
     } finally {
+      locals.leave();
+      chains.leave();
       if (previous == null) {
         bindings.remove(declaration);
       } else {
@@ -806,7 +867,7 @@ final class ValueEvaluator {
         }
       }
       if (next.size() > MAX_ALTERNATIVES) {
-        return List.of(Value.opaque("too many possible values"));
+        return List.of(concatWidened(parts));
       }
       combos = next;
     }
@@ -814,7 +875,81 @@ final class ValueEvaluator {
     for (List<ArgValue> combo : combos) {
       out.add(new Value.Str(ArgValue.concat(combo)));
     }
-    return dedupe(out);
+    return bound(out);
+  }
+
+  /** A concatenation with too many combinations: each part widened to one value, then joined. */
+  private Value concatWidened(List<List<Value>> parts) {
+    List<ArgValue> joined = new ArrayList<>();
+    int combinations = 1;
+    for (List<Value> part : parts) {
+      List<ArgValue> alternatives = new ArrayList<>();
+      for (Value v : part.isEmpty() ? List.of(Value.opaque("null")) : part) {
+        alternatives.add(toArg(v));
+      }
+      combinations = (int) Math.min(Integer.MAX_VALUE, (long) combinations * alternatives.size());
+      joined.add(
+          alternatives.size() == 1
+              ? alternatives.get(0)
+              : Widening.widen(alternatives, "one of " + alternatives.size() + " values"));
+    }
+    ArgValue result = Widening.shorten(ArgValue.concat(joined));
+    recordWidening(combinations, result);
+    return new Value.Str(result);
+  }
+
+  /**
+   * {@code values} without repeats, within the bounds: at most {@link #MAX_ALTERNATIVES} strings
+   * (more are widened to what they have in common) and no string longer than {@link
+   * Widening#MAX_LENGTH}. Each widening is recorded, to be reported.
+   */
+  List<Value> bound(List<Value> values) {
+    List<Value> distinct = dedupe(values);
+    List<Value> out = new ArrayList<>(distinct.size());
+    for (Value v : distinct) {
+      if (v instanceof Value.Str s && Widening.length(s.value()) > Widening.MAX_LENGTH) {
+        ArgValue shorter = Widening.shorten(s.value());
+        recordWidening(1, shorter);
+        out.add(new Value.Str(shorter));
+      } else {
+        out.add(v);
+      }
+    }
+    if (out.size() <= MAX_ALTERNATIVES) {
+      return out;
+    }
+    if (out.stream().allMatch(v -> v instanceof Value.Str)) {
+      List<ArgValue> strings = out.stream().map(ValueEvaluator::toArg).toList();
+      ArgValue result = Widening.widen(strings, "one of " + strings.size() + " values");
+      recordWidening(strings.size(), result);
+      return List.of(new Value.Str(result));
+    }
+    recordWidening(out.size(), ArgValue.unknown("one of " + out.size() + " objects"));
+    return List.of(Value.opaque("one of " + out.size() + " possible objects"));
+  }
+
+  private void recordWidening(int alternatives, ArgValue result) {
+    if (current != null) {
+      widened.putIfAbsent(current, new Widened(current, alternatives, result));
+    }
+  }
+
+  /** The widenings so far, in no particular order. */
+  List<Widened> widenings() {
+    return List.copyOf(widened.values());
+  }
+
+  /** Where the budget ran out, if it did: the expression being evaluated then. */
+  Optional<Node> exhaustedAt() {
+    return Optional.ofNullable(exhaustedAt);
+  }
+
+  long steps() {
+    return steps;
+  }
+
+  long budget() {
+    return budget;
   }
 
   /** The string a value stands for, with unknown parts kept as unknown. */
@@ -861,13 +996,37 @@ final class ValueEvaluator {
     return new ArrayList<>(new LinkedHashSet<>(values));
   }
 
-  static List<Value> capped(List<Value> values, String reason) {
-    List<Value> distinct = dedupe(values);
-    return distinct.size() > MAX_ALTERNATIVES ? List.of(Value.opaque(reason)) : distinct;
-  }
-
+  /**
+   * The code of a node for a message, at most 60 characters. A large node (a long call chain, deep
+   * parentheses) is not printed, as printing it would recurse through all of it: it is named by its
+   * kind and line instead.
+   */
   static String describe(Node node) {
+    if (isLarge(node)) {
+      String kind = node.getClass().getSimpleName().replace("Expr", "").toLowerCase(Locale.ROOT);
+      String name =
+          node instanceof com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?> named
+              ? " " + named.getNameAsString()
+              : "";
+      return "a large " + kind + name + " expression";
+    }
     String text = node.toString().replaceAll("\\s+", " ");
     return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+  }
+
+  private static final int LARGE_NODE = 200;
+
+  private static boolean isLarge(Node node) {
+    int count = 0;
+    java.util.Deque<Node> stack = new java.util.ArrayDeque<>();
+    stack.push(node);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (++count > LARGE_NODE) {
+        return true;
+      }
+      n.getChildNodes().forEach(stack::push);
+    }
+    return false;
   }
 }

@@ -97,7 +97,8 @@ public sealed interface ArgValue
 
   /**
    * Joins values, flattening nested concatenations and merging neighbouring literals, so that
-   * {@code "a" + "b"} is the literal {@code ab}.
+   * {@code "a" + "b"} is the literal {@code ab}. Neighbouring unknown parts are one unknown part
+   * (the first's reason is kept): together they still stand for any text.
    */
   static ArgValue concat(List<ArgValue> values) {
     List<ArgValue> flat = new ArrayList<>();
@@ -116,6 +117,11 @@ public sealed interface ArgValue
 
   private static void appendMerging(List<ArgValue> parts, ArgValue next) {
     if (next instanceof Literal l && l.value().isEmpty()) {
+      return;
+    }
+    if (next instanceof Unknown
+        && !parts.isEmpty()
+        && parts.get(parts.size() - 1) instanceof Unknown) {
       return;
     }
     if (!parts.isEmpty()

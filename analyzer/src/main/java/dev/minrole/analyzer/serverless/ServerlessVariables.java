@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * becomes an {@code Fn::Join} whose unknown parts are {@code Fn::Unknown}, so the template resolver
  * reports them where they are used.
  *
- * <p>Over 300 lines: one resolver, with one cache of files and one cycle check, for every
- * variable source.
+ * <p>Over 300 lines: one resolver, with one cache of files and one cycle check, for every variable
+ * source.
  */
 final class ServerlessVariables {
   private static final Pattern SOURCE = Pattern.compile("^(?!AWS::)[a-zA-Z]+(\\(.*\\))?:.*|^self$");

@@ -1,8 +1,12 @@
 package dev.minrole.analyzer.template;
 
+import dev.minrole.analyzer.entry.FunctionContext;
+import dev.minrole.analyzer.entry.Setting;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.SourceLocation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,5 +69,32 @@ public record TemplateFunction(
         fileSystems,
         role,
         declaredPolicies);
+  }
+
+  /**
+   * What the analysis of this function's code needs to know about its deployment: where it is
+   * declared, its name and its environment, with each value as far as the template resolves it.
+   */
+  public FunctionContext context() {
+    Map<String, Setting> variables = new LinkedHashMap<>();
+    environment.forEach(
+        (name, value) ->
+            variables.put(
+                name, new Setting(name, literals(value.values()), value.location(), value.path())));
+    List<String> names = literals(functionName);
+    return new FunctionContext(
+        location, names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty(), variables);
+  }
+
+  /** The texts of values that are all literals; none when any is known only at deployment. */
+  private static List<String> literals(List<ArgValue> values) {
+    List<String> out = new ArrayList<>();
+    for (ArgValue value : values) {
+      if (!(value instanceof ArgValue.Literal literal)) {
+        return List.of();
+      }
+      out.add(literal.value());
+    }
+    return out;
   }
 }

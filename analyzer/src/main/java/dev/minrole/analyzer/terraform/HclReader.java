@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * {@link HclExpr}s with their lines. A syntax error is a {@code TEMPLATE_ERROR} finding with the
  * line; the blocks before it are kept, the one it is in is not.
  *
- * <p>Over 300 lines: turning hcl4j's flat operand/operator symbols into expressions needs the
- * whole symbol vocabulary in one place.
+ * <p>Over 300 lines: turning hcl4j's flat operand/operator symbols into expressions needs the whole
+ * symbol vocabulary in one place.
  */
 public final class HclReader {
   private static final Pattern ERROR_LINE = Pattern.compile("line: (\\d+)(?: col: (\\d+))?");

@@ -3,6 +3,7 @@ package dev.minrole.analyzer.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.minrole.analyzer.entry.FunctionContext;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
@@ -33,16 +34,18 @@ import java.util.regex.Pattern;
  * arguments that must have exactly these values ({@code $NAME} is an environment variable, {@code
  * %name} a system property, {@code *} an unknown part of a value, {@code ?} a wholly unknown
  * value). Arguments not named are not checked. {@code // FINDING: ID} expects a finding on the next
- * line. A call or a finding on a line without a marker fails the test, and so does a marker without
- * its call.
+ * line ({@code # FINDING: ID} in a properties or YAML file). A call or a finding on a line without
+ * a marker fails the test, and so does a marker without its call.
  */
 final class AnalyzerHarness {
   private static final Pattern SDK = Pattern.compile("//\\s*SDK:\\s*(\\S+)\\.(\\S+)(.*)");
-  private static final Pattern FINDING = Pattern.compile("//\\s*FINDING:\\s*(\\S+)");
+  private static final Pattern FINDING = Pattern.compile("(?://|#)\\s*FINDING:\\s*(\\S+)");
   private static final Pattern ARG = Pattern.compile("(\\S+?)=(\\S+)");
 
   private final Map<String, String> files = new LinkedHashMap<>();
   private final List<String> handlers = new ArrayList<>();
+  private long budget = ValueEvaluator.DEFAULT_BUDGET;
+  private FunctionContext context = FunctionContext.NONE;
 
   static AnalyzerHarness handler(String handler) {
     AnalyzerHarness h = new AnalyzerHarness();
@@ -52,6 +55,23 @@ final class AnalyzerHarness {
 
   static AnalyzerHarness noHandler() {
     return new AnalyzerHarness();
+  }
+
+  /** Analyzes within {@code steps} evaluation steps. */
+  AnalyzerHarness budget(long steps) {
+    this.budget = steps;
+    return this;
+  }
+
+  /** The function's environment variable {@code name}, as a template would set it. */
+  AnalyzerHarness env(String name, String value) {
+    context = context.withDefaults(Map.of(name, value));
+    return this;
+  }
+
+  AnalyzerHarness context(FunctionContext functionContext) {
+    context = functionContext;
+    return this;
   }
 
   AnalyzerHarness file(String path, String source) {
@@ -68,12 +88,13 @@ final class AnalyzerHarness {
         Files.createDirectories(target.getParent());
         Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
       }
-      JavaProject project = JavaProject.load(List.of(root), SdkInventory.bundled());
+      JavaProject project =
+          JavaProject.load(List.of(root), SdkInventory.bundled()).withEvaluationBudget(budget);
       FunctionAnalysis analysis;
       if (handlers.isEmpty()) {
         analysis = project.analyzeAllPublicMethods("all");
       } else {
-        JavaProject.Outcome outcome = project.analyze(handlers.get(0));
+        JavaProject.Outcome outcome = project.analyze(handlers.get(0), context);
         if (outcome instanceof JavaProject.HandlerNotFound missing) {
           throw new AssertionError("handler not found: " + missing.message());
         }
@@ -81,7 +102,7 @@ final class AnalyzerHarness {
       }
       List<Finding> all = new ArrayList<>(project.sources().findings());
       all.addAll(analysis.findings());
-      return new FunctionAnalysis(analysis.handler(), analysis.calls(), all);
+      return new FunctionAnalysis(analysis.handler(), analysis.calls(), all, analysis.work());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -117,7 +138,7 @@ final class AnalyzerHarness {
           pendingFindings.add(finding.group(1));
           continue;
         }
-        if (line.isEmpty() || line.startsWith("//")) {
+        if (line.isEmpty() || line.startsWith("//") || line.startsWith("#")) {
           continue;
         }
         String where = f.getKey() + ":" + (i + 1);

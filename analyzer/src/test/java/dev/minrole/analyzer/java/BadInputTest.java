@@ -77,8 +77,64 @@ class BadInputTest {
     write("gen/Huge.java", huge);
     SourceSet set = new JavaSourceLoader().load(List.of(dir));
     assertThat(set.files()).isEmpty();
-    assertThat(set.findings()).extracting(Finding::id).containsExactly("PARSE_ERROR");
-    assertThat(set.findings().get(0).message()).contains("larger than 8 MiB");
+    assertThat(set.findings()).extracting(Finding::id).containsExactly("SOURCE_SKIPPED");
+    assertThat(set.findings().get(0).message())
+        .contains("the file is 8.0 MiB, over the 8 MiB limit for one source file");
+    assertThat(set.unanalyzed()).containsExactly("gen/Huge.java");
+  }
+
+  @Test
+  void load_whenLambdasNestTooDeep_skipsTheFileBeforeParsingIt() throws IOException {
+    String body = "s3.putObject(r -> r.bucket(\"acme\").key(\"k\"), RequestBody.empty());";
+    for (int i = 0; i < 25; i++) {
+      body = "items.forEach(x" + i + " -> { " + body + " });";
+    }
+    write(
+        "app/Deep.java",
+        "package app;\nclass Deep {\n void run(java.util.List<String> items) {\n"
+            + body
+            + "\n}\n}\n");
+    write("app/Good.java", "package app;\nclass Good {}\n");
+    SourceSet set = new JavaSourceLoader().load(List.of(dir));
+    assertThat(set.files()).extracting(ParsedFile::displayPath).containsExactly("app/Good.java");
+    assertThat(set.findings()).extracting(Finding::id).containsExactly("SOURCE_SKIPPED");
+    assertThat(set.findings().get(0).message())
+        .startsWith("lambdas are nested 26 deep, over the limit of 12");
+  }
+
+  @Test
+  void analyze_whenTheFunctionUsesAClassWhoseFileWasSkipped_isIncomplete() {
+    String body = "System.out.println(\"x\");";
+    for (int i = 0; i < 14; i++) {
+      body = "items.forEach(x" + i + " -> { " + body + " });";
+    }
+    FunctionAnalysis analysis =
+        AnalyzerHarness.handler("app.Handler::handleRequest")
+            .file(
+                "app/Exporter.java",
+                "package app;\nclass Exporter {\n void run(java.util.List<String> items) {\n"
+                    + body
+                    + "\n}\n}\n")
+            .file(
+                "app/Handler.java",
+                """
+                package app;
+
+                public class Handler {
+                  public void handleRequest(java.util.List<String> items) {
+                    new Exporter().run(items);
+                  }
+                }
+                """)
+            .analyze();
+    assertThat(analysis.findings())
+        .filteredOn(f -> f.id().equals("SOURCE_SKIPPED") && f.hidesCode())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.message()).contains("uses Exporter, whose file app/Exporter.java");
+              assertThat(f.location().line()).isEqualTo(5);
+            });
   }
 
   @Test

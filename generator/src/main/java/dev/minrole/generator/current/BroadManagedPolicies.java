@@ -6,6 +6,7 @@ import dev.minrole.generator.declared.DeclaredDocument;
 import dev.minrole.generator.diff.DiffEntry;
 import dev.minrole.generator.diff.DiffKind;
 import dev.minrole.generator.diff.FunctionDiff;
+import dev.minrole.generator.diff.HiddenCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * managed-policies.yaml} marks as over-broad, or whose name says so ({@code *FullAccess}, {@code
  * AdministratorAccess}, {@code PowerUserAccess}, ...). The message says how many actions it grants
  * and how many of them the function uses, as the diff engine matched them.
+ *
+ * <p>For a function that is not complete it counts what the code minrole saw uses, and instead of
+ * advising another policy it names the findings that hid code and says to keep the policy.
  */
 final class BroadManagedPolicies {
   static final String ID = "BROAD_MANAGED_POLICY";
@@ -46,6 +50,11 @@ final class BroadManagedPolicies {
                           + ", "
                           + used(d, role, diff))
               .orElse("is over-broad by its name (minrole does not have its document)");
+      String advice =
+          diff.complete()
+              ? ". Attach the generated policy instead"
+              : HiddenCode.caveat(
+                  diff.incompleteness(), "which of its actions the function needs", "it");
       out.add(
           Finding.warning(
               ID,
@@ -54,7 +63,7 @@ final class BroadManagedPolicies {
                   + role.label(d)
                   + ", which "
                   + grants
-                  + ". Attach the generated policy instead",
+                  + advice,
               d.location()));
     }
     return out;
@@ -77,16 +86,23 @@ final class BroadManagedPolicies {
     for (DiffEntry e : diff.entries()) {
       boolean grantedHere =
           e.grants().stream().anyMatch(g -> role.of(g).map(x -> x.declared() == d).orElse(false));
-      if (grantedHere && (e.kind() == DiffKind.MATCHED || e.kind() == DiffKind.BROADER)) {
+      boolean seenNeed =
+          e.kind() == DiffKind.MATCHED
+              || e.kind() == DiffKind.BROADER
+              || (e.kind() == DiffKind.UNVERIFIED && !e.neededResources().isEmpty());
+      if (grantedHere && seenNeed) {
         needed.add(e.action());
       }
     }
+    String who = diff.complete() ? "the function needs" : "the code minrole saw uses";
     if (needed.isEmpty()) {
-      return "none of which the function needs";
+      return "none of which " + who;
     }
     List<String> all = List.copyOf(needed);
     List<String> examples = all.subList(0, Math.min(EXAMPLES, all.size()));
-    return "of which the function needs "
+    return "of which "
+        + who
+        + " "
         + all.size()
         + " ("
         + String.join(", ", examples)

@@ -16,6 +16,10 @@ import java.util.List;
  * needs: {@code BROAD_MANAGED_POLICY}, {@code WILDCARD_GRANT} and {@code OVER_GRANT}, after the
  * findings met while reading the declared policies. The comparison is the diff engine's ({@link
  * PolicyDiff}), the same one {@code minrole diff} uses.
+ *
+ * <p>Advice follows evidence: for a function that is not complete ({@link
+ * FunctionPolicy#complete()}) no finding tells the user to replace or remove a grant; each says
+ * what could not be checked and names the findings that hid code.
  */
 public final class CurrentRoleFindings {
   private final IamCatalog catalog;
@@ -50,7 +54,7 @@ public final class CurrentRoleFindings {
     List<Finding> out = new ArrayList<>(declared.findings());
     out.addAll(
         BroadManagedPolicies.check(needed.name(), declared.documents(), role, diff, catalog));
-    out.addAll(WildcardGrants.check(needed.name(), role, catalog));
+    out.addAll(WildcardGrants.check(needed.name(), role, catalog, diff.incompleteness()));
     OverGrant.check(needed.name(), role, diff).ifPresent(out::add);
     return out;
   }

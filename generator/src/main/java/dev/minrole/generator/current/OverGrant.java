@@ -5,6 +5,7 @@ import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.generator.diff.DiffEntry;
 import dev.minrole.generator.diff.DiffKind;
 import dev.minrole.generator.diff.FunctionDiff;
+import dev.minrole.generator.diff.HiddenCode;
 import dev.minrole.generator.diff.StatementRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,10 @@ import java.util.TreeSet;
  * {@code OVER_GRANT}: the role the template gives a function grants permissions (an action on a
  * resource) that the function does not need, as the diff engine classifies them ({@code excess}).
  * One finding per function with the count and the statements that grant the most of them.
+ *
+ * <p>For a function that is not complete the diff has no excess: the grants the code minrole saw
+ * does not use are {@code unverified}. The finding then counts those, names the findings that hid
+ * code, and says to keep the grants, never to replace the role.
  */
 final class OverGrant {
   static final String ID = "OVER_GRANT";
@@ -30,7 +35,12 @@ final class OverGrant {
   private record Offender(StatementRef statement, List<DiffEntry> entries) {}
 
   static Optional<Finding> check(String function, RoleDocuments role, FunctionDiff diff) {
-    List<DiffEntry> excess = diff.of(DiffKind.EXCESS);
+    List<DiffEntry> excess =
+        diff.complete()
+            ? diff.of(DiffKind.EXCESS)
+            : diff.of(DiffKind.UNVERIFIED).stream()
+                .filter(e -> e.neededResources().isEmpty())
+                .toList();
     if (excess.isEmpty()) {
       return Optional.empty();
     }
@@ -53,12 +63,20 @@ final class OverGrant {
       largest.add(more + " by " + count(rest.size(), "more statement"));
     }
     String message =
-        function
-            + ": its current role grants "
-            + count(excess.size(), "permission")
-            + " the function does not need: "
-            + String.join(", ", largest)
-            + ". Replace the role's policies with the generated policy";
+        diff.complete()
+            ? function
+                + ": its current role grants "
+                + count(excess.size(), "permission")
+                + " the function does not need: "
+                + String.join(", ", largest)
+                + ". Replace the role's policies with the generated policy"
+            : function
+                + ": its current role grants "
+                + count(excess.size(), "permission")
+                + " that the code minrole saw does not use: "
+                + String.join(", ", largest)
+                + HiddenCode.caveat(
+                    diff.incompleteness(), "whether the function needs them", "them");
     SourceLocation where = offenders.get(0).statement().location();
     return Optional.of(Finding.warning(ID, message, where));
   }

@@ -3,6 +3,7 @@ package dev.minrole.generator.current;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.diff.HiddenCode;
 import dev.minrole.generator.diff.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,10 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * template, a managed policy it defines) with {@code "Action": "*"}, a whole service ({@code
  * dynamodb:*}), or {@code "Resource": "*"} for actions that support resource-level permissions (per
  * the IAM catalog). AWS managed policies are judged by {@code BROAD_MANAGED_POLICY} instead.
+ *
+ * <p>A wildcard is a fact about the statement, so a function that is not complete gets the finding
+ * too, but without the advice to replace the statement: minrole cannot tell which of its actions
+ * and resources the code it did not see uses, and the message names the findings that hid code.
  */
 final class WildcardGrants {
   static final String ID = "WILDCARD_GRANT";
@@ -25,7 +30,8 @@ final class WildcardGrants {
 
   private WildcardGrants() {}
 
-  static List<Finding> check(String function, RoleDocuments role, IamCatalog catalog) {
+  static List<Finding> check(
+      String function, RoleDocuments role, IamCatalog catalog, List<Finding> hiding) {
     List<Finding> out = new ArrayList<>();
     for (RoleDocuments.Entry e : role.entries()) {
       if (!role.writtenInTemplate(e.declared())) {
@@ -46,7 +52,9 @@ final class WildcardGrants {
         String where = statements.size() == 1 ? document.name() : document.statement(i).describe();
         out.add(
             Finding.warning(
-                ID, message(function, where, s, wildcards, scopable), location(document, i)));
+                ID,
+                message(function, where, s, wildcards, scopable, hiding),
+                location(document, i)));
       }
     }
     return out;
@@ -84,7 +92,8 @@ final class WildcardGrants {
       String where,
       IamStatement s,
       List<String> wildcards,
-      List<String> scopable) {
+      List<String> scopable,
+      List<Finding> hiding) {
     List<String> written = s.actions().stream().map(a -> a.value()).sorted().toList();
     String actions = String.join(", ", examples(written));
     if (!wildcards.isEmpty()) {
@@ -111,7 +120,10 @@ final class WildcardGrants {
         + " on "
         + on
         + scoping
-        + ". Grant the actions and resources of the generated policy instead";
+        + (hiding.isEmpty()
+            ? ". Grant the actions and resources of the generated policy instead"
+            : HiddenCode.caveat(
+                hiding, "which of these actions and resources the function needs", "it"));
   }
 
   /** The first few of a list, with {@code ...} when there are more. */

@@ -7,12 +7,13 @@ import java.util.TreeSet;
 
 /**
  * One classified action and resource pair. {@code resource} is the needed resource for {@code
- * missing} and {@code matched}, the granted one for {@code excess} and {@code broader} (whose
- * {@code neededResources} say what would be enough). {@code evidence} says why it is needed (code,
- * CloudTrail); {@code grants} which statements grant it (for {@code missing}: grant it only under
- * conditions); {@code denials} which statements deny or may deny it. {@code pattern} is the action
- * as the granting statement writes it ({@code s3:*}), so output can fold expanded wildcards; {@code
- * note} says in one line what decided the class.
+ * missing} and {@code matched}, the granted one for {@code excess}, {@code broader} and {@code
+ * unverified} (whose {@code neededResources} say what would be enough, or for an unverified grant
+ * what the code minrole saw needs of it, if anything). {@code evidence} says why it is needed
+ * (code, CloudTrail); {@code grants} which statements grant it (for {@code missing}: grant it only
+ * under conditions); {@code denials} which statements deny or may deny it. {@code pattern} is the
+ * action as the granting statement writes it ({@code s3:*}), so output can fold expanded wildcards;
+ * {@code note} says in one line what decided the class.
  */
 public record DiffEntry(
     DiffKind kind,

@@ -10,6 +10,12 @@ public enum DiffKind {
   BROADER,
   /** Granted, not needed. */
   EXCESS,
+  /**
+   * Granted, and not needed by the code minrole saw, but the function runs code minrole could not
+   * see ({@code FunctionDiff#complete()} is false), which may need it. Only incomplete functions
+   * have these; they take the place of {@code excess} and {@code broader}.
+   */
+  UNVERIFIED,
   /** Needed and granted on exactly the needed resource. */
   MATCHED;
 

@@ -11,6 +11,11 @@ import java.util.TreeMap;
  * Excess grants folded for reading: the actions one statement grants through one pattern on one
  * resource, per service. {@code Action: "*"} becomes one line per service, {@code s3:* (143
  * actions)}, instead of 22,000 lines; the actions stay in the group for output that lists them.
+ *
+ * <p>The {@code unverified} grants of an incomplete function fold the same way. Some of them cover
+ * a resource the code minrole saw needs, on a wider one ({@code s3:PutObject} on {@code *} where
+ * the code seen writes {@code archive/jobs/*}); {@code seenNeeds} holds those entries, each with
+ * its {@link DiffEntry#neededResources()}.
  */
 public record ExcessGroup(
     StatementRef grant,
@@ -21,7 +26,8 @@ public record ExcessGroup(
     int granted,
     int serviceSize,
     boolean conditional,
-    String note) {
+    String note,
+    List<DiffEntry> seenNeeds) {
 
   private static final Comparator<ExcessGroup> ORDER =
       Comparator.comparing(ExcessGroup::grant)
@@ -31,13 +37,22 @@ public record ExcessGroup(
 
   public ExcessGroup {
     actions = List.copyOf(actions);
+    seenNeeds = seenNeeds.stream().sorted().toList();
   }
 
   /** The excess entries of a diff (each has its granting statement), grouped and sorted. */
   public static List<ExcessGroup> of(List<DiffEntry> entries, IamCatalog catalog) {
+    return of(entries, DiffKind.EXCESS, catalog);
+  }
+
+  /**
+   * The entries of a diff of {@code kind} ({@code excess} or {@code unverified}; each has its
+   * granting statement), grouped and sorted.
+   */
+  public static List<ExcessGroup> of(List<DiffEntry> entries, DiffKind kind, IamCatalog catalog) {
     Map<String, List<DiffEntry>> groups = new TreeMap<>();
     for (DiffEntry e : entries) {
-      if (e.kind() != DiffKind.EXCESS) {
+      if (e.kind() != kind) {
         continue;
       }
       StatementRef grant = e.grants().get(0);
@@ -85,7 +100,8 @@ public record ExcessGroup(
               Math.max(granted, actions.size()),
               serviceSize,
               group.stream().allMatch(DiffEntry::conditional),
-              first.note()));
+              first.note(),
+              group.stream().filter(e -> !e.neededResources().isEmpty()).toList()));
     }
     out.sort(ORDER);
     return out;

@@ -24,6 +24,12 @@ import java.util.Map;
  * covers nothing needed), or part of a match. A grant that names nothing the action acts on (a
  * queue ARN for an EC2 action) or that an unconditional Deny takes away grants nothing and is not
  * listed.
+ *
+ * <p>A function that is not complete ({@link FunctionPolicy#complete()}: some code it runs was not
+ * seen) has no {@code excess} and no {@code broader} entries: every grant that would be one is
+ * {@code unverified}, and so is a conditional grant that covers a needed resource more widely,
+ * which a complete function would not list. Code minrole did not see may use any of them, and
+ * nothing narrower than "every grant not proven needed" is sound without seeing that code.
  */
 public final class PolicyDiff {
   private final IamCatalog catalog;
@@ -76,13 +82,17 @@ public final class PolicyDiff {
         statements.stream().filter(s -> !s.allow() && !s.conditional()).toList();
     for (StatementView grant : statements) {
       if (grant.allow()) {
-        grantSide(grant, hardDenies, needsByAction, entries);
+        grantSide(grant, hardDenies, needsByAction, entries, needed.complete());
       }
     }
     List<Finding> findings = new ArrayList<>(needed.findings());
     findings.addAll(current.findings());
     return new FunctionDiff(
-        needed.name(), needed.handler(), new ArrayList<>(entries.values()), findings);
+        needed.name(),
+        needed.handler(),
+        new ArrayList<>(entries.values()),
+        findings,
+        needed.incompleteness());
   }
 
   /** A needed permission and how the current policy treats it. */
@@ -92,7 +102,8 @@ public final class PolicyDiff {
       StatementView grant,
       List<StatementView> hardDenies,
       Map<String, List<Judged>> needsByAction,
-      Map<String, DiffEntry> entries) {
+      Map<String, DiffEntry> entries,
+      boolean complete) {
     List<String> units =
         grant.resources() instanceof ResourceSet.Listed l
             ? l.patterns()
@@ -111,14 +122,17 @@ public final class PolicyDiff {
           String resource = j.evaluation().resource();
           if (covers(grant, unit, resource)) {
             covered.add(j);
-            exact |= unit.equals(resource) || unit.equals(j.need().resource());
+            exact |=
+                complete
+                    ? unit.equals(resource) || unit.equals(j.need().resource())
+                    : replacedExactly(j, unit);
           }
         }
         if (covered.isEmpty()) {
           add(
               entries,
               new DiffEntry(
-                  DiffKind.EXCESS,
+                  complete ? DiffKind.EXCESS : DiffKind.UNVERIFIED,
                   action,
                   unit,
                   List.of(),
@@ -129,13 +143,15 @@ public final class PolicyDiff {
                   grant.conditional(),
                   grant.conditional() ? "granted when " + grant.describeConditions() : ""));
         } else if (!exact
-            && covered.stream().anyMatch(j -> grant.conditionsHoldUnder(j.need().conditions()))) {
+            && (!complete
+                || covered.stream()
+                    .anyMatch(j -> grant.conditionsHoldUnder(j.need().conditions())))) {
           List<Evidence> evidence = new ArrayList<>();
           covered.forEach(j -> evidence.addAll(j.need().evidence()));
           add(
               entries,
               new DiffEntry(
-                  DiffKind.BROADER,
+                  complete ? DiffKind.BROADER : DiffKind.UNVERIFIED,
                   action,
                   unit,
                   covered.stream().map(j -> j.need().resource()).toList(),
@@ -144,10 +160,25 @@ public final class PolicyDiff {
                   List.of(),
                   expanded.getValue(),
                   grant.conditional(),
-                  ""));
+                  grant.conditional() && !complete
+                      ? "granted when " + grant.describeConditions()
+                      : ""));
         }
       }
     }
+  }
+
+  /**
+   * For a function that is not complete, whether a grant on {@code unit} is matched by a need: the
+   * need is granted without conditions on exactly that resource, so the scoped permission tighten
+   * writes for it gives everything the grant gives there. Anything less (a need only granted under
+   * conditions, one outside the boundary, one the code makes under conditions) leaves the grant
+   * {@code unverified}.
+   */
+  private static boolean replacedExactly(Judged j, String unit) {
+    return j.evaluation().access() == Access.GRANTED
+        && j.need().conditions().isEmpty()
+        && unit.equals(j.evaluation().resource());
   }
 
   private static boolean covers(StatementView grant, String unit, String resource) {

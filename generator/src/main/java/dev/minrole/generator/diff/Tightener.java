@@ -1,11 +1,14 @@
 package dev.minrole.generator.diff;
 
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.synth.Condition;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,15 +23,33 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * when the grant has some; Deny statements that touch a kept permission are kept as they are.
  * Everything else is removed. Needed permissions the current policy does not grant are reported,
  * and added only when asked.
+ *
+ * <p>A function that is not complete ({@link FunctionPolicy#complete()}) runs code minrole did not
+ * see, which may use any grant not proven needed. So each Allow statement that grants something
+ * {@code unverified} ({@link PolicyDiff}) is kept as the current policy writes it, and so is every
+ * Deny statement of the identity policies (any of them may limit a kept statement). Only grants
+ * that grant nothing (a resource the action cannot act on, an action an unconditional Deny takes
+ * away) and statements whose every grant is matched, which the scoped needs replace, go. A needed
+ * permission a kept statement grants is not written again.
  */
 public final class Tightener {
+  /** The finding id that says tighten kept unverified grants as written. */
+  public static final String UNVERIFIED_GRANTS_KEPT = "UNVERIFIED_GRANTS_KEPT";
+
   /** {@code --add-missing} and {@code --drop-observed}. */
   public record Options(boolean addMissing, boolean dropObserved) {}
 
   private final PolicySynthesizer synthesizer;
+  private final IamCatalog catalog;
 
-  public Tightener(PolicySynthesizer synthesizer) {
+  public Tightener(PolicySynthesizer synthesizer, IamCatalog catalog) {
     this.synthesizer = synthesizer;
+    this.catalog = catalog;
+  }
+
+  /** With minrole's IAM catalog. */
+  public Tightener(PolicySynthesizer synthesizer) {
+    this(synthesizer, IamCatalog.bundled());
   }
 
   public Tightened tighten(FunctionPolicy needed, CurrentPolicy current, Options options) {
@@ -37,7 +58,9 @@ public final class Tightener {
     List<Permission> kept = new ArrayList<>();
     List<Permission> missing = new ArrayList<>();
     List<Permission> dropped = new ArrayList<>();
-    Set<StatementView> denies = new LinkedHashSet<>();
+    List<Permission> covered = new ArrayList<>();
+    Set<StatementRef> denies = new LinkedHashSet<>();
+    List<StatementRef> unverified = unverified(needed, current, identity);
     for (Permission need : needed.permissions()) {
       if (options.dropObserved()
           && need.evidence().stream().allMatch(e -> e instanceof Evidence.Trail)) {
@@ -46,14 +69,21 @@ public final class Tightener {
       }
       Evaluation ev = evaluator.evaluate(need.action(), need.resource(), need.conditions());
       switch (ev.access()) {
-        case GRANTED -> kept.add(scoped(need, ev.resource(), need.conditions()));
+        case GRANTED -> {
+          Permission scoped = scoped(need, ev.resource(), need.conditions());
+          boolean keptAsWritten = ev.allows().stream().anyMatch(a -> unverified.contains(a.ref()));
+          (keptAsWritten ? covered : kept).add(scoped);
+        }
         case CONDITIONAL -> {
           List<Condition> conditions =
               ev.allows().isEmpty()
                   ? withGrantConditions(need, ev.conditionalAllows().get(0))
                   : need.conditions();
           kept.add(scoped(need, ev.resource(), conditions));
-          ev.denies().stream().filter(identity::contains).forEach(denies::add);
+          ev.denies().stream()
+              .filter(identity::contains)
+              .map(StatementView::ref)
+              .forEach(denies::add);
         }
         default -> {
           missing.add(need);
@@ -63,26 +93,104 @@ public final class Tightener {
         }
       }
     }
-    Optional<FunctionPolicy> policy = Optional.empty();
+    if (!unverified.isEmpty()) {
+      identity.stream().filter(v -> !v.allow()).map(StatementView::ref).forEach(denies::add);
+    }
+    List<IamStatement> statements = new ArrayList<>();
+    List<Permission> permissions = new ArrayList<>(covered);
+    List<Finding> findings = needed.findings();
     if (!kept.isEmpty()) {
       FunctionPolicy allows =
           synthesizer.synthesize(
               needed.name(), needed.handler(), List.of(), kept, needed.findings());
-      List<IamStatement> statements = new ArrayList<>(allows.statements());
-      denies.forEach(d -> statements.add(statement(d, current)));
+      statements.addAll(allows.statements());
+      permissions.addAll(allows.permissions());
+      findings = allows.findings();
+    }
+    unverified.forEach(ref -> statements.add(statement(ref, current)));
+    Optional<FunctionPolicy> policy = Optional.empty();
+    if (!statements.isEmpty()) {
+      denies.forEach(ref -> statements.add(statement(ref, current)));
+      List<Finding> all = new ArrayList<>(findings);
+      if (!unverified.isEmpty()) {
+        all.add(keptFinding(needed, current, unverified));
+      }
       IamPolicy tightened =
-          IamPolicy.builder().version(PolicySynthesizer.VERSION).statements(statements).build();
+          IamPolicy.builder()
+              .version(PolicySynthesizer.VERSION)
+              .statements(uniqueSids(statements))
+              .build();
       policy =
           Optional.of(
-              new FunctionPolicy(
-                      needed.name(),
-                      needed.handler(),
-                      tightened,
-                      allows.permissions(),
-                      allows.findings())
+              new FunctionPolicy(needed.name(), needed.handler(), tightened, permissions, all)
                   .withDeployment(needed.deployment()));
     }
-    return new Tightened(policy, missing, options.addMissing(), dropped);
+    return new Tightened(
+        policy, missing, options.addMissing(), dropped, unverified, needed.incompleteness());
+  }
+
+  /**
+   * The Allow statements that grant something {@code unverified}, in the current policy's order:
+   * none for a complete function.
+   */
+  private List<StatementRef> unverified(
+      FunctionPolicy needed, CurrentPolicy current, List<StatementView> identity) {
+    if (needed.complete()) {
+      return List.of();
+    }
+    Set<StatementRef> granting = new HashSet<>();
+    new PolicyDiff(catalog)
+        .compare(needed, current)
+        .of(DiffKind.UNVERIFIED)
+        .forEach(e -> granting.addAll(e.grants()));
+    return identity.stream().map(StatementView::ref).filter(granting::contains).toList();
+  }
+
+  /** {@code UNVERIFIED_GRANTS_KEPT}: which statements were kept as written, and why. */
+  private static Finding keptFinding(
+      FunctionPolicy needed, CurrentPolicy current, List<StatementRef> kept) {
+    List<String> where = kept.stream().map(StatementRef::where).toList();
+    String listed =
+        String.join(", ", where.subList(0, Math.min(HiddenCode.SHOWN, where.size())))
+            + (where.size() > HiddenCode.SHOWN
+                ? " and " + (where.size() - HiddenCode.SHOWN) + " more"
+                : "");
+    return Finding.warning(
+        UNVERIFIED_GRANTS_KEPT,
+        needed.name()
+            + ": tighten kept "
+            + kept.size()
+            + (kept.size() == 1 ? " statement" : " statements")
+            + " of "
+            + current.description()
+            + " as written ("
+            + listed
+            + "): "
+            + HiddenCode.reason(needed.incompleteness())
+            + ", and that code may use what they grant. Resolve those findings and tighten again",
+        kept.get(0).location());
+  }
+
+  /**
+   * The statements with each {@code Sid} used once, as IAM requires within a policy: statements
+   * kept from several documents may share one, and a repeated {@code Sid} gets a number.
+   */
+  private static List<IamStatement> uniqueSids(List<IamStatement> statements) {
+    Set<String> used = new HashSet<>();
+    List<IamStatement> out = new ArrayList<>();
+    for (IamStatement s : statements) {
+      String sid = s.sid();
+      if (sid == null || used.add(sid)) {
+        out.add(s);
+        continue;
+      }
+      String renamed = sid;
+      for (int n = 2; !used.add(renamed); n++) {
+        renamed = sid + n;
+      }
+      out.add(s.toBuilder().sid(renamed).build());
+    }
+    return out;
   }
 
   private static Permission scoped(Permission need, String resource, List<Condition> conditions) {
@@ -106,15 +214,15 @@ public final class Tightener {
     return out;
   }
 
-  /** The Deny statement as the current policy writes it. */
-  private static IamStatement statement(StatementView deny, CurrentPolicy current) {
+  /** The statement as the current policy writes it. */
+  private static IamStatement statement(StatementRef ref, CurrentPolicy current) {
     for (PolicyDocument d : current.identity()) {
       for (int i = 0; i < d.policy().statements().size(); i++) {
-        if (d.statement(i).equals(deny.ref())) {
+        if (d.statement(i).equals(ref)) {
           return d.policy().statements().get(i);
         }
       }
     }
-    throw new IllegalStateException("deny statement not in the current policy: " + deny.ref());
+    throw new IllegalStateException("statement not in the current policy: " + ref);
   }
 }

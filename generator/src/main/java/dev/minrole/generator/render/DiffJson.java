@@ -19,6 +19,11 @@ import java.util.function.ToLongFunction;
  * except where every action of the service is excess ({@code allActionsOfService}), which keeps
  * {@code Action: "*"} at a few hundred groups. A stable interface: later versions add fields, never
  * remove or rename them.
+ *
+ * <p>{@code complete} says, per function and for the run, whether minrole saw all the code. An
+ * incomplete function's grants that would be excess or broader are in {@code unverified}, grouped
+ * like excess ones, each with the {@code reason} (the findings that hid code) and {@code
+ * seenCodeNeeds}: the actions of the group the code minrole saw needs, on narrower resources.
  */
 public final class DiffJson implements DiffRenderer {
   @Override
@@ -29,6 +34,7 @@ public final class DiffJson implements DiffRenderer {
         "baseline", report.baseline() == DiffReport.Baseline.BASE_REF ? "base-ref" : "current");
     root.put("current", report.current());
     root.put("partial", report.partial());
+    root.put("complete", report.complete());
     summary(root, report::count);
     ArrayNode functions = root.putArray("functions");
     for (FunctionDiff f : report.functions()) {
@@ -43,6 +49,7 @@ public final class DiffJson implements DiffRenderer {
     node.put("name", f.name());
     node.put("handler", f.handler());
     node.put("partial", f.partial());
+    node.put("complete", f.complete());
     summary(node, f::count);
     ArrayNode missing = node.putArray("missing");
     for (DiffEntry e : f.of(DiffKind.MISSING)) {
@@ -65,21 +72,21 @@ public final class DiffJson implements DiffRenderer {
     }
     ArrayNode excess = node.putArray("excess");
     for (ExcessGroup g : ExcessGroup.of(f.of(DiffKind.EXCESS), IamCatalog.bundled())) {
-      ObjectNode n = CanonicalJson.object();
-      n.put("summary", g.label());
-      n.put("pattern", g.pattern());
-      n.put("service", g.service());
-      n.put("resource", g.resource());
-      n.put("conditional", g.conditional());
-      refs(n.putArray("grantedBy"), List.of(g.grant()));
-      n.put("actionCount", g.actions().size());
-      boolean wholeService = g.actions().size() == g.serviceSize();
-      n.put("allActionsOfService", wholeService);
-      if (!wholeService) {
-        ArrayNode actions = n.putArray("actions");
-        g.actions().forEach(actions::add);
+      excess.add(group(g));
+    }
+    ArrayNode unverified = node.putArray("unverified");
+    for (ExcessGroup g :
+        ExcessGroup.of(f.of(DiffKind.UNVERIFIED), DiffKind.UNVERIFIED, IamCatalog.bundled())) {
+      ObjectNode n = group(g);
+      n.put("reason", f.incompleteBecause());
+      ArrayNode seen = n.putArray("seenCodeNeeds");
+      for (DiffEntry e : g.seenNeeds()) {
+        ObjectNode need = seen.addObject();
+        need.put("action", e.action());
+        ArrayNode resources = need.putArray("resources");
+        e.neededResources().forEach(resources::add);
       }
-      excess.add(n);
+      unverified.add(n);
     }
     ArrayNode matched = node.putArray("matched");
     for (DiffEntry e : f.of(DiffKind.MATCHED)) {
@@ -93,6 +100,24 @@ public final class DiffJson implements DiffRenderer {
     }
     ReportJson.findings(node.putArray("findings"), f.findings());
     return node;
+  }
+
+  private static ObjectNode group(ExcessGroup g) {
+    ObjectNode n = CanonicalJson.object();
+    n.put("summary", g.label());
+    n.put("pattern", g.pattern());
+    n.put("service", g.service());
+    n.put("resource", g.resource());
+    n.put("conditional", g.conditional());
+    refs(n.putArray("grantedBy"), List.of(g.grant()));
+    n.put("actionCount", g.actions().size());
+    boolean wholeService = g.actions().size() == g.serviceSize();
+    n.put("allActionsOfService", wholeService);
+    if (!wholeService) {
+      ArrayNode actions = n.putArray("actions");
+      g.actions().forEach(actions::add);
+    }
+    return n;
   }
 
   private static void summary(ObjectNode parent, ToLongFunction<DiffKind> count) {

@@ -23,6 +23,10 @@ import java.util.Map;
  * #LISTED_ACTIONS} folded action names are listed in all (past that a group shows its count only),
  * and a pattern that reaches more than {@value #SERVICES_LISTED} services ({@code *}, {@code
  * NotAction}) is one line with its services folded.
+ *
+ * <p>When some function is incomplete the summary gains an {@code Unverified} column, and that
+ * function's section says which findings hid code before it lists its unverified grants, folded
+ * like excess ones.
  */
 public final class DiffMarkdown implements DiffRenderer {
   static final int LISTED_ACTIONS = 500;
@@ -36,17 +40,25 @@ public final class DiffMarkdown implements DiffRenderer {
             ? "the needed policy at " + code(report.current())
             : code(report.current());
     out.append("### minrole: needed permissions compared with ").append(against).append("\n\n");
+    List<DiffKind> kinds = report.kinds();
     out.append("| Function |");
-    for (DiffKind kind : DiffKind.values()) {
+    for (DiffKind kind : kinds) {
       out.append(' ').append(capitalized(report.word(kind))).append(" |");
     }
-    out.append("\n|---|---:|---:|---:|---:|\n");
+    out.append("\n|---|").append("---:|".repeat(kinds.size())).append('\n');
     for (FunctionDiff f : report.functions()) {
       out.append("| ").append(code(f.name())).append(" |");
-      for (DiffKind kind : DiffKind.values()) {
+      for (DiffKind kind : kinds) {
         out.append(' ').append(String.format("%,d", f.count(kind))).append(" |");
       }
       out.append('\n');
+    }
+    if (!report.complete()) {
+      out.append(
+              "\n> **Incomplete:** minrole could not see all the code of some functions. Their grants that the")
+          .append(
+              " unseen code may use are **unverified**, not excess: keep them until the findings")
+          .append(" that hid code are resolved.\n");
     }
     if (report.partial()) {
       out.append(
@@ -66,6 +78,11 @@ public final class DiffMarkdown implements DiffRenderer {
         .append("</b>: ")
         .append(html(DiffText.counts(report, f)))
         .append("</summary>\n");
+    if (!f.complete()) {
+      out.append("\n**Incomplete:** ")
+          .append(cell(f.incompleteBecause()))
+          .append(". What that code may use is listed as unverified, not excess.\n");
+    }
     List<DiffEntry> missing = f.of(DiffKind.MISSING);
     if (!missing.isEmpty()) {
       heading(out, report, DiffKind.MISSING);
@@ -99,25 +116,8 @@ public final class DiffMarkdown implements DiffRenderer {
             .append(" |\n");
       }
     }
-    List<ExcessGroup> excess = ExcessGroup.of(f.of(DiffKind.EXCESS), IamCatalog.bundled());
-    if (!excess.isEmpty()) {
-      heading(out, report, DiffKind.EXCESS);
-      Map<String, List<ExcessGroup>> byGrant = new LinkedHashMap<>();
-      for (ExcessGroup g : excess) {
-        byGrant
-            .computeIfAbsent(
-                g.grant().describe() + "\u0000" + g.pattern() + "\u0000" + g.resource(),
-                k -> new ArrayList<>())
-            .add(g);
-      }
-      for (List<ExcessGroup> groups : byGrant.values()) {
-        if (groups.size() > SERVICES_LISTED) {
-          manyServices(out, groups);
-        } else {
-          groups.forEach(g -> group(out, g, budget));
-        }
-      }
-    }
+    folded(out, report, f, DiffKind.EXCESS, budget);
+    folded(out, report, f, DiffKind.UNVERIFIED, budget);
     List<DiffEntry> matched = f.of(DiffKind.MATCHED);
     if (!matched.isEmpty()) {
       out.append("\n<details><summary>")
@@ -155,6 +155,31 @@ public final class DiffMarkdown implements DiffRenderer {
     out.append("\n</details>\n");
   }
 
+  /** Excess or unverified grants, folded per statement, pattern, resource and service. */
+  private static void folded(
+      StringBuilder out, DiffReport report, FunctionDiff f, DiffKind kind, int[] budget) {
+    List<ExcessGroup> excess = ExcessGroup.of(f.of(kind), kind, IamCatalog.bundled());
+    if (excess.isEmpty()) {
+      return;
+    }
+    heading(out, report, kind);
+    Map<String, List<ExcessGroup>> byGrant = new LinkedHashMap<>();
+    for (ExcessGroup g : excess) {
+      byGrant
+          .computeIfAbsent(
+              g.grant().describe() + "\u0000" + g.pattern() + "\u0000" + g.resource(),
+              k -> new ArrayList<>())
+          .add(g);
+    }
+    for (List<ExcessGroup> groups : byGrant.values()) {
+      if (groups.size() > SERVICES_LISTED) {
+        manyServices(out, groups);
+      } else {
+        groups.forEach(g -> group(out, g, budget));
+      }
+    }
+  }
+
   private static void group(StringBuilder out, ExcessGroup g, int[] budget) {
     String line =
         code(g.label()) + " on " + code(g.resource()) + ", granted by " + cell(g.grant().where());
@@ -174,6 +199,7 @@ public final class DiffMarkdown implements DiffRenderer {
     } else {
       out.append("- ").append(line).append(" (list omitted; `--format json` has it)\n");
     }
+    seenNeeds(out, g);
   }
 
   /**
@@ -192,6 +218,18 @@ public final class DiffMarkdown implements DiffRenderer {
         .append("</summary>\n\n  ")
         .append(String.join(", ", groups.stream().map(g -> code(g.label())).toList()))
         .append("\n  </details>\n");
+    groups.forEach(g -> seenNeeds(out, g));
+  }
+
+  /** For an unverified group: what the code minrole saw needs of it, on narrower resources. */
+  private static void seenNeeds(StringBuilder out, ExcessGroup g) {
+    for (DiffEntry e : g.seenNeeds()) {
+      out.append("  - the code seen needs ")
+          .append(code(e.action()))
+          .append(" only on ")
+          .append(String.join(", ", e.neededResources().stream().map(DiffMarkdown::code).toList()))
+          .append('\n');
+    }
   }
 
   private static void heading(StringBuilder out, DiffReport report, DiffKind kind) {

@@ -20,6 +20,10 @@ import java.util.function.UnaryOperator;
  * error at each SDK call that needs it; an excess or broader grant is a warning at the policy file
  * and line that grants it. A grant from a live role has no file, so its result carries a logical
  * location naming the policy and statement instead.
+ *
+ * <p>An unverified grant (of a function minrole could not see all of) is a {@code note} at the
+ * granting line, never a warning to remove it: its message names the findings that hid code and
+ * says to keep the grant.
  */
 public final class DiffSarif implements DiffRenderer {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -49,16 +53,28 @@ public final class DiffSarif implements DiffRenderer {
               "warning",
               "The role grants a permission on more resources than needed.",
               "The current policy grants a needed action on a wider resource than the code uses, for example *"
-                  + " where one table is enough. Scope it to the needed resources."));
+                  + " where one table is enough. Scope it to the needed resources."),
+          new Rule(
+              "UNVERIFIED_PERMISSION",
+              "UnverifiedPermission",
+              "note",
+              "The role grants a permission minrole could not check: the function runs code it could not"
+                  + " see.",
+              "The code minrole saw does not use this grant, but the function also runs code minrole could"
+                  + " not see (a reflective call, a handler it could not find, a client whose type it could"
+                  + " not resolve, ...), which may need it. Keep it until the findings that hid code are"
+                  + " resolved; then minrole can tell whether it is needed."));
 
   private final UnaryOperator<String> codeUri;
+  private final UnaryOperator<String> grantUri;
 
   /**
    * {@code codeUri} turns a source file as the analyzer names it into a URI relative to the
-   * repository.
+   * repository; {@code grantUri} does the same for the file of a granting statement.
    */
-  public DiffSarif(UnaryOperator<String> codeUri) {
+  public DiffSarif(UnaryOperator<String> codeUri, UnaryOperator<String> grantUri) {
     this.codeUri = codeUri;
+    this.grantUri = grantUri;
   }
 
   @Override
@@ -111,6 +127,10 @@ public final class DiffSarif implements DiffRenderer {
             g.label() + " on " + g.resource() + " is granted but not needed by " + f.name() + ".";
         results.add(result(1, text, grantLocations(List.of(g.grant()))));
       }
+      for (ExcessGroup g :
+          ExcessGroup.of(f.of(DiffKind.UNVERIFIED), DiffKind.UNVERIFIED, IamCatalog.bundled())) {
+        results.add(result(3, unverified(f, g), grantLocations(List.of(g.grant()))));
+      }
     }
     run.putObject("properties")
         .put(
@@ -119,6 +139,29 @@ public final class DiffSarif implements DiffRenderer {
                 ? "needed at " + report.current()
                 : report.current());
     return CanonicalJson.write(root);
+  }
+
+  /**
+   * {@code s3:* (180 actions) on * is granted to F; the code minrole saw does not use it (it needs
+   * s3:PutObject only on ...), but minrole could not see all ... Keep it.}
+   */
+  private static String unverified(FunctionDiff f, ExcessGroup g) {
+    List<String> seen = new ArrayList<>();
+    for (DiffEntry e : g.seenNeeds()) {
+      seen.add(e.action() + " only on " + String.join(", ", e.neededResources()));
+    }
+    return g.label()
+        + " on "
+        + g.resource()
+        + " is granted to "
+        + f.name()
+        + (seen.isEmpty()
+            ? "; the code minrole saw does not use it"
+            : "; the code minrole saw needs " + String.join(", ", seen))
+        + ", but "
+        + f.incompleteBecause()
+        + ", so it cannot tell whether the function needs it. Keep it until those findings are"
+        + " resolved.";
   }
 
   private static ObjectNode result(int ruleIndex, String text, List<ObjectNode> locations) {
@@ -139,7 +182,7 @@ public final class DiffSarif implements DiffRenderer {
       if (e instanceof Evidence.Code c && c.site().isKnown()) {
         out.add(physical(codeUri.apply(c.site().file()), c.site().line()));
       } else if (e instanceof Evidence.Template t && t.location().isKnown()) {
-        out.add(physical(t.location().file(), t.location().line()));
+        out.add(physical(codeUri.apply(t.location().file()), t.location().line()));
       }
     }
     if (out.isEmpty()) {
@@ -148,11 +191,14 @@ public final class DiffSarif implements DiffRenderer {
     return out;
   }
 
-  private static List<ObjectNode> grantLocations(List<StatementRef> grants) {
+  private List<ObjectNode> grantLocations(List<StatementRef> grants) {
     List<ObjectNode> out = new ArrayList<>();
     for (StatementRef g : grants) {
       SourceLocation l = g.location();
-      out.add(l.isKnown() ? physical(l.file(), l.line()) : logical(g.describe(), "resource"));
+      out.add(
+          l.isKnown()
+              ? physical(grantUri.apply(l.file()), l.line())
+              : logical(g.describe(), "resource"));
     }
     return out;
   }

@@ -14,8 +14,12 @@ import java.util.Map;
  * {@code minrole diff --format text}: a summary for people, per function its counts and then each
  * entry with its evidence. Excess grants are folded by statement, pattern and service; a statement
  * that grants many services shows the first {@value #SERVICES_SHOWN} by name and counts the rest.
- * With colour on, the kind words are coloured (red missing, yellow broader and excess, green
- * matched).
+ * With colour on, the kind words are coloured (red missing, yellow broader and excess, cyan
+ * unverified, green matched).
+ *
+ * <p>A function minrole could not see all of gets a line saying why (the findings that hid code)
+ * and its {@code unverified} grants, folded like excess ones, each with what the code seen needs of
+ * it, if anything.
  */
 public final class DiffText implements DiffRenderer {
   static final int SERVICES_SHOWN = 20;
@@ -28,6 +32,8 @@ public final class DiffText implements DiffRenderer {
           "\u001b[33m",
           DiffKind.EXCESS,
           "\u001b[33m",
+          DiffKind.UNVERIFIED,
+          "\u001b[36m",
           DiffKind.MATCHED,
           "\u001b[32m");
   private static final String INDENT = "             ";
@@ -49,6 +55,11 @@ public final class DiffText implements DiffRenderer {
         .append('\n');
     for (FunctionDiff f : report.functions()) {
       out.append('\n').append(f.name()).append(": ").append(counts(report, f)).append('\n');
+      if (!f.complete()) {
+        out.append("  incomplete: ")
+            .append(f.incompleteBecause())
+            .append("; what that code may use is unverified, not excess\n");
+      }
       for (DiffEntry e : f.of(DiffKind.MISSING)) {
         entry(out, report, e, e.action() + " on " + e.resource());
         e.evidence()
@@ -69,13 +80,21 @@ public final class DiffText implements DiffRenderer {
             .forEach(
                 ev -> out.append(INDENT).append("needed by ").append(ev.describe()).append('\n'));
       }
-      excess(out, report, f);
+      folded(out, report, f, DiffKind.EXCESS);
+      folded(out, report, f, DiffKind.UNVERIFIED);
       for (DiffEntry e : f.of(DiffKind.MATCHED)) {
         entry(out, report, e, e.action() + " on " + e.resource());
       }
       if (f.entries().isEmpty()) {
         out.append("  nothing needed, nothing granted\n");
       }
+    }
+    long incomplete = report.functions().stream().filter(f -> !f.complete()).count();
+    if (incomplete > 0) {
+      out.append("\nnote: minrole could not see all the code of ")
+          .append(incomplete == 1 ? "1 function" : incomplete + " functions")
+          .append("; the grants marked unverified may be needed by the code it could not see: keep")
+          .append(" them until the findings that hid code are resolved\n");
     }
     if (report.partial()) {
       out.append(
@@ -87,7 +106,7 @@ public final class DiffText implements DiffRenderer {
 
   static String counts(DiffReport report, FunctionDiff f) {
     StringBuilder out = new StringBuilder();
-    for (DiffKind kind : DiffKind.values()) {
+    for (DiffKind kind : DiffReport.kinds(f)) {
       if (out.length() > 0) {
         out.append(", ");
       }
@@ -96,8 +115,9 @@ public final class DiffText implements DiffRenderer {
     return out.toString();
   }
 
-  private void excess(StringBuilder out, DiffReport report, FunctionDiff f) {
-    List<ExcessGroup> groups = ExcessGroup.of(f.of(DiffKind.EXCESS), IamCatalog.bundled());
+  /** Excess or unverified grants, folded per statement, pattern, resource and service. */
+  private void folded(StringBuilder out, DiffReport report, FunctionDiff f, DiffKind kind) {
+    List<ExcessGroup> groups = ExcessGroup.of(f.of(kind), kind, IamCatalog.bundled());
     StatementRef previous = null;
     int shown = 0;
     int hiddenServices = 0;
@@ -117,7 +137,7 @@ public final class DiffText implements DiffRenderer {
       }
       shown++;
       out.append("  ")
-          .append(kindWord(report, DiffKind.EXCESS))
+          .append(kindWord(report, kind))
           .append(' ')
           .append(g.label())
           .append(" on ")
@@ -126,6 +146,14 @@ public final class DiffText implements DiffRenderer {
       out.append(INDENT).append("granted by ").append(g.grant().where()).append('\n');
       if (!g.note().isEmpty()) {
         out.append(INDENT).append(g.note()).append('\n');
+      }
+      for (DiffEntry e : g.seenNeeds()) {
+        out.append(INDENT)
+            .append("the code seen needs ")
+            .append(e.action())
+            .append(" only on ")
+            .append(String.join(", ", e.neededResources()))
+            .append('\n');
       }
     }
     hidden(out, hiddenServices, hiddenActions);

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * What {@code minrole tighten} did to one function's policy, as lines for stderr: sizes before and
  * after, each removed or narrowed grant with its reason, observed permissions dropped on request,
  * and needed permissions the current policy does not grant.
+ *
+ * <p>For a function minrole could not see all of, a line says why (the findings that hid code), and
+ * each unverified grant is listed as {@code kept}: tighten keeps its statement as written.
  */
 public final class TightenReport {
   private TightenReport() {}
@@ -32,10 +35,37 @@ public final class TightenReport {
             + kept
             + " permission"
             + (kept == 1 ? "" : "s")
+            + (t.keptAsWritten().isEmpty()
+                ? ""
+                : " and "
+                    + t.keptAsWritten().size()
+                    + " statement"
+                    + (t.keptAsWritten().size() == 1 ? "" : "s")
+                    + " as written")
             + "; "
             + size(before)
             + " -> "
             + size(after));
+    if (!t.complete()) {
+      out.add(
+          "  incomplete: "
+              + diff.incompleteBecause()
+              + "; every grant that code may use is kept as written");
+    }
+    for (ExcessGroup g :
+        ExcessGroup.of(diff.of(DiffKind.UNVERIFIED), DiffKind.UNVERIFIED, IamCatalog.bundled())) {
+      out.add(
+          "  kept     "
+              + g.label()
+              + " on "
+              + g.resource()
+              + (g.seenNeeds().isEmpty()
+                  ? ": unverified, the code minrole saw does not use it"
+                  : ": unverified, the code minrole saw uses only part of it")
+              + ", code it could not see may use it ("
+              + g.grant().where()
+              + ")");
+    }
     for (ExcessGroup g : ExcessGroup.of(diff.of(DiffKind.EXCESS), IamCatalog.bundled())) {
       out.add(
           "  removed  "

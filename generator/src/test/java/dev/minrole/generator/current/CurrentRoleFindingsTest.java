@@ -3,6 +3,7 @@ package dev.minrole.generator.current;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.template.TemplateFunction;
 import dev.minrole.analyzer.template.TemplateProject;
 import dev.minrole.generator.catalog.IamCatalog;
@@ -236,8 +237,97 @@ Resources:
     assertThat(TemplateRoles.of(function(project, "RolelessFn"))).isEmpty();
   }
 
+  @Test
+  void overGrant_ofAnIncompleteFunction_namesWhatHidCode_andNeverAdvisesReplacingTheRole()
+      throws IOException {
+    List<Finding> findings = findings("CrudFn", "crud", List.of(REFLECTIVE));
+
+    assertThat(findings).extracting(Finding::id).containsExactly("OVER_GRANT");
+    assertThat(findings.get(0).message())
+        .isEqualTo(
+            "CrudFn: its current role grants 19 permissions that the code minrole saw does not"
+                + " use: 19 by SAM policy template DynamoDBCrudPolicy (dynamodb:BatchGetItem,"
+                + " dynamodb:BatchWriteItem, dynamodb:ConditionCheckItem, ...). minrole could not"
+                + " see all the code the function runs (REFLECTIVE_CALL at"
+                + " src/main/java/app/RepositoryFactory.java:17), so it cannot tell whether the"
+                + " function needs them; keep them until those findings are resolved");
+    assertThat(findings.get(0).location().toString())
+        .isEqualTo("template.yaml:" + lineAfter("- DynamoDBCrudPolicy:"));
+  }
+
+  @Test
+  void wildcardAndBroadManaged_ofAnIncompleteFunction_stateTheFact_andSayToKeepTheGrant()
+      throws IOException {
+    Finding handlerMissing =
+        Finding.error(
+            "HANDLER_NOT_FOUND",
+            "WideFn: no class app.Reader in the sources",
+            SourceLocation.of("template.yaml", 28));
+    List<Finding> findings = findings("WideFn", "wide", List.of(handlerMissing));
+
+    assertThat(findings)
+        .extracting(Finding::id)
+        .contains("WILDCARD_GRANT", "BROAD_MANAGED_POLICY", "OVER_GRANT");
+    assertThat(findings)
+        .filteredOn(f -> !f.id().equals("DECLARED_POLICY_UNKNOWN"))
+        .extracting(Finding::message)
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .doesNotContain("Replace the role")
+                    .doesNotContain("generated policy")
+                    .doesNotContain("does not need")
+                    .contains("(HANDLER_NOT_FOUND at template.yaml:28)")
+                    .endsWith("until those findings are resolved"));
+    assertThat(findings)
+        .filteredOn(f -> f.id().equals("WILDCARD_GRANT"))
+        .extracting(Finding::message)
+        .contains(
+            "WideFn: inline policy Policies $.Statement[3] grants * (every action of every service)"
+                + " on arn:aws:s3:::audit. minrole could not see all the code the function runs"
+                + " (HANDLER_NOT_FOUND at template.yaml:28), so it cannot tell which of these"
+                + " actions and resources the function needs; keep it until those findings are"
+                + " resolved");
+    assertThat(findings)
+        .filteredOn(f -> f.id().equals("BROAD_MANAGED_POLICY"))
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "WideFn: its current role attaches the AWS managed policy"
+                            + " AmazonS3FullAccess, which grants ")
+                    .contains("actions, none of which the code minrole saw uses."));
+  }
+
+  @Test
+  void aFindingThatOnlyWidensAResource_leavesTheAdviceAsItIs() throws IOException {
+    Finding widened =
+        Finding.warning(
+            "UNRESOLVED_RESOURCE",
+            "the table name comes from the event",
+            SourceLocation.of("src/main/java/app/Reader.java", 12));
+    List<Finding> findings = findings("CrudFn", "crud", List.of(widened));
+
+    assertThat(findings.get(0).message())
+        .contains("the function does not need")
+        .endsWith(". Replace the role's policies with the generated policy");
+  }
+
+  private static final Finding REFLECTIVE =
+      Finding.warning(
+          "REFLECTIVE_CALL",
+          "Class.forName(name) calls code through reflection",
+          SourceLocation.of("src/main/java/app/RepositoryFactory.java", 17));
+
   /** The findings for a function that reads an item of {@code orders} and writes its logs. */
   private List<Finding> findings(String logicalId, String functionName) throws IOException {
+    return findings(logicalId, functionName, List.of());
+  }
+
+  /** The same, for a function whose analysis gave {@code analysis} findings. */
+  private List<Finding> findings(String logicalId, String functionName, List<Finding> analysis)
+      throws IOException {
     TemplateProject project = project();
     TemplateFunction function = function(project, logicalId);
     String logGroup = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/" + functionName;
@@ -249,7 +339,7 @@ Resources:
             permission("logs:PutLogEvents", logGroup + ":log-stream:*"));
     FunctionPolicy needed =
         new PolicySynthesizer(OperationMapper.bundled(), CONTEXT)
-            .synthesize(logicalId, "app.Reader::handleRequest", List.of(), needs, List.of());
+            .synthesize(logicalId, "app.Reader::handleRequest", List.of(), needs, analysis);
     DeclaredPolicies.Declared declared =
         DeclaredPolicies.of(function, project.resolver().orElseThrow(), CONTEXT);
     return CurrentRoleFindings.bundled().of(needed, declared);

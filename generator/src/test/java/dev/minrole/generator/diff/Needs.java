@@ -1,5 +1,6 @@
 package dev.minrole.generator.diff;
 
+import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;
@@ -31,6 +32,24 @@ final class Needs {
         List.of(
             new Evidence.Trail(
                 3, Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"))));
+  }
+
+  /** A finding that hides code: a reflective call at {@code app/Handler.java:30}. */
+  static Finding reflectiveCall() {
+    return Finding.warning(
+        "REFLECTIVE_CALL",
+        "Method.invoke calls code through reflection",
+        SourceLocation.of("app/Handler.java", 30));
+  }
+
+  /** A function that runs code minrole did not see, needing {@code permissions} in what it saw. */
+  static FunctionPolicy incomplete(Permission... permissions) {
+    return new FunctionPolicy(
+        "app.Handler::handleRequest",
+        "app.Handler::handleRequest",
+        IamPolicy.fromJson(policy(allow("s3:GetObject", "*"))),
+        List.of(permissions),
+        List.of(reflectiveCall()));
   }
 
   static FunctionPolicy function(Permission... permissions) {

@@ -9,11 +9,15 @@ import static dev.minrole.generator.diff.Needs.policy;
 import static dev.minrole.generator.diff.Needs.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.synth.Condition;
+import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 
 class PolicyDiffTest {
   private static final IamCatalog CATALOG = IamCatalog.bundled();
@@ -280,5 +284,95 @@ class PolicyDiffTest {
     // service's ARN (AWS Backup recovery points: arn:${Partition}:${Vendor}:...).
     assertThat(d.of(DiffKind.EXCESS).stream().map(DiffEntry::service).distinct().count())
         .isLessThan(10);
+  }
+
+  @Test
+  void compare_whenFunctionIsIncomplete_listsWhatWouldBeExcessOrBroaderAsUnverified()
+      throws Exception {
+    FunctionDiff d =
+        diff.compare(
+            Needs.incomplete(code("dynamodb:GetItem", ORDERS, 7)),
+            current(
+                policy(
+                    allow("dynamodb:GetItem", ORDERS),
+                    allow("dynamodb:PutItem", ORDERS),
+                    allow("dynamodb:Query", "*"))));
+
+    assertThat(d.complete()).isFalse();
+    assertThat(d.incompleteness()).extracting(f -> f.id()).containsExactly("REFLECTIVE_CALL");
+    assertThat(d.count(DiffKind.EXCESS) + d.count(DiffKind.BROADER)).isZero();
+    assertThat(d.entries())
+        .extracting(PolicyDiffTest::line)
+        .containsExactly(
+            "unverified dynamodb:PutItem " + ORDERS,
+            "unverified dynamodb:Query *",
+            "matched dynamodb:GetItem " + ORDERS);
+    assertThat(d.incompleteBecause())
+        .isEqualTo(
+            "minrole could not see all the code the function runs (REFLECTIVE_CALL at"
+                + " app/Handler.java:30)");
+  }
+
+  @Test
+  void compare_whenFunctionIsIncomplete_aWiderGrantOfANeededAction_saysWhatTheSeenCodeNeeds()
+      throws Exception {
+    FunctionDiff d =
+        diff.compare(
+            Needs.incomplete(code("s3:GetObject", "arn:aws:s3:::media/*", 12)),
+            current(policy(allow("s3:GetObject", "*"))));
+
+    assertThat(d.entries())
+        .extracting(PolicyDiffTest::line)
+        .containsExactly("unverified s3:GetObject *");
+    assertThat(d.entries().get(0).neededResources()).containsExactly("arn:aws:s3:::media/*");
+  }
+
+  @Test
+  void compare_whenFunctionIsIncomplete_aConditionalGrantOfANeed_isUnverified_notLeftOut()
+      throws Exception {
+    String vpcOnly =
+        statement(
+            "Allow",
+            "Action",
+            "s3:GetObject",
+            "Resource",
+            "*",
+            "{\"StringEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}");
+    Permission need = code("s3:GetObject", "arn:aws:s3:::media/*", 12);
+
+    FunctionDiff complete = diff.compare(function(need), current(policy(vpcOnly)));
+    FunctionDiff incomplete = diff.compare(Needs.incomplete(need), current(policy(vpcOnly)));
+
+    assertThat(complete.entries())
+        .extracting(PolicyDiffTest::line)
+        .containsExactly("missing s3:GetObject arn:aws:s3:::media/*");
+    assertThat(incomplete.entries())
+        .extracting(PolicyDiffTest::line)
+        .containsExactly("missing s3:GetObject arn:aws:s3:::media/*", "unverified s3:GetObject *");
+    assertThat(incomplete.of(DiffKind.UNVERIFIED).get(0).note())
+        .isEqualTo("granted when StringEquals aws:SourceVpc vpc-1");
+  }
+
+  @Test
+  void compare_whenOnlyAResourceIsUnresolved_theFunctionIsComplete_andExcessIsExcess()
+      throws Exception {
+    FunctionDiff d =
+        diff.compare(
+            new FunctionPolicy(
+                "f",
+                "f",
+                IamPolicy.fromJson(policy(allow("s3:GetObject", "*"))),
+                List.of(code("s3:GetObject", "arn:aws:s3:::*/reports/*", 12)),
+                List.of(
+                    Finding.warning(
+                        "UNRESOLVED_RESOURCE",
+                        "the bucket comes from the event",
+                        SourceLocation.of("app/Handler.java", 12)))),
+            current(policy(allow("s3:GetObject", "*"), allow("s3:DeleteObject", "*"))));
+
+    assertThat(d.complete()).isTrue();
+    assertThat(d.entries())
+        .extracting(PolicyDiffTest::line)
+        .containsExactly("broader s3:GetObject *", "excess s3:DeleteObject *");
   }
 }

@@ -9,9 +9,11 @@ import static dev.minrole.generator.diff.Needs.policy;
 import static dev.minrole.generator.diff.Needs.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minrole.analyzer.model.Finding;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.render.PolicyJson;
 import dev.minrole.generator.synth.ArnContext;
+import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
 import org.junit.jupiter.api.Test;
@@ -148,5 +150,105 @@ class TightenerTest {
             DEFAULTS);
     assertThat(t.policy()).isEmpty();
     assertThat(t.missing()).hasSize(1);
+  }
+
+  @Test
+  void tighten_whenFunctionIsIncomplete_keepsUnverifiedStatementsAsWritten_andEveryDeny()
+      throws Exception {
+    String crud =
+        "{\"Sid\": \"Crud\", \"Effect\": \"Allow\", \"Action\": [\"dynamodb:GetItem\","
+            + " \"dynamodb:PutItem\", \"dynamodb:DeleteItem\"], \"Resource\":"
+            + " \"arn:aws:dynamodb:eu-west-1:1:table/orders\"}";
+    String denyDeletes = statement("Deny", "Action", "dynamodb:DeleteTable", "Resource", "*", "");
+    Tightened t =
+        tightener.tighten(
+            Needs.incomplete(
+                code("sqs:SendMessage", "arn:aws:sqs:eu-west-1:1:jobs", 20),
+                code("dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:1:table/orders", 21)),
+            current(policy(allow("sqs:*", "*"), crud, denyDeletes)),
+            DEFAULTS);
+
+    assertThat(t.complete()).isFalse();
+    assertThat(t.keptAsWritten())
+        .extracting(StatementRef::describe)
+        .containsExactly("p0.json $.Statement[0]", "p0.json $.Statement[1] (Sid \"Crud\")");
+    FunctionPolicy policy = t.policy().orElseThrow();
+    assertThat(policy.statements())
+        .extracting(st -> st.effect().value() + " " + st.sid() + " " + st.actions())
+        .containsExactly(
+            "Allow null [IamAction(value=sqs:*)]",
+            "Allow Crud [IamAction(value=dynamodb:GetItem), IamAction(value=dynamodb:PutItem),"
+                + " IamAction(value=dynamodb:DeleteItem)]",
+            "Deny null [IamAction(value=dynamodb:DeleteTable)]");
+    assertThat(policy.permissions())
+        .extracting(p -> p.action() + " " + p.resource())
+        .containsExactly(
+            "dynamodb:GetItem arn:aws:dynamodb:eu-west-1:1:table/orders",
+            "sqs:SendMessage arn:aws:sqs:eu-west-1:1:jobs");
+    Finding kept =
+        policy.findings().stream()
+            .filter(f -> f.id().equals(Tightener.UNVERIFIED_GRANTS_KEPT))
+            .findFirst()
+            .orElseThrow();
+    assertThat(kept.message())
+        .isEqualTo(
+            "app.Handler::handleRequest: tighten kept 2 statements of the current policy as"
+                + " written (p0.json:1 $.Statement[0], p0.json:1 $.Statement[1] (Sid \"Crud\")):"
+                + " minrole could not see all the code the function runs (REFLECTIVE_CALL at"
+                + " app/Handler.java:30), and that code may use what they grant. Resolve those"
+                + " findings and tighten again");
+    assertThat(policy.complete()).isFalse();
+  }
+
+  @Test
+  void tighten_whenFunctionIsIncomplete_stillReplacesStatementsWhoseEveryGrantIsMatched()
+      throws Exception {
+    Tightened t =
+        tightener.tighten(
+            Needs.incomplete(code("sqs:SendMessage", "arn:aws:sqs:eu-west-1:1:jobs", 20)),
+            current(
+                policy(
+                    allow("sqs:SendMessage", "arn:aws:sqs:eu-west-1:1:jobs"),
+                    allow("s3:GetObject", "arn:aws:s3:::media/*"))),
+            DEFAULTS);
+
+    assertThat(t.keptAsWritten())
+        .extracting(StatementRef::describe)
+        .containsExactly("p0.json $.Statement[1]");
+    assertThat(tightened(t)).contains("\"Sid\": \"SqsWriteJobs\"").contains("arn:aws:s3:::media/*");
+  }
+
+  @Test
+  void tighten_whenStatementsKeptFromSeveralDocumentsShareASid_numbersTheRepeat() throws Exception {
+    String first =
+        "{\"Sid\": \"Data\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\","
+            + " \"Resource\": \"*\"}";
+    String second =
+        "{\"Sid\": \"Data\", \"Effect\": \"Allow\", \"Action\": \"s3:PutObject\","
+            + " \"Resource\": \"*\"}";
+    Tightened t =
+        tightener.tighten(
+            Needs.incomplete(code("sqs:SendMessage", "arn:aws:sqs:eu-west-1:1:jobs", 20)),
+            current(
+                policy(allow("sqs:SendMessage", "arn:aws:sqs:eu-west-1:1:jobs"), first),
+                policy(second)),
+            DEFAULTS);
+
+    assertThat(t.policy().orElseThrow().statements())
+        .extracting(st -> st.sid())
+        .containsExactly("SqsWriteJobs", "Data", "Data2");
+  }
+
+  @Test
+  void tighten_whenFunctionIsComplete_keepsNothingAsWritten() throws Exception {
+    Tightened t =
+        tightener.tighten(
+            function(code("sqs:SendMessage", "arn:aws:sqs:eu-west-1:1:jobs", 20)),
+            current(policy(allow("sqs:*", "*"))),
+            DEFAULTS);
+    assertThat(t.complete()).isTrue();
+    assertThat(t.keptAsWritten()).isEmpty();
+    assertThat(tightened(t)).doesNotContain("sqs:*");
+    assertThat(t.policy().orElseThrow().findings()).isEmpty();
   }
 }

@@ -1,0 +1,73 @@
+package dev.minrole.analyzer.java;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.minrole.analyzer.model.Finding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the evaluator reports about its own limits: values it widened ({@code VALUE_WIDENED}) and a
+ * spent work budget ({@code ANALYSIS_BUDGET}), so that nothing is widened or cut short silently.
+ */
+final class EvaluationFindings {
+  private EvaluationFindings() {}
+
+  static List<Finding> of(ValueEvaluator evaluator, Analysis analysis) {
+    List<Finding> out = new ArrayList<>();
+    for (ValueEvaluator.Widened w : evaluator.widenings()) {
+      String what =
+          w.alternatives() == 0
+              ? "is built through more than "
+                  + ValueEvaluator.MAX_DEPTH
+                  + " nested steps, more than minrole follows"
+              : w.alternatives() > 1
+                  ? "can be one of "
+                      + w.alternatives()
+                      + " values, more than the "
+                      + Widening.MAX_ALTERNATIVES
+                      + " minrole follows exactly"
+                  : "is longer than the " + Widening.MAX_LENGTH + " characters minrole keeps";
+      out.add(
+          Finding.warning(
+              "VALUE_WIDENED",
+              ValueEvaluator.describe(w.at())
+                  + " "
+                  + what
+                  + "; it is widened to "
+                  + w.result().pattern()
+                  + ", which covers them all. Use fewer distinct values, or a constant",
+              Locations.of(w.at(), analysis.index())));
+    }
+    evaluator
+        .exhaustedAt()
+        .ifPresent(
+            at ->
+                out.add(
+                    Finding.warning(
+                        "ANALYSIS_BUDGET",
+                        "the analysis spent its budget of "
+                            + evaluator.budget()
+                            + " evaluation steps in "
+                            + methodOf(at)
+                            + "; values evaluated after that are unknown, so the policy may"
+                            + " lack what they name. Simplify how that method builds its values,"
+                            + " or split the function",
+                        Locations.of(at, analysis.index()))));
+    return out;
+  }
+
+  private static String methodOf(Node node) {
+    String method = null;
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (method == null && n instanceof CallableDeclaration<?> c) {
+        method = c.getNameAsString();
+      }
+      if (n instanceof TypeDeclaration<?> t) {
+        return t.getNameAsString() + (method == null ? " (initialization)" : "." + method);
+      }
+    }
+    return method == null ? "the sources" : method;
+  }
+}
