@@ -108,7 +108,7 @@ final class TightenCommand implements Callable<Integer> {
     }
     Pipeline.Result result = Pipeline.generate(source);
     if (!named && result.declared().isEmpty()) {
-      current.requireOne(false, ", or infrastructure code that declares the function's role");
+      current.requireOne(false, ", or a template that declares the function's role");
     }
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.print(err, result, common.verbose);
