@@ -63,7 +63,9 @@ final class GenerateCommand implements Callable<Integer> {
         "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
         "json: the IAM policy; yaml: the same in YAML; cfn: an AWS::IAM::Role template;"
             + " sam: a Policies: block for AWS::Serverless::Function; terraform: an"
-            + " aws_iam_policy_document and aws_iam_role_policy; report: the JSON report."
+            + " aws_iam_policy_document and aws_iam_role_policy (referencing a Terraform configuration's"
+            + " own resources); serverless: iamRoleStatements for serverless.yml; report: the JSON"
+            + " report."
       })
   OutputFormat format;
 

@@ -61,6 +61,30 @@ final class SourceOptions {
   Path template;
 
   @Option(
+      names = "--terraform",
+      paramLabel = "DIR",
+      description =
+          "A Terraform configuration (the directory of its .tf files). By default the .tf files of"
+              + " PATH, or of PATH/infra, PATH/terraform or PATH/deploy, are read.")
+  Path terraform;
+
+  @Option(
+      names = "--terraform-plan",
+      paramLabel = "FILE",
+      description =
+          "A Terraform plan as JSON (terraform show -json plan.out > plan.json): every value is"
+              + " resolved, so it is the most exact input.")
+  Path terraformPlan;
+
+  @Option(
+      names = "--serverless",
+      paramLabel = "FILE",
+      description =
+          "A Serverless Framework service file. By default serverless.yml or serverless.yaml in PATH"
+              + " is read.")
+  Path serverless;
+
+  @Option(
       names = "--function",
       paramLabel = "LOGICAL_ID",
       description = "Only this function of the template. Repeatable.")
@@ -102,6 +126,9 @@ final class SourceOptions {
         .handlers(handlers)
         .functions(functions)
         .template(template)
+        .terraform(terraform)
+        .terraformPlan(terraformPlan)
+        .serverless(serverless)
         .noTemplate(noTemplate)
         .parameters(parameters)
         .stackName(stackName)

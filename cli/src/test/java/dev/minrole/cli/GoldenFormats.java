@@ -16,6 +16,7 @@ final class GoldenFormats {
           "template.cfn.yaml", List.of("--format", "cfn"),
           "policies.sam.yaml", List.of("--format", "sam"),
           "policy.tf", List.of("--format", "terraform"),
+          "policies.serverless.yaml", List.of("--format", "serverless"),
           "explain.txt", List.of("--explain", "--color", "never"));
 
   private GoldenFormats() {}

@@ -50,12 +50,14 @@ final class SarifChecks {
         assertThat(uri).isNotBlank().doesNotStartWith("/").doesNotContain("\\").doesNotContain(" ");
         if (ruleId.equals("MISSING_PERMISSION")) {
           assertThat(uri)
-              .as("a missing permission is located at the SDK call or the template that needs it")
-              .matches(".*\\.(java|yaml|yml|json)");
+              .as(
+                  "a missing permission is located at the SDK call or the infrastructure code that"
+                      + " needs it")
+              .matches(".*\\.(java|tf|yaml|yml|json)");
         } else {
           assertThat(uri)
-              .as("a grant is located at the policy or template that grants it")
-              .matches(".*\\.(json|yaml|yml)");
+              .as("a grant is located at the policy, or the infrastructure code, that grants it")
+              .matches(".*\\.(json|tf|yaml|yml)");
         }
         if (physical.has("region")) {
           assertThat(physical.path("region").path("startLine").asInt()).isPositive();

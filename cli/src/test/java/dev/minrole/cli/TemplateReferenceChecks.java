@@ -115,6 +115,11 @@ final class TemplateReferenceChecks {
         root.path("Resources")
             .fields()
             .forEachRemaining(e -> out.put(e.getKey(), e.getValue().path("Type").asText()));
+        // a serverless.yml: its resources are a template under resources
+        root.path("resources")
+            .path("Resources")
+            .fields()
+            .forEachRemaining(e -> out.put(e.getKey(), e.getValue().path("Type").asText()));
       }
     }
     return out;

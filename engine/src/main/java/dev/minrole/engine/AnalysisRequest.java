@@ -24,6 +24,9 @@ public final class AnalysisRequest {
   private final List<String> functions;
   private final Path template;
   private final Path templateDirectory;
+  private final Path terraform;
+  private final Path terraformPlan;
+  private final Path serverless;
   private final boolean noTemplate;
   private final Map<String, String> parameters;
   private final String stackName;
@@ -42,6 +45,9 @@ public final class AnalysisRequest {
     this.functions = List.copyOf(b.functions);
     this.template = b.template;
     this.templateDirectory = b.templateDirectory;
+    this.terraform = b.terraform;
+    this.terraformPlan = b.terraformPlan;
+    this.serverless = b.serverless;
     this.noTemplate = b.noTemplate;
     this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
     this.stackName = b.stackName;
@@ -67,6 +73,9 @@ public final class AnalysisRequest {
     b.functions = new ArrayList<>(functions);
     b.template = template;
     b.templateDirectory = templateDirectory;
+    b.terraform = terraform;
+    b.terraformPlan = terraformPlan;
+    b.serverless = serverless;
     b.noTemplate = noTemplate;
     b.parameters = new LinkedHashMap<>(parameters);
     b.stackName = stackName;
@@ -112,6 +121,21 @@ public final class AnalysisRequest {
    */
   public Optional<Path> templateDirectory() {
     return Optional.ofNullable(templateDirectory);
+  }
+
+  /** The directory of a Terraform configuration to read; empty: discovered beside the sources. */
+  public Optional<Path> terraform() {
+    return Optional.ofNullable(terraform);
+  }
+
+  /** A Terraform plan in JSON ({@code terraform show -json}) to read. */
+  public Optional<Path> terraformPlan() {
+    return Optional.ofNullable(terraformPlan);
+  }
+
+  /** A {@code serverless.yml} to read; empty: discovered beside the sources. */
+  public Optional<Path> serverless() {
+    return Optional.ofNullable(serverless);
   }
 
   /** True to ignore templates and analyze the code only. */
@@ -190,13 +214,61 @@ public final class AnalysisRequest {
     Builder b = toBuilder();
     b.paths = new ArrayList<>(otherPaths);
     b.handlers = new ArrayList<>(otherHandlers);
-    b.noTemplate = noTemplate || template != null;
+    b.noTemplate =
+        noTemplate
+            || template != null
+            || terraform != null
+            || terraformPlan != null
+            || serverless != null;
     b.template = null;
     b.templateDirectory = null;
+    b.terraform = null;
+    b.terraformPlan = null;
+    b.serverless = null;
     b.projectDirectory = null;
     b.trails = null;
     b.progress = TrailProgress.NONE;
     return b.build();
+  }
+
+  /**
+   * Where the infrastructure code is, as the request names it, and how its values are resolved; a
+   * request exception if a named file or directory is not one.
+   */
+  public dev.minrole.generator.deploy.DeploymentSources.Options deploymentOptions() {
+    named("--template", template, false);
+    named("--terraform", terraform, true);
+    named("--terraform-plan", terraformPlan, false);
+    named("--serverless", serverless, false);
+    return new dev.minrole.generator.deploy.DeploymentSources.Options(
+        template(),
+        terraform(),
+        terraformPlan(),
+        serverless(),
+        new dev.minrole.analyzer.template.TemplateResolver.Options(
+            parameters, stackName(), region(), account(), partition),
+        arnContext());
+  }
+
+  private static void named(String option, Path path, boolean directory) {
+    if (path == null) {
+      return;
+    }
+    if (directory ? !java.nio.file.Files.isDirectory(path) : !java.nio.file.Files.isRegularFile(path)) {
+      throw new RequestException(
+          option
+              + " "
+              + path
+              + " is not a "
+              + (directory
+                  ? "directory; give the directory of the .tf files"
+                  : "file; give the "
+                      + (option.equals("--template")
+                          ? "SAM or CloudFormation template"
+                          : option.equals("--serverless")
+                              ? "serverless.yml"
+                              : "plan as JSON (terraform show -json)")));
+    }
   }
 
   /** Collects the settings of a request. */
@@ -206,6 +278,9 @@ public final class AnalysisRequest {
     private List<String> functions = new ArrayList<>();
     private Path template;
     private Path templateDirectory;
+    private Path terraform;
+    private Path terraformPlan;
+    private Path serverless;
     private boolean noTemplate;
     private Map<String, String> parameters = new LinkedHashMap<>();
     private String stackName;
@@ -242,6 +317,21 @@ public final class AnalysisRequest {
     }
 
     /** Where to discover templates; null for the first path. */
+    public Builder terraform(Path value) {
+      terraform = value;
+      return this;
+    }
+
+    public Builder terraformPlan(Path value) {
+      terraformPlan = value;
+      return this;
+    }
+
+    public Builder serverless(Path value) {
+      serverless = value;
+      return this;
+    }
+
     public Builder templateDirectory(Path value) {
       templateDirectory = value;
       return this;

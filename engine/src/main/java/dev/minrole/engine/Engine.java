@@ -94,14 +94,24 @@ public final class Engine {
       if (declared == null) {
         continue;
       }
-      CurrentPolicy role = roles.current("the template's role of " + f.name(), declared);
+      CurrentPolicy role = roles.current(declaring(f) + "'s role of " + f.name(), declared);
       functions.add(diff.compare(f, role));
       findings.addAll(role.findings());
       baselines.add(role);
     }
+    List<String> sources = needed.functions().stream().map(Engine::declaring).distinct().toList();
+    String against = sources.size() == 1 ? sources.get(0) : "the infrastructure code";
     return new Comparison(
-        new DiffReport(DiffReport.Baseline.CURRENT, "the template", functions, findings),
-        baselines);
+        new DiffReport(DiffReport.Baseline.CURRENT, against, functions, findings), baselines);
+  }
+
+  /** What declares the function's role: the template, the Terraform configuration, ... */
+  private static String declaring(FunctionPolicy f) {
+    return switch (f.deployment().source()) {
+      case TERRAFORM -> "the Terraform configuration";
+      case SERVERLESS -> "the serverless.yml";
+      default -> "the template";
+    };
   }
 
   /**
@@ -153,7 +163,7 @@ public final class Engine {
         needed,
         f ->
             Optional.ofNullable(needed.declared().get(f.name()))
-                .map(d -> roles.current("the template's role of " + f.name(), d)),
+                .map(d -> roles.current(declaring(f) + "'s role of " + f.name(), d)),
         options);
   }
 

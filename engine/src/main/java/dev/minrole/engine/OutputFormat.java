@@ -6,6 +6,7 @@ import dev.minrole.generator.render.PseudoParameters;
 import dev.minrole.generator.render.Renderer;
 import dev.minrole.generator.render.ReportRenderer;
 import dev.minrole.generator.render.SamRenderer;
+import dev.minrole.generator.render.ServerlessRenderer;
 import dev.minrole.generator.render.TerraformRenderer;
 import dev.minrole.generator.render.YamlRenderer;
 import dev.minrole.generator.synth.ArnContext;
@@ -18,6 +19,7 @@ public enum OutputFormat {
   cfn(context -> new CloudFormationRenderer(new PseudoParameters(context))),
   sam(context -> new SamRenderer(new PseudoParameters(context))),
   terraform(context -> new TerraformRenderer()),
+  serverless(context -> new ServerlessRenderer(new PseudoParameters(context))),
   report(context -> new ReportRenderer());
 
   private final Function<ArnContext, Renderer> renderer;

@@ -6,28 +6,23 @@ import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.template.EnvironmentBinding;
-import dev.minrole.analyzer.template.TemplateChecks;
-import dev.minrole.analyzer.template.TemplateDiscovery;
 import dev.minrole.analyzer.template.TemplateFunction;
-import dev.minrole.analyzer.template.TemplateProject;
-import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.current.CurrentRoleFindings;
-import dev.minrole.generator.current.TemplateRoles;
 import dev.minrole.generator.declared.DeclaredPolicies;
+import dev.minrole.generator.deploy.DeploymentSource;
+import dev.minrole.generator.deploy.DeploymentSources;
 import dev.minrole.generator.mapping.OperationMapper;
-import dev.minrole.generator.platform.EncryptedTargets;
 import dev.minrole.generator.platform.PlatformPermissions;
-import dev.minrole.generator.render.TemplateArns;
 import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionInput;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
-import dev.minrole.generator.synth.TemplateReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -127,73 +122,62 @@ final class Pipeline {
             p + " does not exist; give the directory that holds the function's Java sources");
       }
     }
-    List<Path> templates = templates(paths);
+    List<DeploymentSource> sources = sources(paths);
     List<FunctionInput> functions = new ArrayList<>();
     List<String> handlersLeft = new ArrayList<>(options.handlers());
-    for (Path template : templates) {
-      functions.addAll(fromTemplate(template, paths, handlersLeft));
+    for (DeploymentSource source : sources) {
+      functions.addAll(fromSource(source, paths, handlersLeft));
     }
-    if (templates.isEmpty() || !handlersLeft.isEmpty()) {
-      functions.addAll(fromCode(paths, handlersLeft, templates.isEmpty()));
+    if (sources.isEmpty() || !handlersLeft.isEmpty()) {
+      functions.addAll(fromCode(paths, handlersLeft, sources.isEmpty()));
     }
     return new Inputs(functions, global, Collections.unmodifiableMap(declared));
   }
 
-  private List<Path> templates(List<Path> paths) {
+  /** The templates, Terraform configurations and serverless.yml files to read. */
+  private List<DeploymentSource> sources(List<Path> paths) {
     if (options.noTemplate()) {
       return List.of();
     }
-    if (options.template().isPresent()) {
-      Path template = options.template().get();
-      if (!Files.isRegularFile(template)) {
-        throw new RequestException(
-            "--template " + template + " is not a file; give the SAM or CloudFormation template");
-      }
-      return List.of(template);
-    }
-    return TemplateDiscovery.in(options.templateDirectory().orElse(paths.get(0)));
+    return DeploymentSources.find(
+        options.templateDirectory().orElse(paths.get(0)),
+        options.deploymentOptions(),
+        file -> displayOf(file, paths));
   }
 
   // ---- template functions
 
-  private List<FunctionInput> fromTemplate(Path file, List<Path> paths, List<String> handlersLeft) {
-    Path base = file.toAbsolutePath().getParent();
-    String display = base == null ? file.getFileName().toString() : displayOf(file, paths);
-    TemplateResolver.Options resolveOptions =
-        new TemplateResolver.Options(
-            options.parameters(),
-            options.stackName(),
-            options.region(),
-            options.account(),
-            options.partition());
-    TemplateProject project = TemplateProject.load(file, display, resolveOptions);
-    global.addAll(project.findings());
-    if (project.template().isEmpty() && options.handlers().isEmpty()) {
-      Finding error = project.findings().get(0);
+  private List<FunctionInput> fromSource(
+      DeploymentSource source, List<Path> paths, List<String> handlersLeft) {
+    Path base = source.directory();
+    global.addAll(source.findings());
+    if (!source.readable() && options.handlers().isEmpty()) {
+      Finding error =
+          source.findings().isEmpty()
+              ? Finding.error(
+                  "TEMPLATE_ERROR",
+                  source.displayPath() + " declares nothing minrole can read",
+                  SourceLocation.file(source.displayPath()))
+              : source.findings().get(0);
       throw new RequestException(error.location() + ": " + error.message());
     }
-    List<TemplateFunction> selected = select(project.functions(), handlersLeft);
-    Map<String, List<Finding>> checks =
-        project.template().map(t -> TemplateChecks.check(t, project.functions())).orElse(Map.of());
+    List<TemplateFunction> selected = select(source.functions(), handlersLeft);
+    Map<String, List<Finding>> checks = source.checks();
     global.addAll(checks.getOrDefault("", List.of()));
     if (selected.isEmpty()) {
       return List.of();
     }
     Map<TemplateFunction, JavaProject.Outcome> analyzed = analyze(selected, paths, base);
-    TemplateResolver resolver = project.resolver().orElseThrow();
-    List<TemplateReference> references = TemplateArns.of(resolver);
     List<FunctionInput> out = new ArrayList<>();
     for (TemplateFunction function : selected) {
-      Deployment deployment =
-          Deployment.ofTemplate(function.logicalId(), TemplateRoles.of(function), references);
       FunctionInput input =
           fromTemplate(
               function,
-              resolver,
+              source,
               analyzed.get(function),
               checks.getOrDefault(function.logicalId(), List.of()),
-              deployment);
-      declared.put(input, DeclaredPolicies.of(function, resolver, options.arnContext()));
+              source.deployment(function));
+      declared.put(input, source.declared(function));
       out.add(input);
     }
     return out;
@@ -235,9 +219,12 @@ final class Pipeline {
   private static String displayOf(Path file, List<Path> paths) {
     Path root = paths.get(0).toAbsolutePath().normalize();
     Path absolute = file.toAbsolutePath().normalize();
+    if (absolute.equals(root) && Files.isDirectory(absolute)) {
+      return "";
+    }
     return absolute.startsWith(root) && !absolute.equals(root)
         ? root.relativize(absolute).toString().replace('\\', '/')
-        : file.getFileName().toString();
+        : String.valueOf(file.getFileName());
   }
 
   private List<TemplateFunction> select(List<TemplateFunction> all, List<String> handlersLeft) {
@@ -287,7 +274,7 @@ final class Pipeline {
 
   private FunctionInput fromTemplate(
       TemplateFunction function,
-      TemplateResolver resolver,
+      DeploymentSource source,
       JavaProject.Outcome outcome,
       List<Finding> checks,
       Deployment deployment) {
@@ -329,10 +316,9 @@ final class Pipeline {
         new PlatformPermissions(IamCatalog.bundled(), options.arnContext()).of(function);
     findings.addAll(platform.findings());
     List<Permission> extra = new ArrayList<>(platform.permissions());
-    EncryptedTargets encrypted = new EncryptedTargets(resolver, PlatformPermissions.rules());
     for (SdkCall call : calls) {
       for (Permission needed : synthesizer.needs(List.of(call)).permissions()) {
-        extra.addAll(encrypted.of(call, needed.action()));
+        extra.addAll(source.encryptionKeys(call, needed));
       }
     }
     return new FunctionInput(

@@ -4,11 +4,13 @@ import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.SourceLocation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A permission a template grants a function today: a SAM policy template with its parameters, an
  * inline policy document, or a managed policy by ARN (with its document when the template defines
- * it).
+ * it); or, from infrastructure code that is not a template (Terraform), a document already
+ * evaluated into statements.
  */
 public sealed interface DeclaredPolicy {
   SourceLocation location();
@@ -28,6 +30,24 @@ public sealed interface DeclaredPolicy {
   record Managed(List<ArgValue> arn, SourceLocation location) implements DeclaredPolicy {
     public Managed {
       arn = List.copyOf(arn);
+    }
+  }
+
+  /**
+   * A policy document the infrastructure code writes, already evaluated: an inline policy, or a
+   * customer managed policy it defines ({@code managed}), named as the code names it ({@code
+   * aws_iam_role_policy.dispatcher}), each statement at its own line. {@code unreadable} says why
+   * the document could not be read (it is then treated as unknown).
+   */
+  record Written(
+      String name,
+      boolean managed,
+      List<WrittenStatement> statements,
+      SourceLocation location,
+      Optional<String> unreadable)
+      implements DeclaredPolicy {
+    public Written {
+      statements = List.copyOf(statements);
     }
   }
 }

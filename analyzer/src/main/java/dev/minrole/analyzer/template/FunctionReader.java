@@ -2,12 +2,10 @@ package dev.minrole.analyzer.template;
 
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.SourceLocation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -284,20 +282,9 @@ public final class FunctionReader {
           return kind;
         }
       }
-      String[] parts = text.split(":");
-      if (parts.length > 2 && text.startsWith("arn:")) {
-        return switch (parts[2]) {
-          case "sqs" -> "SQS";
-          case "sns" -> "SNS";
-          case "lambda" -> "Lambda";
-          case "events" -> "EventBridge";
-          case "kinesis" -> "Kinesis";
-          case "dynamodb" -> "DynamoDB";
-          case "kafka" -> "MSK";
-          case "mq" -> "MQ";
-          case "s3" -> "S3";
-          default -> "Unknown";
-        };
+      String kind = ArnKinds.of(text);
+      if (!kind.equals("Unknown")) {
+        return kind;
       }
     }
     return "Unknown";
@@ -495,27 +482,7 @@ public final class FunctionReader {
     if (uri.isEmpty()) {
       uri = resource.metadata().text("aws:asset:path");
     }
-    if (uri.isEmpty() || uri.get().startsWith("s3://")) {
-      return Optional.empty();
-    }
-    Path path = template.directory().resolve(uri.get()).normalize();
-    if (Files.isRegularFile(path)) {
-      Path parent = path.getParent();
-      String name =
-          parent == null || parent.getFileName() == null
-              ? ""
-              : parent.getFileName().toString().toLowerCase(Locale.ROOT);
-      if ((name.equals("target") || name.equals("build") || name.equals("libs"))
-          && parent.getParent() != null) {
-        Path module =
-            name.equals("libs") && parent.getParent().getParent() != null
-                ? parent.getParent().getParent()
-                : parent.getParent();
-        return Optional.of(module);
-      }
-      return Optional.empty();
-    }
-    return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
+    return uri.flatMap(u -> CodeDirectories.of(template.directory(), u));
   }
 
   private TemplateValue value(TNode node, String path) {

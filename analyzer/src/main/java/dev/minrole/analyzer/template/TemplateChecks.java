@@ -28,6 +28,16 @@ public final class TemplateChecks {
    */
   public static Map<String, List<Finding>> check(
       Template template, List<TemplateFunction> functions) {
+    Map<String, List<Finding>> out = functionChecks(functions);
+    credentials(template.root(), "", template, out.computeIfAbsent("", k -> new ArrayList<>()));
+    return out;
+  }
+
+  /**
+   * {@code SHARED_ROLE} and {@code PLAINTEXT_SECRET} for functions read from any infrastructure
+   * code, by function logical id.
+   */
+  public static Map<String, List<Finding>> functionChecks(List<TemplateFunction> functions) {
     Map<String, List<Finding>> out = new LinkedHashMap<>();
     sharedRoles(functions, out);
     for (TemplateFunction f : functions) {
@@ -39,7 +49,6 @@ public final class TemplateChecks {
             out.computeIfAbsent(f.logicalId(), k -> new ArrayList<>()));
       }
     }
-    credentials(template.root(), "", template, out.computeIfAbsent("", k -> new ArrayList<>()));
     return out;
   }
 

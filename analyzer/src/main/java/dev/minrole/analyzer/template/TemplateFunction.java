@@ -47,6 +47,30 @@ public record TemplateFunction(
     declaredPolicies = List.copyOf(declaredPolicies);
   }
 
+  /** The same function under another name (a Serverless function's key in {@code functions}). */
+  public TemplateFunction named(String name) {
+    return new TemplateFunction(
+        name,
+        resourceType,
+        location,
+        handler,
+        codeDirectory,
+        functionName,
+        environment,
+        eventSources,
+        vpc,
+        vpcLocation,
+        activeTracing,
+        tracingLocation,
+        destinations,
+        logGroup,
+        logGroupDeclared,
+        kmsKey,
+        fileSystems,
+        role,
+        declaredPolicies);
+  }
+
   /**
    * What the analysis of this function's code needs to know about its deployment: where it is
    * declared, its name and its environment, with each value as far as the template resolves it.

@@ -24,6 +24,12 @@ import java.util.Optional;
  * strings; they share one {@link ResolutionState}, so a cycle through any of them is caught once.
  */
 public final class TemplateResolver {
+  /**
+   * The intrinsic by which a template built from other infrastructure code (a {@code
+   * serverless.yml}) marks a value known only at deployment: {@code {Fn::Unknown: reason}}.
+   */
+  public static final String UNKNOWN = "Fn::Unknown";
+
   /** What the user said about the deployment: parameter values, stack name, region, account. */
   public record Options(
       Map<String, String> parameters,
@@ -110,6 +116,8 @@ public final class TemplateResolver {
       case "Fn::If" -> conditional(argument, node);
       case "Fn::FindInMap" -> findInMap(argument, node);
       case "Fn::ImportValue" -> importValue(argument, node);
+        // A value other infrastructure code (a Serverless variable) knows only at deployment.
+      case UNKNOWN -> List.of(ArgValue.unknown(argument.text().orElse("known only at deployment")));
       default -> List.of(ArgValue.unknown(function + " is evaluated at deploy time"));
     };
   }

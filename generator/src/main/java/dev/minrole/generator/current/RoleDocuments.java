@@ -1,5 +1,6 @@
 package dev.minrole.generator.current;
 
+import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.generator.declared.DeclaredDocument;
 import dev.minrole.generator.declared.DeclaredSource;
 import dev.minrole.generator.declared.ManagedPolicies;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * The declared policies of a function whose documents minrole knows, as the diff engine reads them:
  * each a {@link PolicyDocument} named for people ({@code SAM policy template DynamoDBCrudPolicy},
  * {@code AWS managed policy AmazonS3FullAccess}), its statements located at the template line that
- * declares the policy.
+ * declares the policy, or each at its own line when the declaring code says where it is.
  */
 final class RoleDocuments {
   /** A declared policy and the document the diff engine reads for it. */
@@ -38,13 +39,19 @@ final class RoleDocuments {
         name = label + " #" + n;
       }
       int statements = d.document().get().statements().size();
+      boolean located =
+          d.statementLines().size() == statements
+              && d.statementLines().stream()
+                  .allMatch(l -> l.file().equals(d.statementLines().get(0).file()));
       PolicyDocument document =
           new PolicyDocument(
               name,
-              d.location().file(),
+              located ? d.statementLines().get(0).file() : d.location().file(),
               d.document().get(),
               List.of(),
-              Collections.nCopies(statements, d.location().line()));
+              located
+                  ? d.statementLines().stream().map(SourceLocation::line).toList()
+                  : Collections.nCopies(statements, d.location().line()));
       byName.put(name, new Entry(d, document));
     }
   }

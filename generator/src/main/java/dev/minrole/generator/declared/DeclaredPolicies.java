@@ -9,8 +9,10 @@ import dev.minrole.analyzer.template.TNode;
 import dev.minrole.analyzer.template.TemplateFunction;
 import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.analyzer.template.TemplateResource;
+import dev.minrole.analyzer.template.WrittenStatement;
 import dev.minrole.generator.synth.ArnContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,28 +51,38 @@ public final class DeclaredPolicies {
   /** Shorthand for {@code bundled().read(function, resolver, context)}. */
   public static Declared of(
       TemplateFunction function, TemplateResolver resolver, ArnContext context) {
-    return bundled().read(function, resolver, context);
+    return bundled().read(function, Optional.of(resolver), context);
+  }
+
+  /**
+   * What infrastructure code that is not a template (Terraform) grants {@code function}: its
+   * declared policies are already evaluated ({@link DeclaredPolicy.Written}, managed policies by
+   * ARN).
+   */
+  public static Declared evaluated(TemplateFunction function, ArnContext context) {
+    return bundled().read(function, Optional.empty(), context);
   }
 
   /** What the template grants {@code function}, its values resolved by {@code resolver}. */
-  public Declared read(TemplateFunction function, TemplateResolver resolver, ArnContext context) {
+  public Declared read(
+      TemplateFunction function, Optional<TemplateResolver> resolver, ArnContext context) {
     return new Reading(function, resolver, context).run();
   }
 
   /** One function's declared policies being read. */
   private final class Reading {
     private final TemplateFunction function;
-    private final TemplateResolver resolver;
+    private final Optional<TemplateResolver> resolver;
     private final ArnContext context;
-    private final InlineDocuments inline;
+    private final Optional<InlineDocuments> inline;
     private final List<DeclaredDocument> out = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
 
-    Reading(TemplateFunction function, TemplateResolver resolver, ArnContext context) {
+    Reading(TemplateFunction function, Optional<TemplateResolver> resolver, ArnContext context) {
       this.function = function;
       this.resolver = resolver;
       this.context = context;
-      this.inline = new InlineDocuments(resolver);
+      this.inline = resolver.map(InlineDocuments::new);
     }
 
     Declared run() {
@@ -78,7 +90,9 @@ public final class DeclaredPolicies {
         findings.add(
             DeclaredFindings.unknownPolicy(
                 function.logicalId()
-                    + " uses a role defined outside the template ("
+                    + " uses a role defined outside "
+                    + (resolver.isPresent() ? "the template" : "the configuration")
+                    + " ("
                     + String.join(" or ", external.arn().stream().map(ArgValue::pattern).toList())
                     + "), so what it grants is unknown to minrole",
                 function.location()));
@@ -93,6 +107,8 @@ public final class DeclaredPolicies {
           inline(i.name(), DeclaredSource.INLINE, i.document(), i.location());
         } else if (policy instanceof DeclaredPolicy.Managed m) {
           m.arn().forEach(arn -> managed(arn, m.location()));
+        } else if (policy instanceof DeclaredPolicy.Written w) {
+          written(w);
         }
       }
       SamImplicitPolicies.Implicit attached = implicit.of(function);
@@ -138,7 +154,10 @@ public final class DeclaredPolicies {
       if (awsName.isEmpty()) {
         add(reference, DeclaredSource.MANAGED, Optional.empty(), where, false);
         unknown(
-            "the customer managed policy " + reference + ", which is not defined in the template",
+            "the customer managed policy "
+                + reference
+                + ", which is not defined in the "
+                + (resolver.isPresent() ? "template" : "configuration"),
             where);
         return;
       }
@@ -149,12 +168,69 @@ public final class DeclaredPolicies {
       }
     }
 
+    /** A document the code writes, already evaluated, each statement at its line. */
+    private void written(DeclaredPolicy.Written w) {
+      DeclaredSource kind = w.managed() ? DeclaredSource.MANAGED : DeclaredSource.INLINE;
+      if (w.unreadable().isPresent()) {
+        add(w.name(), kind, Optional.empty(), w.location(), false);
+        findings.add(
+            DeclaredFindings.unknownPolicy(
+                function.logicalId()
+                    + ": the policy document of "
+                    + w.name()
+                    + " cannot be read before deployment ("
+                    + w.unreadable().get()
+                    + "), so what it grants is unknown to minrole",
+                w.location()));
+        return;
+      }
+      List<StatementDraft> drafts = new ArrayList<>();
+      List<SourceLocation> lines = new ArrayList<>();
+      for (WrittenStatement s : w.statements()) {
+        if (s.actions().isEmpty() && s.notActions().isEmpty()) {
+          continue;
+        }
+        Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
+        s.conditions()
+            .forEach(
+                (op, keys) -> {
+                  Map<String, List<String>> byKey = new LinkedHashMap<>();
+                  keys.forEach((k, v) -> byKey.put(k, texts(w.name(), v, s.location())));
+                  conditions.put(op, byKey);
+                });
+        drafts.add(
+            new StatementDraft(
+                s.sid(),
+                s.effect(),
+                texts(w.name(), s.actions(), s.location()),
+                texts(w.name(), s.notActions(), s.location()),
+                texts(w.name(), s.resources(), s.location()),
+                texts(w.name(), s.notResources(), s.location()),
+                conditions));
+        lines.add(s.location());
+      }
+      out.add(
+          new DeclaredDocument(
+              w.name(), kind, StatementDraft.policy(drafts), w.location(), false, lines));
+    }
+
+    private List<String> texts(String policy, List<ArgValue> values, SourceLocation where) {
+      List<String> texts = new ArrayList<>();
+      for (ArgValue value : values) {
+        if (Alternatives.unresolved(value)) {
+          findings.add(DeclaredFindings.unresolvedValue(policy, value.describe(), where));
+        }
+        texts.add(value.pattern());
+      }
+      return texts;
+    }
+
     private Optional<IamPolicy> awsManaged(String name) {
       return managed.byName(name).map(p -> p.document(context.partition()));
     }
 
     private void inline(String name, DeclaredSource kind, TNode document, SourceLocation where) {
-      InlineDocuments.Converted c = inline.convert(name, document);
+      InlineDocuments.Converted c = inline.orElseThrow().convert(name, document);
       add(name, kind, c.policy(), where, false);
       findings.addAll(c.findings());
     }
@@ -180,8 +256,10 @@ public final class DeclaredPolicies {
 
     /** The template's {@code AWS::IAM::ManagedPolicy} an ARN refers to ({@code !Ref MyPolicy}). */
     private Optional<TemplateResource> managedPolicyResource(ArgValue arn) {
-      if (arn instanceof ArgValue.TemplateRef ref && ref.cfnType().equals(MANAGED_POLICY_TYPE)) {
-        return resolver.template().resource(ref.logicalId());
+      if (arn instanceof ArgValue.TemplateRef ref
+          && ref.cfnType().equals(MANAGED_POLICY_TYPE)
+          && resolver.isPresent()) {
+        return resolver.get().template().resource(ref.logicalId());
       }
       return Optional.empty();
     }

@@ -11,10 +11,11 @@ import java.util.Optional;
  * alias/aws/sqs}) need no permission in the role: their key policies allow the account's principals
  * that use the service.
  */
-final class KmsKeys {
+public final class KmsKeys {
   private KmsKeys() {}
 
-  static Optional<String> arn(ArgValue key, String partition, String region, String account) {
+  public static Optional<String> arn(
+      ArgValue key, String partition, String region, String account) {
     String text = key.pattern();
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.startsWith("alias/aws/") || lower.contains(":alias/aws/")) {

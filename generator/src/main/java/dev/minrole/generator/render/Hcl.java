@@ -13,6 +13,7 @@ final class Hcl {
   private final List<String[]> pending = new ArrayList<>();
   private int depth;
   private boolean blankBeforeNext;
+  private boolean commented;
 
   /** Opens {@code type "label" "label" {}}. */
   Hcl open(String type, String... labels) {
@@ -49,27 +50,41 @@ final class Hcl {
 
   /** {@code name = ["a"]} for one value, else one value per line. */
   Hcl list(String name, List<String> values) {
-    if (values.size() <= 1) {
-      return expression(
-          name, "[" + String.join(", ", values.stream().map(Hcl::string).toList()) + "]");
+    return expressions(name, values.stream().map(Hcl::string).toList());
+  }
+
+  /** A list of expressions written as they are (references, quoted strings). */
+  Hcl expressions(String name, List<String> expressions) {
+    if (expressions.size() <= 1) {
+      return expression(name, "[" + String.join(", ", expressions) + "]");
     }
     flush();
     separate();
     out.append(indent()).append(name).append(" = [\n");
-    for (String v : values) {
-      out.append(indent()).append("  ").append(string(v)).append(",\n");
+    for (String v : expressions) {
+      out.append(indent()).append("  ").append(v).append(",\n");
     }
     out.append(indent()).append("]\n");
     blankBeforeNext = true;
     return this;
   }
 
+  /** A {@code #} comment line before what comes next. */
+  Hcl comment(String text) {
+    flush();
+    separate();
+    out.append(indent()).append("# ").append(text).append('\n');
+    commented = true;
+    return this;
+  }
+
   /** A blank line between top-level blocks and after multi-line attributes. */
   private void separate() {
-    if (blankBeforeNext || (depth == 0 && out.length() > 0)) {
+    if (!commented && (blankBeforeNext || (depth == 0 && out.length() > 0))) {
       out.append('\n');
     }
     blankBeforeNext = false;
+    commented = false;
   }
 
   private void flush() {

@@ -25,7 +25,9 @@ public final class TemplateResources implements TemplateValues {
    */
   public static TemplateValues of(FunctionPolicy f, TemplateValues fallback) {
     List<TemplateReference> references = f.deployment().references();
-    return references.isEmpty() ? fallback : new TemplateResources(references).orElse(fallback);
+    return references.isEmpty() || !f.deployment().cloudFormationReferences()
+        ? fallback
+        : new TemplateResources(references).orElse(fallback);
   }
 
   @Override
