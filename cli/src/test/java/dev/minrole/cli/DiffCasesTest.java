@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestFactory;
  * case's {@code input/} with the arguments in {@code args.txt}, {@code --current current.json} (and
  * {@code --boundary boundary.json} if the case has one; a case without {@code current.json} is
  * compared with the roles its infrastructure code declares), in every format, and compares the
- * output with {@code expected/diff.txt}, {@code diff.md}, {@code diff.json} and {@code diff.sarif}, byte for
- * byte, and the exit code with {@code expected/exit-code.txt}. The SARIF is also checked against
- * the shape of SARIF 2.1.0. {@code -Dgolden.update=true} rewrites the expected files and deletes
- * the ones no output is compared with ({@link GoldenFiles}).
+ * output with {@code expected/diff.txt}, {@code diff.md}, {@code diff.json} and {@code diff.sarif},
+ * byte for byte, and the exit code with {@code expected/exit-code.txt}. The SARIF is also checked
+ * against the shape of SARIF 2.1.0. {@code -Dgolden.update=true} rewrites the expected files and
+ * deletes the ones no output is compared with ({@link GoldenFiles}).
  */
 class DiffCasesTest {
   private static final ObjectMapper JSON = new ObjectMapper();

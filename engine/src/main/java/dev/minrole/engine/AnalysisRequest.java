@@ -254,7 +254,9 @@ public final class AnalysisRequest {
     if (path == null) {
       return;
     }
-    if (directory ? !java.nio.file.Files.isDirectory(path) : !java.nio.file.Files.isRegularFile(path)) {
+    if (directory
+        ? !java.nio.file.Files.isDirectory(path)
+        : !java.nio.file.Files.isRegularFile(path)) {
       throw new RequestException(
           option
               + " "

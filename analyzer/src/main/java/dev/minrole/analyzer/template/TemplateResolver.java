@@ -116,7 +116,7 @@ public final class TemplateResolver {
       case "Fn::If" -> conditional(argument, node);
       case "Fn::FindInMap" -> findInMap(argument, node);
       case "Fn::ImportValue" -> importValue(argument, node);
-        // A value other infrastructure code (a Serverless variable) knows only at deployment.
+      // A value other infrastructure code (a Serverless variable) knows only at deployment.
       case UNKNOWN -> List.of(ArgValue.unknown(argument.text().orElse("known only at deployment")));
       default -> List.of(ArgValue.unknown(function + " is evaluated at deploy time"));
     };
