@@ -292,7 +292,13 @@ final class ExpressionTypes {
     String method = call.getNameAsString();
     int argCount = call.getArguments().size();
     JType sdk = external.returnType(receiver, method, argCount);
-    return sdk.isKnown() ? sdk : JdkTypes.returnType(receiver, method, argCount);
+    if (sdk.isKnown()) {
+      return sdk;
+    }
+    return receiver.staticRef() && receiver.name().startsWith("java.")
+        ? JdkTypes.returnType(
+            receiver, method, call.getArguments().stream().map(this::typeOf).toList())
+        : JdkTypes.returnType(receiver, method, argCount);
   }
 
   /**

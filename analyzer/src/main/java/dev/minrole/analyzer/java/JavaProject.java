@@ -278,6 +278,7 @@ public final class JavaProject {
     var calls = SdkCallCollector.standard().collect(reach.units(), context);
     findings.addAll(EvaluationFindings.of(evaluator, analysis));
     findings.addAll(UnanalyzedSources.of(sources.unanalyzed(), reach.units(), analysis));
+    findings.addAll(ClientEscapes.of(reach.units(), analysis));
     return new FunctionAnalysis(handler, calls, findings, evaluator.steps());
   }
 

@@ -1,5 +1,6 @@
 package dev.minrole.analyzer.java;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +28,7 @@ final class JdkTypes {
           "first",
           "getValue",
           "call",
+          "apply",
           "getObject",
           "getIfAvailable",
           "getIfUnique",
@@ -40,6 +42,92 @@ final class JdkTypes {
           "java.", "javax.", "jakarta.", "dagger.", "com.google.inject.", "org.springframework.");
 
   private JdkTypes() {}
+
+  /**
+   * The return type of a call on a JDK (or DI container) type: as {@link #returnType(JType, String,
+   * int)}, and for a static generic factory ({@code Optional.of(s3)}, {@code List.of(client)}) the
+   * type its arguments bind: {@code Optional<S3Client>}.
+   */
+  static JType returnType(JType receiver, String method, List<JType> argTypes) {
+    JType plain = returnType(receiver, method, argTypes.size());
+    if (receiver.staticRef() && receiver.name().startsWith("java.") && plain.args().isEmpty()) {
+      JType inferred = staticFactory(receiver.name(), method, argTypes);
+      if (inferred.isKnown()) {
+        return inferred;
+      }
+    }
+    return plain;
+  }
+
+  private static final java.util.Map<String, JType> FACTORIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The parameterized type a static generic method of the JDK returns for these argument types,
+   * read from its declaration by reflection: each type variable of the return type takes the type
+   * of the first argument declared with it ({@code T} or {@code T...}). Unknown when overloads of
+   * that arity disagree or a type variable is not bound.
+   */
+  private static JType staticFactory(String owner, String method, List<JType> argTypes) {
+    String key = owner + "#" + method + argTypes;
+    return FACTORIES.computeIfAbsent(
+        key,
+        k -> {
+          try {
+            Class<?> type = Class.forName(owner, false, ClassLoader.getPlatformClassLoader());
+            JType found = null;
+            for (java.lang.reflect.Method m : type.getMethods()) {
+              if (!m.getName().equals(method)
+                  || !java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                  || !(m.getParameterCount() == argTypes.size()
+                      || (m.isVarArgs() && argTypes.size() >= m.getParameterCount() - 1))) {
+                continue;
+              }
+              JType candidate = bound(m, argTypes);
+              if (found != null && !found.equals(candidate)) {
+                return JType.UNKNOWN;
+              }
+              found = candidate;
+            }
+            return found == null ? JType.UNKNOWN : found;
+          } catch (ClassNotFoundException | LinkageError e) {
+            return JType.UNKNOWN;
+          }
+        });
+  }
+
+  private static JType bound(java.lang.reflect.Method m, List<JType> argTypes) {
+    if (!(m.getGenericReturnType() instanceof java.lang.reflect.ParameterizedType returned)
+        || !(returned.getRawType() instanceof Class<?> raw)) {
+      return JType.UNKNOWN;
+    }
+    java.lang.reflect.Type[] params = m.getGenericParameterTypes();
+    java.util.Map<String, JType> bindings = new java.util.HashMap<>();
+    for (int i = 0; i < argTypes.size() && params.length > 0; i++) {
+      java.lang.reflect.Type param = params[Math.min(i, params.length - 1)];
+      if (m.isVarArgs()
+          && i >= params.length - 1
+          && param instanceof java.lang.reflect.GenericArrayType array) {
+        param = array.getGenericComponentType();
+      }
+      if (param instanceof java.lang.reflect.TypeVariable<?> variable
+          && argTypes.get(i).isKnown()) {
+        bindings.putIfAbsent(variable.getName(), argTypes.get(i).asValue());
+      }
+    }
+    List<JType> args = new java.util.ArrayList<>();
+    for (java.lang.reflect.Type arg : returned.getActualTypeArguments()) {
+      if (arg instanceof java.lang.reflect.TypeVariable<?> variable
+          && bindings.containsKey(variable.getName())) {
+        args.add(bindings.get(variable.getName()));
+      } else if (arg instanceof Class<?> c) {
+        args.add(JType.of(c.getName().replace('$', '.')));
+      } else {
+        return JType.UNKNOWN;
+      }
+    }
+    return JType.of(raw.getName().replace('$', '.'), args);
+  }
 
   static JType returnType(JType receiver, String method, int argCount) {
     if (receiver.args().isEmpty()

@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SdkTypes implements ExternalTypes {
   private static final String SDK_PREFIX = "software.amazon.awssdk.";
 
+  /** The SDK's credentials providers, made by {@code create()} or {@code builder()...build()}. */
+  private static final String CREDENTIALS_PACKAGE = "software.amazon.awssdk.auth.credentials.";
+
   private final SdkInventory inventory;
   private final SdkUtilities utilities;
   private final LibraryModels libraries;
@@ -123,7 +126,8 @@ final class SdkTypes implements ExternalTypes {
     }
     if (inventory.serviceByClient(fqn).isPresent()
         || client(fqn).isPresent()
-        || utilities.isUtility(fqn)) {
+        || utilities.isUtility(fqn)
+        || fqn.startsWith(CREDENTIALS_PACKAGE)) {
       return true;
     }
     return waiterService(fqn).isPresent() || isModelClass(fqn) || isPaginator(fqn);

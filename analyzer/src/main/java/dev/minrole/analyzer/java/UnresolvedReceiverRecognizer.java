@@ -75,8 +75,9 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
 
   /**
    * True if the receiver is computed from an object of a known type that is neither an SDK type nor
-   * in the sources, such as a Lambda event ({@code event.getRecords().get(0).getS3()}) or a JDK
-   * collection: such values are data, not clients.
+   * in the sources and holds data, not clients, such as a Lambda event ({@code
+   * event.getRecords().get(0).getS3()}). A JDK container does not count: one whose element type the
+   * analyzer could not tell ({@code holder.get().putObject(...)}) may hold a client.
    */
   private static boolean derivedFromKnownData(Expression receiver, RecognitionContext context) {
     Expression current = receiver;
@@ -94,9 +95,7 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
       JType type = context.typeOf(current);
       if (type.isKnown()) {
         String name = type.name();
-        return context.analysis().sdk().libraries().isPermissionless(name)
-            || name.startsWith("java.")
-            || name.startsWith("javax.");
+        return context.analysis().sdk().libraries().isPermissionless(name);
       }
     }
   }

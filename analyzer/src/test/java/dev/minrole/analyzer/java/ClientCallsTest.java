@@ -167,4 +167,68 @@ class ClientCallsTest {
             """)
         .check();
   }
+
+  @Test
+  void clients_reachedThroughGenericHolders_areTypedByWhatTheyHold() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Optional;
+            import java.util.function.Function;
+            import java.util.function.Supplier;
+            import software.amazon.awssdk.core.sync.RequestBody;
+            import software.amazon.awssdk.services.s3.S3Client;
+
+            public class Handler {
+              private final Supplier<S3Client> clients = S3Client::create;
+              private final Function<String, S3Client> byRegion = r -> S3Client.create();
+              private final Map<String, S3Client> byName = Map.of("main", S3Client.create());
+              private final S3Client s3 = S3Client.create();
+
+              public void handleRequest(String body) {
+                // SDK: s3.PutObject Bucket=a-supplier Key=k
+                clients.get().putObject(r -> r.bucket("a-supplier").key("k"), RequestBody.fromString(body));
+                // SDK: s3.PutObject Bucket=a-function Key=k
+                byRegion.apply("eu-west-1").putObject(r -> r.bucket("a-function").key("k"), RequestBody.fromString(body));
+                // SDK: s3.PutObject Bucket=an-optional Key=k
+                Optional.of(s3).get().putObject(r -> r.bucket("an-optional").key("k"), RequestBody.fromString(body));
+                // SDK: s3.PutObject Bucket=a-list Key=k
+                List.of(s3).get(0).putObject(r -> r.bucket("a-list").key("k"), RequestBody.fromString(body));
+                // SDK: s3.PutObject Bucket=a-map Key=k
+                byName.get("main").putObject(r -> r.bucket("a-map").key("k"), RequestBody.fromString(body));
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
+  void clients_heldByALibraryObjectInAJdkMap_areReportedNotDropped() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import com.acme.platform.ClientBundle;
+            import java.util.Map;
+            import software.amazon.awssdk.services.sqs.SqsClient;
+
+            public class Handler {
+              private final Map<String, ClientBundle> bundles = Map.of("jobs", ClientBundle.standard());
+
+              public void handleRequest(String body) {
+                // FINDING: UNRESOLVED_RECEIVER
+                // SDK: sqs.SendMessage QueueUrl=https://sqs.eu-west-1.amazonaws.com/111122223333/jobs
+                bundles.get("jobs").sqs().sendMessage(r -> r.queueUrl("https://sqs.eu-west-1.amazonaws.com/111122223333/jobs").messageBody(body));
+              }
+            }
+            """)
+        .check();
+  }
 }
