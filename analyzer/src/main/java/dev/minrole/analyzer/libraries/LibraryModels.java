@@ -1,11 +1,7 @@
 package dev.minrole.analyzer.libraries;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.minrole.analyzer.data.DataFiles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +19,6 @@ import java.util.Set;
  */
 public final class LibraryModels {
   private static final String ROOT = "/dev/minrole/analyzer/libraries/";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static volatile LibraryModels bundled;
 
   private final Map<String, LibraryType> types = new HashMap<>();
@@ -86,25 +81,14 @@ public final class LibraryModels {
   /** Models from YAML texts, for tests. */
   public static LibraryModels fromYaml(List<String> texts) {
     List<JsonNode> files = new ArrayList<>();
-    try {
-      for (String text : texts) {
-        files.add(YAML.readTree(text));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String text : texts) {
+      files.add(DataFiles.yamlText(text));
     }
     return new LibraryModels(files);
   }
 
   private static JsonNode read(String name) {
-    try (InputStream in = LibraryModels.class.getResourceAsStream(ROOT + name)) {
-      if (in == null) {
-        throw new IllegalStateException("library model missing: " + ROOT + name);
-      }
-      return YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read library model " + name, e);
-    }
+    return DataFiles.yaml(ROOT + name);
   }
 
   private static LibraryType type(String name, String library, JsonNode node) {

@@ -1,11 +1,7 @@
 package dev.minrole.analyzer.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.minrole.analyzer.data.DataFiles;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,12 +61,9 @@ public final class ResourceTypes {
       synchronized (ResourceTypes.class) {
         result = bundled;
         if (result == null) {
-          String resource = "/dev/minrole/analyzer/template/resource-types.yaml";
-          try (InputStream in = ResourceTypes.class.getResourceAsStream(resource)) {
-            result = new ResourceTypes(new ObjectMapper(new YAMLFactory()).readTree(in));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          result =
+              new ResourceTypes(
+                  DataFiles.yaml("/dev/minrole/analyzer/template/resource-types.yaml"));
           bundled = result;
         }
       }

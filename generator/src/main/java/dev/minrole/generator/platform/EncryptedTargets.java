@@ -1,6 +1,7 @@
 package dev.minrole.generator.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.minrole.analyzer.data.DataFiles;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.SdkCall;
 import dev.minrole.analyzer.template.TNode;
@@ -30,7 +31,7 @@ public final class EncryptedTargets {
   }
 
   public List<Permission> of(SdkCall call, String action) {
-    Set<String> writes = Set.copyOf(texts(rule.path("writes")));
+    Set<String> writes = Set.copyOf(DataFiles.texts(rule.path("writes")));
     if (!writes.contains(action)) {
       return List.of();
     }
@@ -61,7 +62,7 @@ public final class EncryptedTargets {
                 + " is encrypted with the customer managed key "
                 + k.describe()
                 + ", so writing to it needs the key";
-        for (String kmsAction : texts(rule.path("actions"))) {
+        for (String kmsAction : DataFiles.texts(rule.path("actions"))) {
           out.add(
               new Permission(
                   kmsAction,
@@ -76,12 +77,6 @@ public final class EncryptedTargets {
         }
       }
     }
-    return out;
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
     return out;
   }
 }

@@ -1,8 +1,7 @@
 package dev.minrole.generator.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.analyzer.data.DataFiles;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
@@ -15,9 +14,6 @@ import dev.minrole.generator.synth.ArnContext;
 import dev.minrole.generator.synth.Condition;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.Permission;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,11 +41,7 @@ public final class PlatformPermissions {
   private static JsonNode data() {
     JsonNode result = data;
     if (result == null) {
-      try (InputStream in = PlatformPermissions.class.getResourceAsStream(RESOURCE)) {
-        result = new ObjectMapper(new YAMLFactory()).readTree(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      result = DataFiles.yaml(RESOURCE);
       data = result;
     }
     return result;
@@ -87,7 +79,7 @@ public final class PlatformPermissions {
               + " event source of "
               + function.logicalId()
               + " with the function's role";
-      add(out, findings, actions(rule.path("actions")), source.source(), reason, function);
+      add(out, findings, DataFiles.texts(rule.path("actions")), source.source(), reason, function);
       source.key().ifPresent(key -> eventSourceKey(key, source.kind(), function, out));
       for (JsonNode also : rule.path("also")) {
         vpc |= also.asText().equals("vpc");
@@ -96,14 +88,14 @@ public final class PlatformPermissions {
     if (vpc) {
       JsonNode rule = rules.path("vpc");
       SourceLocation where = function.vpcLocation().orElse(function.location());
-      for (String action : actions(rule.path("actions"))) {
+      for (String action : DataFiles.texts(rule.path("actions"))) {
         out.add(platform(action, "*", rule.path("reason").asText(), where, "VpcConfig"));
       }
     }
     if (function.activeTracing()) {
       JsonNode rule = rules.path("xray");
       SourceLocation where = function.tracingLocation().orElse(function.location());
-      for (String action : actions(rule.path("actions"))) {
+      for (String action : DataFiles.texts(rule.path("actions"))) {
         out.add(platform(action, "*", rule.path("reason").asText(), where, "Tracing: Active"));
       }
     }
@@ -124,7 +116,7 @@ public final class PlatformPermissions {
       add(
           out,
           findings,
-          actions(kinds),
+          DataFiles.texts(kinds),
           destination.target(),
           "Lambda sends to the " + destination.purpose() + " with the function's role",
           function);
@@ -136,7 +128,7 @@ public final class PlatformPermissions {
                 add(
                     out,
                     findings,
-                    actions(rules.path("kms").path("actions")),
+                    DataFiles.texts(rules.path("kms").path("actions")),
                     key,
                     "Lambda decrypts the environment variables with this customer managed key",
                     function));
@@ -163,7 +155,7 @@ public final class PlatformPermissions {
               value, context.partition(), context.regionOrWildcard(), context.accountOrWildcard())
           .ifPresent(
               arn ->
-                  actions(rule.path("actions"))
+                  DataFiles.texts(rule.path("actions"))
                       .forEach(a -> out.add(platform(a, arn, reason, key.location(), key.path()))));
     }
   }
@@ -185,7 +177,7 @@ public final class PlatformPermissions {
         add(
             out,
             findings,
-            actions(rule.path("actions")),
+            DataFiles.texts(rule.path("actions")),
             new TemplateValue(List.of(value), fs.location(), fs.path()),
             reason,
             function);
@@ -197,7 +189,7 @@ public final class PlatformPermissions {
               arn.contains("*") ? "StringLike" : "StringEquals",
               rule.path("conditionKey").asText(),
               List.of(arn));
-      for (String action : actions(rule.path("actions"))) {
+      for (String action : DataFiles.texts(rule.path("actions"))) {
         out.add(
             new Permission(
                 action,
@@ -234,7 +226,7 @@ public final class PlatformPermissions {
               + ":log-group:"
               + group;
       if (!function.logGroupDeclared()) {
-        for (String action : actions(logs.path("createGroup").path("actions"))) {
+        for (String action : DataFiles.texts(logs.path("createGroup").path("actions"))) {
           out.add(
               platform(
                   action,
@@ -244,7 +236,7 @@ public final class PlatformPermissions {
                   path));
         }
       }
-      for (String action : actions(logs.path("write").path("actions"))) {
+      for (String action : DataFiles.texts(logs.path("write").path("actions"))) {
         out.add(
             platform(
                 action,
@@ -296,11 +288,5 @@ public final class PlatformPermissions {
         resource,
         List.of(),
         List.of(new Evidence.Platform(reason), new Evidence.Template(where, path)));
-  }
-
-  private static List<String> actions(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(a -> out.add(a.asText()));
-    return out;
   }
 }
