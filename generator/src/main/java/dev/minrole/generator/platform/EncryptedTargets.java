@@ -1,7 +1,5 @@
 package dev.minrole.generator.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.minrole.analyzer.data.DataFiles;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.SdkCall;
 import dev.minrole.analyzer.template.TNode;
@@ -12,7 +10,6 @@ import dev.minrole.generator.synth.Permission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A queue or topic the code writes to that the template encrypts with a customer managed KMS key
@@ -20,24 +17,21 @@ import java.util.Set;
  * on that key. AWS managed keys ({@code alias/aws/sqs}) need nothing in the role.
  */
 public final class EncryptedTargets {
-  private static final Set<String> ENCRYPTABLE = Set.of("AWS::SQS::Queue", "AWS::SNS::Topic");
-
   private final TemplateResolver resolver;
-  private final JsonNode rule;
+  private final PlatformRules.EncryptedTargetsRule rule;
 
-  public EncryptedTargets(TemplateResolver resolver, JsonNode platformRules) {
+  public EncryptedTargets(TemplateResolver resolver, PlatformRules platformRules) {
     this.resolver = resolver;
-    this.rule = platformRules.path("encryptedTargets");
+    this.rule = platformRules.encryptedTargets();
   }
 
   public List<Permission> of(SdkCall call, String action) {
-    Set<String> writes = Set.copyOf(DataFiles.texts(rule.path("writes")));
-    if (!writes.contains(action)) {
+    if (!rule.writes().contains(action)) {
       return List.of();
     }
     List<Permission> out = new ArrayList<>();
     for (ArgValue arg : call.args().values()) {
-      if (!(arg instanceof ArgValue.TemplateRef ref) || !ENCRYPTABLE.contains(ref.cfnType())) {
+      if (!(arg instanceof ArgValue.TemplateRef ref) || !rule.types().contains(ref.cfnType())) {
         continue;
       }
       Optional<TemplateResource> target = resolver.template().resource(ref.logicalId());
@@ -62,7 +56,7 @@ public final class EncryptedTargets {
                 + " is encrypted with the customer managed key "
                 + k.describe()
                 + ", so writing to it needs the key";
-        for (String kmsAction : DataFiles.texts(rule.path("actions"))) {
+        for (String kmsAction : rule.actions()) {
           out.add(
               new Permission(
                   kmsAction,
