@@ -30,6 +30,23 @@ public final class DataFiles {
     return read(JSON, resource);
   }
 
+  /**
+   * The YAML file at {@code resource} bound to {@code type}, a record whose components are the
+   * file's schema: a property the record does not have fails, naming it.
+   */
+  public static <T> T bind(String resource, Class<T> type) {
+    return bind(yaml(resource), type, resource);
+  }
+
+  /** {@code node} bound to {@code type}; {@code what} names the data in the error. */
+  public static <T> T bind(JsonNode node, Class<T> type, String what) {
+    try {
+      return JSON.treeToValue(node, type);
+    } catch (IOException e) {
+      throw new IllegalStateException(what + " does not match its schema: " + e.getMessage(), e);
+    }
+  }
+
   /** YAML text, for data given inline (tests). */
   public static JsonNode yamlText(String text) {
     try {

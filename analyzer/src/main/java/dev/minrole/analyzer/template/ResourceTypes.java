@@ -24,7 +24,13 @@ public final class ResourceTypes {
       boolean generatedLowercase,
       Optional<String> arnAttribute,
       Optional<String> arnIamType,
-      boolean refIsArn) {}
+      boolean refIsArn,
+      Optional<String> encryptionKey) {
+    /** The node that names the resource's customer managed KMS key, if the template sets it. */
+    public Optional<TNode> encryptionKeyOf(TemplateResource resource) {
+      return encryptionKey.flatMap(resource::property);
+    }
+  }
 
   private final Map<String, Spec> specs = new HashMap<>();
 
@@ -51,7 +57,8 @@ public final class ResourceTypes {
                       n.path("generatedName").path("lowercase").asBoolean(false),
                       Optional.ofNullable(arn.get("attribute")).map(JsonNode::asText),
                       Optional.ofNullable(arn.get("iam")).map(JsonNode::asText),
-                      arn.path("ref").asBoolean(false)));
+                      arn.path("ref").asBoolean(false),
+                      Optional.ofNullable(n.get("encryptionKey")).map(JsonNode::asText)));
             });
   }
 

@@ -2,6 +2,7 @@ package dev.minrole.generator.platform;
 
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.analyzer.template.ResourceTypes;
 import dev.minrole.analyzer.template.TNode;
 import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.analyzer.template.TemplateResource;
@@ -34,8 +35,9 @@ public final class EncryptedTargets {
       if (!(arg instanceof ArgValue.TemplateRef ref) || !rule.types().contains(ref.cfnType())) {
         continue;
       }
+      Optional<ResourceTypes.Spec> spec = ResourceTypes.bundled().of(ref.cfnType());
       Optional<TemplateResource> target = resolver.template().resource(ref.logicalId());
-      Optional<TNode> key = target.flatMap(t -> t.properties().get("KmsMasterKeyId"));
+      Optional<TNode> key = spec.flatMap(s -> target.flatMap(s::encryptionKeyOf));
       if (key.isEmpty()) {
         continue;
       }
@@ -66,7 +68,10 @@ public final class EncryptedTargets {
                       new Evidence.Platform(reason),
                       new Evidence.Template(
                           resolver.template().location(key.get()),
-                          "Resources." + ref.logicalId() + ".Properties.KmsMasterKeyId"),
+                          "Resources."
+                              + ref.logicalId()
+                              + ".Properties."
+                              + spec.get().encryptionKey().orElseThrow()),
                       new Evidence.Code(call.site(), call.detail()))));
         }
       }

@@ -1,8 +1,6 @@
 package dev.minrole.generator.platform;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.minrole.analyzer.data.DataFiles;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,6 @@ public record PlatformRules(
     EncryptedTargetsRule encryptedTargets) {
 
   private static final String RESOURCE = "/dev/minrole/generator/platform/platform.yaml";
-  private static final ObjectMapper BINDER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   public PlatformRules {
     eventSources = Map.copyOf(eventSources);
@@ -110,11 +106,6 @@ public record PlatformRules(
   }
 
   static PlatformRules bind(JsonNode root) {
-    try {
-      return BINDER.treeToValue(root, PlatformRules.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(
-          RESOURCE + " does not match its schema: " + e.getMessage(), e);
-    }
+    return DataFiles.bind(root, PlatformRules.class, RESOURCE);
   }
 }
