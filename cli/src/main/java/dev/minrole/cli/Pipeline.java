@@ -18,8 +18,8 @@ import dev.minrole.generator.current.CurrentRoleFindings;
 import dev.minrole.generator.current.TemplateRoles;
 import dev.minrole.generator.declared.DeclaredPolicies;
 import dev.minrole.generator.mapping.OperationMapper;
-import dev.minrole.generator.platform.EncryptedTargets;
 import dev.minrole.generator.platform.PlatformPermissions;
+import dev.minrole.generator.platform.ResourceKeys;
 import dev.minrole.generator.render.TemplateArns;
 import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.Evidence;
@@ -316,12 +316,9 @@ final class Pipeline {
         new PlatformPermissions(IamCatalog.bundled(), options.arnContext()).of(function);
     findings.addAll(platform.findings());
     List<Permission> extra = new ArrayList<>(platform.permissions());
-    EncryptedTargets encrypted = new EncryptedTargets(resolver, PlatformPermissions.rules());
-    for (SdkCall call : calls) {
-      for (Permission needed : synthesizer.needs(List.of(call)).permissions()) {
-        extra.addAll(encrypted.of(call, needed.action()));
-      }
-    }
+    ResourceKeys.Result keys = resourceKeys(Optional.of(resolver), calls);
+    extra.addAll(keys.permissions());
+    findings.addAll(keys.findings());
     return new FunctionInput(
         function.logicalId(), handler, calls, templateEvidence, extra, findings, deployment);
   }
@@ -348,8 +345,27 @@ final class Pipeline {
       analyses.add(((JavaProject.Analyzed) outcome).analysis());
     }
     return analyses.stream()
-        .map(a -> FunctionInput.ofCode(a.handler(), a.handler(), a.calls(), a.findings()))
+        .map(
+            a ->
+                FunctionInput.ofCode(
+                    a.handler(),
+                    a.handler(),
+                    a.calls(),
+                    concat(a.findings(), resourceKeys(Optional.empty(), a.calls()).findings())))
         .toList();
+  }
+
+  /** The keys of encrypted resources the calls use (from the template, if there is one). */
+  private ResourceKeys.Result resourceKeys(
+      Optional<TemplateResolver> template, List<SdkCall> calls) {
+    return ResourceKeys.bundled(template, options.arnContext())
+        .of(calls, call -> synthesizer.needs(List.of(call)).permissions());
+  }
+
+  private static List<Finding> concat(List<Finding> a, List<Finding> b) {
+    List<Finding> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** The parsed sources under {@code roots}, read once per set of roots. */

@@ -19,8 +19,7 @@ public record PlatformRules(
     Destinations destinations,
     Rule kms,
     Efs efs,
-    Rule eventSourceKeys,
-    EncryptedTargetsRule encryptedTargets) {
+    Rule eventSourceKeys) {
 
   private static final String RESOURCE = "/dev/minrole/generator/platform/platform.yaml";
 
@@ -72,23 +71,6 @@ public record PlatformRules(
       String conditionKey) {
     public Efs {
       actions = List.copyOf(actions);
-    }
-  }
-
-  /**
-   * Keys of the queues and topics the code writes to ({@code types}, where {@code
-   * resource-types.yaml} names each type's key property): what writing ({@code writes}) needs.
-   */
-  public record EncryptedTargetsRule(
-      String source,
-      List<String> actions,
-      String resource,
-      List<String> writes,
-      List<String> types) {
-    public EncryptedTargetsRule {
-      actions = List.copyOf(actions);
-      writes = List.copyOf(writes);
-      types = List.copyOf(types);
     }
   }
 

@@ -37,8 +37,6 @@ class PlatformRulesTest {
     rules.destinations().actions().values().forEach(actions::addAll);
     sources.add(rules.efs().source());
     actions.addAll(rules.efs().actions());
-    sources.add(rules.encryptedTargets().source());
-    actions.addAll(rules.encryptedTargets().actions());
 
     assertThat(sources).allMatch(s -> s.startsWith("https://docs.aws.amazon.com/"));
     assertThat(actions).isNotEmpty().allMatch(CATALOG::exists);
