@@ -25,7 +25,8 @@ public final class ResourceTypes {
       Optional<String> arnAttribute,
       Optional<String> arnIamType,
       boolean refIsArn,
-      Optional<String> encryptionKey) {
+      Optional<String> encryptionKey,
+      Optional<String> resourceId) {
     /** The node that names the resource's customer managed KMS key, if the template sets it. */
     public Optional<TNode> encryptionKeyOf(TemplateResource resource) {
       return encryptionKey.flatMap(resource::property);
@@ -58,7 +59,8 @@ public final class ResourceTypes {
                       Optional.ofNullable(arn.get("attribute")).map(JsonNode::asText),
                       Optional.ofNullable(arn.get("iam")).map(JsonNode::asText),
                       arn.path("ref").asBoolean(false),
-                      Optional.ofNullable(n.get("encryptionKey")).map(JsonNode::asText)));
+                      Optional.ofNullable(n.get("encryptionKey")).map(JsonNode::asText),
+                      Optional.ofNullable(n.get("resourceId")).map(JsonNode::asText)));
             });
   }
 

@@ -228,6 +228,13 @@ public final class MappingData {
                                 all.add(
                                     new When.StartsWith(
                                         f.getKey(), DataFiles.texts(f.getValue()))));
+                case "mayContain" ->
+                    v.properties()
+                        .forEach(
+                            f ->
+                                all.add(
+                                    new When.MayContain(
+                                        f.getKey(), DataFiles.texts(f.getValue()))));
                 case "notStartsWith" ->
                     v.properties()
                         .forEach(

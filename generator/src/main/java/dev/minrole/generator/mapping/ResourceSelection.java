@@ -50,8 +50,10 @@ final class ResourceSelection {
   }
 
   /**
-   * The value of the first source the call sets. A member inside an element or structure the
-   * analyzer could not see into is unknown, and a fixed default is not assumed for it.
+   * The value of the first source the call sets whose transform takes it (a known value the
+   * transform declines leaves the variable to the next source). A member inside an element or
+   * structure the analyzer could not see into is unknown, and a fixed default is not assumed for
+   * it.
    */
   private static BoundValue bind(List<VariableSource> sources, Map<String, ArgValue> args) {
     for (VariableSource source : sources) {
@@ -64,7 +66,12 @@ final class ResourceSelection {
             Optional.of(ArgValue.literal(source.fixed().get())), "", source.transform(), false);
       }
       ArgValue value = args.get(source.member());
-      if (value != null) {
+      boolean declined =
+          value != null
+              && value.isKnown()
+              && source.transform().apply(value.literal().orElseThrow())
+                  instanceof ValueTransform.Declined;
+      if (value != null && !declined) {
         return new BoundValue(
             Optional.of(value), source.member(), source.transform(), source.pattern());
       }

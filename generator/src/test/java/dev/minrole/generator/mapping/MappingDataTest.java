@@ -297,7 +297,7 @@ class MappingDataTest {
                     out.add(m.asText());
                   }
                 }
-                case "equals", "startsWith", "notStartsWith" ->
+                case "equals", "startsWith", "notStartsWith", "mayContain" ->
                     e.getValue().properties().forEach(f -> out.add(f.getKey()));
                 case "any", "all" -> e.getValue().forEach(w -> whenMembers(w, out));
                 default -> out.add("<unknown condition " + e.getKey() + ">");
