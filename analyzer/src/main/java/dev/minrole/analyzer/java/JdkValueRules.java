@@ -74,7 +74,8 @@ final class JdkValueRules {
           "java.util.LinkedHashMap",
           "java.util.TreeMap",
           "java.util.concurrent.ConcurrentHashMap",
-          "java.util.EnumMap");
+          "java.util.EnumMap",
+          "java.util.Properties");
 
   private final ValueEvaluator evaluator;
 
@@ -421,6 +422,7 @@ final class JdkValueRules {
     switch (name) {
       case "put":
       case "putIfAbsent":
+      case "setProperty":
         if (args.size() == 2) {
           Value.Entry entry =
               new Value.Entry(
@@ -430,6 +432,7 @@ final class JdkValueRules {
         return Optional.of(receiver);
       case "get":
       case "getOrDefault":
+      case "getProperty":
         List<Value> keys = evaluator.eval(args.get(0), frame);
         List<Value> out = new ArrayList<>();
         for (Value m : receiver) {

@@ -205,7 +205,8 @@ final class ValueEvaluator {
           && analysis.index().contains(analysis.types().typeOf(creation).name())) {
         return List.of(new Value.Alloc(creation, frame));
       }
-      return jdk.creation(creation, frame);
+      Optional<List<Value>> library = SdkBuilders.creation(this, creation, frame);
+      return library.isPresent() ? library.get() : jdk.creation(creation, frame);
     }
     if (e instanceof ArrayCreationExpr array) {
       return array

@@ -2,6 +2,7 @@ package dev.minrole.analyzer.libraries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.minrole.analyzer.data.DataFiles;
+import dev.minrole.analyzer.sdk.SdkService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +25,9 @@ public final class LibraryModels {
   private final Map<String, LibraryType> types = new HashMap<>();
   private final Map<String, AnnotationModel> annotations = new HashMap<>();
   private final Set<String> permissionlessPackages = new LinkedHashSet<>();
+  private final Map<String, Map<String, Set<String>>> iamActions = new HashMap<>();
+  private final Map<String, SdkService> iamServices = new HashMap<>();
+  private final List<String> libraries = new ArrayList<>();
 
   LibraryModels(List<JsonNode> files) {
     for (JsonNode file : files) {
@@ -44,7 +48,54 @@ public final class LibraryModels {
                       e.getKey(),
                       annotation(e.getKey(), library, resolve(annotationNodes, e.getValue()))));
       file.path("permissionless").forEach(p -> permissionlessPackages.add(p.asText()));
+      libraries.add(library);
     }
+    for (LibraryType type : types.values()) {
+      type.methods().values().forEach(m -> noteActions(m.calls()));
+      type.constructor().ifPresent(c -> noteActions(c.calls()));
+      noteActions(type.onBuild());
+    }
+    annotations.values().forEach(a -> a.variants().values().forEach(this::noteActions));
+    iamActions.forEach(
+        (prefix, names) -> iamServices.put(prefix, SdkService.ofIamActions(prefix, names)));
+  }
+
+  private void noteActions(List<LibraryCall> calls) {
+    for (LibraryCall call : calls) {
+      if (call.isIamAction()) {
+        int colon = call.action().indexOf(':');
+        iamActions
+            .computeIfAbsent(call.action().substring(0, colon), k -> new HashMap<>())
+            .computeIfAbsent(call.action().substring(colon + 1), k -> new LinkedHashSet<>())
+            .addAll(call.args().keySet());
+      }
+    }
+  }
+
+  /**
+   * The IAM actions libraries perform that no SDK client does, as a service of their prefix: {@code
+   * rds-db:connect} is operation {@code connect} of service {@code rds-db}.
+   */
+  public Optional<SdkService> iamService(String action) {
+    int colon = action.indexOf(':');
+    return colon < 0
+        ? Optional.empty()
+        : Optional.ofNullable(iamServices.get(action.substring(0, colon)));
+  }
+
+  /** The services of the IAM actions libraries perform without an SDK client. */
+  public Collection<SdkService> iamServices() {
+    return List.copyOf(iamServices.values());
+  }
+
+  /** The names of the modelled libraries, in index order. */
+  public List<String> libraries() {
+    return List.copyOf(libraries);
+  }
+
+  /** Every modelled type, by class name. */
+  public Map<String, LibraryType> types() {
+    return Map.copyOf(types);
   }
 
   /** An entry written as {@code {sameAs: other}} is the entry {@code other} of the same map. */
@@ -106,12 +157,25 @@ public final class LibraryModels {
         node.path("source").asText(""),
         methods,
         fluent,
-        calls(node.path("onBuild")));
+        calls(node.path("onBuild")),
+        node.has("constructor")
+            ? Optional.of(method("<init>", node.get("constructor")))
+            : Optional.empty());
   }
 
   private static LibraryMethod method(String name, JsonNode node) {
     Map<String, Integer> set = new LinkedHashMap<>();
-    node.path("set").fields().forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
+    Map<String, String> setFrom = new LinkedHashMap<>();
+    node.path("set")
+        .fields()
+        .forEachRemaining(
+            s -> {
+              if (s.getValue().isInt()) {
+                set.put(s.getKey(), s.getValue().asInt());
+              } else {
+                setFrom.put(s.getKey(), s.getValue().asText());
+              }
+            });
     Map<Integer, String> lambda = new LinkedHashMap<>();
     node.path("lambda")
         .fields()
@@ -121,7 +185,8 @@ public final class LibraryModels {
         calls(node.path("calls")),
         Optional.ofNullable(node.get("handle")).map(JsonNode::asText),
         set,
-        lambda);
+        lambda,
+        setFrom);
   }
 
   private static List<LibraryCall> calls(JsonNode array) {
@@ -135,8 +200,23 @@ public final class LibraryModels {
       c.path("unlessPrefix")
           .fields()
           .forEachRemaining(u -> unless.put(Integer.parseInt(u.getKey()), u.getValue().asText()));
+      List<LibraryCall.Requirement> requires = new ArrayList<>();
+      for (JsonNode r : c.path("requires")) {
+        requires.add(
+            new LibraryCall.Requirement(
+                ArgSource.parse(r.path("source").asText()),
+                r.path("prefix").asText(""),
+                r.path("contains").asText("")));
+      }
       out.add(
-          new LibraryCall(c.path("client").asText(), c.path("operation").asText(), args, unless));
+          new LibraryCall(
+              c.path("client").asText(""),
+              c.path("operation").asText(""),
+              c.path("action").asText(""),
+              args,
+              unless,
+              requires,
+              c.path("arity").asInt(0)));
     }
     return out;
   }

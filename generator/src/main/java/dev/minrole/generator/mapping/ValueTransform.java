@@ -65,7 +65,12 @@ public enum ValueTransform {
    * The resource id an RDS host name stands for in {@code rds-db} ARNs: a host name does not give
    * it; a template's database resource gives it at deployment ({@code DbiResourceId}).
    */
-  RDS_RESOURCE_ID;
+  RDS_RESOURCE_ID,
+  /**
+   * The MSK cluster named by bootstrap servers: {@code b-1.orders.x1y2z3.c2.kafka.eu-west-1
+   * .amazonaws.com:9098} gives {@code orders}.
+   */
+  MSK_CLUSTER;
 
   /**
    * True if the value names a template resource whose deploy-time id the ARN needs ({@code
@@ -180,6 +185,8 @@ public enum ValueTransform {
                 + value
                 + " does not give the database's resource id (DbiResourceId, or the cluster's"
                 + " DbClusterResourceId), which rds-db ARNs name");
+      case MSK_CLUSTER:
+        return mskCluster(value);
       default:
         throw new IllegalStateException(name());
     }
@@ -297,6 +304,15 @@ public enum ValueTransform {
     return parts.length > 1
         ? new Part(unquote(parts[parts.length - 2]))
         : new Declined("the query does not name the table's database");
+  }
+
+  private static Result mskCluster(String servers) {
+    String host = servers.split(",")[0].strip();
+    String[] labels = host.split("\\.");
+    if (labels.length > 4 && labels[0].startsWith("b-") && host.contains(".kafka.")) {
+      return new Part(labels[1]);
+    }
+    return new Invalid("the bootstrap servers " + servers + " do not name an MSK cluster");
   }
 
   private static String unquote(String identifier) {

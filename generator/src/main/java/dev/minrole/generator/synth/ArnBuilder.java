@@ -177,10 +177,19 @@ public final class ArnBuilder {
       SdkCall call,
       String action,
       List<Finding> findings) {
-    if (!bound.transform().namesTemplateResourceId()
-        || !(value instanceof ArgValue.TemplateRef ref)) {
+    if (!bound.transform().namesTemplateResourceId()) {
       return Optional.empty();
     }
+    List<ArgValue> parts = value instanceof ArgValue.Concat c ? c.parts() : List.of(value);
+    List<ArgValue.TemplateRef> refs =
+        parts.stream()
+            .filter(ArgValue.TemplateRef.class::isInstance)
+            .map(ArgValue.TemplateRef.class::cast)
+            .toList();
+    if (refs.size() != 1) {
+      return Optional.empty();
+    }
+    ArgValue.TemplateRef ref = refs.get(0);
     Optional<String> attribute =
         ResourceTypes.bundled().of(ref.cfnType()).flatMap(ResourceTypes.Spec::resourceId);
     if (attribute.isEmpty()) {
