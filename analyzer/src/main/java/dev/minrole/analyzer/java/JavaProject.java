@@ -1,5 +1,6 @@
 package dev.minrole.analyzer.java;
 
+import dev.minrole.analyzer.build.BuildFiles;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkInventory;
@@ -13,7 +14,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The Java sources of one application, parsed and indexed once, ready to analyze any number of its
- * functions. Each analysis follows only the code its handler can reach.
+ * functions. Each analysis follows only the code its handler can reach; every function of the
+ * sources shares the findings about their module's build file (libraries that call AWS that minrole
+ * does not model).
  */
 public final class JavaProject {
   private final SourceSet sources;
@@ -21,9 +24,11 @@ public final class JavaProject {
   private final TypeNames names;
   private final SdkTypes sdk;
   private final DependencyInjection injection;
+  private final List<Finding> buildFindings;
 
-  private JavaProject(SourceSet sources, SdkInventory inventory) {
+  private JavaProject(SourceSet sources, SdkInventory inventory, List<Finding> buildFindings) {
     this.sources = sources;
+    this.buildFindings = List.copyOf(buildFindings);
     this.index = new TypeIndex(sources.files());
     this.sdk =
         new SdkTypes(
@@ -38,7 +43,8 @@ public final class JavaProject {
 
   /** Parses every Java file under {@code roots} and indexes its declarations. */
   public static JavaProject load(List<Path> roots, SdkInventory inventory) throws IOException {
-    return new JavaProject(new JavaSourceLoader().load(roots), inventory);
+    return new JavaProject(
+        new JavaSourceLoader().load(roots), inventory, BuildFiles.check(roots, null));
   }
 
   /**
@@ -46,11 +52,14 @@ public final class JavaProject {
    */
   public static JavaProject load(List<Path> roots, Path displayBase, SdkInventory inventory)
       throws IOException {
-    return new JavaProject(new JavaSourceLoader().load(roots, displayBase), inventory);
+    return new JavaProject(
+        new JavaSourceLoader().load(roots, displayBase),
+        inventory,
+        BuildFiles.check(roots, displayBase));
   }
 
   public static JavaProject of(SourceSet sources, SdkInventory inventory) {
-    return new JavaProject(sources, inventory);
+    return new JavaProject(sources, inventory, List.of());
   }
 
   public SourceSet sources() {
@@ -153,6 +162,7 @@ public final class JavaProject {
   private FunctionAnalysis collect(
       String handler, Analysis analysis, Reachability.Result reach, List<Finding> extra) {
     List<Finding> findings = new ArrayList<>(extra);
+    findings.addAll(buildFindings);
     findings.addAll(reach.findings());
     ValueEvaluator evaluator = new ValueEvaluator(analysis, reach);
     RecognitionContext context = new RecognitionContext(analysis, evaluator, findings);

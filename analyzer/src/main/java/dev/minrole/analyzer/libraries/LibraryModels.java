@@ -93,6 +93,11 @@ public final class LibraryModels {
     return List.copyOf(libraries);
   }
 
+  /** The packages whose calls need no permission (the Lambda Java libraries). */
+  public Set<String> permissionlessPackages() {
+    return Set.copyOf(permissionlessPackages);
+  }
+
   /** Every modelled type, by class name. */
   public Map<String, LibraryType> types() {
     return Map.copyOf(types);
