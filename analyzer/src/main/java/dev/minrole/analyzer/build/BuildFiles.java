@@ -102,10 +102,10 @@ public final class BuildFiles {
     return Finding.warning(
         "UNMODELLED_LIBRARY",
         dependency.coordinates()
-            + " calls "
+            + " calls AWS for the code ("
             + library.calls()
-            + " for the code, and minrole has no model of it: what it needs is not in the"
-            + " policy, and the function is reported incomplete. Add its permissions by hand ("
+            + "), and minrole has no model of it: what it needs is not in the policy, and the"
+            + " function is reported incomplete. Add its permissions by hand ("
             + library.source()
             + ")",
         dependency.where());

@@ -171,7 +171,7 @@ class AwsLibrariesTest {
                 // SDK: dynamodb.PutItem TableName=click-counter
                 // SDK: dynamodb.UpdateItem TableName=click-counter
                 // SDK: dynamodb.DeleteItem TableName=click-counter
-                // SDK: dynamodb.Query TableName=click-counter IndexName=*
+                // SDK: dynamodb.Query TableName=click-counter IndexName=LeaseOwnerToLeaseKeyIndex
                 // SDK: dynamodb.CreateTable TableName=click-counter-WorkerMetricStats
                 // SDK: dynamodb.DescribeTable TableName=click-counter-WorkerMetricStats
                 // SDK: dynamodb.Scan TableName=click-counter-WorkerMetricStats

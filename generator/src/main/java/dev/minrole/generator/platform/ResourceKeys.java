@@ -80,7 +80,7 @@ public final class ResourceKeys {
             String why =
                 resolver.isEmpty()
                     ? "no template shows how it is encrypted"
-                    : "the template does not declare it";
+                    : "the call names no " + rule.what() + " the template declares";
             report(call, needed, rule, kms, why, reported, findings);
             continue;
           }
