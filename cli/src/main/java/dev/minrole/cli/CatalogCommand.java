@@ -14,12 +14,14 @@ import picocli.CommandLine.Command;
       "  minrole catalog action 's3:Get*'",
       "  minrole catalog sdk S3Client.headObject",
       "  minrole catalog coverage",
+      "  minrole catalog libraries",
       ""
     },
     subcommands = {
       CatalogActionCommand.class,
       CatalogSdkCommand.class,
-      CatalogCoverageCommand.class
+      CatalogCoverageCommand.class,
+      CatalogLibrariesCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -33,6 +35,6 @@ final class CatalogCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a catalog command: action, sdk or coverage");
+        spec.commandLine(), "name a catalog command: action, sdk, coverage or libraries");
   }
 }

@@ -10,6 +10,7 @@ import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.template.EnvironmentBinding;
 import dev.minrole.analyzer.template.TemplateFunction;
+import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.current.CurrentRoleFindings;
 import dev.minrole.generator.declared.DeclaredPolicies;
@@ -17,6 +18,7 @@ import dev.minrole.generator.deploy.DeploymentSource;
 import dev.minrole.generator.deploy.DeploymentSources;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.platform.PlatformPermissions;
+import dev.minrole.generator.platform.ResourceKeys;
 import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionInput;
@@ -33,6 +35,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The generate pipeline: read the template (if there is one) and the sources, analyze each function
@@ -316,11 +319,10 @@ final class Pipeline {
         new PlatformPermissions(IamCatalog.bundled(), options.arnContext()).of(function);
     findings.addAll(platform.findings());
     List<Permission> extra = new ArrayList<>(platform.permissions());
-    for (SdkCall call : calls) {
-      for (Permission needed : synthesizer.needs(List.of(call)).permissions()) {
-        extra.addAll(source.encryptionKeys(call, needed));
-      }
-    }
+    ResourceKeys.Result keys =
+        source.resourceKeys(calls, call -> synthesizer.needs(List.of(call)).permissions());
+    extra.addAll(keys.permissions());
+    findings.addAll(keys.findings());
     return new FunctionInput(
         function.logicalId(), handler, calls, templateEvidence, extra, findings, deployment);
   }
@@ -350,8 +352,27 @@ final class Pipeline {
       analyses.add(((JavaProject.Analyzed) outcome).analysis());
     }
     return analyses.stream()
-        .map(a -> FunctionInput.ofCode(a.handler(), a.handler(), a.calls(), a.findings()))
+        .map(
+            a ->
+                FunctionInput.ofCode(
+                    a.handler(),
+                    a.handler(),
+                    a.calls(),
+                    concat(a.findings(), resourceKeys(Optional.empty(), a.calls()).findings())))
         .toList();
+  }
+
+  /** The keys of encrypted resources the calls use (from the template, if there is one). */
+  private ResourceKeys.Result resourceKeys(
+      Optional<TemplateResolver> template, List<SdkCall> calls) {
+    return ResourceKeys.bundled(template, options.arnContext())
+        .of(calls, call -> synthesizer.needs(List.of(call)).permissions());
+  }
+
+  private static List<Finding> concat(List<Finding> a, List<Finding> b) {
+    List<Finding> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** The parsed sources under {@code roots}, read once per set of roots. */

@@ -45,7 +45,8 @@ final class CollectionValues implements JdkFamily {
           "java.util.LinkedHashMap",
           "java.util.TreeMap",
           "java.util.concurrent.ConcurrentHashMap",
-          "java.util.EnumMap");
+          "java.util.EnumMap",
+          "java.util.Properties");
 
   private final ValueEvaluator evaluator;
 
@@ -183,6 +184,7 @@ final class CollectionValues implements JdkFamily {
     switch (name) {
       case "put":
       case "putIfAbsent":
+      case "setProperty":
         if (args.size() == 2) {
           Value.Entry entry =
               new Value.Entry(
@@ -192,6 +194,7 @@ final class CollectionValues implements JdkFamily {
         return Optional.of(receiver);
       case "get":
       case "getOrDefault":
+      case "getProperty":
         List<Value> keys = evaluator.eval(args.get(0), frame);
         List<Value> out = new ArrayList<>();
         for (Value m : receiver) {

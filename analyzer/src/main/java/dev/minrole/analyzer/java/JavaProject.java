@@ -1,5 +1,6 @@
 package dev.minrole.analyzer.java;
 
+import dev.minrole.analyzer.build.BuildFiles;
 import dev.minrole.analyzer.entry.ApplicationConfig;
 import dev.minrole.analyzer.entry.EntryPointModels;
 import dev.minrole.analyzer.entry.FunctionContext;
@@ -16,7 +17,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The Java sources of one application, parsed and indexed once, ready to analyze any number of its
- * functions. Each analysis follows only the code its handler can reach.
+ * functions. Each analysis follows only the code its handler can reach; every function of the
+ * sources shares the findings about their module's build file (libraries that call AWS that minrole
+ * does not model).
  */
 public final class JavaProject {
   private final SourceSet sources;
@@ -26,9 +29,11 @@ public final class JavaProject {
   private final DependencyInjection injection;
   private volatile ApplicationConfig config;
   private final long budget;
+  private final List<Finding> buildFindings;
 
   private JavaProject(JavaProject other, long budget) {
     this.sources = other.sources;
+    this.buildFindings = other.buildFindings;
     this.index = other.index;
     this.sdk = other.sdk;
     this.names = other.names;
@@ -37,9 +42,10 @@ public final class JavaProject {
     this.budget = budget;
   }
 
-  private JavaProject(SourceSet sources, SdkInventory inventory) {
+  private JavaProject(SourceSet sources, SdkInventory inventory, List<Finding> buildFindings) {
     this.budget = ValueEvaluator.DEFAULT_BUDGET;
     this.sources = sources;
+    this.buildFindings = List.copyOf(buildFindings);
     this.index = new TypeIndex(sources.files());
     this.sdk =
         new SdkTypes(
@@ -54,7 +60,8 @@ public final class JavaProject {
 
   /** Parses every Java file under {@code roots} and indexes its declarations. */
   public static JavaProject load(List<Path> roots, SdkInventory inventory) throws IOException {
-    return new JavaProject(new JavaSourceLoader().load(roots), inventory);
+    return new JavaProject(
+        new JavaSourceLoader().load(roots), inventory, BuildFiles.check(roots, null));
   }
 
   /**
@@ -62,11 +69,14 @@ public final class JavaProject {
    */
   public static JavaProject load(List<Path> roots, Path displayBase, SdkInventory inventory)
       throws IOException {
-    return new JavaProject(new JavaSourceLoader().load(roots, displayBase), inventory);
+    return new JavaProject(
+        new JavaSourceLoader().load(roots, displayBase),
+        inventory,
+        BuildFiles.check(roots, displayBase));
   }
 
   public static JavaProject of(SourceSet sources, SdkInventory inventory) {
-    return new JavaProject(sources, inventory);
+    return new JavaProject(sources, inventory, List.of());
   }
 
   public SourceSet sources() {
@@ -272,6 +282,7 @@ public final class JavaProject {
   private FunctionAnalysis collect(
       String handler, Analysis analysis, Reachability.Result reach, List<Finding> extra) {
     List<Finding> findings = new ArrayList<>(extra);
+    findings.addAll(buildFindings);
     findings.addAll(reach.findings());
     ValueEvaluator evaluator = new ValueEvaluator(analysis, reach, budget);
     RecognitionContext context = new RecognitionContext(analysis, evaluator, findings);

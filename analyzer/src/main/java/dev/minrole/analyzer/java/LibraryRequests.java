@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import dev.minrole.analyzer.libraries.ArgSource;
 import dev.minrole.analyzer.libraries.LibraryCall;
+import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.sdk.SdkOperation;
 import dev.minrole.analyzer.sdk.SdkService;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ final class LibraryRequests {
 
     List<Value> receiverProperty(String property);
 
+    /** How many arguments the call has, or -1 where it has none (an annotation). */
+    default int arity() {
+      return -1;
+    }
+
     List<Value> annotationAttribute(String attribute);
   }
 
@@ -39,10 +45,22 @@ final class LibraryRequests {
   static Optional<Recognized> recognize(
       LibraryCall libraryCall, Sources sources, String detail, RecognitionContext context) {
     Optional<SdkService> service =
-        context.analysis().sdk().inventory().serviceByClient(libraryCall.client());
-    Optional<SdkOperation> operation = service.flatMap(s -> s.operation(libraryCall.operation()));
-    if (operation.isEmpty()) {
+        libraryCall.isIamAction()
+            ? context.analysis().sdk().libraries().iamService(libraryCall.action())
+            : context.analysis().sdk().inventory().serviceByClient(libraryCall.client());
+    String name =
+        libraryCall.isIamAction()
+            ? libraryCall.action().substring(libraryCall.action().indexOf(':') + 1)
+            : libraryCall.operation();
+    Optional<SdkOperation> operation = service.flatMap(s -> s.operation(name));
+    if (operation.isEmpty()
+        || (libraryCall.arity() > 0 && sources.arity() != libraryCall.arity())) {
       return Optional.empty();
+    }
+    for (LibraryCall.Requirement requirement : libraryCall.requires()) {
+      if (!holds(requirement, values(requirement.source(), sources, context))) {
+        return Optional.empty();
+      }
     }
     for (Map.Entry<Integer, String> guard : libraryCall.unlessPrefix().entrySet()) {
       List<Value> values = sources.argument(guard.getKey(), "");
@@ -59,24 +77,77 @@ final class LibraryRequests {
     }
     Value.Obj request =
         Value.Obj.empty(RecognitionContext.requestClass(service.get(), operation.get().request()));
+    String each = "";
+    List<Value> elements = List.of();
     for (Map.Entry<String, ArgSource> arg : libraryCall.args().entrySet()) {
       List<Value> values = values(arg.getValue(), sources, context);
-      if (!values.isEmpty()) {
+      if (arg.getValue() instanceof ArgSource.Argument a && a.each()) {
+        each = arg.getKey();
+        elements = Values.elements(values);
+      } else if (!values.isEmpty()) {
         request = request.with(arg.getKey(), values);
       }
     }
-    return Optional.of(new Recognized(service.get(), operation.get(), List.of(request), detail));
+    if (each.isEmpty()) {
+      return Optional.of(new Recognized(service.get(), operation.get(), List.of(request), detail));
+    }
+    List<Value> requests = new ArrayList<>();
+    for (Value element : elements.isEmpty() ? List.of(Value.opaque("no element")) : elements) {
+      requests.add(request.with(each, List.of(element)));
+    }
+    return Optional.of(new Recognized(service.get(), operation.get(), requests, detail));
+  }
+
+  /**
+   * True if every value is known enough to satisfy the requirement: its known start has the prefix,
+   * or its known text has the word.
+   */
+  private static boolean holds(LibraryCall.Requirement requirement, List<Value> values) {
+    if (values.isEmpty()) {
+      return false;
+    }
+    for (Value v : values) {
+      if (!(v instanceof Value.Str s)) {
+        return false;
+      }
+      String text = s.value().pattern();
+      if (!requirement.prefix().isEmpty() && !text.startsWith(requirement.prefix())) {
+        return false;
+      }
+      if (!requirement.contains().isEmpty() && !text.contains(requirement.contains())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Value> values(ArgSource source, Sources sources, RecognitionContext context) {
     if (source instanceof ArgSource.Argument a) {
-      return sources.argument(a.index(), a.property());
+      List<Value> values = sources.argument(a.index(), a.property());
+      for (String step : a.path().subList(Math.min(1, a.path().size()), a.path().size())) {
+        values = property(values, step);
+      }
+      return values;
     }
     if (source instanceof ArgSource.ReceiverProperty p) {
-      return sources.receiverProperty(p.property());
+      List<Value> values = sources.receiverProperty(p.path().get(0));
+      for (String step : p.path().subList(1, p.path().size())) {
+        values = property(values, step);
+      }
+      return values;
     }
     if (source instanceof ArgSource.AnnotationAttribute a) {
       return sources.annotationAttribute(a.attribute());
+    }
+    if (source instanceof ArgSource.Suffixed s) {
+      List<Value> out = new ArrayList<>();
+      for (Value v : values(s.base(), sources, context)) {
+        out.add(
+            v instanceof Value.Str str
+                ? new Value.Str(ArgValue.concat(List.of(str.value(), ArgValue.literal(s.suffix()))))
+                : v);
+      }
+      return out;
     }
     if (source instanceof ArgSource.Fixed f) {
       return List.of(Value.str(f.text()));
@@ -99,6 +170,25 @@ final class LibraryRequests {
               "the entity class of " + ValueEvaluator.describe(argument.get()) + " is not known"));
     }
     return List.of(Value.str(snakeCase(entity.simpleName())));
+  }
+
+  /** The values of a map's entries under a key; an entry with an unknown key may be it. */
+  private static List<Value> entry(Value.Entries map, String key) {
+    List<Value> out = new ArrayList<>();
+    for (Value.Entry e : map.entries()) {
+      boolean exact =
+          e.keys().stream()
+              .anyMatch(
+                  k ->
+                      k instanceof Value.Str s
+                          && s.value().literal().map(key::equals).orElse(false));
+      boolean unknown =
+          e.keys().stream().anyMatch(k -> !(k instanceof Value.Str s && s.value().isKnown()));
+      if (exact || unknown) {
+        out.addAll(e.values());
+      }
+    }
+    return out.isEmpty() ? List.of(Value.opaque(key + " is not set")) : out;
   }
 
   /** {@code OrderItem} as Spring Cloud AWS names its table: {@code order_item}. */
@@ -152,18 +242,26 @@ final class LibraryRequests {
       }
 
       @Override
+      public int arity() {
+        return args.size();
+      }
+
+      @Override
       public List<Value> annotationAttribute(String attribute) {
         return List.of();
       }
     };
   }
 
+  /** The property of configured objects, or the entry of maps ({@code Properties}) under a key. */
   static List<Value> property(List<Value> objects, String property) {
     List<Value> out = new ArrayList<>();
     for (Value v : objects) {
       if (v instanceof Value.Obj obj) {
         out.addAll(
             obj.props().getOrDefault(property, List.of(Value.opaque(property + " is not set"))));
+      } else if (v instanceof Value.Entries map) {
+        out.addAll(entry(map, property));
       } else {
         out.add(v instanceof Value.Opaque ? v : Value.opaque("not a configured object"));
       }

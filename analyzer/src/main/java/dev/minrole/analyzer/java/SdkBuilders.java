@@ -3,6 +3,9 @@ package dev.minrole.analyzer.java;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.minrole.analyzer.libraries.LibraryMethod;
+import dev.minrole.analyzer.libraries.LibraryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,28 @@ final class SdkBuilders {
     return Optional.empty();
   }
 
+  /**
+   * {@code new X(...)} of a modelled library type: an object of type X with the properties its
+   * constructor model records from the arguments ({@code new ProducerRecord<>(topic, value)}).
+   */
+  static Optional<List<Value>> creation(
+      ValueEvaluator evaluator, ObjectCreationExpr creation, Frame frame) {
+    String type = evaluator.analysis().types().typeOf(creation).name();
+    Optional<LibraryType> library = evaluator.analysis().sdk().libraries().type(type);
+    if (library.isEmpty() || creation.getAnonymousClassBody().isPresent()) {
+      return Optional.empty();
+    }
+    Value.Obj object = Value.Obj.empty(type);
+    for (Map.Entry<String, Integer> set :
+        library.get().constructor().map(LibraryMethod::set).orElse(Map.of()).entrySet()) {
+      if (set.getValue() < creation.getArguments().size()) {
+        object =
+            object.with(set.getKey(), evaluator.eval(creation.getArgument(set.getValue()), frame));
+      }
+    }
+    return Optional.of(List.of(object));
+  }
+
   /** A handle made from {@code base}, with the properties the method's arguments set. */
   private static Value.Obj handleOf(
       ValueEvaluator evaluator,
@@ -60,6 +85,17 @@ final class SdkBuilders {
       MethodCallExpr call,
       Frame frame) {
     Value.Obj handle = new Value.Obj(method.type(), base.props());
+    for (Map.Entry<String, String> from : method.setFrom().entrySet()) {
+      String source = from.getValue();
+      int dot = source.indexOf('.');
+      int index = Integer.parseInt(source.substring(0, dot));
+      if (index < call.getArguments().size()) {
+        List<Value> argument = evaluator.eval(call.getArgument(index), frame);
+        handle =
+            handle.with(
+                from.getKey(), LibraryRequests.property(argument, source.substring(dot + 1)));
+      }
+    }
     for (Map.Entry<String, Integer> set : method.set().entrySet()) {
       int index = set.getValue();
       if (index < call.getArguments().size()) {

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 final class SdkCallCollector {
   private final List<CallRecognizer> recognizers;
+  private final LibraryCreationRecognizer creations = new LibraryCreationRecognizer();
 
   SdkCallCollector(List<CallRecognizer> recognizers) {
     this.recognizers = List.copyOf(recognizers);
@@ -58,6 +59,11 @@ final class SdkCallCollector {
     }
     if (node instanceof MethodCallExpr call) {
       recognize(call, unit, context, calls);
+    }
+    if (node instanceof ObjectCreationExpr creation) {
+      for (Recognized r : creations.recognize(creation, unit, context)) {
+        add(r, context.location(creation), calls);
+      }
     }
     for (Node child : node.getChildNodes()) {
       if (node instanceof ObjectCreationExpr creation

@@ -56,7 +56,11 @@ final class SdkTypes implements ExternalTypes {
   /**
    * A method that returns a handle carrying resource names: the handle's type and what it records.
    */
-  record HandleSpec(String type, Map<String, Integer> set) {}
+  record HandleSpec(String type, Map<String, Integer> set, Map<String, String> setFrom) {
+    HandleSpec(String type, Map<String, Integer> set) {
+      this(type, set, Map.of());
+    }
+  }
 
   /**
    * The handle a utility or library method returns ({@code enhanced.table(name, schema)}, {@code
@@ -77,7 +81,7 @@ final class SdkTypes implements ExternalTypes {
     return library
         .get()
         .method(method)
-        .flatMap(m -> m.handle().map(h -> new HandleSpec(h, m.set())));
+        .flatMap(m -> m.handle().map(h -> new HandleSpec(h, m.set(), m.setFrom())));
   }
 
   /** True for types whose objects the evaluator builds up from setter calls and handles. */

@@ -256,6 +256,7 @@ final class ValueEvaluator {
         return List.of(new Value.Alloc(creation, frame));
       }
       return Sdk1Requests.creation(this, creation, frame)
+          .or(() -> SdkBuilders.creation(this, creation, frame))
           .orElseGet(() -> jdk.creation(creation, frame));
     }
     if (e instanceof ArrayCreationExpr array) {

@@ -1,11 +1,8 @@
 package dev.minrole.analyzer.libraries;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.minrole.analyzer.data.DataFiles;
+import dev.minrole.analyzer.sdk.SdkService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,12 +20,16 @@ import java.util.Set;
  */
 public final class LibraryModels {
   private static final String ROOT = "/dev/minrole/analyzer/libraries/";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static volatile LibraryModels bundled;
 
   private final Map<String, LibraryType> types = new HashMap<>();
   private final Map<String, AnnotationModel> annotations = new HashMap<>();
   private final Set<String> permissionlessPackages = new LinkedHashSet<>();
+  private final java.util.Map<String, java.util.SortedSet<String>> permissionlessByLibrary =
+      new java.util.HashMap<>();
+  private final Map<String, Map<String, Set<String>>> iamActions = new HashMap<>();
+  private final Map<String, SdkService> iamServices = new HashMap<>();
+  private final List<String> libraries = new ArrayList<>();
 
   LibraryModels(List<JsonNode> files) {
     for (JsonNode file : files) {
@@ -48,8 +49,73 @@ public final class LibraryModels {
                   annotations.put(
                       e.getKey(),
                       annotation(e.getKey(), library, resolve(annotationNodes, e.getValue()))));
-      file.path("permissionless").forEach(p -> permissionlessPackages.add(p.asText()));
+      file.path("permissionless")
+          .forEach(
+              p -> {
+                permissionlessPackages.add(p.asText());
+                permissionlessByLibrary
+                    .computeIfAbsent(library, k -> new java.util.TreeSet<>())
+                    .add(p.asText());
+              });
+      libraries.add(library);
     }
+    for (LibraryType type : types.values()) {
+      type.methods().values().forEach(m -> noteActions(m.calls()));
+      type.constructor().ifPresent(c -> noteActions(c.calls()));
+      noteActions(type.onBuild());
+    }
+    annotations.values().forEach(a -> a.variants().values().forEach(this::noteActions));
+    iamActions.forEach(
+        (prefix, names) -> iamServices.put(prefix, SdkService.ofIamActions(prefix, names)));
+  }
+
+  private void noteActions(List<LibraryCall> calls) {
+    for (LibraryCall call : calls) {
+      if (call.isIamAction()) {
+        int colon = call.action().indexOf(':');
+        iamActions
+            .computeIfAbsent(call.action().substring(0, colon), k -> new HashMap<>())
+            .computeIfAbsent(call.action().substring(colon + 1), k -> new LinkedHashSet<>())
+            .addAll(call.args().keySet());
+      }
+    }
+  }
+
+  /**
+   * The IAM actions libraries perform that no SDK client does, as a service of their prefix: {@code
+   * rds-db:connect} is operation {@code connect} of service {@code rds-db}.
+   */
+  public Optional<SdkService> iamService(String action) {
+    int colon = action.indexOf(':');
+    return colon < 0
+        ? Optional.empty()
+        : Optional.ofNullable(iamServices.get(action.substring(0, colon)));
+  }
+
+  /** The services of the IAM actions libraries perform without an SDK client. */
+  public Collection<SdkService> iamServices() {
+    return List.copyOf(iamServices.values());
+  }
+
+  /** The names of the modelled libraries, in index order. */
+  public List<String> libraries() {
+    return List.copyOf(libraries);
+  }
+
+  /** The packages whose calls need no permission (the Lambda Java libraries). */
+  /** The packages a library's model says need no permission, sorted; none for most libraries. */
+  public java.util.SortedSet<String> permissionlessPackages(String library) {
+    return java.util.Collections.unmodifiableSortedSet(
+        permissionlessByLibrary.getOrDefault(library, new java.util.TreeSet<>()));
+  }
+
+  public Set<String> permissionlessPackages() {
+    return Set.copyOf(permissionlessPackages);
+  }
+
+  /** Every modelled type, by class name. */
+  public Map<String, LibraryType> types() {
+    return Map.copyOf(types);
   }
 
   /** An entry written as {@code {sameAs: other}} is the entry {@code other} of the same map. */
@@ -86,25 +152,14 @@ public final class LibraryModels {
   /** Models from YAML texts, for tests. */
   public static LibraryModels fromYaml(List<String> texts) {
     List<JsonNode> files = new ArrayList<>();
-    try {
-      for (String text : texts) {
-        files.add(YAML.readTree(text));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String text : texts) {
+      files.add(DataFiles.yamlText(text));
     }
     return new LibraryModels(files);
   }
 
   private static JsonNode read(String name) {
-    try (InputStream in = LibraryModels.class.getResourceAsStream(ROOT + name)) {
-      if (in == null) {
-        throw new IllegalStateException("library model missing: " + ROOT + name);
-      }
-      return YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read library model " + name, e);
-    }
+    return DataFiles.yaml(ROOT + name);
   }
 
   private static LibraryType type(String name, String library, JsonNode node) {
@@ -122,12 +177,25 @@ public final class LibraryModels {
         node.path("source").asText(""),
         methods,
         fluent,
-        calls(node.path("onBuild")));
+        calls(node.path("onBuild")),
+        node.has("constructor")
+            ? Optional.of(method("<init>", node.get("constructor")))
+            : Optional.empty());
   }
 
   private static LibraryMethod method(String name, JsonNode node) {
     Map<String, Integer> set = new LinkedHashMap<>();
-    node.path("set").fields().forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
+    Map<String, String> setFrom = new LinkedHashMap<>();
+    node.path("set")
+        .fields()
+        .forEachRemaining(
+            s -> {
+              if (s.getValue().isInt()) {
+                set.put(s.getKey(), s.getValue().asInt());
+              } else {
+                setFrom.put(s.getKey(), s.getValue().asText());
+              }
+            });
     Map<Integer, String> lambda = new LinkedHashMap<>();
     node.path("lambda")
         .fields()
@@ -137,7 +205,8 @@ public final class LibraryModels {
         calls(node.path("calls")),
         Optional.ofNullable(node.get("handle")).map(JsonNode::asText),
         set,
-        lambda);
+        lambda,
+        setFrom);
   }
 
   private static List<LibraryCall> calls(JsonNode array) {
@@ -151,8 +220,23 @@ public final class LibraryModels {
       c.path("unlessPrefix")
           .fields()
           .forEachRemaining(u -> unless.put(Integer.parseInt(u.getKey()), u.getValue().asText()));
+      List<LibraryCall.Requirement> requires = new ArrayList<>();
+      for (JsonNode r : c.path("requires")) {
+        requires.add(
+            new LibraryCall.Requirement(
+                ArgSource.parse(r.path("source").asText()),
+                r.path("prefix").asText(""),
+                r.path("contains").asText("")));
+      }
       out.add(
-          new LibraryCall(c.path("client").asText(), c.path("operation").asText(), args, unless));
+          new LibraryCall(
+              c.path("client").asText(""),
+              c.path("operation").asText(""),
+              c.path("action").asText(""),
+              args,
+              unless,
+              requires,
+              c.path("arity").asInt(0)));
     }
     return out;
   }

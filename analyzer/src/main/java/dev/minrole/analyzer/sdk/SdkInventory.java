@@ -2,8 +2,8 @@ package dev.minrole.analyzer.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.minrole.analyzer.data.DataFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,14 +102,7 @@ public final class SdkInventory {
   }
 
   private static JsonNode readResource(String name) {
-    try (InputStream in = SdkInventory.class.getResourceAsStream(ROOT + name)) {
-      if (in == null) {
-        throw new IllegalStateException("SDK inventory resource missing: " + ROOT + name);
-      }
-      return JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read SDK inventory " + name, e);
-    }
+    return DataFiles.json(ROOT + name);
   }
 
   public String sdkVersion() {
@@ -193,10 +186,10 @@ public final class SdkInventory {
               op.path("name").asText(),
               op.path("method").asText(),
               op.path("request").asText(),
-              texts(op.path("paginators")),
-              texts(op.path("waiters")),
+              DataFiles.texts(op.path("paginators")),
+              DataFiles.texts(op.path("waiters")),
               members(op.path("members")),
-              texts(op.path("aliases")),
+              DataFiles.texts(op.path("aliases")),
               op.path("asyncOnly").asBoolean(false)));
     }
     Map<String, List<SdkMember>> shapes = new HashMap<>();
@@ -242,11 +235,5 @@ public final class SdkInventory {
               m.hasNonNull("enum") ? m.get("enum").asText() : null));
     }
     return members;
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }

@@ -1,11 +1,7 @@
 package dev.minrole.analyzer.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.minrole.analyzer.data.DataFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,14 +60,7 @@ public final class SdkResponses {
   }
 
   private static SdkResponses load() {
-    try (InputStream in = SdkResponses.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("SDK responses resource missing: " + RESOURCE);
-      }
-      return new SdkResponses(new ObjectMapper(new YAMLFactory()).readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new SdkResponses(DataFiles.yaml(RESOURCE));
   }
 
   private static DerivedMember member(JsonNode node) {

@@ -50,6 +50,27 @@ public final class SdkService {
     }
   }
 
+  /**
+   * IAM actions no SDK client performs but libraries do with the function's credentials ({@code
+   * rds-db:connect}, {@code kafka-cluster:WriteData}): a service named by the IAM prefix whose
+   * operations are the actions, with no Java package and no typed members.
+   */
+  public static SdkService ofIamActions(
+      String prefix, Map<String, ? extends java.util.Collection<String>> actions) {
+    List<SdkOperation> operations = new java.util.ArrayList<>();
+    for (Map.Entry<String, ? extends java.util.Collection<String>> action :
+        new java.util.TreeMap<>(actions).entrySet()) {
+      List<SdkMember> members = new java.util.ArrayList<>();
+      for (String member : new java.util.TreeSet<>(action.getValue())) {
+        members.add(new SdkMember(member, member, "String", null, null));
+      }
+      String name = action.getKey();
+      operations.add(
+          new SdkOperation(name, name, name, List.of(), List.of(), members, List.of(), false));
+    }
+    return new SdkService("", "", prefix, "", "", operations, Map.of());
+  }
+
   public String artifact() {
     return artifact;
   }

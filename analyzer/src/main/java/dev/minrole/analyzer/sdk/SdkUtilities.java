@@ -1,11 +1,7 @@
 package dev.minrole.analyzer.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.minrole.analyzer.data.DataFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,14 +56,7 @@ public final class SdkUtilities {
       synchronized (SdkUtilities.class) {
         result = bundled;
         if (result == null) {
-          try (InputStream in = SdkUtilities.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-              throw new IllegalStateException("SDK utilities resource missing: " + RESOURCE);
-            }
-            result = new SdkUtilities(new ObjectMapper(new YAMLFactory()).readTree(in));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          result = new SdkUtilities(DataFiles.yaml(RESOURCE));
           bundled = result;
         }
       }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the functions of a template: {@code AWS::Serverless::Function} (with {@code
@@ -18,8 +17,7 @@ import java.util.Set;
 public final class FunctionReader {
   private static final String SERVERLESS = "AWS::Serverless::Function";
   private static final String LAMBDA = "AWS::Lambda::Function";
-  private static final Set<String> POLL_SOURCES =
-      Set.of("SQS", "Kinesis", "DynamoDB", "MSK", "SelfManagedKafka", "MQ", "DocumentDB");
+  private static final LambdaSources SOURCES = LambdaSources.bundled();
 
   private final Template template;
   private final TemplateResolver resolver;
@@ -60,18 +58,12 @@ public final class FunctionReader {
         continue;
       }
       String type = event.text("Type").orElse("");
-      if (!POLL_SOURCES.contains(type)) {
+      Optional<String> named = SOURCES.pollProperty(type);
+      if (named.isEmpty()) {
         continue;
       }
       TNode.TMap eventProps = event.map("Properties");
-      String property =
-          switch (type) {
-            case "SQS" -> "Queue";
-            case "MQ" -> "Broker";
-            case "DocumentDB" -> "Cluster";
-            case "SelfManagedKafka" -> "KafkaBootstrapServers";
-            default -> "Stream";
-          };
+      String property = named.get();
       String eventPath = path + ".Events." + e.getKey() + ".Properties";
       eventProps
           .get(property)
@@ -238,19 +230,17 @@ public final class FunctionReader {
         continue;
       }
       Optional<TemplateResource> resource = template.resource(ref.logicalId());
-      Optional<TNode> key =
-          switch (ref.cfnType()) {
-            case "AWS::SQS::Queue" -> resource.flatMap(r -> r.properties().get("KmsMasterKeyId"));
-            case "AWS::Kinesis::Stream" ->
-                resource.flatMap(r -> r.properties().map("StreamEncryption").get("KeyId"));
-            default -> Optional.empty();
-          };
+      Optional<ResourceTypes.Spec> spec =
+          SOURCES.pollsWithKey(ref.cfnType())
+              ? ResourceTypes.bundled().of(ref.cfnType())
+              : Optional.empty();
+      Optional<TNode> key = spec.flatMap(s -> resource.flatMap(s::encryptionKeyOf));
       if (key.isPresent()) {
         String keyPath =
             "Resources."
                 + ref.logicalId()
                 + ".Properties."
-                + (kind.equals("Kinesis") ? "StreamEncryption.KeyId" : "KmsMasterKeyId");
+                + spec.get().encryptionKey().orElseThrow();
         return new EventSource(kind, source, Optional.of(value(key.get(), keyPath)));
       }
     }
@@ -277,9 +267,9 @@ public final class FunctionReader {
     for (ArgValue v : resolver.resolve(node)) {
       String text = v.pattern();
       if (v instanceof ArgValue.TemplateRef ref) {
-        String kind = kindOfType(ref.cfnType());
-        if (!kind.isEmpty()) {
-          return kind;
+        Optional<String> kind = SOURCES.kindOfType(ref.cfnType());
+        if (kind.isPresent()) {
+          return kind.get();
         }
       }
       String kind = ArnKinds.of(text);
@@ -288,18 +278,6 @@ public final class FunctionReader {
       }
     }
     return "Unknown";
-  }
-
-  private static String kindOfType(String cfnType) {
-    return switch (cfnType) {
-      case "AWS::SQS::Queue" -> "SQS";
-      case "AWS::SNS::Topic" -> "SNS";
-      case "AWS::Lambda::Function", "AWS::Serverless::Function" -> "Lambda";
-      case "AWS::Events::EventBus" -> "EventBridge";
-      case "AWS::Kinesis::Stream" -> "Kinesis";
-      case "AWS::DynamoDB::Table" -> "DynamoDB";
-      default -> "";
-    };
   }
 
   private RoleRef role(TNode node) {

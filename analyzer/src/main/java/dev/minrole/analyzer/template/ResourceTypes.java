@@ -1,11 +1,7 @@
 package dev.minrole.analyzer.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.minrole.analyzer.data.DataFiles;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +24,14 @@ public final class ResourceTypes {
       boolean generatedLowercase,
       Optional<String> arnAttribute,
       Optional<String> arnIamType,
-      boolean refIsArn) {}
+      boolean refIsArn,
+      Optional<String> encryptionKey,
+      Optional<String> resourceId) {
+    /** The node that names the resource's customer managed KMS key, if the template sets it. */
+    public Optional<TNode> encryptionKeyOf(TemplateResource resource) {
+      return encryptionKey.flatMap(resource::property);
+    }
+  }
 
   private final Map<String, Spec> specs = new HashMap<>();
 
@@ -55,7 +58,9 @@ public final class ResourceTypes {
                       n.path("generatedName").path("lowercase").asBoolean(false),
                       Optional.ofNullable(arn.get("attribute")).map(JsonNode::asText),
                       Optional.ofNullable(arn.get("iam")).map(JsonNode::asText),
-                      arn.path("ref").asBoolean(false)));
+                      arn.path("ref").asBoolean(false),
+                      Optional.ofNullable(n.get("encryptionKey")).map(JsonNode::asText),
+                      Optional.ofNullable(n.get("resourceId")).map(JsonNode::asText)));
             });
   }
 
@@ -65,12 +70,9 @@ public final class ResourceTypes {
       synchronized (ResourceTypes.class) {
         result = bundled;
         if (result == null) {
-          String resource = "/dev/minrole/analyzer/template/resource-types.yaml";
-          try (InputStream in = ResourceTypes.class.getResourceAsStream(resource)) {
-            result = new ResourceTypes(new ObjectMapper(new YAMLFactory()).readTree(in));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          result =
+              new ResourceTypes(
+                  DataFiles.yaml("/dev/minrole/analyzer/template/resource-types.yaml"));
           bundled = result;
         }
       }

@@ -2,6 +2,7 @@ package dev.minrole.generator.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.minrole.analyzer.data.DataFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -99,7 +100,7 @@ public final class IamCatalog {
                     new ActionResource(
                         r.path("type").asText(),
                         r.path("required").asBoolean(false),
-                        texts(r.path("dependentActions"))));
+                        DataFiles.texts(r.path("dependentActions"))));
               }
               actions.put(
                   e.getKey(),
@@ -108,8 +109,8 @@ public final class IamCatalog {
                       e.getKey(),
                       AccessLevel.parseAll(a.path("access").asText()),
                       resources,
-                      texts(a.path("conditions")),
-                      texts(a.path("dependentActions"))));
+                      DataFiles.texts(a.path("conditions")),
+                      DataFiles.texts(a.path("dependentActions"))));
             });
     Map<String, ResourceType> types = new LinkedHashMap<>();
     node.path("resourceTypes")
@@ -122,18 +123,12 @@ public final class IamCatalog {
                         prefix,
                         e.getKey(),
                         e.getValue().path("arn").asText(),
-                        texts(e.getValue().path("conditions")))));
+                        DataFiles.texts(e.getValue().path("conditions")))));
     Map<String, String> keys = new LinkedHashMap<>();
     node.path("conditionKeys")
         .fields()
         .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
     return new IamService(prefix, node.path("name").asText(prefix), actions, types, keys);
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   /** The version of the npm package the catalog was derived from. */

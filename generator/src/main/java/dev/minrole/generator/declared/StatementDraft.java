@@ -1,6 +1,7 @@
 package dev.minrole.generator.declared;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.minrole.analyzer.data.DataFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,28 +62,18 @@ public record StatementDraft(
                 operator
                     .getValue()
                     .properties()
-                    .forEach(key -> keys.put(key.getKey(), texts(key.getValue())));
+                    .forEach(key -> keys.put(key.getKey(), DataFiles.texts(key.getValue())));
                 conditions.put(operator.getKey(), keys);
               });
       out.add(
           new StatementDraft(
               s.hasNonNull("Sid") ? Optional.of(s.get("Sid").asText()) : Optional.empty(),
               s.path("Effect").asText("Allow"),
-              texts(s.path("Action")),
-              texts(s.path("NotAction")),
-              texts(s.path("Resource")),
-              texts(s.path("NotResource")),
+              DataFiles.texts(s.path("Action")),
+              DataFiles.texts(s.path("NotAction")),
+              DataFiles.texts(s.path("Resource")),
+              DataFiles.texts(s.path("NotResource")),
               conditions));
-    }
-    return out;
-  }
-
-  private static List<String> texts(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(n -> out.add(n.asText()));
-    } else if (node.isValueNode()) {
-      out.add(node.asText());
     }
     return out;
   }

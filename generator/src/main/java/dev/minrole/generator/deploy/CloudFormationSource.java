@@ -9,8 +9,7 @@ import dev.minrole.analyzer.template.TemplateProject;
 import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.generator.current.TemplateRoles;
 import dev.minrole.generator.declared.DeclaredPolicies;
-import dev.minrole.generator.platform.EncryptedTargets;
-import dev.minrole.generator.platform.PlatformPermissions;
+import dev.minrole.generator.platform.ResourceKeys;
 import dev.minrole.generator.render.TemplateArns;
 import dev.minrole.generator.synth.ArnContext;
 import dev.minrole.generator.synth.Deployment;
@@ -19,6 +18,7 @@ import dev.minrole.generator.synth.TemplateReference;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A SAM or CloudFormation template (or a synthesized CDK stack) as a deployment source; also a
@@ -118,8 +118,9 @@ public final class CloudFormationSource implements DeploymentSource {
   }
 
   @Override
-  public List<Permission> encryptionKeys(SdkCall call, Permission needed) {
-    return new EncryptedTargets(resolver(), PlatformPermissions.rules()).of(call, needed.action());
+  public ResourceKeys.Result resourceKeys(
+      List<SdkCall> calls, java.util.function.Function<SdkCall, List<Permission>> needs) {
+    return ResourceKeys.bundled(Optional.of(resolver()), context).of(calls, needs);
   }
 
   private TemplateResolver resolver() {

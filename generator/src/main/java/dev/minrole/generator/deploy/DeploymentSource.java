@@ -4,6 +4,7 @@ import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
 import dev.minrole.analyzer.template.TemplateFunction;
 import dev.minrole.generator.declared.DeclaredPolicies;
+import dev.minrole.generator.platform.ResourceKeys;
 import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.Permission;
 import java.nio.file.Path;
@@ -48,8 +49,10 @@ public interface DeploymentSource {
   DeclaredPolicies.Declared declared(TemplateFunction function);
 
   /**
-   * The KMS permissions writing to an encrypted queue or topic of this code needs, for a call and
-   * one permission it needs.
+   * The KMS permissions the calls need on the customer managed keys of the resources they use, as
+   * this code configures them, and findings where a key cannot be seen ({@code
+   * resource-keys.yaml}); {@code needs} gives the permissions each call needs.
    */
-  List<Permission> encryptionKeys(SdkCall call, Permission needed);
+  ResourceKeys.Result resourceKeys(
+      List<SdkCall> calls, java.util.function.Function<SdkCall, List<Permission>> needs);
 }

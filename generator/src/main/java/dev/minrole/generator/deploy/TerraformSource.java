@@ -1,6 +1,5 @@
 package dev.minrole.generator.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
@@ -12,10 +11,12 @@ import dev.minrole.analyzer.terraform.TerraformPlan;
 import dev.minrole.analyzer.terraform.TerraformProject;
 import dev.minrole.analyzer.terraform.TfValue;
 import dev.minrole.generator.declared.DeclaredPolicies;
+import dev.minrole.generator.platform.KeyRules;
 import dev.minrole.generator.platform.KmsKeys;
-import dev.minrole.generator.platform.PlatformPermissions;
+import dev.minrole.generator.platform.ResourceKeys;
 import dev.minrole.generator.render.TerraformArns;
 import dev.minrole.generator.synth.ArnContext;
+import dev.minrole.generator.synth.Condition;
 import dev.minrole.generator.synth.CurrentRole;
 import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.Evidence;
@@ -33,7 +34,9 @@ import java.util.Optional;
  * by its address ({@code aws_iam_role.shipping}).
  */
 public final class TerraformSource implements DeploymentSource {
-  private static final List<String> ENCRYPTABLE = List.of("aws_sqs_queue", "aws_sns_topic");
+  /** The CloudFormation types of resource-keys.yaml that Terraform resources of these types are. */
+  private static final java.util.Map<String, String> ENCRYPTABLE =
+      java.util.Map.of("AWS::SQS::Queue", "aws_sqs_queue", "AWS::SNS::Topic", "aws_sns_topic");
 
   private final Path directory;
   private final String displayPath;
@@ -140,28 +143,48 @@ public final class TerraformSource implements DeploymentSource {
   }
 
   /**
-   * {@code kms:GenerateDataKey} and {@code kms:Decrypt} on the {@code kms_master_key_id} of a queue
-   * or topic of the configuration the code writes to (the rule in {@code platform.yaml}).
+   * The KMS actions {@code resource-keys.yaml} gives for using a queue or topic of the
+   * configuration encrypted with a customer managed key ({@code kms_master_key_id}), on that key,
+   * through the service ({@code kms:ViaService}).
    */
   @Override
-  public List<Permission> encryptionKeys(SdkCall call, Permission needed) {
-    JsonNode rule = PlatformPermissions.rules().path("encryptedTargets");
-    List<String> writes = new ArrayList<>();
-    rule.path("writes").forEach(n -> writes.add(n.asText()));
-    if (!writes.contains(needed.action())) {
-      return List.of();
+  public ResourceKeys.Result resourceKeys(
+      List<SdkCall> calls, java.util.function.Function<SdkCall, List<Permission>> needs) {
+    List<Permission> out = new ArrayList<>();
+    for (SdkCall call : calls) {
+      for (Permission needed : needs.apply(call)) {
+        for (KeyRules.Rule rule : KeyRules.bundled().forAction(needed.action())) {
+          String tfType = ENCRYPTABLE.get(rule.type());
+          if (tfType != null) {
+            out.addAll(keyPermissions(call, needed, rule, tfType));
+          }
+        }
+      }
     }
+    return new ResourceKeys.Result(out, List.of());
+  }
+
+  private List<Permission> keyPermissions(
+      SdkCall call, Permission needed, KeyRules.Rule rule, String tfType) {
+    List<String> kms = new ArrayList<>();
+    rule.usesFor(needed.action(), call.operation()).forEach(u -> kms.addAll(u.kms()));
     List<Permission> out = new ArrayList<>();
     for (ResourceInstance target : project.resources().all()) {
-      if (!ENCRYPTABLE.contains(target.type()) || target.get("kms_master_key_id").isNull()) {
+      if (!target.type().equals(tfType) || target.get("kms_master_key_id").isNull()) {
         continue;
       }
       TfValue arn = project.resources().attribute(target, "arn");
       if (arn.strings().stream().noneMatch(a -> a.pattern().equals(needed.resource()))) {
         continue;
       }
-      TfValue key = target.get("kms_master_key_id");
-      for (ArgValue k : key.strings()) {
+      String[] parts = needed.resource().split(":", 5);
+      String region = parts.length > 3 && !parts[3].isEmpty() ? parts[3] : "*";
+      Condition through =
+          new Condition(
+              "StringLike",
+              "kms:ViaService",
+              List.of(rule.service() + "." + region + ".amazonaws.com"));
+      for (ArgValue k : target.get("kms_master_key_id").strings()) {
         Optional<String> keyArn =
             KmsKeys.arn(
                 k, context.partition(), context.regionOrWildcard(), context.accountOrWildcard());
@@ -172,13 +195,15 @@ public final class TerraformSource implements DeploymentSource {
             target.instanceAddress()
                 + " is encrypted with the customer managed key "
                 + k.describe()
-                + ", so writing to it needs the key";
-        for (JsonNode action : rule.path("actions")) {
+                + ", so "
+                + needed.action()
+                + " on it needs the key";
+        for (String action : new java.util.LinkedHashSet<>(kms)) {
           out.add(
               new Permission(
-                  action.asText(),
+                  action,
                   keyArn.get(),
-                  List.of(),
+                  List.of(through),
                   List.of(
                       new Evidence.Platform(reason),
                       new Evidence.Template(

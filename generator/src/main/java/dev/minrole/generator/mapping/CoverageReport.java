@@ -1,15 +1,11 @@
 package dev.minrole.generator.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.analyzer.data.DataFiles;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.sdk.SdkOperation;
 import dev.minrole.analyzer.sdk.SdkService;
 import dev.minrole.generator.mapping.OperationMapper.Coverage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -127,14 +123,7 @@ public final class CoverageReport {
   }
 
   private static JsonNode readServices() {
-    try (InputStream in = CoverageReport.class.getResourceAsStream(SERVICES)) {
-      if (in == null) {
-        throw new IllegalStateException("mapping data missing: " + SERVICES);
-      }
-      return new ObjectMapper(new YAMLFactory()).readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + SERVICES, e);
-    }
+    return DataFiles.yaml(SERVICES);
   }
 
   public List<Row> rows() {

@@ -1,11 +1,7 @@
 package dev.minrole.generator.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.minrole.analyzer.data.DataFiles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,7 +18,6 @@ import java.util.Optional;
  */
 public final class MappingData {
   private static final String ROOT = "/dev/minrole/generator/mapping/";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static volatile MappingData bundled;
 
   private final Map<String, String> prefixes;
@@ -78,23 +73,12 @@ public final class MappingData {
 
   /** Mapping data from YAML texts, for tests. */
   public static MappingData fromYaml(String prefixes, String resources, String overrides) {
-    try {
-      return new MappingData(
-          YAML.readTree(prefixes), YAML.readTree(resources), YAML.readTree(overrides));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new MappingData(
+        DataFiles.yamlText(prefixes), DataFiles.yamlText(resources), DataFiles.yamlText(overrides));
   }
 
   private static JsonNode read(String name) {
-    try (InputStream in = MappingData.class.getResourceAsStream(ROOT + name)) {
-      if (in == null) {
-        throw new IllegalStateException("mapping data missing: " + ROOT + name);
-      }
-      return YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read mapping data " + name, e);
-    }
+    return DataFiles.yaml(ROOT + name);
   }
 
   private static String aliasTarget(JsonNode node) {
@@ -228,21 +212,37 @@ public final class MappingData {
             e -> {
               JsonNode v = e.getValue();
               switch (e.getKey()) {
-                case "present" -> all.add(new When.AnyPresent(texts(v)));
-                case "absent" -> all.add(new When.Absent(texts(v)));
-                case "waiter" -> all.add(new When.Waiter(texts(v)));
+                case "present" -> all.add(new When.AnyPresent(DataFiles.texts(v)));
+                case "absent" -> all.add(new When.Absent(DataFiles.texts(v)));
+                case "waiter" -> all.add(new When.Waiter(DataFiles.texts(v)));
                 case "unknown" -> all.add(new When.Unknown(v.asText()));
                 case "equals" ->
                     v.properties()
-                        .forEach(f -> all.add(new When.Equals(f.getKey(), texts(f.getValue()))));
+                        .forEach(
+                            f ->
+                                all.add(
+                                    new When.Equals(f.getKey(), DataFiles.texts(f.getValue()))));
                 case "startsWith" ->
                     v.properties()
                         .forEach(
-                            f -> all.add(new When.StartsWith(f.getKey(), texts(f.getValue()))));
+                            f ->
+                                all.add(
+                                    new When.StartsWith(
+                                        f.getKey(), DataFiles.texts(f.getValue()))));
+                case "mayContain" ->
+                    v.properties()
+                        .forEach(
+                            f ->
+                                all.add(
+                                    new When.MayContain(
+                                        f.getKey(), DataFiles.texts(f.getValue()))));
                 case "notStartsWith" ->
                     v.properties()
                         .forEach(
-                            f -> all.add(new When.NotStartsWith(f.getKey(), texts(f.getValue()))));
+                            f ->
+                                all.add(
+                                    new When.NotStartsWith(
+                                        f.getKey(), DataFiles.texts(f.getValue()))));
                 case "any" -> {
                   List<When> any = new ArrayList<>();
                   v.forEach(x -> any.add(when(x)));
@@ -255,15 +255,5 @@ public final class MappingData {
               }
             });
     return all.size() == 1 ? all.get(0) : new When.All(all);
-  }
-
-  private static List<String> texts(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(n -> out.add(n.asText()));
-    } else {
-      out.add(node.asText());
-    }
-    return out;
   }
 }

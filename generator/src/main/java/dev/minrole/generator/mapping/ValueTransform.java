@@ -46,10 +46,42 @@ public enum ValueTransform {
    * us.anthropic.claude-3-haiku-20240307-v1:0} gives {@code
    * anthropic.claude-3-haiku-20240307-v1:0}.
    */
-  INFERENCE_PROFILE_MODEL;
+  INFERENCE_PROFILE_MODEL,
+  /** The bucket of an S3 location, {@code s3://bucket/prefix/}. */
+  LOCATION_BUCKET,
+  /** The objects under an S3 location: {@code s3://bucket/results/} gives {@code results/*}. */
+  LOCATION_KEY,
+  /**
+   * The table an Athena query reads ({@code FROM sales.orders} gives {@code orders}); a query that
+   * names several tables cannot be scoped to one.
+   */
+  ATHENA_TABLE,
+  /**
+   * The database an Athena query names with its table ({@code FROM sales.orders} gives {@code
+   * sales}); a query with an unqualified table leaves it to the next source (the query's context).
+   */
+  ATHENA_DATABASE,
+  /**
+   * The resource id an RDS host name stands for in {@code rds-db} ARNs: a host name does not give
+   * it; a template's database resource gives it at deployment ({@code DbiResourceId}).
+   */
+  RDS_RESOURCE_ID,
+  /**
+   * The MSK cluster named by bootstrap servers: {@code b-1.orders.x1y2z3.c2.kafka.eu-west-1
+   * .amazonaws.com:9098} gives {@code orders}.
+   */
+  MSK_CLUSTER;
+
+  /**
+   * True if the value names a template resource whose deploy-time id the ARN needs ({@code
+   * resourceId} in resource-types.yaml), not the text of the value.
+   */
+  public boolean namesTemplateResourceId() {
+    return this == RDS_RESOURCE_ID;
+  }
 
   /** The outcome of transforming a known value. */
-  public sealed interface Result {}
+  public sealed interface Result permits Part, WholeArn, Invalid, Declined {}
 
   /** The value of one ARN variable. */
   public record Part(String value) implements Result {}
@@ -60,10 +92,17 @@ public enum ValueTransform {
   /** The value cannot be used, and why. */
   public record Invalid(String reason) implements Result {}
 
+  /** The value does not give this variable; the next source does, if the call sets it. */
+  public record Declined(String reason) implements Result {}
+
   private static final Pattern PARTIQL_TARGET =
       Pattern.compile(
           "(?i)\\b(?:FROM|INTO|UPDATE)\\s+(\"[^\"]+\"|[A-Za-z_*][A-Za-z0-9_*]*)"
               + "(?:\\.(\"[^\"]+\"|[A-Za-z_*][A-Za-z0-9_*]*))?");
+  private static final Pattern ATHENA_TARGET =
+      Pattern.compile(
+          "(?i)\\b(?:FROM|JOIN)\\s+((?:\"[^\"]+\"|`[^`]+`|[A-Za-z_*][A-Za-z0-9_*]*)"
+              + "(?:\\s*\\.\\s*(?:\"[^\"]+\"|`[^`]+`|[A-Za-z_*][A-Za-z0-9_*]*)){0,2})");
   private static final Pattern QUEUE_URL_PATTERN =
       Pattern.compile("^https?://[^/]+/(\\d{12}|[^/]+)/([^/?#]+)/?$");
   private static final Pattern QUEUE_HOST_REGION =
@@ -132,6 +171,22 @@ public enum ValueTransform {
           return new Invalid("the model behind the inference profile " + value + " is not known");
         }
         return new Part(value.substring(value.indexOf('.') + 1));
+      case LOCATION_BUCKET:
+        return s3Url(value, true);
+      case LOCATION_KEY:
+        return s3Url(value, false);
+      case ATHENA_TABLE:
+        return athena(value, true);
+      case ATHENA_DATABASE:
+        return athena(value, false);
+      case RDS_RESOURCE_ID:
+        return new Invalid(
+            "the host name "
+                + value
+                + " does not give the database's resource id (DbiResourceId, or the cluster's"
+                + " DbClusterResourceId), which rds-db ARNs name");
+      case MSK_CLUSTER:
+        return mskCluster(value);
       default:
         throw new IllegalStateException(name());
     }
@@ -216,8 +271,52 @@ public enum ValueTransform {
     return new Part(m.group(2) == null ? table : table + "/index/" + unquote(m.group(2)));
   }
 
+  private static Result s3Url(String value, boolean bucket) {
+    if (!value.startsWith("s3://")) {
+      return new Invalid("\"" + value + "\" is not an s3:// URL");
+    }
+    String rest = value.substring("s3://".length());
+    int slash = rest.indexOf('/');
+    if (bucket) {
+      return new Part(slash < 0 ? rest : rest.substring(0, slash));
+    }
+    String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+    return new Part(prefix.endsWith("*") ? prefix : prefix + "*");
+  }
+
+  /** The one table an Athena query reads, or the database it qualifies that table with. */
+  private static Result athena(String query, boolean table) {
+    java.util.Set<String> targets = new java.util.TreeSet<>();
+    Matcher m = ATHENA_TARGET.matcher(query);
+    while (m.find()) {
+      targets.add(m.group(1).replaceAll("\\s", ""));
+    }
+    if (targets.isEmpty()) {
+      return new Invalid("the query names no table after FROM or JOIN");
+    }
+    if (targets.size() > 1) {
+      return new Invalid("the query reads several tables (" + String.join(", ", targets) + ")");
+    }
+    String[] parts = targets.iterator().next().split("\\.");
+    if (table) {
+      return new Part(unquote(parts[parts.length - 1]));
+    }
+    return parts.length > 1
+        ? new Part(unquote(parts[parts.length - 2]))
+        : new Declined("the query does not name the table's database");
+  }
+
+  private static Result mskCluster(String servers) {
+    String host = servers.split(",")[0].strip();
+    String[] labels = host.split("\\.");
+    if (labels.length > 4 && labels[0].startsWith("b-") && host.contains(".kafka.")) {
+      return new Part(labels[1]);
+    }
+    return new Invalid("the bootstrap servers " + servers + " do not name an MSK cluster");
+  }
+
   private static String unquote(String identifier) {
-    return identifier.startsWith("\"")
+    return identifier.startsWith("\"") || identifier.startsWith("`")
         ? identifier.substring(1, identifier.length() - 1)
         : identifier;
   }

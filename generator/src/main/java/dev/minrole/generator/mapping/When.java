@@ -142,6 +142,35 @@ public sealed interface When {
     }
   }
 
+  /**
+   * The member's text has one of the words (whole words, ignoring case), or the member is set but
+   * its text is not fully known, so the word must be assumed: an Athena query that reads a table
+   * says {@code FROM}.
+   */
+  record MayContain(String member, List<String> words) implements When {
+    public MayContain {
+      words = List.copyOf(words);
+    }
+
+    @Override
+    public boolean test(Map<String, ArgValue> args, Optional<String> waiter) {
+      ArgValue v = args.get(member);
+      if (v == null) {
+        return false;
+      }
+      if (!v.isKnown()) {
+        return true;
+      }
+      String text = " " + v.pattern().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", " ") + " ";
+      return words.stream().anyMatch(w -> text.contains(" " + w.toUpperCase(Locale.ROOT) + " "));
+    }
+
+    @Override
+    public String describe() {
+      return member + " may contain " + String.join(" or ", words);
+    }
+  }
+
   /** The member is set but its value is not known, so every variant must be assumed. */
   record Unknown(String member) implements When {
     @Override

@@ -1,13 +1,9 @@
 package dev.minrole.generator.observed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.analyzer.data.DataFiles;
 import dev.minrole.generator.catalog.IamAction;
 import dev.minrole.generator.catalog.IamCatalog;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +17,6 @@ import java.util.TreeSet;
  */
 public final class ObservedData {
   private static final String ROOT = "/dev/minrole/generator/observed/";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static volatile ObservedData bundled;
 
   /** The event source whose data events would show an action, and what those events are. */
@@ -102,13 +97,6 @@ public final class ObservedData {
   }
 
   private static JsonNode read(String name) {
-    try (InputStream in = ObservedData.class.getResourceAsStream(ROOT + name)) {
-      if (in == null) {
-        throw new IllegalStateException("observed-usage data missing: " + ROOT + name);
-      }
-      return YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read observed-usage data " + name, e);
-    }
+    return DataFiles.yaml(ROOT + name);
   }
 }

@@ -1,8 +1,5 @@
 package dev.minrole.generator.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
@@ -15,11 +12,9 @@ import dev.minrole.generator.synth.ArnContext;
 import dev.minrole.generator.synth.Condition;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.Permission;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The permissions Lambda needs from a function's role for what the template configures: writing the
@@ -29,35 +24,19 @@ import java.util.List;
  * that needs it.
  */
 public final class PlatformPermissions {
-  private static final String RESOURCE = "/dev/minrole/generator/platform/platform.yaml";
-  private static volatile JsonNode data;
-
   private final IamCatalog catalog;
   private final ArnContext context;
-  private final JsonNode rules;
+  private final PlatformRules rules;
 
   public PlatformPermissions(IamCatalog catalog, ArnContext context) {
     this.catalog = catalog;
     this.context = context;
-    this.rules = data();
-  }
-
-  private static JsonNode data() {
-    JsonNode result = data;
-    if (result == null) {
-      try (InputStream in = PlatformPermissions.class.getResourceAsStream(RESOURCE)) {
-        result = new ObjectMapper(new YAMLFactory()).readTree(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      data = result;
-    }
-    return result;
+    this.rules = PlatformRules.bundled();
   }
 
   /** The platform rules, for the checks that need them beyond one function's template. */
-  public static JsonNode rules() {
-    return data();
+  public static PlatformRules rules() {
+    return PlatformRules.bundled();
   }
 
   /** What the platform needs for a function, and what could not be resolved. */
@@ -69,8 +48,8 @@ public final class PlatformPermissions {
     logs(function, out);
     boolean vpc = function.vpc();
     for (EventSource source : function.eventSources()) {
-      JsonNode rule = rules.path("eventSources").path(source.kind());
-      if (rule.isMissingNode()) {
+      Optional<PlatformRules.EventSourceRule> rule = rules.eventSource(source.kind());
+      if (rule.isEmpty()) {
         findings.add(
             Finding.warning(
                 "UNMAPPED_OPERATION",
@@ -87,29 +66,27 @@ public final class PlatformPermissions {
               + " event source of "
               + function.logicalId()
               + " with the function's role";
-      add(out, findings, actions(rule.path("actions")), source.source(), reason, function);
+      add(out, findings, rule.get().actions(), source.source(), reason, function);
       source.key().ifPresent(key -> eventSourceKey(key, source.kind(), function, out));
-      for (JsonNode also : rule.path("also")) {
-        vpc |= also.asText().equals("vpc");
-      }
+      vpc |= rule.get().also().contains("vpc");
     }
     if (vpc) {
-      JsonNode rule = rules.path("vpc");
+      PlatformRules.Rule rule = rules.vpc();
       SourceLocation where = function.vpcLocation().orElse(function.location());
-      for (String action : actions(rule.path("actions"))) {
-        out.add(platform(action, "*", rule.path("reason").asText(), where, "VpcConfig"));
+      for (String action : rule.actions()) {
+        out.add(platform(action, "*", rule.reason(), where, "VpcConfig"));
       }
     }
     if (function.activeTracing()) {
-      JsonNode rule = rules.path("xray");
+      PlatformRules.Rule rule = rules.xray();
       SourceLocation where = function.tracingLocation().orElse(function.location());
-      for (String action : actions(rule.path("actions"))) {
-        out.add(platform(action, "*", rule.path("reason").asText(), where, "Tracing: Active"));
+      for (String action : rule.actions()) {
+        out.add(platform(action, "*", rule.reason(), where, "Tracing: Active"));
       }
     }
     for (Destination destination : function.destinations()) {
-      JsonNode kinds = rules.path("destinations").path(destination.kind());
-      if (kinds.isMissingNode()) {
+      Optional<List<String>> kinds = rules.destinations().of(destination.kind());
+      if (kinds.isEmpty()) {
         findings.add(
             Finding.warning(
                 "UNRESOLVED_RESOURCE",
@@ -124,7 +101,7 @@ public final class PlatformPermissions {
       add(
           out,
           findings,
-          actions(kinds),
+          kinds.get(),
           destination.target(),
           "Lambda sends to the " + destination.purpose() + " with the function's role",
           function);
@@ -136,7 +113,7 @@ public final class PlatformPermissions {
                 add(
                     out,
                     findings,
-                    actions(rules.path("kms").path("actions")),
+                    rules.kms().actions(),
                     key,
                     "Lambda decrypts the environment variables with this customer managed key",
                     function));
@@ -151,7 +128,7 @@ public final class PlatformPermissions {
    */
   private void eventSourceKey(
       TemplateValue key, String kind, TemplateFunction function, List<Permission> out) {
-    JsonNode rule = rules.path("eventSourceKeys");
+    PlatformRules.Rule rule = rules.eventSourceKeys();
     String reason =
         "Lambda reads the "
             + kind
@@ -163,7 +140,7 @@ public final class PlatformPermissions {
               value, context.partition(), context.regionOrWildcard(), context.accountOrWildcard())
           .ifPresent(
               arn ->
-                  actions(rule.path("actions"))
+                  rule.actions()
                       .forEach(a -> out.add(platform(a, arn, reason, key.location(), key.path()))));
     }
   }
@@ -175,9 +152,9 @@ public final class PlatformPermissions {
    */
   private void fileSystem(
       TemplateValue fs, TemplateFunction function, List<Permission> out, List<Finding> findings) {
-    JsonNode rule = rules.path("efs");
+    PlatformRules.Efs rule = rules.efs();
     String reason = "Lambda mounts this EFS file system for the function";
-    String marker = ":" + rule.path("accessPoint").asText() + "/";
+    String marker = ":" + rule.accessPoint() + "/";
     for (ArgValue value : fs.values()) {
       String arn = value.pattern();
       int at = arn.indexOf(marker);
@@ -185,19 +162,17 @@ public final class PlatformPermissions {
         add(
             out,
             findings,
-            actions(rule.path("actions")),
+            rule.actions(),
             new TemplateValue(List.of(value), fs.location(), fs.path()),
             reason,
             function);
         continue;
       }
-      String fileSystems = arn.substring(0, at) + ":" + rule.path("fileSystem").asText() + "/*";
+      String fileSystems = arn.substring(0, at) + ":" + rule.fileSystem() + "/*";
       Condition onlyThere =
           new Condition(
-              arn.contains("*") ? "StringLike" : "StringEquals",
-              rule.path("conditionKey").asText(),
-              List.of(arn));
-      for (String action : actions(rule.path("actions"))) {
+              arn.contains("*") ? "StringLike" : "StringEquals", rule.conditionKey(), List.of(arn));
+      for (String action : rule.actions()) {
         out.add(
             new Permission(
                 action,
@@ -212,7 +187,7 @@ public final class PlatformPermissions {
 
   /** Log writing, and creating the group when the template does not declare it. */
   private void logs(TemplateFunction function, List<Permission> out) {
-    JsonNode logs = rules.path("logs");
+    PlatformRules.Logs logs = rules.logs();
     List<String> groups = new ArrayList<>();
     SourceLocation where = function.location();
     String path = "Resources." + function.logicalId();
@@ -234,7 +209,7 @@ public final class PlatformPermissions {
               + ":log-group:"
               + group;
       if (!function.logGroupDeclared()) {
-        for (String action : actions(logs.path("createGroup").path("actions"))) {
+        for (String action : logs.createGroup().actions()) {
           out.add(
               platform(
                   action,
@@ -244,7 +219,7 @@ public final class PlatformPermissions {
                   path));
         }
       }
-      for (String action : actions(logs.path("write").path("actions"))) {
+      for (String action : logs.write().actions()) {
         out.add(
             platform(
                 action,
@@ -296,11 +271,5 @@ public final class PlatformPermissions {
         resource,
         List.of(),
         List.of(new Evidence.Platform(reason), new Evidence.Template(where, path)));
-  }
-
-  private static List<String> actions(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(a -> out.add(a.asText()));
-    return out;
   }
 }

@@ -1,17 +1,13 @@
 package dev.minrole.generator.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.analyzer.data.DataFiles;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.template.ResourceTypes;
 import dev.minrole.analyzer.template.TNode;
 import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.analyzer.template.TemplateResource;
 import dev.minrole.generator.synth.TemplateReference;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,25 +87,18 @@ public final class TemplateArns {
   private static Map<String, List<String>> names() {
     Map<String, List<String>> result = names;
     if (result == null) {
-      try (InputStream in = TemplateArns.class.getResourceAsStream(DATA)) {
-        if (in == null) {
-          throw new IllegalStateException("data file missing from the build: " + DATA);
-        }
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-        Map<String, List<String>> read = new TreeMap<>();
-        root.path("names")
-            .fields()
-            .forEachRemaining(
-                e -> {
-                  List<String> subs = new ArrayList<>();
-                  e.getValue().forEach(s -> subs.add(checked(e.getKey(), s.asText())));
-                  read.put(e.getKey(), List.copyOf(subs));
-                });
-        result = Map.copyOf(read);
-        names = result;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + DATA, e);
-      }
+      JsonNode root = DataFiles.yaml(DATA);
+      Map<String, List<String>> read = new TreeMap<>();
+      root.path("names")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                List<String> subs = new ArrayList<>();
+                e.getValue().forEach(s -> subs.add(checked(e.getKey(), s.asText())));
+                read.put(e.getKey(), List.copyOf(subs));
+              });
+      result = Map.copyOf(read);
+      names = result;
     }
     return result;
   }

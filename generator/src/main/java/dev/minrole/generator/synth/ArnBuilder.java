@@ -3,6 +3,7 @@ package dev.minrole.generator.synth;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.analyzer.template.ResourceTypes;
 import dev.minrole.generator.mapping.BoundValue;
 import dev.minrole.generator.mapping.ResourceRef;
 import dev.minrole.generator.mapping.ValueTransform;
@@ -111,6 +112,10 @@ public final class ArnBuilder {
       return new Segment("*", null);
     }
     ArgValue value = resolve(bound.value()).orElseThrow();
+    Optional<Segment> deployed = deployedId(variable, bound, value, call, action, findings);
+    if (deployed.isPresent()) {
+      return deployed.get();
+    }
     if (bound.value().get() instanceof ArgValue.EnvVar env
         && env.fallback().isPresent()
         && !context.env().containsKey(env.name())) {
@@ -159,6 +164,57 @@ public final class ArnBuilder {
         : new Segment("*", null);
   }
 
+  /**
+   * A value that is a template resource whose id the ARN needs rather than its name (an RDS host
+   * from {@code !GetAtt Db.Endpoint.Address}, for an {@code rds-db} ARN's DbiResourceId): the id is
+   * assigned at deployment, so the segment is {@code *}, with a finding that names the attribute
+   * that holds it ({@code resourceId} in {@code resource-types.yaml}).
+   */
+  private static Optional<Segment> deployedId(
+      String variable,
+      BoundValue bound,
+      ArgValue value,
+      SdkCall call,
+      String action,
+      List<Finding> findings) {
+    if (!bound.transform().namesTemplateResourceId()) {
+      return Optional.empty();
+    }
+    List<ArgValue> parts = value instanceof ArgValue.Concat c ? c.parts() : List.of(value);
+    List<ArgValue.TemplateRef> refs =
+        parts.stream()
+            .filter(ArgValue.TemplateRef.class::isInstance)
+            .map(ArgValue.TemplateRef.class::cast)
+            .toList();
+    if (refs.size() != 1) {
+      return Optional.empty();
+    }
+    ArgValue.TemplateRef ref = refs.get(0);
+    Optional<String> attribute =
+        ResourceTypes.bundled().of(ref.cfnType()).flatMap(ResourceTypes.Spec::resourceId);
+    if (attribute.isEmpty()) {
+      return Optional.empty();
+    }
+    String expression = ref.logicalId() + "." + attribute.get();
+    findings.add(
+        unresolved(
+            call,
+            action,
+            bound.member()
+                + " is "
+                + ref.logicalId()
+                + ", whose "
+                + attribute.get()
+                + " (!GetAtt "
+                + expression
+                + ") CloudFormation assigns when it creates it; the policy uses * for "
+                + variable
+                + ". In the template, grant it with !Sub and ${"
+                + expression
+                + "}"));
+    return Optional.of(new Segment("*", null));
+  }
+
   private Segment transformed(
       BoundValue bound, String text, SdkCall call, String action, List<Finding> findings) {
     ValueTransform.Result result = bound.transform().apply(text);
@@ -167,6 +223,10 @@ public final class ArnBuilder {
     }
     if (result instanceof ValueTransform.Invalid invalid) {
       findings.add(unresolved(call, action, bound.member() + ": " + invalid.reason()));
+      return new Segment("*", null);
+    }
+    if (result instanceof ValueTransform.Declined declined) {
+      findings.add(unresolved(call, action, bound.member() + ": " + declined.reason()));
       return new Segment("*", null);
     }
     return new Segment(((ValueTransform.Part) result).value(), null);

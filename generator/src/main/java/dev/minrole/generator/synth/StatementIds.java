@@ -1,12 +1,8 @@
 package dev.minrole.generator.synth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.analyzer.data.DataFiles;
 import dev.minrole.generator.catalog.AccessLevel;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -26,15 +22,10 @@ final class StatementIds {
   private StatementIds() {}
 
   private static Map<String, String> load() {
-    try (InputStream in =
-        StatementIds.class.getResourceAsStream("/dev/minrole/generator/synth/service-names.yaml")) {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-      Map<String, String> out = new HashMap<>();
-      root.path("names").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonNode root = DataFiles.yaml("/dev/minrole/generator/synth/service-names.yaml");
+    Map<String, String> out = new HashMap<>();
+    root.path("names").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   static String of(String prefix, Set<AccessLevel> levels, Collection<String> labels) {

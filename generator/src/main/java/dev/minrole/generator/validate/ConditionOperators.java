@@ -1,11 +1,7 @@
 package dev.minrole.generator.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.minrole.analyzer.data.DataFiles;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,18 +16,12 @@ final class ConditionOperators {
   private ConditionOperators() {}
 
   private static Map<String, String> load() {
-    try (InputStream in =
-        ConditionOperators.class.getResourceAsStream(
-            "/dev/minrole/generator/validate/condition-operators.yaml")) {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-      Map<String, String> out = new TreeMap<>();
-      root.path("operators")
-          .fields()
-          .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonNode root = DataFiles.yaml("/dev/minrole/generator/validate/condition-operators.yaml");
+    Map<String, String> out = new TreeMap<>();
+    root.path("operators")
+        .fields()
+        .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   /** The operators without qualifier or suffix. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.minrole.analyzer.libraries.LibraryModels;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.sdk.SdkMember;
 import dev.minrole.analyzer.sdk.SdkOperation;
@@ -41,6 +42,10 @@ class MappingDataTest {
       servicesByPrefix
           .computeIfAbsent(DATA.prefixFor(service.serviceName()), p -> new ArrayList<>())
           .add(service);
+    }
+    // IAM actions that libraries perform without an SDK client (rds-db:connect, kafka-cluster:*).
+    for (SdkService service : LibraryModels.bundled().iamServices()) {
+      servicesByPrefix.computeIfAbsent(service.serviceName(), p -> new ArrayList<>()).add(service);
     }
     overrides = yaml("overrides.yaml").path("overrides");
     resources = yaml("resources.yaml").path("resources");
@@ -294,7 +299,7 @@ class MappingDataTest {
                     out.add(m.asText());
                   }
                 }
-                case "equals", "startsWith", "notStartsWith" ->
+                case "equals", "startsWith", "notStartsWith", "mayContain" ->
                     e.getValue().properties().forEach(f -> out.add(f.getKey()));
                 case "any", "all" -> e.getValue().forEach(w -> whenMembers(w, out));
                 case "waiter" -> {

@@ -39,14 +39,48 @@ class ValueTransformTest {
         "copySourceBucket | no-slash",
         "copySourceKey | arn:aws:s3:eu-west-1:111122223333:accesspoint/ap/object/k",
         "partiqlTable | EXISTS(1)",
+        "locationBucket | https://acme-athena.s3.amazonaws.com/results/",
+        "athenaTable | SELECT 1",
+        "athenaTable | SELECT * FROM orders o JOIN customers c ON o.c = c.id",
+        "rdsResourceId | orders.cluster-abc.eu-west-1.rds.amazonaws.com",
       })
   void apply_whenValueIsNotUsable_saysWhy(String transform, String value) {
     assertThat(ValueTransform.parse(transform).apply(value))
         .isInstanceOf(ValueTransform.Invalid.class);
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "locationBucket | s3://acme-athena/results/ | acme-athena",
+        "locationKey | s3://acme-athena/results/ | results/*",
+        "locationKey | s3://acme-athena | *",
+        "athenaTable | SELECT * FROM \"sales\".\"orders\" LIMIT 10 | orders",
+        "athenaDatabase | select count(*) from sales.orders | sales",
+        "athenaTable | SELECT * FROM orders o JOIN orders p ON o.id = p.parent | orders",
+      })
+  void apply_whenLocationOrQueryIsUsable_givesTheArnPart(
+      String transform, String value, String part) {
+    assertThat(ValueTransform.parse(transform).apply(value))
+        .isEqualTo(new ValueTransform.Part(part));
+  }
+
+  @org.junit.jupiter.api.Test
+  void apply_whenQueryDoesNotQualifyItsTable_leavesTheDatabaseToTheNextSource() {
+    assertThat(ValueTransform.ATHENA_DATABASE.apply("SELECT * FROM orders"))
+        .isInstanceOf(ValueTransform.Declined.class);
+  }
+
   @ParameterizedTest
-  @CsvSource({"QUEUE_URL,queueUrl", "NAME_OR_ARN,nameOrArn", "PARTIQL_TABLE,partiqlTable"})
+  @CsvSource({
+    "QUEUE_URL,queueUrl",
+    "NAME_OR_ARN,nameOrArn",
+    "PARTIQL_TABLE,partiqlTable",
+    "LOCATION_BUCKET,locationBucket",
+    "ATHENA_TABLE,athenaTable",
+    "RDS_RESOURCE_ID,rdsResourceId"
+  })
   void dataName_isTheNameTheMappingDataUses(ValueTransform transform, String name) {
     assertThat(transform.dataName()).isEqualTo(name);
     assertThat(ValueTransform.parse(name)).isEqualTo(transform);

@@ -2,9 +2,6 @@ package dev.minrole.generator.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.minrole.analyzer.model.ArgValue;
-import dev.minrole.analyzer.model.SdkCall;
-import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.template.TemplateProject;
 import dev.minrole.analyzer.template.TemplateResolver;
 import dev.minrole.generator.catalog.IamCatalog;
@@ -125,49 +122,5 @@ class PlatformPermissionsTest {
         .containsExactlyInAnyOrder(
             "arn:aws:kms:eu-west-1:111122223333:key/*",
             "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
-  }
-
-  @Test
-  void encryptedTargets_keyOfTheStack_isInTheDeploymentsRegionAndAccount() throws IOException {
-    TemplateProject project =
-        load(
-            """
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  FunctionName: fn
-                  Handler: app.Fn
-              Jobs:
-                Type: AWS::SQS::Queue
-                Properties:
-                  QueueName: jobs
-                  KmsMasterKeyId: !Ref JobsKey
-              JobsKey:
-                Type: AWS::KMS::Key
-            """);
-    ArgValue queue =
-        new ArgValue.TemplateRef(
-            "Jobs",
-            "",
-            "AWS::SQS::Queue",
-            Optional.of("https://sqs.eu-west-1.amazonaws.com/111122223333/jobs"));
-    SdkCall send =
-        new SdkCall(
-            "sqs",
-            "SendMessage",
-            Map.of("QueueUrl", queue),
-            SourceLocation.of("app/Fn.java", 3),
-            "SqsClient.sendMessage");
-
-    List<Permission> kms =
-        new EncryptedTargets(project.resolver().orElseThrow(), PlatformPermissions.rules())
-            .of(send, "sqs:SendMessage");
-
-    assertThat(kms)
-        .extracting(p -> p.action() + " " + p.resource())
-        .containsExactlyInAnyOrder(
-            "kms:GenerateDataKey arn:aws:kms:eu-west-1:111122223333:key/*",
-            "kms:Decrypt arn:aws:kms:eu-west-1:111122223333:key/*");
   }
 }
