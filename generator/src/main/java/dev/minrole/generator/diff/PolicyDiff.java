@@ -1,6 +1,7 @@
 package dev.minrole.generator.diff;
 
 import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;

@@ -1,5 +1,6 @@
 package dev.minrole.generator.validate;
 
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamService;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +8,10 @@ import java.util.Optional;
 
 /**
  * Every action names a service and an action in the IAM catalog ({@code s3:GetObject}), and every
- * wildcard matches at least one action. An unknown name gets a did-you-mean: an SDK operation name
- * ({@code sqs:SendMessageBatch}) the action it needs ({@code sqs:SendMessage}), a typo the closest
- * name.
+ * wildcard matches at least one action. A wildcard is matched against the whole {@code
+ * service:Action} name ({@link Glob}), as IAM does, so {@code **} and {@code *:Get*} are wildcards
+ * too. An unknown name gets a did-you-mean: an SDK operation name ({@code sqs:SendMessageBatch})
+ * the action it needs ({@code sqs:SendMessage}), a typo the closest name.
  */
 final class ActionNameRule implements ValidationRule {
   @Override
@@ -27,11 +29,9 @@ final class ActionNameRule implements ValidationRule {
 
   private static Optional<Problem> check(PolicyDocument.Value v, ValidationContext context) {
     String action = v.text();
-    if (action.equals("*")) {
-      return Optional.empty();
-    }
+    boolean wildcard = Glob.isPattern(action);
     int colon = action.indexOf(':');
-    if (colon <= 0 || colon == action.length() - 1) {
+    if (!wildcard && (colon <= 0 || colon == action.length() - 1)) {
       return Optional.of(
           Problems.error(
               "UNKNOWN_ACTION",
@@ -39,10 +39,9 @@ final class ActionNameRule implements ValidationRule {
               "\"" + action + "\" is not an action: actions are written service:Action",
               "write it as e.g. s3:GetObject"));
     }
-    String prefix = action.substring(0, colon);
-    String name = action.substring(colon + 1);
-    boolean wildcard = action.contains("*") || action.contains("?");
-    if (!prefix.contains("*") && !prefix.contains("?")) {
+    if (colon > 0 && !Glob.isPattern(action.substring(0, colon))) {
+      String prefix = action.substring(0, colon);
+      String name = action.substring(colon + 1);
       Optional<IamService> service = context.catalog().service(prefix);
       if (service.isEmpty()) {
         Optional<String> meant = Suggestions.service(context.catalog(), prefix, context.mapping());
@@ -75,7 +74,7 @@ final class ActionNameRule implements ValidationRule {
               "UNKNOWN_ACTION",
               v.path(),
               action + " matches no IAM action, so it grants nothing",
-              "check the spelling; wildcards match action names of the service"));
+              "check the spelling; a wildcard is matched against the whole service:Action name"));
     }
     return Optional.empty();
   }

@@ -1,6 +1,7 @@
 package dev.minrole.generator.validate;
 
 import dev.minrole.generator.catalog.AccessLevel;
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamAction;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,17 +55,19 @@ final class WildcardRule implements ValidationRule {
   private static Optional<Problem> action(
       PolicyDocument.Value a, boolean anyResource, ValidationContext context) {
     String action = a.text();
-    if (action.equals("*")) {
+    if (Glob.everything(action)) {
       return Optional.of(
           Problems.warning(
               RULE,
               a.path(),
-              "\"Action\": \"*\" allows every action of every service"
+              "\"Action\": \""
+                  + action
+                  + "\" allows every action of every service"
                   + (anyResource ? " on every resource: full administrator access" : ""),
               "list the actions the principal needs (minrole generate derives them from the"
                   + " code)"));
     }
-    if (!action.contains("*") && !action.contains("?")) {
+    if (!Glob.isPattern(action)) {
       return Optional.empty();
     }
     List<IamAction> expanded = context.catalog().expand(action);
@@ -74,7 +77,8 @@ final class WildcardRule implements ValidationRule {
     Map<AccessLevel, Integer> levels = new EnumMap<>(AccessLevel.class);
     expanded.forEach(x -> levels.merge(x.access(), 1, Integer::sum));
     String summary = action + " allows " + expanded.size() + " actions (" + describe(levels) + ")";
-    if (action.endsWith(":*")) {
+    int colon = action.indexOf(':');
+    if (colon > 0 && Glob.everything(action.substring(colon + 1))) {
       return Optional.of(
           Problems.warning(
               RULE,
