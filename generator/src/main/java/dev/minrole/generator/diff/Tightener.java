@@ -6,6 +6,7 @@ import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class Tightener {
 
   public Tightened tighten(FunctionPolicy needed, CurrentPolicy current, Options options) {
     PolicyEvaluator evaluator = new PolicyEvaluator(current);
-    List<StatementView> identity = evaluator.identityStatements();
+    Set<StatementView> identity = new HashSet<>(evaluator.identityStatements());
     List<Permission> kept = new ArrayList<>();
     List<Permission> missing = new ArrayList<>();
     List<Permission> dropped = new ArrayList<>();
@@ -108,11 +109,10 @@ public final class Tightener {
 
   /** The Deny statement as the current policy writes it. */
   private static IamStatement statement(StatementView deny, CurrentPolicy current) {
+    int i = deny.ref().index();
     for (PolicyDocument d : current.identity()) {
-      for (int i = 0; i < d.policy().statements().size(); i++) {
-        if (d.statement(i).equals(deny.ref())) {
-          return d.policy().statements().get(i);
-        }
+      if (i < d.policy().statements().size() && d.statement(i).equals(deny.ref())) {
+        return d.policy().statements().get(i);
       }
     }
     throw new IllegalStateException("deny statement not in the current policy: " + deny.ref());

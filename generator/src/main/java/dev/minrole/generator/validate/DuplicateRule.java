@@ -1,6 +1,7 @@
 package dev.minrole.generator.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.minrole.generator.catalog.CoverIndex;
 import dev.minrole.generator.catalog.Glob;
 import java.util.ArrayList;
 import java.util.HashMap;

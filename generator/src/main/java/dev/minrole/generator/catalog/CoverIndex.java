@@ -1,4 +1,4 @@
-package dev.minrole.generator.validate;
+package dev.minrole.generator.catalog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.Map;
  * other pattern's ends once through each and takes what hangs on the way in the trie that holds
  * fewer. Each pattern carries an {@code int} (a statement or list position).
  */
-final class CoverIndex {
+public final class CoverIndex {
   private final boolean ignoreCase;
   private final Node prefixes = new Node();
   private final Node suffixes = new Node();
@@ -24,11 +24,12 @@ final class CoverIndex {
     final List<Integer> values = new ArrayList<>();
   }
 
-  CoverIndex(boolean ignoreCase) {
+  /** An index that compares characters as {@link Glob#coversIgnoreCase} does, or exactly. */
+  public CoverIndex(boolean ignoreCase) {
     this.ignoreCase = ignoreCase;
   }
 
-  void add(String pattern, int value) {
+  public void add(String pattern, int value) {
     Node node = prefixes;
     int prefix = prefixLength(pattern);
     for (int i = 0; i < prefix; i++) {
@@ -46,12 +47,12 @@ final class CoverIndex {
   }
 
   /** How many values {@link #candidates} would return, without collecting them. */
-  int count(String pattern) {
+  public int count(String pattern) {
     return Math.min(walk(prefixes, pattern, false, null), walk(suffixes, pattern, true, null));
   }
 
   /** The values of the patterns that may cover {@code pattern}: a superset, unordered. */
-  List<Integer> candidates(String pattern) {
+  public List<Integer> candidates(String pattern) {
     List<Integer> out = new ArrayList<>();
     boolean suffix = walk(suffixes, pattern, true, null) < walk(prefixes, pattern, false, null);
     walk(suffix ? suffixes : prefixes, pattern, suffix, out);
@@ -99,7 +100,7 @@ final class CoverIndex {
     return c == '*' || c == '?';
   }
 
-  /** The character as {@link dev.minrole.generator.catalog.Glob} compares it. */
+  /** The character as {@link Glob} compares it. */
   private char key(char c) {
     return ignoreCase ? Character.toLowerCase(Character.toUpperCase(c)) : c;
   }
