@@ -6,6 +6,8 @@ import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.analyzer.model.Severity;
+import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.template.EnvironmentBinding;
 import dev.minrole.analyzer.template.TemplateChecks;
@@ -91,6 +93,7 @@ final class Pipeline {
   private final SourceOptions options;
   private final Map<Path, JavaProject> projects = new LinkedHashMap<>();
   private final List<Finding> global = new ArrayList<>();
+  private final List<String> withoutFunctions = new ArrayList<>();
   private final Map<FunctionInput, DeclaredPolicies.Declared> declared = new IdentityHashMap<>();
   private final PolicySynthesizer synthesizer;
 
@@ -151,8 +154,23 @@ final class Pipeline {
     for (Path template : templates) {
       functions.addAll(fromTemplate(template, paths, handlersLeft));
     }
-    if (templates.isEmpty() || !handlersLeft.isEmpty()) {
-      functions.addAll(fromCode(paths, handlersLeft, templates.isEmpty()));
+    boolean noTemplateFunction =
+        !templates.isEmpty() && withoutFunctions.size() == templates.size();
+    if (noTemplateFunction) {
+      for (String file : withoutFunctions) {
+        global.add(
+            Finding.warning(
+                "TEMPLATE_NO_FUNCTIONS",
+                file
+                    + " defines no Lambda function (no AWS::Serverless::Function or"
+                    + " AWS::Lambda::Function resource), so the code was analyzed alone, without"
+                    + " the template's environment and resources; give --template with the"
+                    + " function's template, or --no-template",
+                SourceLocation.file(file)));
+      }
+    }
+    if (templates.isEmpty() || !handlersLeft.isEmpty() || noTemplateFunction) {
+      functions.addAll(fromCode(paths, handlersLeft, templates.isEmpty() || noTemplateFunction));
     }
     return new Inputs(functions, global, Collections.unmodifiableMap(declared));
   }
@@ -188,8 +206,15 @@ final class Pipeline {
     TemplateProject project = TemplateProject.load(file, display, resolveOptions);
     global.addAll(project.findings());
     if (project.template().isEmpty() && options.handlers.isEmpty()) {
-      Finding error = project.findings().get(0);
+      Finding error =
+          project.findings().stream()
+              .filter(f -> f.severity() == Severity.ERROR)
+              .findFirst()
+              .orElse(project.findings().get(0));
       throw new UsageException(error.location() + ": " + error.message());
+    }
+    if (project.template().isPresent() && project.functions().isEmpty()) {
+      withoutFunctions.add(display);
     }
     List<TemplateFunction> selected = select(project.functions(), handlersLeft);
     Map<String, List<Finding>> checks =
