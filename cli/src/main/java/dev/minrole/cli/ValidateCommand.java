@@ -95,6 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--region",
       paramLabel = "REGION",
+      converter = ArnParts.Region.class,
       description = "AWS region for --access-analyzer.")
   String region;
 
