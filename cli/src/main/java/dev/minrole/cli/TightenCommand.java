@@ -18,6 +18,7 @@ import dev.minrole.generator.synth.PolicySynthesizer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,19 +116,26 @@ final class TightenCommand implements Callable<Integer> {
       if (t.policy().isPresent()) {
         tightened.add(t.policy().get());
       } else {
+        tightened.add(nothingKept(f));
         err.println(
-            Diagnostics.ERROR
-                + "nothing "
-                + f.name()
-                + " needs is granted by "
-                + policy.description()
-                + "; no policy is written for it");
+            f.permissions().isEmpty()
+                ? "minrole: "
+                    + f.name()
+                    + " needs no permission; its tightened policy has no statements"
+                : Diagnostics.ERROR
+                    + "nothing "
+                    + f.name()
+                    + " needs is granted by "
+                    + policy.description()
+                    + ", so its tightened policy has no statements (IAM does not accept an"
+                    + " empty policy): grant what is missing, or give --add-missing");
       }
     }
     err.flush();
+    List<FunctionPolicy> withStatements = tightened.stream().filter(f -> !f.isEmpty()).toList();
     if (accessAnalyzer
-        && !tightened.isEmpty()
-        && !checkWithAccessAnalyzer(tightened, policy, err)) {
+        && !withStatements.isEmpty()
+        && !checkWithAccessAnalyzer(withStatements, policy, err)) {
       return ExitCodes.ACCESS_ANALYZER;
     }
     if (!tightened.isEmpty()) {
@@ -136,6 +144,20 @@ final class TightenCommand implements Callable<Integer> {
       out.flush();
     }
     return missing ? ExitCodes.MISSING : ExitCodes.OK;
+  }
+
+  /**
+   * The function's tightened policy when nothing is kept: no statements, as generate prints one.
+   */
+  private static FunctionPolicy nothingKept(FunctionPolicy needed) {
+    return new FunctionPolicy(
+            needed.name(),
+            needed.handler(),
+            Optional.empty(),
+            List.of(),
+            needed.findings(),
+            List.of())
+        .withDeployment(needed.deployment());
   }
 
   private boolean checkWithAccessAnalyzer(
