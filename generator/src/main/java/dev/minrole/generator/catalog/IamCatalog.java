@@ -25,7 +25,20 @@ public final class IamCatalog {
   private static final String RESOURCE = "/dev/minrole/generator/catalog/iam-catalog.json";
   private static volatile IamCatalog bundled;
 
+  /** How many expansions {@link #expand} remembers: policies repeat a few patterns many times. */
+  private static final int EXPANSIONS_KEPT = 256;
+
   private final SortedMap<String, ServiceSource> sources;
+  private final Map<String, List<IamAction>> expansions =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<IamAction>> eldest) {
+              return size() > EXPANSIONS_KEPT;
+            }
+          });
   private final Map<String, IamService> parsed = new java.util.concurrent.ConcurrentHashMap<>();
   private final String sourceVersion;
 
@@ -189,10 +202,21 @@ public final class IamCatalog {
    * The actions a pattern such as {@code s3:Get*}, {@code s3:*Object?}, {@code *} or {@code **}
    * grants, by service prefix and then as the service lists them. The pattern is matched with
    * {@link Glob} against the whole {@code service:Name}, ignoring case, as IAM does; only a pattern
-   * that names its service without wildcards is looked up in that service alone.
+   * that names its service without wildcards is looked up in that service alone. The list is
+   * unmodifiable; the last few hundred patterns' lists are remembered.
    */
   public List<IamAction> expand(String pattern) {
     String p = pattern.strip();
+    List<IamAction> known = expansions.get(p);
+    if (known != null) {
+      return known;
+    }
+    List<IamAction> out = List.copyOf(expandUncached(p));
+    expansions.put(p, out);
+    return out;
+  }
+
+  private List<IamAction> expandUncached(String p) {
     int colon = p.indexOf(':');
     String servicePart = colon < 0 ? p : p.substring(0, colon);
     Collection<String> candidates;

@@ -3,7 +3,9 @@ package dev.minrole.generator.validate;
 import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,18 +19,24 @@ final class ActionNameRule implements ValidationRule {
   @Override
   public List<Problem> check(PolicyDocument document, ValidationContext context) {
     List<Problem> out = new ArrayList<>();
+    // Whether a wildcard matches some action, per pattern: a policy repeats its patterns.
+    Map<String, Boolean> matchesSome = new HashMap<>();
     for (PolicyDocument.Statement s : document.statements()) {
       for (String field : List.of("Action", "NotAction")) {
         for (PolicyDocument.Value v : PolicyDocument.strings(s, field)) {
-          check(v, context).ifPresent(out::add);
+          check(v, context, matchesSome).ifPresent(out::add);
         }
       }
     }
     return out;
   }
 
-  private static Optional<Problem> check(PolicyDocument.Value v, ValidationContext context) {
+  private static Optional<Problem> check(
+      PolicyDocument.Value v, ValidationContext context, Map<String, Boolean> matchesSome) {
     String action = v.text();
+    if (Glob.everything(action)) {
+      return Optional.empty();
+    }
     boolean wildcard = Glob.isPattern(action);
     int colon = action.indexOf(':');
     if (!wildcard && (colon <= 0 || colon == action.length() - 1)) {
@@ -68,7 +76,8 @@ final class ActionNameRule implements ValidationRule {
                             + service.get().prefix())));
       }
     }
-    if (wildcard && context.catalog().expand(action).isEmpty()) {
+    if (wildcard
+        && !matchesSome.computeIfAbsent(action, a -> !context.catalog().expand(a).isEmpty())) {
       return Optional.of(
           Problems.error(
               "UNKNOWN_ACTION",

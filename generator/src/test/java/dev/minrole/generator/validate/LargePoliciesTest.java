@@ -62,6 +62,20 @@ class LargePoliciesTest {
   }
 
   @Test
+  void validate_manyStatementsOfServiceWildcards_expandsEachPatternOnce() {
+    int n = 20_000;
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      statements.add(
+          statement("[\"*:Get*Object\", \"**\"]", "\"arn:aws:s3:::bucket-" + i + "/*\""));
+    }
+
+    Map<String, Integer> found = rules(policy(statements));
+
+    assertThat(found).containsEntry("WILDCARD", 2 * n).doesNotContainKey("UNKNOWN_ACTION");
+  }
+
+  @Test
   void validate_starHeavyLists_findsEachEntryTheOneBeforeCovers() {
     int n = 400;
     List<String> actions = new ArrayList<>();
