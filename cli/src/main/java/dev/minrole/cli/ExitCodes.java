@@ -9,6 +9,9 @@ final class ExitCodes {
   static final int SOFTWARE = 1;
   static final int USAGE = 2;
 
+  /** Every command: the result could not be written to stdout (an I/O error, like bad input). */
+  static final int UNWRITTEN = 2;
+
   /** {@code validate}: at least one policy has errors. */
   static final int POLICY_ERRORS = 3;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:Success.",
       "1:Internal error (run again with --verbose for the stack trace).",
-      "2:Bad usage or unreadable input.",
+      "2:Bad usage, unreadable input, or the result could not be written (stdout closed or full).",
       "3:validate: a policy has errors. diff, tighten: something the code needs is not granted.",
       "4:diff: something granted is excess or broader than needed.",
       "5:tighten --access-analyzer: Access Analyzer found a problem.",
@@ -63,8 +63,16 @@ public final class MinroleCommand implements Runnable {
    * all the others at start-up. Otherwise every subcommand is there.
    */
   public static CommandLine commandLine(String first) {
+    PrintWriter out =
+        new PrintWriter(System.out, true) {
+          /** {@code System.out} keeps its own error flag: a closed or full stdout shows there. */
+          @Override
+          public boolean checkError() {
+            return super.checkError() | System.out.checkError();
+          }
+        };
     return commandLine(
-        new PrintWriter(System.out, true),
+        out,
         new PrintWriter(System.err, true),
         SUBCOMMANDS.containsKey(first) && !first.equals("help") ? first : null);
   }
@@ -85,6 +93,11 @@ public final class MinroleCommand implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionStrategy(
+        parseResult -> {
+          int code = new CommandLine.RunLast().execute(parseResult);
+          return unwritten(out, err) ? ExitCodes.UNWRITTEN : code;
+        });
     cli.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine failed = ex.getCommandLine();
@@ -116,6 +129,23 @@ public final class MinroleCommand implements Runnable {
           return ExitCodes.SOFTWARE;
         });
     return cli;
+  }
+
+  /**
+   * True if writing the result failed (stdout closed, a full disk, a broken pipe): a {@link
+   * PrintWriter} never throws, so its error flag is the only sign. It is said on stderr, and the
+   * run exits with code 2 whatever the command found, because its result did not reach the reader.
+   */
+  private static boolean unwritten(PrintWriter out, PrintWriter err) {
+    if (!out.checkError()) {
+      return false;
+    }
+    err.println(
+        Diagnostics.ERROR
+            + "cannot write the result to standard output (it is closed, the disk is full, or the"
+            + " reader went away); the output is missing or incomplete");
+    err.flush();
+    return true;
   }
 
   /** True if {@code --verbose} was given to the command or any of its subcommands. */

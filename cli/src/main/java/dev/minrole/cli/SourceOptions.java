@@ -33,10 +33,15 @@ final class SourceOptions {
       names = "--partition",
       paramLabel = "PARTITION",
       defaultValue = "aws",
-      description = "ARN partition (default: ${DEFAULT-VALUE}).")
+      converter = ArnParts.Partition.class,
+      description = "ARN partition: aws, aws-cn, aws-us-gov, ... (default: ${DEFAULT-VALUE}).")
   String partition;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "Region for ARNs (default: *).")
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      converter = ArnParts.Region.class,
+      description = "Region for ARNs, e.g. eu-west-1 (default: *).")
   String region;
 
   @Option(

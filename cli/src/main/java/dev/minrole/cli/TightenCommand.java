@@ -18,6 +18,7 @@ import dev.minrole.generator.synth.PolicySynthesizer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,6 +130,7 @@ final class TightenCommand implements Callable<Integer> {
       }
     }
     List<TightenedFunction> tightened = new ArrayList<>();
+    List<FunctionPolicy> written = new ArrayList<>();
     boolean missing = false;
     boolean incomplete = false;
     for (TightenedFunction f : results) {
@@ -142,34 +144,54 @@ final class TightenCommand implements Callable<Integer> {
       incomplete |= !t.complete();
       if (t.policy().isPresent()) {
         tightened.add(f);
+        written.add(t.policy().get());
       } else {
+        written.add(nothingKept(f.needed()));
         err.println(
-            Diagnostics.ERROR
-                + "nothing "
-                + f.needed().name()
-                + " needs is granted by "
-                + f.current().description()
-                + "; no policy is written for it");
+            f.needed().permissions().isEmpty()
+                ? "minrole: "
+                    + f.needed().name()
+                    + " needs no permission; its tightened policy has no statements"
+                : Diagnostics.ERROR
+                    + "nothing "
+                    + f.needed().name()
+                    + " needs is granted by "
+                    + f.current().description()
+                    + ", so its tightened policy has no statements (IAM does not accept an"
+                    + " empty policy): grant what is missing, or give --add-missing");
       }
     }
     err.flush();
-    if (accessAnalyzer && !tightened.isEmpty() && !checkWithAccessAnalyzer(tightened, err)) {
+    List<TightenedFunction> withStatements =
+        tightened.stream().filter(f -> !f.tightened().policy().get().isEmpty()).toList();
+    if (accessAnalyzer
+        && !withStatements.isEmpty()
+        && !checkWithAccessAnalyzer(withStatements, err)) {
       return ExitCodes.ACCESS_ANALYZER;
     }
-    if (!tightened.isEmpty()) {
+    if (!written.isEmpty()) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(
-          format
-              .renderer(source.arnContext())
-              .render(
-                  tightened.stream().map(f -> f.tightened().policy().get()).toList(),
-                  result.findings()));
+      out.print(format.renderer(source.arnContext()).render(written, result.findings()));
       out.flush();
     }
     if (missing) {
       return ExitCodes.MISSING;
     }
     return incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+  }
+
+  /**
+   * The function's tightened policy when nothing is kept: no statements, as generate prints one.
+   */
+  private static FunctionPolicy nothingKept(FunctionPolicy needed) {
+    return new FunctionPolicy(
+            needed.name(),
+            needed.handler(),
+            Optional.empty(),
+            List.of(),
+            needed.findings(),
+            List.of())
+        .withDeployment(needed.deployment());
   }
 
   /** Each tightened policy against the identity policies of the current policy it came from. */

@@ -2,15 +2,14 @@ package dev.minrole.cli;
 
 import dev.minrole.engine.RequestException;
 import dev.minrole.generator.aws.AccessAnalyzerValidator;
+import dev.minrole.generator.diff.PolicyFiles;
+import dev.minrole.generator.diff.PolicyInputException;
 import dev.minrole.generator.validate.PolicyType;
 import dev.minrole.generator.validate.PolicyValidator;
 import dev.minrole.generator.validate.Problem;
 import dev.minrole.generator.validate.ValidationReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +96,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--region",
       paramLabel = "REGION",
+      converter = ArnParts.Region.class,
       description = "AWS region for --access-analyzer.")
   String region;
 
@@ -120,14 +120,9 @@ final class ValidateCommand implements Callable<Integer> {
       for (Path policy : policies) {
         String text;
         try {
-          text = Files.readString(policy, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
-          err.println(
-              Diagnostics.ERROR
-                  + policy
-                  + ": cannot read it ("
-                  + e.getMessage()
-                  + "); the other files are still checked");
+          text = PolicyFiles.readText(policy, policy.toString());
+        } catch (PolicyInputException e) {
+          err.println(Diagnostics.ERROR + e.getMessage() + "; the other files are still checked");
           unreadable = true;
           continue;
         }

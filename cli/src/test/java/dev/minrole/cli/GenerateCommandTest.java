@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GenerateCommandTest {
   @TempDir Path dir;
@@ -123,6 +125,45 @@ class GenerateCommandTest {
             "12");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("--account 12 is not a 12-digit AWS account id");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "generate | --region | eu west;1 | is not an AWS region name",
+        "generate | --region | * | is not an AWS region name",
+        "diff | --region | eu-west-1/ | is not an AWS region name",
+        "tighten | --partition | aws-moon | is not an AWS partition; use one of aws, aws-cn,",
+        "validate | --region | us_east_1 | is not an AWS region name"
+      })
+  void command_whenRegionOrPartitionCannotBeInAnArn_isAOneLineUsageError(
+      String command, String option, String value, String message) throws IOException {
+    write("app/Handler.java", HANDLER);
+    Cli cli = Cli.run(command, dir.toString(), option, value);
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err().lines().findFirst().orElseThrow())
+        .startsWith("minrole: error: Invalid value for option '" + option + "': '" + value + "' ")
+        .contains(message);
+  }
+
+  @Test
+  void generate_withARegionAndPartition_buildsArnsWithThem() throws IOException {
+    write("app/Handler.java", HANDLER);
+    Cli cli =
+        Cli.run(
+            "generate",
+            dir.toString(),
+            "--handler",
+            "app.Handler::handleRequest",
+            "--region",
+            "cn-north-1",
+            "--partition",
+            "aws-cn");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("arn:aws-cn:");
   }
 
   @Test

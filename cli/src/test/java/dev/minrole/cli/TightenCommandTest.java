@@ -4,6 +4,7 @@ import static dev.minrole.cli.DiffCommandTest.allow;
 import static dev.minrole.cli.DiffCommandTest.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.minrole.testkit.FakeAwsServer;
 import java.io.IOException;
@@ -62,6 +63,21 @@ class TightenCommandTest {
                 + " grants, [0-9,]+ characters -> 2 statements, 2 action grants, [0-9,]+ characters")
         .contains("minrole:   removed  sqs:* (")
         .contains("minrole:   narrowed s3:PutObject on * to " + DiffCommandTest.S3);
+  }
+
+  @Test
+  void tighten_whenNothingNeededIsGranted_printsTheEmptyPolicyAndSaysWhy() throws IOException {
+    Cli cli = tighten(policy(allow("dynamodb:GetItem", "*")));
+
+    assertThat(cli.exitCode()).isEqualTo(3);
+    JsonNode printed = new ObjectMapper().readTree(cli.out());
+    assertThat(printed.path("Version").asText()).isEqualTo("2012-10-17");
+    assertThat(printed.path("Statement").isArray()).isTrue();
+    assertThat(printed.path("Statement")).isEmpty();
+    assertThat(cli.err())
+        .contains("minrole: error: nothing app.Handler::handleRequest needs is granted by ")
+        .contains("current.json, so its tightened policy has no statements")
+        .contains("give --add-missing");
   }
 
   @Test

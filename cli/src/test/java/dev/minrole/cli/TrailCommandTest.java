@@ -97,6 +97,66 @@ class TrailCommandTest {
   }
 
   @Test
+  void generate_whenARecordHasAnImpossibleEventTime_skipsItNamesItAndReadsTheRest(@TempDir Path dir)
+      throws Exception {
+    Path trail = dir.resolve("trail");
+    Files.createDirectories(trail);
+    String events =
+        Files.readString(caseDir("trail-denials").resolve("trail").resolve("events.json"));
+    Files.writeString(trail.resolve("events.json"), events);
+    Files.writeString(
+        trail.resolve("bad-time.json"),
+        events.replaceFirst(
+            "\"eventTime\": \"2024-05-03T10:00:00Z\"", "\"eventTime\": \"2024-13-01T10:00:00Z\""));
+    String[] args = {
+      "generate",
+      "--cloudtrail",
+      trail.toString(),
+      "--role-arn",
+      "arn:aws:iam::111122223333:role/thumbnailer-role"
+    };
+
+    Cli lenient = Cli.run(args);
+    Cli strict = Cli.run(concat(args, "--strict"));
+
+    assertThat(lenient.exitCode()).as(lenient.err()).isZero();
+    assertThat(lenient.out()).contains("s3:GetObject");
+    assertThat(lenient.err())
+        .contains(
+            "bad-time.json: skipped 1 record whose eventTime is not a valid time:"
+                + " \"2024-13-01T10:00:00Z\"")
+        .contains("[TRAIL_INPUT_ERROR]")
+        .doesNotContain("internal error")
+        .doesNotContain("DateTimeException");
+    assertThat(strict.exitCode()).isEqualTo(ExitCodes.PARTIAL_INPUT);
+  }
+
+  @Test
+  void generate_whenEveryTrailInputIsBad_reportsTheInputErrorsBeforeTheRole(@TempDir Path dir)
+      throws Exception {
+    Path trail = dir.resolve("trail");
+    Files.createDirectories(trail);
+    Files.writeString(trail.resolve("cut.json"), "{\"Records\": [");
+    Files.writeString(trail.resolve("other.json"), "{\"items\": []}");
+
+    Cli cli =
+        Cli.run(
+            "generate",
+            "--cloudtrail",
+            trail.toString(),
+            "--role-arn",
+            "arn:aws:iam::111122223333:role/notify-fn-role");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err().lines()).hasSize(1);
+    assertThat(cli.err())
+        .startsWith("minrole: error: the trail input could not be read completely (cut.json: ")
+        .contains("other.json: no CloudTrail records")
+        .contains("made no allowed call");
+    assertThat(cli.err().indexOf("cut.json")).isLessThan(cli.err().indexOf("--role-arn"));
+  }
+
+  @Test
   void generate_whenCodeOnly_leavesObservedOnlyPermissionsOut() {
     Path c = caseDir("trail-lambda-role");
     String[] args = {

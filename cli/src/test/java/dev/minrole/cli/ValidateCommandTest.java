@@ -85,7 +85,7 @@ class ValidateCommandTest {
     Cli cli = Cli.run("validate", dir.resolve("missing.json").toString(), clean);
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err())
-        .startsWith("minrole: error: " + dir.resolve("missing.json") + ": cannot read it");
+        .startsWith("minrole: error: " + dir.resolve("missing.json") + ": no such file");
     assertThat(cli.out()).contains("in 1 file");
   }
 

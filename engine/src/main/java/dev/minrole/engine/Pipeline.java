@@ -6,6 +6,7 @@ import dev.minrole.analyzer.java.FunctionAnalysis;
 import dev.minrole.analyzer.java.JavaProject;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.analyzer.model.Severity;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkInventory;
 import dev.minrole.analyzer.template.EnvironmentBinding;
@@ -71,6 +72,7 @@ final class Pipeline {
   private final AnalysisRequest options;
   private final Map<Path, JavaProject> projects = new LinkedHashMap<>();
   private final List<Finding> global = new ArrayList<>();
+  private final List<String> withoutFunctions = new ArrayList<>();
   private final Map<FunctionInput, DeclaredPolicies.Declared> declared = new IdentityHashMap<>();
   private final PolicySynthesizer synthesizer;
 
@@ -131,8 +133,22 @@ final class Pipeline {
     for (DeploymentSource source : sources) {
       functions.addAll(fromSource(source, paths, handlersLeft));
     }
-    if (sources.isEmpty() || !handlersLeft.isEmpty()) {
-      functions.addAll(fromCode(paths, handlersLeft, sources.isEmpty()));
+    boolean noTemplateFunction = !sources.isEmpty() && withoutFunctions.size() == sources.size();
+    if (noTemplateFunction) {
+      for (String file : withoutFunctions) {
+        global.add(
+            Finding.warning(
+                "TEMPLATE_NO_FUNCTIONS",
+                file
+                    + " defines no Lambda function (no AWS::Serverless::Function,"
+                    + " AWS::Lambda::Function or aws_lambda_function), so the code was analyzed"
+                    + " alone, without the template's environment and resources; give --template"
+                    + " with the function's template, or --no-template",
+                SourceLocation.file(file)));
+      }
+    }
+    if (sources.isEmpty() || !handlersLeft.isEmpty() || noTemplateFunction) {
+      functions.addAll(fromCode(paths, handlersLeft, sources.isEmpty() || noTemplateFunction));
     }
     return new Inputs(functions, global, Collections.unmodifiableMap(declared));
   }
@@ -156,13 +172,20 @@ final class Pipeline {
     global.addAll(source.findings());
     if (!source.readable() && options.handlers().isEmpty()) {
       Finding error =
-          source.findings().isEmpty()
-              ? Finding.error(
-                  "TEMPLATE_ERROR",
-                  source.displayPath() + " declares nothing minrole can read",
-                  SourceLocation.file(source.displayPath()))
-              : source.findings().get(0);
+          source.findings().stream()
+              .filter(f -> f.severity() == Severity.ERROR)
+              .findFirst()
+              .orElse(
+                  source.findings().isEmpty()
+                      ? Finding.error(
+                          "TEMPLATE_ERROR",
+                          source.displayPath() + " declares nothing minrole can read",
+                          SourceLocation.file(source.displayPath()))
+                      : source.findings().get(0));
       throw new RequestException(error.location() + ": " + error.message());
+    }
+    if (source.readable() && source.functions().isEmpty()) {
+      withoutFunctions.add(source.displayPath());
     }
     List<TemplateFunction> selected = select(source.functions(), handlersLeft);
     Map<String, List<Finding>> checks = source.checks();

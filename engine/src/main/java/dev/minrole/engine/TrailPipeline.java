@@ -1,5 +1,6 @@
 package dev.minrole.engine;
 
+import dev.minrole.analyzer.cloudtrail.FileReport;
 import dev.minrole.analyzer.cloudtrail.RoleSelector;
 import dev.minrole.analyzer.cloudtrail.RoleTarget;
 import dev.minrole.analyzer.cloudtrail.TrailProgress;
@@ -72,7 +73,8 @@ final class TrailPipeline {
         FunctionPolicy observed = evidence.policy(observedOnly, synthesizer, role, scan, merge);
         if (observed.isEmpty()) {
           throw new RequestException(
-              "role "
+              inputErrors(scan)
+                  + "role "
                   + role.roleArn()
                   + " made no allowed call in "
                   + window.describe()
@@ -85,6 +87,25 @@ final class TrailPipeline {
       }
     }
     return new Analysis(functions, global, scan.partial());
+  }
+
+  /**
+   * What could not be read of the trail, first in a message about an empty result: when every input
+   * is bad, that is the reason, not the role. Empty when every input was read; at most three files
+   * are named.
+   */
+  private static String inputErrors(TrailScan scan) {
+    List<String> bad =
+        scan.files().stream()
+            .filter(FileReport::partial)
+            .map(f -> f.file() + ": " + f.describe())
+            .toList();
+    if (bad.isEmpty()) {
+      return "";
+    }
+    String shown = String.join("; ", bad.subList(0, Math.min(bad.size(), 3)));
+    String more = bad.size() > 3 ? " and " + (bad.size() - 3) + " more files" : "";
+    return "the trail input could not be read completely (" + shown + more + "); ";
   }
 
   /**

@@ -27,6 +27,14 @@ final class RecordParser {
     void incomplete(String missing);
 
     /**
+     * A record skipped because a field minrole needs has a value it cannot read, e.g. {@code
+     * eventTime} {@code 2024-13-01T00:00:00Z}. By default it counts as {@link #incomplete}.
+     */
+    default void invalid(String field, String value) {
+      incomplete("a valid " + field);
+    }
+
+    /**
      * A {@code Records} or {@code Events} array: the input is CloudTrail, even if it holds no
      * record.
      */
@@ -173,7 +181,7 @@ final class RecordParser {
     }
     java.util.Optional<String> time = TrailTime.normalize(f.eventTime);
     if (time.isEmpty()) {
-      sink.incomplete("a valid eventTime");
+      sink.invalid("eventTime", f.eventTime);
       return;
     }
     sink.event(

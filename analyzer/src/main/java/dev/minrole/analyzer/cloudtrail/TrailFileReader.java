@@ -39,6 +39,7 @@ final class TrailFileReader {
     Counter counter = new Counter();
     List<String> problems = new ArrayList<>();
     Map<String, Long> missing = new TreeMap<>();
+    Map<String, Invalid> invalid = new TreeMap<>();
     CountingStream raw = null;
     try {
       raw = new CountingStream(Files.newInputStream(file), bytesRead);
@@ -46,16 +47,31 @@ final class TrailFileReader {
           JsonParser json = RecordParser.FACTORY.createParser(in)) {
         parser.readAll(
             json,
-            RecordParser.Sink.of(
-                event -> {
-                  counter.records++;
-                  events.accept(event);
-                },
-                field -> {
-                  counter.incomplete++;
-                  missing.merge(field, 1L, Long::sum);
-                },
-                () -> counter.container = true));
+            new RecordParser.Sink() {
+              @Override
+              public void event(TrailEvent event) {
+                counter.records++;
+                events.accept(event);
+              }
+
+              @Override
+              public void incomplete(String field) {
+                counter.incomplete++;
+                missing.merge(field, 1L, Long::sum);
+              }
+
+              @Override
+              public void invalid(String field, String value) {
+                invalid.computeIfAbsent(
+                        field, f -> new Invalid(value, json.currentLocation().getLineNr()))
+                    .count++;
+              }
+
+              @Override
+              public void container() {
+                counter.container = true;
+              }
+            });
       }
     } catch (NoSuchFileException e) {
       problems.add("the file does not exist");
@@ -82,6 +98,7 @@ final class TrailFileReader {
     } catch (IOException e) {
       problems.add("the file cannot be read (" + e.getMessage() + ")");
     }
+    invalid.forEach((field, first) -> problems.add(first.describe(field)));
     if (problems.isEmpty()
         && counter.records == 0
         && counter.incomplete == 0
@@ -106,6 +123,37 @@ final class TrailFileReader {
       return new GZIPInputStream(in, BUFFER);
     }
     return in;
+  }
+
+  /** Records skipped for an unreadable value of one field: how many, and the first. */
+  private static final class Invalid {
+    private static final int SHOWN = 40;
+    final String value;
+    final int line;
+    long count;
+
+    Invalid(String value, int line) {
+      this.value = value;
+      this.line = line;
+    }
+
+    /**
+     * {@code skipped 1 record whose eventTime is not a valid time: "2024-13-01T00:00:00Z" (line
+     * 7)}.
+     */
+    String describe(String field) {
+      String shown = value.length() > SHOWN ? value.substring(0, SHOWN) + "..." : value;
+      return "skipped "
+          + count
+          + (count == 1 ? " record whose " : " records whose ")
+          + field
+          + " is not a valid time: "
+          + (count == 1 ? "" : "the first, ")
+          + "\""
+          + shown
+          + "\""
+          + (line > 0 ? " (line " + line + ")" : "");
+    }
   }
 
   private static final class Counter {

@@ -19,12 +19,15 @@ public final class TrailTime {
 
   private TrailTime() {}
 
-  /** The time in CloudTrail's form, or empty if it is not a time. */
+  /**
+   * The time in CloudTrail's form, or empty if it is not a time: text of the right shape with a
+   * field out of range ({@code 2024-13-01T00:00:00Z}, February 30th) is not a time either.
+   */
   public static Optional<String> normalize(String text) {
     if (text == null) {
       return Optional.empty();
     }
-    if (isCanonical(text)) {
+    if (isCanonical(text) && inRange(text)) {
       return Optional.of(text);
     }
     try {
@@ -39,7 +42,10 @@ public final class TrailTime {
     }
   }
 
-  /** The epoch second of a time in CloudTrail's form, without a parser: the reader's hot path. */
+  /**
+   * The epoch second of a time in CloudTrail's form (as {@link #normalize} returns it), without a
+   * parser: the reader's hot path.
+   */
   public static long epochSecond(String canonical) {
     int year = digits(canonical, 0, 4);
     int month = digits(canonical, 5, 7);
@@ -62,6 +68,20 @@ public final class TrailTime {
   /** An instant in CloudTrail's form, truncated to seconds. */
   public static String format(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** Whether the fields of a time in CloudTrail's form name a real date and time of day. */
+  private static boolean inRange(String t) {
+    int month = digits(t, 5, 7);
+    if (month < 1 || month > 12) {
+      return false;
+    }
+    int day = digits(t, 8, 10);
+    return day >= 1
+        && day <= java.time.YearMonth.of(digits(t, 0, 4), month).lengthOfMonth()
+        && digits(t, 11, 13) < 24
+        && digits(t, 14, 16) < 60
+        && digits(t, 17, 19) < 60;
   }
 
   private static boolean isCanonical(String t) {

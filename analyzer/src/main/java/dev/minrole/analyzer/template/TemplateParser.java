@@ -31,6 +31,23 @@ import org.yaml.snakeyaml.nodes.Tag;
  * long form; an unknown tag or invalid YAML is a finding with the file and line.
  */
 public final class TemplateParser {
+  /**
+   * How deep mappings and lists may nest. SnakeYAML composes a document recursively, so its limit
+   * (50 by default, which real templates with nested intrinsics or state machine definitions
+   * exceed) is what keeps a hostile document from overflowing the stack: with the JVM's default 1
+   * MiB thread stack, SnakeYAML 2.4 composes block mappings some 1,000 levels deep and overflows by
+   * 1,500, so 500 leaves room for minrole's own walks of the tree.
+   */
+  static final int MAX_NESTING = 500;
+
+  /**
+   * How many aliases ({@code *name}) of mappings or lists a template may use: a YAML bomb guard.
+   */
+  static final int MAX_ALIASES = 50;
+
+  /** How many characters a template may have: 64 Mi, far more than CloudFormation's 1 MB. */
+  static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+
   private static final Map<String, String> SHORT_FORMS = shortForms();
   private static final Set<String> STANDARD_TAGS =
       Set.of(
@@ -99,8 +116,9 @@ public final class TemplateParser {
   private Parsed parse(Reader reader, String displayPath) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true);
-    options.setMaxAliasesForCollections(50);
-    options.setCodePointLimit(64 * 1024 * 1024);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    options.setNestingDepthLimit(MAX_NESTING);
     Node node;
     try {
       node = new Yaml(options).compose(reader);
@@ -115,7 +133,7 @@ public final class TemplateParser {
               + problem
               + "); fix the template so that `sam validate` accepts it");
     } catch (YAMLException e) {
-      return failed(displayPath, 0, "invalid YAML or JSON (" + e.getMessage() + ")");
+      return failed(displayPath, 0, limitHit(e.getMessage()));
     }
     if (node == null) {
       return failed(displayPath, 0, "the template is empty");
@@ -130,7 +148,60 @@ public final class TemplateParser {
               "a template must be a mapping with Resources at the top level"));
       return new Parsed(Optional.empty(), findings);
     }
+    Optional<String> resources = resourcesProblem((TNode.TMap) root);
+    if (resources.isPresent()) {
+      int line = ((TNode.TMap) root).get("Resources").map(TNode::line).orElse(root.line());
+      findings.add(error(displayPath, line, resources.get()));
+      return new Parsed(Optional.empty(), findings);
+    }
     return new Parsed(Optional.of(root), findings);
+  }
+
+  /**
+   * What is wrong with the template's {@code Resources}, which CloudFormation requires to be a
+   * mapping of logical ids to resources: a list or a single value is not a template at all, so it
+   * is not read as one. A template without resources (no {@code Resources}, or an empty one) is
+   * read: it defines no function, which the caller reports.
+   */
+  private static Optional<String> resourcesProblem(TNode.TMap root) {
+    Optional<TNode> resources = root.get("Resources");
+    String found;
+    if (resources.isPresent() && resources.get() instanceof TNode.TList) {
+      found = "Resources is a list";
+    } else if (resources.isPresent()
+        && resources.get() instanceof TNode.TScalar s
+        && s.value() != null) {
+      found = "Resources is a single value";
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(
+        found
+            + "; CloudFormation needs a mapping of logical ids to resources (e.g. Fn: {Type:"
+            + " AWS::Serverless::Function, ...}). Fix the template, or pass --no-template to"
+            + " analyze the code alone");
+  }
+
+  /** Which of the reader's limits a document went past, in words; any other problem as it is. */
+  private static String limitHit(String message) {
+    String m = String.valueOf(message);
+    if (m.startsWith("Nesting Depth exceeded")) {
+      return "the template nests mappings and lists deeper than "
+          + MAX_NESTING
+          + " levels, the most minrole reads (its YAML nesting limit)";
+    }
+    if (m.startsWith("Number of aliases")) {
+      return "the template uses more than "
+          + MAX_ALIASES
+          + " aliases (*name) of mappings or lists, the most minrole expands (its YAML alias"
+          + " limit, a guard against alias bombs)";
+    }
+    if (m.startsWith("The incoming YAML document exceeds the limit")) {
+      return "the template has more than "
+          + MAX_CODE_POINTS / (1024 * 1024)
+          + " Mi characters, the most minrole reads (its YAML size limit)";
+    }
+    return "invalid YAML or JSON (" + m + ")";
   }
 
   private static Parsed failed(String file, int line, String message) {
@@ -143,8 +214,12 @@ public final class TemplateParser {
 
   private TNode convert(Node node, String file, List<Finding> findings, int depth) {
     int line = node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-    if (depth > 200) {
-      findings.add(error(file, line, "the template nests deeper than 200 levels; it is cut there"));
+    if (depth > MAX_NESTING) {
+      findings.add(
+          error(
+              file,
+              line,
+              "the template nests deeper than " + MAX_NESTING + " levels; it is cut there"));
       return new TNode.TScalar(null, line);
     }
     TNode plain = plain(node, file, findings, depth, line);

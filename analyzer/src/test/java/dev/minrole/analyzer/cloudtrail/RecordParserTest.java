@@ -96,6 +96,21 @@ class RecordParserTest {
   }
 
   @Test
+  void readAll_whenEventTimeIsOutOfRange_skipsTheRecordAndKeepsReading() throws IOException {
+    parse(
+        Records.file(
+            List.of(
+                Records.getObject("2024-13-01T00:00:00Z", "media", "a.jpg"),
+                Records.getObject("2024-02-30T00:00:00Z", "media", "b.jpg"),
+                Records.getObject("2024-05-01T25:00:00Z", "media", "c.jpg"),
+                Records.getObject("2024-05-01T10:00:00Z", "media", "d.jpg"))));
+
+    assertThat(events).extracting(TrailEvent::eventTime).containsExactly("2024-05-01T10:00:00Z");
+    assertThat(incomplete)
+        .containsExactly("a valid eventTime", "a valid eventTime", "a valid eventTime");
+  }
+
+  @Test
   void readAll_whenJsonIsNotCloudTrail_findsNothing() throws IOException {
     parse(
         "{\"name\":\"app\",\"version\":\"1.0.0\",\"records\":[1,2,3],\"dependencies\":{\"a\":\"b\"}}");

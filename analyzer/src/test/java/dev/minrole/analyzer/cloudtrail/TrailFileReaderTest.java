@@ -36,6 +36,44 @@ class TrailFileReaderTest {
   }
 
   @Test
+  void read_whenARecordHasAnImpossibleEventTime_skipsItNamesItAndReadsTheRest() throws IOException {
+    List<String> records = new ArrayList<>(records(3));
+    records.add(1, Records.getObject("2024-13-01T00:00:00Z", "media", "bad.jpg"));
+    records.add(Records.getObject("2024-04-31T08:00:00Z", "media", "bad2.jpg"));
+    Path file = Records.write(dir.resolve("trail.json"), String.join("\n", records));
+
+    FileReport r = read(file);
+
+    assertThat(r.records()).isEqualTo(3);
+    assertThat(events).hasSize(3);
+    assertThat(r.incomplete()).isZero();
+    assertThat(r.partial()).isTrue();
+    assertThat(r.problems())
+        .containsExactly(
+            "skipped 2 records whose eventTime is not a valid time: the first,"
+                + " \"2024-13-01T00:00:00Z\" (line 2)");
+    assertThat(r.describe()).contains("(3 records read)");
+  }
+
+  @Test
+  void read_whenEveryRecordHasAnImpossibleEventTime_saysSoRatherThanNotCloudTrail()
+      throws IOException {
+    Path file =
+        Records.write(
+            dir.resolve("trail.json"),
+            Records.file(List.of(Records.getObject("2024-00-10T00:00:00Z", "media", "a.jpg"))));
+
+    FileReport r = read(file);
+
+    assertThat(r.records()).isZero();
+    assertThat(r.problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "skipped 1 record whose eventTime is not a valid time: \"2024-00-10T00:00:00Z\"");
+  }
+
+  @Test
   void read_whenGzipWithoutGzName_detectsGzipByContent() throws IOException {
     FileReport r = read(Records.writeGzip(dir.resolve("trail.json"), Records.file(records(3))));
 

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Every IAM action, resource type and ARN format, from the Service Authorization Reference as
@@ -27,7 +26,20 @@ public final class IamCatalog {
   private static final String RESOURCE = "/dev/minrole/generator/catalog/iam-catalog.json";
   private static volatile IamCatalog bundled;
 
+  /** How many expansions {@link #expand} remembers: policies repeat a few patterns many times. */
+  private static final int EXPANSIONS_KEPT = 256;
+
   private final SortedMap<String, ServiceSource> sources;
+  private final Map<String, List<IamAction>> expansions =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<IamAction>> eldest) {
+              return size() > EXPANSIONS_KEPT;
+            }
+          });
   private final Map<String, IamService> parsed = new java.util.concurrent.ConcurrentHashMap<>();
   private final String sourceVersion;
 
@@ -182,52 +194,47 @@ public final class IamCatalog {
   }
 
   /**
-   * The actions a pattern such as {@code s3:Get*}, {@code s3:*Object?} or {@code *} grants, sorted
-   * by id. Matching is case-insensitive, as in IAM.
+   * The actions a pattern such as {@code s3:Get*}, {@code s3:*Object?}, {@code *} or {@code **}
+   * grants, by service prefix and then as the service lists them. The pattern is matched with
+   * {@link Glob} against the whole {@code service:Name}, ignoring case, as IAM does; only a pattern
+   * that names its service without wildcards is looked up in that service alone. The list is
+   * unmodifiable; the last few hundred patterns' lists are remembered.
    */
   public List<IamAction> expand(String pattern) {
     String p = pattern.strip();
-    if (p.equals("*")) {
-      List<IamAction> all = new ArrayList<>();
-      services().values().forEach(s -> all.addAll(s.actions().values()));
-      return all;
+    List<IamAction> known = expansions.get(p);
+    if (known != null) {
+      return known;
     }
+    List<IamAction> out = List.copyOf(expandUncached(p));
+    expansions.put(p, out);
+    return out;
+  }
+
+  private List<IamAction> expandUncached(String p) {
     int colon = p.indexOf(':');
-    if (colon <= 0) {
+    String servicePart = colon < 0 ? p : p.substring(0, colon);
+    Collection<String> candidates;
+    if (colon > 0 && !Glob.isPattern(servicePart)) {
+      candidates = service(servicePart).map(IamService::prefix).stream().toList();
+    } else if (Glob.isPattern(p)) {
+      candidates = sources.keySet();
+    } else {
       return List.of();
     }
-    String servicePart = p.substring(0, colon);
-    Pattern actionPattern = wildcard(p.substring(colon + 1));
-    Collection<String> candidates =
-        servicePart.contains("*") || servicePart.contains("?")
-            ? sources.keySet()
-            : service(servicePart).map(IamService::prefix).stream().toList();
-    Pattern servicePattern = wildcard(servicePart);
     List<IamAction> out = new ArrayList<>();
+    boolean all = Glob.everything(p);
     for (String prefix : candidates) {
-      if (!servicePattern.matcher(prefix).matches()) {
+      if (!all && !Glob.overlapsIgnoreCase(p, prefix + ":*")) {
         continue;
       }
       IamService s = service(prefix).orElseThrow();
       for (IamAction a : s.actions().values()) {
-        if (actionPattern.matcher(a.name()).matches()) {
+        if (all || Glob.matchesIgnoreCase(p, a.id())) {
           out.add(a);
         }
       }
     }
     return out;
-  }
-
-  /** An IAM wildcard ({@code *} and {@code ?}) as a case-insensitive regular expression. */
-  public static Pattern wildcard(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
   }
 }

@@ -28,18 +28,18 @@ public record ResourceType(
   }
 
   /**
-   * A regular expression that matches ARNs of this type; each variable matches any run of
-   * characters, so {@code arn:aws:s3:::media/*} matches the object format.
+   * The ARN format as a {@link Glob} pattern, each variable a {@code *}: {@code arn:*:s3:::*} for
+   * buckets.
    */
-  public Pattern matcher() {
-    StringBuilder regex = new StringBuilder("^");
-    Matcher m = VARIABLE.matcher(arnFormat);
-    int last = 0;
-    while (m.find()) {
-      regex.append(Pattern.quote(arnFormat.substring(last, m.start()))).append(".*");
-      last = m.end();
-    }
-    regex.append(Pattern.quote(arnFormat.substring(last))).append('$');
-    return Pattern.compile(regex.toString());
+  public String glob() {
+    return VARIABLE.matcher(arnFormat).replaceAll("*");
+  }
+
+  /**
+   * True if an ARN can be of this type: each variable takes any run of characters, wildcards
+   * included, so {@code arn:aws:s3:::media/*} matches the object format.
+   */
+  public boolean matches(String arn) {
+    return Glob.matches(glob(), arn);
   }
 }

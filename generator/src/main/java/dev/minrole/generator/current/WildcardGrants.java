@@ -2,6 +2,7 @@ package dev.minrole.generator.current;
 
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.diff.HiddenCode;
 import dev.minrole.generator.diff.PolicyDocument;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  */
 final class WildcardGrants {
   static final String ID = "WILDCARD_GRANT";
-  private static final Pattern WHOLE_SERVICE = Pattern.compile("[A-Za-z0-9-]+:\\*");
+  private static final Pattern WHOLE_SERVICE = Pattern.compile("[A-Za-z0-9-]+:\\*+");
   private static final int EXAMPLES = 3;
 
   private WildcardGrants() {}
@@ -63,7 +64,7 @@ final class WildcardGrants {
   private static List<String> wildcardActions(IamStatement s) {
     return s.actions().stream()
         .map(a -> a.value())
-        .filter(a -> a.equals("*") || WHOLE_SERVICE.matcher(a).matches())
+        .filter(a -> Glob.everything(a) || WHOLE_SERVICE.matcher(a).matches())
         .sorted()
         .toList();
   }
@@ -98,7 +99,7 @@ final class WildcardGrants {
     String actions = String.join(", ", examples(written));
     if (!wildcards.isEmpty()) {
       actions +=
-          wildcards.contains("*")
+          wildcards.stream().anyMatch(Glob::everything)
               ? " (every action of every service)"
               : " (every action of the service)";
     }

@@ -1,7 +1,7 @@
 package dev.minrole.generator.declared;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.minrole.generator.catalog.IamCatalog;
+import dev.minrole.generator.catalog.Glob;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,9 +20,9 @@ public final class ManagedPolicies {
   private static volatile ManagedPolicies bundled;
 
   private final SortedMap<String, ManagedPolicy> policies;
-  private final List<Pattern> broadNames;
+  private final List<String> broadNames;
 
-  private ManagedPolicies(SortedMap<String, ManagedPolicy> policies, List<Pattern> broadNames) {
+  private ManagedPolicies(SortedMap<String, ManagedPolicy> policies, List<String> broadNames) {
     this.policies = Collections.unmodifiableSortedMap(policies);
     this.broadNames = List.copyOf(broadNames);
   }
@@ -51,8 +51,8 @@ public final class ManagedPolicies {
               p.path("broad").asBoolean(false),
               StatementDraft.read(p.path("document").path("Statement"))));
     }
-    List<Pattern> broad = new ArrayList<>();
-    root.path("broadNames").forEach(n -> broad.add(IamCatalog.wildcard(n.asText())));
+    List<String> broad = new ArrayList<>();
+    root.path("broadNames").forEach(n -> broad.add(n.asText()));
     return new ManagedPolicies(out, broad);
   }
 
@@ -84,6 +84,6 @@ public final class ManagedPolicies {
    */
   public boolean broad(String name) {
     return byName(name).map(ManagedPolicy::broad).orElse(false)
-        || broadNames.stream().anyMatch(p -> p.matcher(name).matches());
+        || broadNames.stream().anyMatch(p -> Glob.matchesIgnoreCase(p, name));
   }
 }

@@ -1,6 +1,7 @@
 package dev.minrole.generator.diff;
 
 import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.synth.Evidence;
 import dev.minrole.generator.synth.FunctionPolicy;
@@ -78,8 +79,8 @@ public final class PolicyDiff {
       }
     }
     List<StatementView> statements = evaluator.identityStatements();
-    List<StatementView> hardDenies =
-        statements.stream().filter(s -> !s.allow() && !s.conditional()).toList();
+    DenyIndex hardDenies =
+        new DenyIndex(statements.stream().filter(s -> !s.allow() && !s.conditional()).toList());
     for (StatementView grant : statements) {
       if (grant.allow()) {
         grantSide(grant, hardDenies, needsByAction, entries, needed.complete());
@@ -100,7 +101,7 @@ public final class PolicyDiff {
 
   private void grantSide(
       StatementView grant,
-      List<StatementView> hardDenies,
+      DenyIndex hardDenies,
       Map<String, List<Judged>> needsByAction,
       Map<String, DiffEntry> entries,
       boolean complete) {
@@ -191,10 +192,8 @@ public final class PolicyDiff {
    * True if an unconditional Deny takes this action on all of the unit away, so it grants nothing.
    */
   private static boolean deniedOutright(
-      String action, String unit, StatementView grant, List<StatementView> denies) {
-    String resource = grant.resources() instanceof ResourceSet.Listed ? unit : "*";
-    return denies.stream()
-        .anyMatch(d -> d.actions().matches(action) && d.resources().covers(resource));
+      String action, String unit, StatementView grant, DenyIndex denies) {
+    return denies.deniesAll(action, grant.resources() instanceof ResourceSet.Listed ? unit : "*");
   }
 
   private static void add(Map<String, DiffEntry> entries, DiffEntry entry) {

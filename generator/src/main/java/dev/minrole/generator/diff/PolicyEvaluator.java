@@ -1,5 +1,6 @@
 package dev.minrole.generator.diff;
 
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.synth.Condition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

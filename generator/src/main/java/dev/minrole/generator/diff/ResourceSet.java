@@ -1,5 +1,6 @@
 package dev.minrole.generator.diff;
 
+import dev.minrole.generator.catalog.Glob;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.minrole.generator.diff;
 
 import dev.minrole.generator.catalog.ActionResource;
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamAction;
 import dev.minrole.generator.catalog.IamCatalog;
 import dev.minrole.generator.catalog.IamService;

@@ -54,7 +54,7 @@ public final class Tightener {
 
   public Tightened tighten(FunctionPolicy needed, CurrentPolicy current, Options options) {
     PolicyEvaluator evaluator = new PolicyEvaluator(current);
-    List<StatementView> identity = evaluator.identityStatements();
+    Set<StatementView> identity = new LinkedHashSet<>(evaluator.identityStatements());
     List<Permission> kept = new ArrayList<>();
     List<Permission> missing = new ArrayList<>();
     List<Permission> dropped = new ArrayList<>();
@@ -134,7 +134,7 @@ public final class Tightener {
    * none for a complete function.
    */
   private List<StatementRef> unverified(
-      FunctionPolicy needed, CurrentPolicy current, List<StatementView> identity) {
+      FunctionPolicy needed, CurrentPolicy current, java.util.Collection<StatementView> identity) {
     if (needed.complete()) {
       return List.of();
     }
@@ -214,13 +214,12 @@ public final class Tightener {
     return out;
   }
 
-  /** The statement as the current policy writes it. */
+  /** The statement as the current policy writes it (found by its index in its document). */
   private static IamStatement statement(StatementRef ref, CurrentPolicy current) {
+    int i = ref.index();
     for (PolicyDocument d : current.identity()) {
-      for (int i = 0; i < d.policy().statements().size(); i++) {
-        if (d.statement(i).equals(ref)) {
-          return d.policy().statements().get(i);
-        }
+      if (i < d.policy().statements().size() && d.statement(i).equals(ref)) {
+        return d.policy().statements().get(i);
       }
     }
     throw new IllegalStateException("statement not in the current policy: " + ref);

@@ -6,6 +6,7 @@ import dev.minrole.analyzer.cloudtrail.RoleTarget;
 import dev.minrole.analyzer.cloudtrail.TrailScan;
 import dev.minrole.analyzer.cloudtrail.TrailWindow;
 import dev.minrole.analyzer.model.Finding;
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.mapping.EventMapper;
 import dev.minrole.generator.mapping.OperationMapper;
 import dev.minrole.generator.synth.Evidence;
@@ -13,7 +14,6 @@ import dev.minrole.generator.synth.FunctionInput;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.Permission;
 import dev.minrole.generator.synth.PolicySynthesizer;
-import dev.minrole.generator.synth.ResourceCover;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +143,7 @@ public final class TrailEvidence {
   private static Optional<Permission> covering(List<Permission> code, ObservedCall c) {
     return code.stream()
         .filter(p -> p.action().equalsIgnoreCase(c.action()))
-        .filter(p -> ResourceCover.covers(p.resource(), c.resource()))
+        .filter(p -> Glob.covers(p.resource(), c.resource()))
         .filter(p -> p.evidence().stream().anyMatch(e -> e instanceof Evidence.Code))
         .sorted()
         .findFirst();

@@ -3,6 +3,7 @@ package dev.minrole.generator.synth;
 import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.mapping.ConditionTemplate;
 import dev.minrole.generator.mapping.MappedCall;
 import dev.minrole.generator.mapping.OperationMapper;
@@ -194,7 +195,7 @@ public final class PolicySynthesizer {
       Optional<Permission> broader =
           distinct.stream()
               .filter(o -> o != p && coversConditions(o, p))
-              .filter(o -> ResourceCover.covers(o.resource(), p.resource()))
+              .filter(o -> Glob.covers(o.resource(), p.resource()))
               .filter(o -> !o.resource().equals(p.resource()) || o.conditions().isEmpty())
               .findFirst();
       if (broader.isEmpty()) {
@@ -207,7 +208,7 @@ public final class PolicySynthesizer {
     for (Permission p : kept) {
       List<Evidence> evidence = new ArrayList<>(p.evidence());
       for (Permission d : dropped) {
-        if (coversConditions(p, d) && ResourceCover.covers(p.resource(), d.resource())) {
+        if (coversConditions(p, d) && Glob.covers(p.resource(), d.resource())) {
           evidence.addAll(d.evidence());
         }
       }

@@ -1,8 +1,9 @@
 package dev.minrole.generator.validate;
 
+import dev.minrole.generator.catalog.Glob;
+import dev.minrole.generator.catalog.Partitions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,17 +13,6 @@ import java.util.regex.Pattern;
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
 final class ArnRule implements ValidationRule {
-  private static final Set<String> PARTITIONS =
-      Set.of(
-          "aws",
-          "aws-cn",
-          "aws-us-gov",
-          "aws-iso",
-          "aws-iso-b",
-          "aws-iso-e",
-          "aws-iso-f",
-          "aws-eusc");
-  private static final Pattern REGION = Pattern.compile("|[a-z]{2}(-[a-z]+)+-\\d+|.*[*?].*");
   private static final Pattern ACCOUNT = Pattern.compile("|\\d{12}|aws|.*[*?].*");
 
   @Override
@@ -60,13 +50,15 @@ final class ArnRule implements ValidationRule {
     if (parts.length < 6) {
       return "has " + parts.length + " of the 6 colon-separated parts of an ARN";
     }
-    if (!PARTITIONS.contains(parts[1]) && !parts[1].contains("*") && !parts[1].contains("${")) {
+    if (!Partitions.isPartition(parts[1]) && !parts[1].contains("*") && !parts[1].contains("${")) {
       return "has an unknown partition \"" + parts[1] + "\" (aws, aws-cn, aws-us-gov, ...)";
     }
     if (parts[2].isEmpty()) {
       return "has no service";
     }
-    if (!REGION.matcher(parts[3]).matches() && !parts[3].contains("${")) {
+    boolean region =
+        parts[3].isEmpty() || Partitions.isRegion(parts[3]) || Glob.isPattern(parts[3]);
+    if (!region && !parts[3].contains("${")) {
       return "has a malformed region \"" + parts[3] + "\"";
     }
     if (!ACCOUNT.matcher(parts[4]).matches() && !parts[4].contains("${")) {

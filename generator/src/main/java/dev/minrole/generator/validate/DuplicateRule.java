@@ -1,11 +1,14 @@
 package dev.minrole.generator.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.minrole.generator.synth.ResourceCover;
+import dev.minrole.generator.catalog.CoverIndex;
+import dev.minrole.generator.catalog.Glob;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,8 +17,16 @@ import java.util.TreeSet;
  * Sid}), a statement whose every action and resource another statement with the same effect already
  * covers without narrower conditions, and actions or resources listed twice or covered by a
  * wildcard of the same list.
+ *
+ * <p>Nothing here compares every statement (or entry) with every other: equal statements are found
+ * by hashing, and the statements that may cover one are looked up in {@link CoverIndex}es of all
+ * actions and resources, through the entry of the statement with the fewest candidates. Only those
+ * are compared, with {@link Glob}.
  */
 final class DuplicateRule implements ValidationRule {
+  private static final List<String> ONLY_EQUAL =
+      List.of("NotAction", "NotResource", "Principal", "NotPrincipal");
+
   @Override
   public List<Problem> check(PolicyDocument document, ValidationContext context) {
     List<Problem> out = new ArrayList<>();
@@ -25,42 +36,100 @@ final class DuplicateRule implements ValidationRule {
         repeated(s, field, out);
       }
     }
-    for (int j = 0; j < statements.size(); j++) {
-      PolicyDocument.Statement b = statements.get(j);
-      for (int i = 0; i < statements.size(); i++) {
-        PolicyDocument.Statement a = statements.get(i);
-        if (i == j) {
-          continue;
+    List<Shape> shapes = new ArrayList<>();
+    CoverIndex actions = new CoverIndex(true);
+    CoverIndex resources = new CoverIndex(false);
+    for (int i = 0; i < statements.size(); i++) {
+      Shape shape = Shape.of(statements.get(i));
+      shapes.add(shape);
+      if (shape.coverable()) {
+        for (String a : shape.actions()) {
+          actions.add(a, i);
         }
-        if (normalized(a).equals(normalized(b))) {
-          if (i < j) {
-            out.add(
-                Problems.warning(
-                    "DUPLICATE_STATEMENT",
-                    b.path(),
-                    "the statement is the same as " + a.path(),
-                    "remove it"));
+        for (String r : shape.resources()) {
+          resources.add(r, i);
+        }
+      }
+    }
+    Map<String, Integer> firstEqual = new HashMap<>();
+    for (int j = 0; j < shapes.size(); j++) {
+      Shape b = shapes.get(j);
+      Integer equal = firstEqual.putIfAbsent(b.normalized(), j);
+      Integer cover = null;
+      if (b.coverable() && !b.actions().isEmpty() && !b.resources().isEmpty()) {
+        for (int i : candidates(b, actions, resources)) {
+          if (equal != null && i >= equal) {
             break;
           }
-        } else if (covers(a, b) && (i < j || !covers(b, a))) {
-          out.add(
-              Problems.warning(
-                  "REDUNDANT_STATEMENT",
-                  b.path(),
-                  "everything this statement allows or denies, " + a.path() + " already does",
-                  "remove it, or merge what differs into " + a.path()));
-          break;
+          Shape a = shapes.get(i);
+          if (i != j
+              && !a.normalized().equals(b.normalized())
+              && a.covers(b)
+              && (i < j || !b.covers(a))) {
+            cover = i;
+            break;
+          }
         }
+      }
+      if (cover != null) {
+        String other = shapes.get(cover).statement().path();
+        out.add(
+            Problems.warning(
+                "REDUNDANT_STATEMENT",
+                b.statement().path(),
+                "everything this statement allows or denies, " + other + " already does",
+                "remove it, or merge what differs into " + other));
+      } else if (equal != null) {
+        out.add(
+            Problems.warning(
+                "DUPLICATE_STATEMENT",
+                b.statement().path(),
+                "the statement is the same as " + shapes.get(equal).statement().path(),
+                "remove it"));
       }
     }
     return out;
   }
 
+  /**
+   * The statements that may cover {@code b}, in order: those with a pattern that may cover b's most
+   * selective action or resource. Each statement counts once, however many of its patterns do.
+   */
+  private static Set<Integer> candidates(Shape b, CoverIndex actions, CoverIndex resources) {
+    CoverIndex index = actions;
+    String pattern = b.actions().get(0);
+    int fewest = Integer.MAX_VALUE;
+    for (String a : b.actions()) {
+      int n = actions.count(a);
+      if (n < fewest) {
+        fewest = n;
+        index = actions;
+        pattern = a;
+      }
+    }
+    for (String r : b.resources()) {
+      int n = resources.count(r);
+      if (n < fewest) {
+        fewest = n;
+        index = resources;
+        pattern = r;
+      }
+    }
+    return new TreeSet<>(index.candidates(pattern));
+  }
+
+  /** Within one list: an entry listed twice, or covered by a wildcard entry of the same list. */
   private static void repeated(PolicyDocument.Statement s, String field, List<Problem> out) {
     List<PolicyDocument.Value> values = PolicyDocument.strings(s, field);
+    boolean caseInsensitive = field.endsWith("Action");
+    CoverIndex wildcards = new CoverIndex(caseInsensitive);
+    for (int i = 0; i < values.size(); i++) {
+      if (Glob.isPattern(values.get(i).text())) {
+        wildcards.add(values.get(i).text(), i);
+      }
+    }
     Set<String> seen = new HashSet<>();
     for (PolicyDocument.Value v : values) {
-      boolean caseInsensitive = field.endsWith("Action");
       String key = caseInsensitive ? v.text().toLowerCase(Locale.ROOT) : v.text();
       if (!seen.add(key)) {
         out.add(
@@ -71,11 +140,11 @@ final class DuplicateRule implements ValidationRule {
                 "remove one"));
         continue;
       }
-      for (PolicyDocument.Value other : values) {
+      for (int i : new TreeSet<>(wildcards.candidates(v.text()))) {
+        PolicyDocument.Value other = values.get(i);
         if (other != v
             && !other.text().equalsIgnoreCase(v.text())
-            && ResourceCover.covers(
-                lowerIf(other.text(), caseInsensitive), lowerIf(v.text(), caseInsensitive))) {
+            && covers(other.text(), v.text(), caseInsensitive)) {
           out.add(
               Problems.warning(
                   "DUPLICATE_ENTRY",
@@ -88,78 +157,89 @@ final class DuplicateRule implements ValidationRule {
     }
   }
 
-  private static String lowerIf(String text, boolean lower) {
-    return lower ? text.toLowerCase(Locale.ROOT) : text;
+  private static boolean covers(String broad, String narrow, boolean caseInsensitive) {
+    return caseInsensitive ? Glob.coversIgnoreCase(broad, narrow) : Glob.covers(broad, narrow);
   }
 
-  /** The statement without its Sid, with lists as sorted sets, for comparison. */
-  private static String normalized(PolicyDocument.Statement s) {
-    StringBuilder out = new StringBuilder();
-    for (String field :
-        List.of(
-            "Effect",
-            "Principal",
-            "NotPrincipal",
-            "Action",
-            "NotAction",
-            "Resource",
-            "NotResource",
-            "Condition")) {
-      JsonNode node = s.get(field);
-      out.append(field).append('=');
-      if (node.isArray() || node.isTextual()) {
-        Set<String> set = new TreeSet<>();
-        PolicyDocument.strings(s, field)
-            .forEach(
-                v ->
-                    set.add(
-                        field.endsWith("Action") ? v.text().toLowerCase(Locale.ROOT) : v.text()));
-        out.append(set);
-      } else {
-        out.append(node);
-      }
-      out.append(';');
+  /** What the comparison needs of one statement, worked out once. */
+  private record Shape(
+      PolicyDocument.Statement statement,
+      String normalized,
+      boolean coverable,
+      List<String> actions,
+      List<String> resources) {
+
+    static Shape of(PolicyDocument.Statement s) {
+      boolean coverable = ONLY_EQUAL.stream().noneMatch(s::has);
+      return new Shape(
+          s,
+          normalized(s),
+          coverable,
+          texts(PolicyDocument.strings(s, "Action")),
+          texts(PolicyDocument.strings(s, "Resource")));
     }
-    return out.toString();
-  }
 
-  /**
-   * True if {@code a} allows (or denies) everything {@code b} does, under no narrower conditions.
-   */
-  private static boolean covers(PolicyDocument.Statement a, PolicyDocument.Statement b) {
-    for (String only : List.of("NotAction", "NotResource", "Principal", "NotPrincipal")) {
-      if (a.has(only) || b.has(only)) {
+    private static List<String> texts(List<PolicyDocument.Value> values) {
+      return values.stream().map(PolicyDocument.Value::text).toList();
+    }
+
+    /**
+     * True if this statement allows (or denies) everything {@code b} does, under no narrower
+     * conditions.
+     */
+    boolean covers(Shape b) {
+      PolicyDocument.Statement s = statement;
+      PolicyDocument.Statement n = b.statement();
+      if (!coverable || !b.coverable() || !s.get("Effect").equals(n.get("Effect"))) {
         return false;
       }
-    }
-    if (!a.get("Effect").equals(b.get("Effect"))) {
-      return false;
-    }
-    if (a.has("Condition") && !a.get("Condition").equals(b.get("Condition"))) {
-      return false;
-    }
-    return all(PolicyDocument.strings(a, "Action"), PolicyDocument.strings(b, "Action"), true)
-        && all(PolicyDocument.strings(a, "Resource"), PolicyDocument.strings(b, "Resource"), false);
-  }
-
-  private static boolean all(
-      List<PolicyDocument.Value> broad,
-      List<PolicyDocument.Value> narrow,
-      boolean caseInsensitive) {
-    if (narrow.isEmpty()) {
-      return false;
-    }
-    for (PolicyDocument.Value n : narrow) {
-      boolean covered = false;
-      for (PolicyDocument.Value b : broad) {
-        covered |=
-            ResourceCover.covers(
-                lowerIf(b.text(), caseInsensitive), lowerIf(n.text(), caseInsensitive));
-      }
-      if (!covered) {
+      if (s.has("Condition") && !s.get("Condition").equals(n.get("Condition"))) {
         return false;
       }
+      return all(actions, b.actions(), true) && all(resources, b.resources(), false);
     }
-    return true;
+
+    private static boolean all(List<String> broad, List<String> narrow, boolean caseInsensitive) {
+      if (narrow.isEmpty()) {
+        return false;
+      }
+      for (String n : narrow) {
+        if (broad.stream().noneMatch(b -> DuplicateRule.covers(b, n, caseInsensitive))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The statement without its Sid, with lists as sorted sets, for comparison. */
+    private static String normalized(PolicyDocument.Statement s) {
+      StringBuilder out = new StringBuilder();
+      for (String field :
+          List.of(
+              "Effect",
+              "Principal",
+              "NotPrincipal",
+              "Action",
+              "NotAction",
+              "Resource",
+              "NotResource",
+              "Condition")) {
+        JsonNode node = s.get(field);
+        out.append(field).append('=');
+        if (node.isArray() || node.isTextual()) {
+          Set<String> set = new TreeSet<>();
+          PolicyDocument.strings(s, field)
+              .forEach(
+                  v ->
+                      set.add(
+                          field.endsWith("Action") ? v.text().toLowerCase(Locale.ROOT) : v.text()));
+          out.append(set);
+        } else {
+          out.append(node);
+        }
+        out.append(';');
+      }
+      return out.toString();
+    }
   }
 }

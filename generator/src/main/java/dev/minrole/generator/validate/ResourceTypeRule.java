@@ -86,7 +86,7 @@ final class ResourceTypeRule implements ValidationRule {
 
   /** Whether an ARN (possibly with wildcards in its resource part) can be of the type. */
   private static boolean matches(ResourceType type, String arn) {
-    if (type.matcher().matcher(arn).matches()) {
+    if (type.matches(arn)) {
       return true;
     }
     if (!arn.contains("*") && !arn.contains("?")) {

@@ -1,9 +1,11 @@
 package dev.minrole.generator.validate;
 
 import dev.minrole.generator.catalog.AccessLevel;
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamAction;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,8 @@ final class WildcardRule implements ValidationRule {
   @Override
   public List<Problem> check(PolicyDocument document, ValidationContext context) {
     List<Problem> out = new ArrayList<>();
+    // What each pattern expands to, once: a policy repeats its patterns.
+    Map<String, List<IamAction>> expansions = new HashMap<>();
     for (PolicyDocument.Statement s : document.statements()) {
       if (!s.get("Effect").asText().equals("Allow")) {
         continue;
@@ -39,7 +43,7 @@ final class WildcardRule implements ValidationRule {
       List<PolicyDocument.Value> resources = PolicyDocument.strings(s, "Resource");
       boolean anyResource = resources.stream().anyMatch(r -> r.text().equals("*"));
       for (PolicyDocument.Value a : PolicyDocument.strings(s, "Action")) {
-        action(a, anyResource, context).ifPresent(out::add);
+        action(a, anyResource, context, expansions).ifPresent(out::add);
       }
       if (anyResource) {
         scopable(s, resources, context).ifPresent(out::add);
@@ -52,29 +56,35 @@ final class WildcardRule implements ValidationRule {
   }
 
   private static Optional<Problem> action(
-      PolicyDocument.Value a, boolean anyResource, ValidationContext context) {
+      PolicyDocument.Value a,
+      boolean anyResource,
+      ValidationContext context,
+      Map<String, List<IamAction>> expansions) {
     String action = a.text();
-    if (action.equals("*")) {
+    if (Glob.everything(action)) {
       return Optional.of(
           Problems.warning(
               RULE,
               a.path(),
-              "\"Action\": \"*\" allows every action of every service"
+              "\"Action\": \""
+                  + action
+                  + "\" allows every action of every service"
                   + (anyResource ? " on every resource: full administrator access" : ""),
               "list the actions the principal needs (minrole generate derives them from the"
                   + " code)"));
     }
-    if (!action.contains("*") && !action.contains("?")) {
+    if (!Glob.isPattern(action)) {
       return Optional.empty();
     }
-    List<IamAction> expanded = context.catalog().expand(action);
+    List<IamAction> expanded = expansions.computeIfAbsent(action, context.catalog()::expand);
     if (expanded.isEmpty()) {
       return Optional.empty();
     }
     Map<AccessLevel, Integer> levels = new EnumMap<>(AccessLevel.class);
     expanded.forEach(x -> levels.merge(x.access(), 1, Integer::sum));
     String summary = action + " allows " + expanded.size() + " actions (" + describe(levels) + ")";
-    if (action.endsWith(":*")) {
+    int colon = action.indexOf(':');
+    if (colon > 0 && Glob.everything(action.substring(colon + 1))) {
       return Optional.of(
           Problems.warning(
               RULE,

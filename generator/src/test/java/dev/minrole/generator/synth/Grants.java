@@ -1,5 +1,6 @@
 package dev.minrole.generator.synth;
 
+import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamCatalog;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,7 @@ record Grants(Set<String> lines) {
     for (String line : lines) {
       String[] parts = line.split("\\|", 3);
       if (parts[0].equalsIgnoreCase(p.action())
-          && ResourceCover.covers(parts[1], p.resource())
+          && Glob.covers(parts[1], p.resource())
           && (parts[2].equals("[]") || parts[2].equals(conditions))) {
         return true;
       }

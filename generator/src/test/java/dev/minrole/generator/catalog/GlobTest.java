@@ -1,7 +1,8 @@
-package dev.minrole.generator.diff;
+package dev.minrole.generator.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,5 +50,39 @@ class GlobTest {
   })
   void coversIgnoreCase_forActions(String broad, String narrow, boolean expected) {
     assertThat(Glob.coversIgnoreCase(broad, narrow)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} matches {1}: {2}")
+  @CsvSource({
+    "**, s3:GetObject, true",
+    "***, '', true",
+    "*:GetObject, s3:GetObject, true",
+    "s3*, s3:GetObject, true",
+    "s3:Get?bject, s3:GetObject, true",
+    "s3:Get?bject, s3:Getbject, false",
+    "s3:*Obj*t, s3:GetObjectAcl, false",
+    "s3:*Obj*t*, s3:GetObjectAcl, true"
+  })
+  void matchesIgnoreCase_readsEveryStarAsAnyRun(String pattern, String text, boolean expected) {
+    assertThat(Glob.matchesIgnoreCase(pattern, text)).isEqualTo(expected);
+  }
+
+  @Test
+  void covers_manyStarsOnALongText_answersWithoutBacktracking() {
+    String pattern = "arn:aws:s3:::b/" + "*a".repeat(300) + "*b";
+    String noB = "arn:aws:s3:::b/" + "a".repeat(20_000);
+    assertThat(Glob.covers(pattern, noB)).isFalse();
+    assertThat(Glob.covers(pattern, noB + "b")).isTrue();
+    assertThat(Glob.matches(pattern, noB)).isFalse();
+    assertThat(Glob.overlaps(pattern, noB)).isFalse();
+    assertThat(Glob.overlaps(pattern, noB + "*")).isTrue();
+  }
+
+  @Test
+  void everything_isOnlyStars() {
+    assertThat(Glob.everything("*")).isTrue();
+    assertThat(Glob.everything("***")).isTrue();
+    assertThat(Glob.everything("")).isFalse();
+    assertThat(Glob.everything("*?")).isFalse();
   }
 }
