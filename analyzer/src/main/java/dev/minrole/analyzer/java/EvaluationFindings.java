@@ -16,7 +16,7 @@ final class EvaluationFindings {
 
   static List<Finding> of(ValueEvaluator evaluator, Analysis analysis) {
     List<Finding> out = new ArrayList<>();
-    for (ValueEvaluator.Widened w : evaluator.widenings()) {
+    for (ValueLimits.Widened w : evaluator.limits().widenings()) {
       String what =
           w.alternatives() == 0
               ? "is built through more than "
@@ -32,7 +32,7 @@ final class EvaluationFindings {
       out.add(
           Finding.warning(
               "VALUE_WIDENED",
-              ValueEvaluator.describe(w.at())
+              NodeText.describe(w.at())
                   + " "
                   + what
                   + "; it is widened to "
@@ -41,6 +41,7 @@ final class EvaluationFindings {
               Locations.of(w.at(), analysis.index())));
     }
     evaluator
+        .limits()
         .exhaustedAt()
         .ifPresent(
             at ->
@@ -48,7 +49,7 @@ final class EvaluationFindings {
                     Finding.warning(
                         "ANALYSIS_BUDGET",
                         "the analysis spent its budget of "
-                            + evaluator.budget()
+                            + evaluator.limits().budget()
                             + " evaluation steps in "
                             + methodOf(at)
                             + "; values evaluated after that are unknown, so the policy may"

@@ -290,7 +290,7 @@ public final class JavaProject {
     findings.addAll(EvaluationFindings.of(evaluator, analysis));
     findings.addAll(UnanalyzedSources.of(sources.unanalyzed(), reach.units(), analysis));
     findings.addAll(ClientEscapes.of(reach.units(), analysis));
-    return new FunctionAnalysis(handler, calls, findings, evaluator.steps());
+    return new FunctionAnalysis(handler, calls, findings, evaluator.limits().steps());
   }
 
   /** The fully qualified names of the classes in the sources, for messages. */

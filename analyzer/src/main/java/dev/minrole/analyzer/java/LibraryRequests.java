@@ -167,7 +167,7 @@ final class LibraryRequests {
     if (!entity.isKnown()) {
       return List.of(
           Value.opaque(
-              "the entity class of " + ValueEvaluator.describe(argument.get()) + " is not known"));
+              "the entity class of " + NodeText.describe(argument.get()) + " is not known"));
     }
     return List.of(Value.str(snakeCase(entity.simpleName())));
   }

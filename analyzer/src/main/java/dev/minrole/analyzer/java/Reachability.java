@@ -1,9 +1,7 @@
 package dev.minrole.analyzer.java;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -36,13 +34,15 @@ import java.util.TreeSet;
  * dependency injection. Virtual calls dispatch to the implementations of types the function
  * actually instantiates (rapid type analysis); when no instantiation is visible, for example
  * because a framework creates the object, every implementation in the sources is included and more
- * than one is reported as {@code AMBIGUOUS_TARGET}.
+ * than one is reported as {@code AMBIGUOUS_TARGET}. {@link InjectionEdges} adds what a
+ * dependency-injection container creates and calls, {@link VirtualDispatch} binds virtual calls;
+ * ADR 0006 explains the choices.
+ *
+ * <p>It stays one class of about 450 lines because the worklist, the reached set, the instantiated
+ * and initialized types and the call sites change together in one fixed-point loop; splitting them
+ * further would pass that mutable state between classes instead of keeping it in one place.
  */
 final class Reachability {
-  /** A virtual call: a statically bound method and the type dispatch starts from. */
-  private record VirtualCall(
-      Node site, CodeUnit caller, MethodInfo declared, TypeInfo receiver, CallSite callSite) {}
-
   private final TypeIndex index;
   private final TypeNames names;
   private final CallTargets targets;
@@ -54,22 +54,11 @@ final class Reachability {
   private final Deque<CodeUnit> work = new ArrayDeque<>();
   private final Set<TypeInfo> instantiated = new LinkedHashSet<>();
   private final Set<TypeInfo> initialized = new LinkedHashSet<>();
-  private final Set<String> injected = new LinkedHashSet<>();
-  private final Map<Node, List<MethodInfo>> suppliers = new IdentityHashMap<>();
-
-  /** Classes created only because an injection point had several candidates. */
-  private final Set<TypeInfo> ambiguouslyInjected = new LinkedHashSet<>();
-
-  /**
-   * Virtual calls bound to a target the function may not create: by fallback or ambiguous
-   * injection.
-   */
-  private final Set<Node> guessed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private final Map<MethodInfo, List<CallSite>> callSites = new IdentityHashMap<>();
-  private final List<VirtualCall> virtualCalls = new ArrayList<>();
-  private final Map<Node, Set<MethodInfo>> dispatched = new IdentityHashMap<>();
   private final Map<String, Finding> findings = new LinkedHashMap<>();
+  private final InjectionEdges edges;
+  private final VirtualDispatch virtual;
 
   Reachability(
       TypeIndex index,
@@ -84,6 +73,8 @@ final class Reachability {
     this.types = types;
     this.variables = variables;
     this.injection = injection;
+    this.edges = new InjectionEdges(names, injection, this);
+    this.virtual = new VirtualDispatch(index, targets, types, variables, edges, this);
   }
 
   /** What the function can run, and where each method of the sources is called from. */
@@ -132,13 +123,13 @@ final class Reachability {
       instantiate(bean);
       for (MethodInfo ctor : injection.injectionConstructors(bean)) {
         reachMethod(ctor, null);
-        ctor.parameters().forEach(this::injectParameter);
+        ctor.parameters().forEach(edges::injectParameter);
       }
     }
     for (MethodInfo provider : entries.providers()) {
       touch(provider.owner());
       reachMethod(provider, null);
-      provider.parameters().forEach(this::injectParameter);
+      provider.parameters().forEach(edges::injectParameter);
     }
     for (MethodInfo method : entries.methods()) {
       touch(method.owner());
@@ -170,18 +161,18 @@ final class Reachability {
     boolean changed = true;
     while (changed) {
       drain();
-      changed = redispatch(false);
+      changed = virtual.redispatch(false);
       if (!changed) {
-        changed = redispatch(true);
+        changed = virtual.redispatch(true);
       }
     }
-    reportAmbiguity();
+    virtual.reportAmbiguity();
     return new Result(
         reached,
         callSites,
-        dispatched,
+        virtual.dispatched(),
         instantiated,
-        suppliers,
+        edges.suppliers(),
         List.copyOf(new TreeSet<>(findings.values())));
   }
 
@@ -203,7 +194,7 @@ final class Reachability {
     }
   }
 
-  private void reachMethod(MethodInfo method, CallSite site) {
+  void reachMethod(MethodInfo method, CallSite site) {
     if (site != null) {
       callSites.computeIfAbsent(method, m -> new ArrayList<>()).add(site);
     }
@@ -218,7 +209,7 @@ final class Reachability {
   }
 
   /** A class is initialized on first use; its superclasses are initialized first. */
-  private void touch(TypeInfo type) {
+  void touch(TypeInfo type) {
     if (!initialized.add(type)) {
       return;
     }
@@ -250,7 +241,7 @@ final class Reachability {
     }
   }
 
-  private void instantiate(TypeInfo type) {
+  void instantiate(TypeInfo type) {
     if (!instantiated.add(type)) {
       return;
     }
@@ -262,7 +253,7 @@ final class Reachability {
     for (TypeInfo t : index.hierarchy(type)) {
       for (FieldInfo field : t.fields().values()) {
         if (DependencyInjection.isInjectedField(field)) {
-          injectAt(
+          edges.injectAt(
               names.resolve(field.declaredType(), field.node()), field.annotations(), field.node());
         }
       }
@@ -271,59 +262,9 @@ final class Reachability {
             || (Annotations.hasAny(m.annotations(), DependencyInjection.INJECT_ANNOTATIONS)
                 && !m.isStatic())) {
           reachMethod(m, null);
-          m.parameters().forEach(this::injectParameter);
+          m.parameters().forEach(edges::injectParameter);
         }
       }
-    }
-  }
-
-  private void injectParameter(Parameter p) {
-    injectAt(names.resolve(p.getType(), p), p.getAnnotations(), p);
-  }
-
-  /**
-   * A container supplies {@code type} to a field or parameter: remember the provider methods that
-   * supply it, whose results are its values, and reach what the container would create.
-   */
-  private void injectAt(JType type, List<AnnotationExpr> annotations, Node point) {
-    Optional<String> qualifier = DependencyInjection.qualifier(annotations);
-    if (type.isKnown()) {
-      suppliers.put(point, injection.bindingFor(type, qualifier).providers());
-    }
-    inject(type, qualifier, point);
-  }
-
-  /** A container supplies {@code type} here: reach what it would create. */
-  private void inject(JType type, Optional<String> qualifier, Node at) {
-    if (!type.isKnown() || !injected.add(type.name() + qualifier.map(q -> "@" + q).orElse(""))) {
-      return;
-    }
-    DependencyInjection.Binding binding = injection.bindingFor(type, qualifier);
-    if (binding.size() > 1) {
-      List<String> choices = new ArrayList<>();
-      binding.classes().forEach(c -> choices.add(c.fqn()));
-      binding.providers().forEach(p -> choices.add(p.signature()));
-      addFinding(
-          "AMBIGUOUS_TARGET",
-          "several implementations can be injected for "
-              + type.name()
-              + ": "
-              + String.join(", ", choices)
-              + "; all are included. Qualify the injection point to narrow it",
-          at);
-      ambiguouslyInjected.addAll(binding.classes());
-    }
-    for (TypeInfo c : binding.classes()) {
-      instantiate(c);
-      for (MethodInfo ctor : injection.injectionConstructors(c)) {
-        reachMethod(ctor, null);
-        ctor.parameters().forEach(this::injectParameter);
-      }
-    }
-    for (MethodInfo provider : binding.providers()) {
-      touch(provider.owner());
-      reachMethod(provider, null);
-      provider.parameters().forEach(this::injectParameter);
     }
   }
 
@@ -396,7 +337,7 @@ final class Reachability {
     CallTargets.Resolution resolution = targets.resolve(call);
     CallSite site = CallSite.withArguments(call, unit, call.getArguments());
     if (resolution.declared().isEmpty()) {
-      containerLookup(call).ifPresent(t -> inject(t, Optional.empty(), call));
+      containerLookup(call).ifPresent(t -> edges.inject(t, Optional.empty(), call));
       reflection(call, resolution.receiver());
       return;
     }
@@ -405,12 +346,13 @@ final class Reachability {
       if (declared.isAbstract() && DependencyInjection.isComponentInterface(declared.owner())) {
         declared
             .returnType()
-            .ifPresent(r -> inject(names.resolve(r, declared.node()), Optional.empty(), call));
+            .ifPresent(
+                r -> edges.inject(names.resolve(r, declared.node()), Optional.empty(), call));
         declared
             .parameters()
             .forEach(
                 p ->
-                    inject(
+                    edges.inject(
                         names.resolve(p.getType(), p),
                         DependencyInjection.qualifier(p.getAnnotations()),
                         call));
@@ -423,9 +365,7 @@ final class Reachability {
         reachMethod(declared, site);
         continue;
       }
-      VirtualCall virtualCall = new VirtualCall(call, unit, declared, receiver.get(), site);
-      virtualCalls.add(virtualCall);
-      dispatch(virtualCall, false);
+      virtual.add(new VirtualDispatch.VirtualCall(call, unit, declared, receiver.get(), site));
     }
   }
 
@@ -444,7 +384,7 @@ final class Reachability {
         .contains(call.getNameAsString())) {
       addFinding(
           "REFLECTIVE_CALL",
-          ValueEvaluator.describe(call)
+          NodeText.describe(call)
               + " calls code through reflection, which the analyzer cannot follow; AWS calls made there"
               + " are not in the policy. Call it directly, or add its permissions by hand",
           call);
@@ -463,102 +403,6 @@ final class Reachability {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Binds a virtual call to the implementations in instantiated types, or, with {@code fallback},
-   * in every concrete type of the sources when none is instantiated. Returns true if it found a
-   * target it did not have.
-   */
-  private boolean dispatch(VirtualCall call, boolean fallback) {
-    Set<MethodInfo> found = dispatched.computeIfAbsent(call.site(), k -> new LinkedHashSet<>());
-    List<TypeInfo> candidates = new ArrayList<>();
-    candidates.add(call.receiver());
-    candidates.addAll(index.subtypes(call.receiver().fqn()));
-    boolean added = false;
-    boolean anyInstantiated = false;
-    for (TypeInfo c : candidates) {
-      if (!c.isConcrete()
-          || ((!fallback || narrowsLiveObjects(call.site())) && !instantiated.contains(c))) {
-        continue;
-      }
-      anyInstantiated = true;
-      Optional<MethodInfo> impl = targets.implementationIn(c, call.declared());
-      if (impl.isPresent() && (fallback || ambiguouslyInjected.contains(c))) {
-        guessed.add(call.site());
-      }
-      if (impl.isPresent() && found.add(impl.get())) {
-        reachMethod(impl.get(), call.callSite());
-        added = true;
-      }
-    }
-    if (fallback
-        && !anyInstantiated
-        && !call.declared().isAbstract()
-        && !narrowsLiveObjects(call.site())
-        && found.add(call.declared())) {
-      guessed.add(call.site());
-      reachMethod(call.declared(), call.callSite());
-      added = true;
-    }
-    return added;
-  }
-
-  /**
-   * True if the receiver of {@code site} is an object the function already has, seen through a
-   * narrower type ({@code x instanceof Legacy l}, {@code case Legacy l}, {@code (Legacy) x}) where
-   * the function creates objects of {@code x}'s type. Such a receiver is one of those objects, so
-   * the call dispatches to them only, never to every class of the sources: a branch whose pattern
-   * no created object matches cannot run.
-   */
-  private boolean narrowsLiveObjects(Node site) {
-    if (!(site instanceof MethodCallExpr call) || call.getScope().isEmpty()) {
-      return false;
-    }
-    Optional<Expression> scrutinee = NarrowedValues.scrutinee(call.getScope().get(), variables);
-    if (scrutinee.isEmpty()) {
-      return false;
-    }
-    Optional<TypeInfo> wide = index.get(types.typeOf(scrutinee.get()).name());
-    if (wide.isEmpty()) {
-      return false;
-    }
-    List<TypeInfo> all = new ArrayList<>(index.subtypes(wide.get().fqn()));
-    all.add(wide.get());
-    return all.stream().anyMatch(instantiated::contains);
-  }
-
-  private boolean redispatch(boolean fallback) {
-    boolean added = false;
-    for (VirtualCall call : new ArrayList<>(virtualCalls)) {
-      Set<MethodInfo> found = dispatched.getOrDefault(call.site(), Set.of());
-      if (fallback && !found.isEmpty()) {
-        continue;
-      }
-      added |= dispatch(call, fallback);
-    }
-    return added;
-  }
-
-  private void reportAmbiguity() {
-    Map<Node, VirtualCall> bySite = new IdentityHashMap<>();
-    virtualCalls.forEach(c -> bySite.putIfAbsent(c.site(), c));
-    for (Map.Entry<Node, VirtualCall> e : bySite.entrySet()) {
-      Set<MethodInfo> found = dispatched.getOrDefault(e.getKey(), Set.of());
-      if (found.size() > 1 && guessed.contains(e.getKey())) {
-        List<String> owners = found.stream().map(m -> m.owner().fqn()).sorted().toList();
-        addFinding(
-            "AMBIGUOUS_TARGET",
-            "call to "
-                + e.getValue().receiver().fqn()
-                + "."
-                + e.getValue().declared().name()
-                + " can run "
-                + String.join(", ", owners)
-                + "; all are included",
-            e.getKey());
-      }
-    }
   }
 
   private void onCreation(ObjectCreationExpr creation, CodeUnit unit) {
@@ -594,13 +438,11 @@ final class Reachability {
         instantiate(m.owner());
       }
       if (!m.isStatic() && !m.isConstructor() && !m.isPrivate()) {
-        VirtualCall call = new VirtualCall(reference, unit, m, m.owner(), site);
-        virtualCalls.add(call);
         if (!m.isAbstract()) {
           reachMethod(m, site);
-          dispatched.computeIfAbsent(reference, k -> new LinkedHashSet<>()).add(m);
+          virtual.bound(reference, m);
         }
-        dispatch(call, false);
+        virtual.add(new VirtualDispatch.VirtualCall(reference, unit, m, m.owner(), site));
       } else {
         reachMethod(m, site);
       }
@@ -626,7 +468,11 @@ final class Reachability {
     }
   }
 
-  private void addFinding(String id, String message, Node at) {
+  boolean isInstantiated(TypeInfo type) {
+    return instantiated.contains(type);
+  }
+
+  void addFinding(String id, String message, Node at) {
     SourceLocation location = Locations.of(at, index);
     findings.putIfAbsent(id + location + message, Finding.warning(id, message, location));
   }

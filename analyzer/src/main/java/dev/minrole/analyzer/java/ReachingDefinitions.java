@@ -49,6 +49,10 @@ import java.util.Optional;
  * (a sound shortcut for the back edge, so nested loops cost no more than one pass); a {@code catch}
  * or {@code finally} by everything the {@code try} block could have done. Reads inside lambdas and
  * inner classes are not recorded: the locals they capture are effectively final.
+ *
+ * <p>It is one class of about 550 lines because it is one walk with one method per kind of Java
+ * statement and expression that can define or end a path; the set of definitions ({@code Defs}) and
+ * the jump targets ({@code Target}) are small nested values of that walk.
  */
 final class ReachingDefinitions {
   private final Variables variables;

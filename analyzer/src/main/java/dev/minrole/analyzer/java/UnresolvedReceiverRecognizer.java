@@ -145,7 +145,7 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
         Finding.warning(
                 "UNRESOLVED_RECEIVER",
                 "cannot resolve the type of the receiver of "
-                    + ValueEvaluator.describe(call)
+                    + NodeText.describe(call)
                     + "; "
                     + what
                     + ". Declare the client with its SDK type to make this exact",
