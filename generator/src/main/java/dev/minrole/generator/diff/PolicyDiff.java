@@ -31,6 +31,10 @@ import java.util.Map;
  * {@code unverified}, and so is a conditional grant that covers a needed resource more widely,
  * which a complete function would not list. Code minrole did not see may use any of them, and
  * nothing narrower than "every grant not proven needed" is sound without seeing that code.
+ *
+ * <p>A grant on part of what a missing need names ({@link PartGrants}: the need's table is unknown,
+ * {@code table/*}, and the role grants {@code table/orders}) is not excess either: the code may use
+ * just that part. The missing need names it.
  */
 public final class PolicyDiff {
   private final IamCatalog catalog;
@@ -41,6 +45,7 @@ public final class PolicyDiff {
 
   public FunctionDiff compare(FunctionPolicy needed, CurrentPolicy current) {
     PolicyEvaluator evaluator = new PolicyEvaluator(current);
+    List<StatementView> statements = evaluator.identityStatements();
     Map<String, DiffEntry> entries = new LinkedHashMap<>();
     Map<String, List<Judged>> needsByAction = new HashMap<>();
     for (Permission need : needed.permissions()) {
@@ -63,6 +68,9 @@ public final class PolicyDiff {
                 false,
                 ev.assumption()));
       } else if (ev.access() != Access.GRANTED) {
+        List<PartGrants.PartGrant> parts =
+            PartGrants.of(statements, catalog, need.action(), ev.resource());
+        String reason = Reasons.missing(ev, current.description());
         add(
             entries,
             new DiffEntry(
@@ -75,10 +83,9 @@ public final class PolicyDiff {
                 refs(ev.denies()),
                 "",
                 !ev.conditionalAllows().isEmpty(),
-                Reasons.missing(ev, current.description())));
+                parts.isEmpty() ? reason : reason + "; " + PartGrants.describe(parts)));
       }
     }
-    List<StatementView> statements = evaluator.identityStatements();
     DenyIndex hardDenies =
         new DenyIndex(statements.stream().filter(s -> !s.allow() && !s.conditional()).toList());
     for (StatementView grant : statements) {
@@ -129,6 +136,9 @@ public final class PolicyDiff {
                     : replacedExactly(j, unit);
           }
         }
+        if (covered.isEmpty() && complete && isPartOfMissingNeed(action, unit, needsByAction)) {
+          continue;
+        }
         if (covered.isEmpty()) {
           add(
               entries,
@@ -167,6 +177,20 @@ public final class PolicyDiff {
         }
       }
     }
+  }
+
+  /**
+   * True if a grant of {@code action} on {@code unit} names part of what a need that is not granted
+   * names ({@link PartGrants}): the code may use exactly that part, so the grant is not excess; the
+   * missing need says so.
+   */
+  private static boolean isPartOfMissingNeed(
+      String action, String unit, Map<String, List<Judged>> needsByAction) {
+    return needsByAction.getOrDefault(key(action), List.of()).stream()
+        .anyMatch(
+            j ->
+                j.evaluation().access() != Access.GRANTED
+                    && PartGrants.isPartOf(unit, j.evaluation().resource()));
   }
 
   /**

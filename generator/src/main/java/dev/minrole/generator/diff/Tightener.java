@@ -22,7 +22,9 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * where the current policy grants it, scoped to the needed resource, with the grant's conditions
  * when the grant has some; Deny statements that touch a kept permission are kept as they are.
  * Everything else is removed. Needed permissions the current policy does not grant are reported,
- * and added only when asked.
+ * and added only when asked; where the current policy grants part of one ({@link PartGrants}: the
+ * need's table is unknown, {@code table/*}, and the role grants {@code table/orders}), that part is
+ * kept, since the code may use exactly it.
  *
  * <p>A function that is not complete ({@link FunctionPolicy#complete()}) runs code minrole did not
  * see, which may use any grant not proven needed. So each Allow statement that grants something
@@ -68,29 +70,17 @@ public final class Tightener {
         continue;
       }
       Evaluation ev = evaluator.evaluate(need.action(), need.resource(), need.conditions());
-      switch (ev.access()) {
-        case GRANTED -> {
-          Permission scoped = scoped(need, ev.resource(), need.conditions());
-          boolean keptAsWritten = ev.allows().stream().anyMatch(a -> unverified.contains(a.ref()));
-          (keptAsWritten ? covered : kept).add(scoped);
-        }
-        case CONDITIONAL -> {
-          List<Condition> conditions =
-              ev.allows().isEmpty()
-                  ? withGrantConditions(need, ev.conditionalAllows().get(0))
-                  : need.conditions();
-          kept.add(scoped(need, ev.resource(), conditions));
-          ev.denies().stream()
-              .filter(identity::contains)
-              .map(StatementView::ref)
-              .forEach(denies::add);
-        }
-        default -> {
-          missing.add(need);
-          if (options.addMissing()) {
-            kept.add(need);
-          }
-        }
+      if (keep(need, ev, unverified, identity, kept, covered, denies)) {
+        continue;
+      }
+      missing.add(need);
+      if (options.addMissing()) {
+        kept.add(need);
+      }
+      for (PartGrants.PartGrant part :
+          PartGrants.of(List.copyOf(identity), catalog, need.action(), ev.resource())) {
+        Evaluation partly = evaluator.evaluate(need.action(), part.resource(), need.conditions());
+        keep(need, partly, unverified, identity, kept, covered, denies);
       }
     }
     if (!unverified.isEmpty()) {
@@ -127,6 +117,45 @@ public final class Tightener {
     }
     return new Tightened(
         policy, missing, options.addMissing(), dropped, unverified, needed.incompleteness());
+  }
+
+  /**
+   * Keeps {@code need} where the current policy grants it ({@code ev}), scoped to the resource it
+   * was judged on: with the need's conditions when granted outright, with the grant's conditions
+   * and the Deny statements that may apply when granted only under conditions. False if it is not
+   * granted there.
+   */
+  private static boolean keep(
+      Permission need,
+      Evaluation ev,
+      List<StatementRef> unverified,
+      Set<StatementView> identity,
+      List<Permission> kept,
+      List<Permission> covered,
+      Set<StatementRef> denies) {
+    switch (ev.access()) {
+      case GRANTED -> {
+        Permission scoped = scoped(need, ev.resource(), need.conditions());
+        boolean keptAsWritten = ev.allows().stream().anyMatch(a -> unverified.contains(a.ref()));
+        (keptAsWritten ? covered : kept).add(scoped);
+        return true;
+      }
+      case CONDITIONAL -> {
+        List<Condition> conditions =
+            ev.allows().isEmpty()
+                ? withGrantConditions(need, ev.conditionalAllows().get(0))
+                : need.conditions();
+        kept.add(scoped(need, ev.resource(), conditions));
+        ev.denies().stream()
+            .filter(identity::contains)
+            .map(StatementView::ref)
+            .forEach(denies::add);
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   /**

@@ -46,6 +46,38 @@ class PolicyDiffTest {
   }
 
   @Test
+  void compare_whenTheNeededTableIsUnknown_aGrantOnOneTableIsPartOfIt_notExcess() throws Exception {
+    String anyTable = "arn:aws:dynamodb:eu-west-1:123456789012:table/*";
+    FunctionDiff d =
+        diff.compare(
+            function(code("dynamodb:PutItem", anyTable, 19)),
+            current(
+                policy(allow("dynamodb:PutItem", ORDERS), allow("dynamodb:DeleteItem", ORDERS))));
+    assertThat(d.entries())
+        .extracting(PolicyDiffTest::line)
+        .containsExactly(
+            "missing dynamodb:PutItem " + anyTable, "excess dynamodb:DeleteItem " + ORDERS);
+    assertThat(d.of(DiffKind.MISSING).get(0).note())
+        .contains("granted only on part of it, " + ORDERS + " (")
+        .contains("that grant is not excess, and tighten keeps it");
+  }
+
+  @Test
+  void compare_whenAGrantIsPartOfANeedThatIsGranted_itIsStillExcess() throws Exception {
+    FunctionDiff d =
+        diff.compare(
+            function(code("s3:PutObject", "arn:aws:s3:::media/in/*", 12)),
+            current(
+                policy(
+                    allow("s3:PutObject", "arn:aws:s3:::media/*"),
+                    allow("s3:PutObject", "arn:aws:s3:::media/in/2024/*"))));
+    assertThat(d.of(DiffKind.EXCESS))
+        .extracting(PolicyDiffTest::line)
+        .containsExactly("excess s3:PutObject arn:aws:s3:::media/in/2024/*");
+    assertThat(d.count(DiffKind.MISSING)).isZero();
+  }
+
+  @Test
   void compare_exactGrant_isMatched_andAnOtherResourceIsExcess() throws Exception {
     FunctionDiff d =
         diff.compare(

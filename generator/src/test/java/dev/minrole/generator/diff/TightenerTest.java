@@ -142,6 +142,25 @@ class TightenerTest {
   }
 
   @Test
+  void tighten_whenTheNeededBucketIsUnknown_keepsTheGrantedPartOfIt() throws Exception {
+    Tightened t =
+        tightener.tighten(
+            function(code("s3:PutObject", "arn:aws:s3:::*/labels/*.pdf", 17)),
+            current(
+                policy(
+                    allow("s3:PutObject", "arn:aws:s3:::labels-prod/*"),
+                    allow("s3:DeleteObject", "arn:aws:s3:::labels-prod/*"),
+                    allow("s3:PutObject", "arn:aws:s3:::reports-prod/summary.csv"))),
+            DEFAULTS);
+    assertThat(t.policy().orElseThrow().permissions())
+        .extracting(p -> p.action() + " " + p.resource())
+        .containsExactly("s3:PutObject arn:aws:s3:::labels-prod/*");
+    assertThat(t.missing())
+        .extracting(p -> p.action() + " " + p.resource())
+        .containsExactly("s3:PutObject arn:aws:s3:::*/labels/*.pdf");
+  }
+
+  @Test
   void tighten_whenNothingNeededIsGranted_hasNoPolicy() throws Exception {
     Tightened t =
         tightener.tighten(
