@@ -96,6 +96,37 @@ class TightenCommandTest {
   }
 
   @Test
+  void tighten_whenTheCodesTableAndBucketDoNotResolve_keepsTheRolesGrantsOnPartOfThem() {
+    // tf-broken-unknown-ref: the table and bucket names are broken references, so the code needs
+    // dynamodb:PutItem on table/* and s3:PutObject on */labels/*.pdf; the role grants them on one
+    // table and one bucket, which may be exactly what the code uses.
+    Cli cli =
+        Cli.run(
+            "tighten",
+            Fixtures.root().resolve("cases/tf-broken-unknown-ref/input").toString(),
+            "--region",
+            "eu-west-1",
+            "--account",
+            "111122223333");
+
+    assertThat(cli.exitCode()).as(cli.err()).isEqualTo(3);
+    assertThat(cli.out())
+        .contains("\"dynamodb:PutItem\"")
+        .contains("arn:aws:dynamodb:eu-west-1:111122223333:table/shipments-prod")
+        .contains("\"s3:PutObject\"")
+        .contains("arn:aws:s3:::acme-shipping-labels-prod/*")
+        .doesNotContain("s3:DeleteObject");
+    assertThat(cli.err())
+        .contains("minrole:   removed  dynamodb:* (56 of 57 actions)")
+        .contains(
+            "minrole:   missing  dynamodb:PutItem on"
+                + " arn:aws:dynamodb:eu-west-1:111122223333:table/*")
+        .contains(
+            "granted only on part of it,"
+                + " arn:aws:dynamodb:eu-west-1:111122223333:table/shipments-prod (main.tf");
+  }
+
+  @Test
   void tighten_formatReport_isTheGenerateReport() throws IOException {
     Cli cli = tighten(policy(allow("sqs:*", "*"), allow("s3:*", "*")), "--format", "report");
     assertThat(

@@ -108,13 +108,23 @@ public final class TightenReport {
               + p.resource()
               + ": needed by "
               + evidence(p)
-              + ", not granted by "
-              + current
+              + ", "
+              + whyMissing(diff, p, current)
               + (t.missingAdded()
                   ? "; added because of --add-missing"
                   : "; not added (give --add-missing to add it)"));
     }
     return out;
+  }
+
+  /** Why the diff calls {@code p} missing (not granted, denied, granted only on part of it). */
+  private static String whyMissing(FunctionDiff diff, Permission p, String current) {
+    return diff.of(DiffKind.MISSING).stream()
+        .filter(e -> e.action().equalsIgnoreCase(p.action()) && e.resource().equals(p.resource()))
+        .map(DiffEntry::note)
+        .filter(note -> !note.isEmpty())
+        .findFirst()
+        .orElse("not granted by " + current);
   }
 
   private static String evidence(Permission p) {
