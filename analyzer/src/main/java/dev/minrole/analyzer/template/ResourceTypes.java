@@ -26,7 +26,8 @@ public final class ResourceTypes {
       Optional<String> arnIamType,
       boolean refIsArn,
       Optional<String> encryptionKey,
-      Optional<String> resourceId) {
+      Optional<String> resourceId,
+      Optional<String> assignedId) {
     /** The node that names the resource's customer managed KMS key, if the template sets it. */
     public Optional<TNode> encryptionKeyOf(TemplateResource resource) {
       return encryptionKey.flatMap(resource::property);
@@ -60,7 +61,8 @@ public final class ResourceTypes {
                       Optional.ofNullable(arn.get("iam")).map(JsonNode::asText),
                       arn.path("ref").asBoolean(false),
                       Optional.ofNullable(n.get("encryptionKey")).map(JsonNode::asText),
-                      Optional.ofNullable(n.get("resourceId")).map(JsonNode::asText)));
+                      Optional.ofNullable(n.get("resourceId")).map(JsonNode::asText),
+                      Optional.ofNullable(n.get("assignedId")).map(JsonNode::asText)));
             });
   }
 

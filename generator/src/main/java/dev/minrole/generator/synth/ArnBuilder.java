@@ -116,6 +116,7 @@ public final class ArnBuilder {
     if (deployed.isPresent()) {
       return deployed.get();
     }
+    noteAssignedId(bound, value, call, action, findings);
     if (bound.value().get() instanceof ArgValue.EnvVar env
         && env.fallback().isPresent()
         && !context.env().containsKey(env.name())) {
@@ -213,6 +214,48 @@ public final class ArnBuilder {
                 + expression
                 + "}"));
     return Optional.of(new Segment("*", null));
+  }
+
+  /**
+   * A template resource whose ARN holds an id AWS assigns when it creates the resource (a KMS key's
+   * key id, {@code assignedId} in {@code resource-types.yaml}): no template value names it before
+   * deployment, so the ARN has {@code *} there. That is never silent: an {@code
+   * UNRESOLVED_RESOURCE} warning says which resource it is and how the template can name it.
+   */
+  private static void noteAssignedId(
+      BoundValue bound, ArgValue value, SdkCall call, String action, List<Finding> findings) {
+    List<ArgValue> parts = value instanceof ArgValue.Concat c ? c.parts() : List.of(value);
+    for (ArgValue part : parts) {
+      if (!(part instanceof ArgValue.TemplateRef ref)
+          || ref.value().filter(v -> v.contains("*")).isEmpty()) {
+        continue;
+      }
+      Optional<String> assigned =
+          ResourceTypes.bundled().of(ref.cfnType()).flatMap(ResourceTypes.Spec::assignedId);
+      if (assigned.isEmpty()) {
+        continue;
+      }
+      String reference =
+          ref.attribute().isEmpty()
+              ? "!Ref " + ref.logicalId()
+              : "!GetAtt " + ref.logicalId() + "." + ref.attribute();
+      findings.add(
+          unresolved(
+              call,
+              action,
+              bound.member()
+                  + " is "
+                  + ref.logicalId()
+                  + " ("
+                  + reference
+                  + "), whose "
+                  + assigned.get()
+                  + " AWS assigns when it creates it; the policy uses * for the "
+                  + assigned.get()
+                  + ", which matches every such resource of the account. In the template, grant"
+                  + " it with "
+                  + reference));
+    }
   }
 
   private Segment transformed(
