@@ -179,6 +179,19 @@ final class CollectionValues implements JdkFamily {
     }
   }
 
+  /**
+   * The maps with an entry minrole cannot know added: {@code keys} (unknown when empty) to an
+   * unknown value, so a later look-up of any such key may find it ({@code props.load(in)} can set
+   * any property).
+   */
+  private static List<Value> addingUnknown(List<Value> receiver, List<Value> keys, String how) {
+    Value.Entry entry =
+        new Value.Entry(
+            keys.isEmpty() ? List.of(Value.opaque("a key set by " + how)) : keys,
+            List.of(Value.opaque("a value set by " + how)));
+    return Values.eachOf(receiver, m -> ((Value.Entries) m).adding(entry));
+  }
+
   private Optional<List<Value>> mapCall(
       String name, List<Expression> args, List<Value> receiver, Frame frame) {
     switch (name) {
@@ -192,6 +205,36 @@ final class CollectionValues implements JdkFamily {
           return Optional.of(Values.eachOf(receiver, m -> ((Value.Entries) m).adding(entry)));
         }
         return Optional.of(receiver);
+      case "putAll":
+        if (args.size() == 1) {
+          List<Value> from = evaluator.eval(args.get(0), frame);
+          if (!from.isEmpty() && from.stream().allMatch(Value.Entries.class::isInstance)) {
+            List<Value> out = new ArrayList<>();
+            for (Value other : from) {
+              for (Value m : receiver) {
+                Value.Entries merged = (Value.Entries) m;
+                for (Value.Entry e : ((Value.Entries) other).entries()) {
+                  merged = merged.adding(e);
+                }
+                out.add(merged);
+              }
+            }
+            return Optional.of(Values.dedupe(out));
+          }
+        }
+        return Optional.of(addingUnknown(receiver, List.of(), name));
+      case "merge":
+      case "compute":
+      case "computeIfAbsent":
+      case "computeIfPresent":
+      case "replace":
+        return Optional.of(
+            addingUnknown(
+                receiver, args.isEmpty() ? List.of() : evaluator.eval(args.get(0), frame), name));
+      case "load":
+      case "loadFromXML":
+      case "replaceAll":
+        return Optional.of(addingUnknown(receiver, List.of(), name));
       case "get":
       case "getOrDefault":
       case "getProperty":

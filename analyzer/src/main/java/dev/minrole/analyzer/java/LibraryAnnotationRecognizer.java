@@ -59,7 +59,7 @@ final class LibraryAnnotationRecognizer {
     String detail = "@" + model.get().simpleName();
     for (LibraryCall call : model.get().callsFor(provider)) {
       LibraryRequests.Sources sources = sources(annotation, unit, recognition);
-      LibraryRequests.recognize(call, sources, detail, recognition)
+      LibraryRequests.recognize(call, sources, detail, annotation, recognition)
           .ifPresent(r -> out.add(new Sited(r, annotation)));
     }
   }

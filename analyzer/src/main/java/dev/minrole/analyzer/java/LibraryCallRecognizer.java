@@ -61,7 +61,7 @@ final class LibraryCallRecognizer implements CallRecognizer {
             receiverValues);
     List<Recognized> out = new ArrayList<>();
     for (LibraryCall libraryCall : calls) {
-      LibraryRequests.recognize(libraryCall, sources, detail, context).ifPresent(out::add);
+      LibraryRequests.recognize(libraryCall, sources, detail, call, context).ifPresent(out::add);
     }
     return out;
   }

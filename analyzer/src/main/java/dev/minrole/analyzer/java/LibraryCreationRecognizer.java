@@ -33,7 +33,7 @@ final class LibraryCreationRecognizer {
             List.of());
     List<Recognized> out = new ArrayList<>();
     for (LibraryCall call : constructor.get().calls()) {
-      LibraryRequests.recognize(call, sources, "new " + type.simpleName(), context)
+      LibraryRequests.recognize(call, sources, "new " + type.simpleName(), creation, context)
           .ifPresent(out::add);
     }
     return out;

@@ -1,11 +1,14 @@
 package dev.minrole.analyzer.java;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import dev.minrole.analyzer.libraries.ArgSource;
 import dev.minrole.analyzer.libraries.LibraryCall;
 import dev.minrole.analyzer.model.ArgValue;
+import dev.minrole.analyzer.model.Finding;
+import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkOperation;
 import dev.minrole.analyzer.sdk.SdkService;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Builds the SDK requests a library model says a call or annotation performs, by evaluating each
@@ -21,6 +25,11 @@ import java.util.function.Function;
  * attribute, or a table named after an entity class.
  */
 final class LibraryRequests {
+  /** The finding id for a library call that depends on a setting minrole cannot read. */
+  static final String LIBRARY_CONFIG_UNKNOWN = "LIBRARY_CONFIG_UNKNOWN";
+
+  private static final Pattern LISTED = Pattern.compile(", ");
+
   private LibraryRequests() {}
 
   /** Where the sources of one library call are read from. */
@@ -43,7 +52,11 @@ final class LibraryRequests {
 
   /** The recognized operation, or empty when the call's guard skips it or the model is wrong. */
   static Optional<Recognized> recognize(
-      LibraryCall libraryCall, Sources sources, String detail, RecognitionContext context) {
+      LibraryCall libraryCall,
+      Sources sources,
+      String detail,
+      Node at,
+      RecognitionContext context) {
     Optional<SdkService> service =
         libraryCall.isIamAction()
             ? context.analysis().sdk().libraries().iamService(libraryCall.action())
@@ -58,7 +71,12 @@ final class LibraryRequests {
       return Optional.empty();
     }
     for (LibraryCall.Requirement requirement : libraryCall.requires()) {
-      if (!holds(requirement, values(requirement.source(), sources, context))) {
+      Decision decision = decide(requirement, values(requirement.source(), sources, context, true));
+      if (decision == Decision.FAILS) {
+        return Optional.empty();
+      }
+      if (decision == Decision.UNKNOWN) {
+        reportUndecided(libraryCall, requirement, detail, at, context);
         return Optional.empty();
       }
     }
@@ -98,41 +116,140 @@ final class LibraryRequests {
     return Optional.of(new Recognized(service.get(), operation.get(), requests, detail));
   }
 
+  /** Whether a library call's requirement holds for the values its source can have. */
+  enum Decision {
+    HOLDS,
+    FAILS,
+    UNKNOWN
+  }
+
   /**
-   * True if every value is known enough to satisfy the requirement: its known start has the prefix,
-   * or its known text has the word.
+   * {@code HOLDS} if some value the source can have satisfies the requirement (its known start has
+   * the prefix, its known text has the word), so the call can be made; else {@code UNKNOWN} if some
+   * value is not known well enough to tell; else {@code FAILS}. No value at all (a setting a known
+   * configuration does not have) fails.
    */
-  private static boolean holds(LibraryCall.Requirement requirement, List<Value> values) {
-    if (values.isEmpty()) {
-      return false;
-    }
+  static Decision decide(LibraryCall.Requirement requirement, List<Value> values) {
+    Decision out = Decision.FAILS;
     for (Value v : values) {
-      if (!(v instanceof Value.Str s)) {
-        return false;
+      Decision one = v instanceof Value.Str s ? decide(requirement, s.value()) : Decision.UNKNOWN;
+      if (one == Decision.HOLDS) {
+        return one;
       }
-      String text = s.value().pattern();
-      if (!requirement.prefix().isEmpty() && !text.startsWith(requirement.prefix())) {
-        return false;
-      }
-      if (!requirement.contains().isEmpty() && !text.contains(requirement.contains())) {
-        return false;
+      if (one == Decision.UNKNOWN) {
+        out = one;
       }
     }
-    return true;
+    return out;
+  }
+
+  private static Decision decide(LibraryCall.Requirement requirement, ArgValue value) {
+    String text = value.pattern();
+    boolean exact = value.isKnown();
+    int unknownAt = exact ? text.length() : text.indexOf('*');
+    String knownStart = text.substring(0, Math.max(0, unknownAt));
+    Decision out = Decision.HOLDS;
+    String prefix = requirement.prefix();
+    if (!prefix.isEmpty() && !knownStart.startsWith(prefix)) {
+      if (exact || !prefix.startsWith(knownStart)) {
+        return Decision.FAILS;
+      }
+      out = Decision.UNKNOWN;
+    }
+    String word = requirement.contains();
+    if (!word.isEmpty() && !text.contains(word)) {
+      if (exact) {
+        return Decision.FAILS;
+      }
+      out = Decision.UNKNOWN;
+    }
+    return out;
+  }
+
+  /**
+   * {@code LIBRARY_CONFIG_UNKNOWN}: the library may make the call, depending on a setting minrole
+   * cannot read; the function is incomplete, and the finding names what the call would need. The
+   * calls one library method makes under the same setting share one finding.
+   */
+  private static void reportUndecided(
+      LibraryCall libraryCall,
+      LibraryCall.Requirement requirement,
+      String detail,
+      Node at,
+      RecognitionContext context) {
+    String needs =
+        libraryCall.isIamAction()
+            ? libraryCall.action()
+            : "the permissions of " + libraryCall.operation();
+    String head = detail + " needs ";
+    String tail =
+        " if "
+            + describe(requirement.source())
+            + " "
+            + (requirement.prefix().isEmpty()
+                ? "contains \"" + requirement.contains() + "\""
+                : "starts with \"" + requirement.prefix() + "\"")
+            + ", which minrole cannot tell here: the value is not set in code it can read. Set it"
+            + " where minrole can see it, or grant what the library needs by hand";
+    SourceLocation location = context.location(at);
+    context.reportMerged(
+        f ->
+            f.id().equals(LIBRARY_CONFIG_UNKNOWN)
+                && f.location().equals(location)
+                && f.message().startsWith(head)
+                && f.message().endsWith(tail),
+        earlier -> {
+          String listed =
+              earlier
+                  .map(
+                      f ->
+                          f.message()
+                              .substring(head.length(), f.message().length() - tail.length()))
+                  .map(
+                      actions ->
+                          LISTED.splitAsStream(actions).anyMatch(needs::equals)
+                              ? actions
+                              : actions + ", " + needs)
+                  .orElse(needs);
+          return Finding.warning(LIBRARY_CONFIG_UNKNOWN, head + listed + tail, location);
+        });
+  }
+
+  /** How a finding names a requirement's source. */
+  private static String describe(ArgSource source) {
+    if (source instanceof ArgSource.ReceiverProperty p) {
+      return "its setting " + p.path().get(p.path().size() - 1);
+    }
+    if (source instanceof ArgSource.Argument a) {
+      String argument = "argument " + (a.index() + 1);
+      return a.path().isEmpty()
+          ? argument
+          : "the setting " + a.path().get(a.path().size() - 1) + " of " + argument;
+    }
+    return "its configuration";
   }
 
   private static List<Value> values(ArgSource source, Sources sources, RecognitionContext context) {
+    return values(source, sources, context, false);
+  }
+
+  /**
+   * The values a source can have; {@code absentIsEmpty}: a property or entry that a known object or
+   * map does not have gives no value (rather than an unknown one that says it is not set).
+   */
+  private static List<Value> values(
+      ArgSource source, Sources sources, RecognitionContext context, boolean absentIsEmpty) {
     if (source instanceof ArgSource.Argument a) {
       List<Value> values = sources.argument(a.index(), a.property());
       for (String step : a.path().subList(Math.min(1, a.path().size()), a.path().size())) {
-        values = property(values, step);
+        values = property(values, step, absentIsEmpty);
       }
       return values;
     }
     if (source instanceof ArgSource.ReceiverProperty p) {
       List<Value> values = sources.receiverProperty(p.path().get(0));
       for (String step : p.path().subList(1, p.path().size())) {
-        values = property(values, step);
+        values = property(values, step, absentIsEmpty);
       }
       return values;
     }
@@ -173,7 +290,7 @@ final class LibraryRequests {
   }
 
   /** The values of a map's entries under a key; an entry with an unknown key may be it. */
-  private static List<Value> entry(Value.Entries map, String key) {
+  private static List<Value> entry(Value.Entries map, String key, boolean absentIsEmpty) {
     List<Value> out = new ArrayList<>();
     for (Value.Entry e : map.entries()) {
       boolean exact =
@@ -188,7 +305,7 @@ final class LibraryRequests {
         out.addAll(e.values());
       }
     }
-    return out.isEmpty() ? List.of(Value.opaque(key + " is not set")) : out;
+    return out.isEmpty() && !absentIsEmpty ? List.of(Value.opaque(key + " is not set")) : out;
   }
 
   /** {@code OrderItem} as Spring Cloud AWS names its table: {@code order_item}. */
@@ -255,13 +372,20 @@ final class LibraryRequests {
 
   /** The property of configured objects, or the entry of maps ({@code Properties}) under a key. */
   static List<Value> property(List<Value> objects, String property) {
+    return property(objects, property, false);
+  }
+
+  private static List<Value> property(List<Value> objects, String property, boolean absentIsEmpty) {
     List<Value> out = new ArrayList<>();
     for (Value v : objects) {
       if (v instanceof Value.Obj obj) {
         out.addAll(
-            obj.props().getOrDefault(property, List.of(Value.opaque(property + " is not set"))));
+            obj.props()
+                .getOrDefault(
+                    property,
+                    absentIsEmpty ? List.of() : List.of(Value.opaque(property + " is not set"))));
       } else if (v instanceof Value.Entries map) {
-        out.addAll(entry(map, property));
+        out.addAll(entry(map, property, absentIsEmpty));
       } else {
         out.add(v instanceof Value.Opaque ? v : Value.opaque("not a configured object"));
       }

@@ -7,6 +7,9 @@ import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkService;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** What recognizers share while one function is analyzed: resolvers, the evaluator, findings. */
 final class RecognitionContext {
@@ -38,6 +41,20 @@ final class RecognitionContext {
 
   void report(Finding finding) {
     findings.add(finding);
+  }
+
+  /**
+   * Reports the finding {@code make} gives: in place of the first one reported already that {@code
+   * earlier} accepts (given to {@code make}, to merge with), or as a new one.
+   */
+  void reportMerged(Predicate<Finding> earlier, Function<Optional<Finding>, Finding> make) {
+    for (int i = 0; i < findings.size(); i++) {
+      if (earlier.test(findings.get(i))) {
+        findings.set(i, make.apply(Optional.of(findings.get(i))));
+        return;
+      }
+    }
+    findings.add(make.apply(Optional.empty()));
   }
 
   /**

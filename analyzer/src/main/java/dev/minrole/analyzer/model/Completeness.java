@@ -27,6 +27,7 @@ public final class Completeness {
           "ENTRY_POINTS_APPROXIMATED",
           "FRAMEWORK_ENTRY_UNKNOWN",
           "UNMODELLED_LIBRARY",
+          "LIBRARY_CONFIG_UNKNOWN",
           "SDK1_UNMAPPED_CALL");
 
   private Completeness() {}

@@ -1,5 +1,11 @@
 package dev.minrole.analyzer.java;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.minrole.analyzer.libraries.ArgSource;
+import dev.minrole.analyzer.libraries.LibraryCall;
+import dev.minrole.analyzer.model.ArgValue;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Libraries that call AWS for the code: RDS IAM auth, JDBC drivers, KCL, Encryption SDK, MSK. */
@@ -273,5 +279,68 @@ class AwsLibrariesTest {
             }
             """)
         .check();
+  }
+
+  @Test
+  void kafkaProducer_whoseSettingsAreLoadedFromAFile_isAFindingThatHidesCode_notASilentNothing() {
+    AnalyzerHarness.handler("app.Handler::handleRequest")
+        .file(
+            "app/Handler.java",
+            """
+            package app;
+
+            import java.io.InputStream;
+            import java.util.Properties;
+            import org.apache.kafka.clients.producer.KafkaProducer;
+            import org.apache.kafka.clients.producer.ProducerRecord;
+
+            public class Handler {
+              public void handleRequest(String in) throws Exception {
+                Properties props = new Properties();
+                props.put("acks", "all");
+                try (InputStream s = Handler.class.getResourceAsStream("/kafka.properties")) {
+                  props.load(s);
+                }
+                KafkaProducer<String, String> producer = new KafkaProducer<>(props);
+                // FINDING: LIBRARY_CONFIG_UNKNOWN
+                producer.send(new ProducerRecord<>("invoices", in));
+                Properties plain = new Properties();
+                plain.put("bootstrap.servers", "localhost:9092");
+                plain.putAll(java.util.Map.of("acks", "1"));
+                new KafkaProducer<String, String>(plain).send(new ProducerRecord<>("local", in));
+              }
+            }
+            """)
+        .check();
+  }
+
+  @Test
+  void requirement_holdsIfAnyValueMeetsIt_isUnknownIfAValueCannotTell_andFailsOnlyWhenAllDoNot() {
+    LibraryCall.Requirement iam =
+        new LibraryCall.Requirement(new ArgSource.Argument(0, ""), "", "IAMLoginModule");
+    Value withIam = Value.str("software.amazon.msk.auth.iam.IAMLoginModule required;");
+    Value scram = Value.str("org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    Value unknown = Value.opaque("loaded from a file");
+    assertThat(LibraryRequests.decide(iam, List.of(scram, withIam)))
+        .isEqualTo(LibraryRequests.Decision.HOLDS);
+    assertThat(LibraryRequests.decide(iam, List.of(scram, unknown)))
+        .isEqualTo(LibraryRequests.Decision.UNKNOWN);
+    assertThat(LibraryRequests.decide(iam, List.of(scram)))
+        .isEqualTo(LibraryRequests.Decision.FAILS);
+    assertThat(LibraryRequests.decide(iam, List.of())).isEqualTo(LibraryRequests.Decision.FAILS);
+
+    LibraryCall.Requirement driver =
+        new LibraryCall.Requirement(new ArgSource.Argument(0, ""), "jdbc-secretsmanager:", "");
+    Value partly =
+        new Value.Str(
+            ArgValue.concat(List.of(ArgValue.literal("jdbc"), ArgValue.unknown("the driver"))));
+    Value postgres =
+        new Value.Str(
+            ArgValue.concat(
+                List.of(ArgValue.literal("jdbc:postgresql://"), ArgValue.unknown("the host"))));
+    assertThat(LibraryRequests.decide(driver, List.of(partly)))
+        .isEqualTo(LibraryRequests.Decision.UNKNOWN);
+    assertThat(LibraryRequests.decide(driver, List.of(postgres)))
+        .isEqualTo(LibraryRequests.Decision.FAILS);
   }
 }

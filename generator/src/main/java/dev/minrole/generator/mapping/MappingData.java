@@ -197,6 +197,9 @@ public final class MappingData {
     if (node.has("value")) {
       return VariableSource.fixed(node.get("value").asText());
     }
+    if (node.has("unknowable")) {
+      return VariableSource.unknowable(node.get("unknowable").asText());
+    }
     return new VariableSource(
         node.path("member").asText(),
         node.has("transform")

@@ -65,6 +65,13 @@ final class ResourceSelection {
         return new BoundValue(
             Optional.of(ArgValue.literal(source.fixed().get())), "", source.transform(), false);
       }
+      if (source.unknowable().isPresent()) {
+        return new BoundValue(
+            Optional.of(ArgValue.unknown(source.unknowable().get())),
+            "",
+            source.transform(),
+            false);
+      }
       ArgValue value = args.get(source.member());
       boolean declined =
           value != null
@@ -175,7 +182,12 @@ final class ResourceSelection {
       Map<String, List<VariableSource>> bindings, Map<String, ArgValue> args) {
     int bound = 0;
     for (List<VariableSource> sources : bindings.values()) {
-      if (sources.stream().anyMatch(s -> s.fixed().isPresent() || args.containsKey(s.member()))) {
+      if (sources.stream()
+          .anyMatch(
+              s ->
+                  s.fixed().isPresent()
+                      || s.unknowable().isPresent()
+                      || args.containsKey(s.member()))) {
         bound++;
       } else if (sources.stream().noneMatch(VariableSource::pattern)) {
         return 0;

@@ -144,6 +144,19 @@ public final class ArnBuilder {
     if (isTemplateKnown(value)) {
       return transformed(bound, value.pattern(), call, action, findings);
     }
+    if (bound.member().isEmpty() && value instanceof ArgValue.Unknown unknowable) {
+      findings.add(
+          unresolved(
+              call,
+              action,
+              variable
+                  + " cannot be known from the code: "
+                  + unknowable.reason()
+                  + "; the policy uses * for "
+                  + variable
+                  + ". Narrow it by hand once it is known"));
+      return new Segment("*", null);
+    }
     String pattern = value.pattern();
     boolean partlyKnown = !pattern.equals("*");
     if (!bound.pattern()) {
