@@ -73,7 +73,8 @@ final class Pipeline {
   private final Map<Path, JavaProject> projects = new LinkedHashMap<>();
   private final List<Finding> global = new ArrayList<>();
   private final List<String> withoutFunctions = new ArrayList<>();
-  private final Map<FunctionInput, DeclaredPolicies.Declared> declared = new IdentityHashMap<>();
+  private final IdentityHashMap<FunctionInput, DeclaredPolicies.Declared> declared =
+      new IdentityHashMap<>();
   private final PolicySynthesizer synthesizer;
 
   private Pipeline(AnalysisRequest options) {
@@ -222,7 +223,7 @@ final class Pipeline {
         byProject.computeIfAbsent(project(roots, base), k -> new ArrayList<>()).add(function);
       }
     }
-    Map<TemplateFunction, JavaProject.Outcome> out = new IdentityHashMap<>();
+    IdentityHashMap<TemplateFunction, JavaProject.Outcome> out = new IdentityHashMap<>();
     for (Map.Entry<JavaProject, List<TemplateFunction>> sharing : byProject.entrySet()) {
       List<TemplateFunction> sameCode = sharing.getValue();
       List<JavaProject.Outcome> outcomes =
