@@ -43,6 +43,11 @@ import java.util.Optional;
  * from its handler, bind its environment, add what the platform needs, and synthesize its policy.
  * Problems with the input as a whole are {@link RequestException}s; findings travel with the
  * result.
+ *
+ * <p>Over 300 lines: it is one run, whose steps share its state: the Java projects by source root
+ * (code that several templates or functions point at is parsed and indexed once), the findings
+ * about the input as a whole, the sources without functions, and what each template grants its
+ * functions today.
  */
 final class Pipeline {
   /**
