@@ -1,5 +1,6 @@
 package dev.minrole.analyzer.serverless;
 
+import static dev.minrole.analyzer.serverless.TemplateNodes.join;
 import static dev.minrole.analyzer.serverless.TemplateNodes.logGroupName;
 import static dev.minrole.analyzer.serverless.TemplateNodes.map;
 import static dev.minrole.analyzer.serverless.TemplateNodes.scalar;
@@ -215,16 +216,7 @@ final class GeneratedRole {
     if (text.isPresent()) {
       return map(line, "Fn::Sub", scalar(head + text.get() + tail, line));
     }
-    return map(
-        line,
-        "Fn::Join",
-        new TNode.TList(
-            List.of(
-                scalar("", line),
-                new TNode.TList(
-                    List.of(map(line, "Fn::Sub", scalar(head, line)), group, scalar(tail, line)),
-                    line)),
-            line));
+    return join(line, map(line, "Fn::Sub", scalar(head, line)), group, scalar(tail, line));
   }
 
   private static List<String> texts(JsonNode array) {

@@ -36,13 +36,14 @@ final class TemplateNodes {
     if (text.isPresent()) {
       return scalar("/aws/lambda/" + text.get(), line);
     }
+    return join(line, scalar("/aws/lambda/", line), functionName);
+  }
+
+  /** {@code Fn::Join ["", [parts]]}. */
+  static TNode join(int line, TNode... parts) {
     return map(
         line,
         "Fn::Join",
-        new TNode.TList(
-            List.of(
-                scalar("", line),
-                new TNode.TList(List.of(scalar("/aws/lambda/", line), functionName), line)),
-            line));
+        new TNode.TList(List.of(scalar("", line), new TNode.TList(List.of(parts), line)), line));
   }
 }

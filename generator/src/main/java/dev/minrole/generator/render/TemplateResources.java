@@ -3,6 +3,7 @@ package dev.minrole.generator.render;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.TemplateReference;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the ARNs of a template's own resources as the template references them: {@code !GetAtt
@@ -33,13 +34,11 @@ public final class TemplateResources implements TemplateValues {
   @Override
   public Yaml resource(String arn) {
     for (TemplateReference r : references) {
-      if (!arn.startsWith(r.arn())) {
+      Optional<String> following = r.rest(arn);
+      if (following.isEmpty()) {
         continue;
       }
-      String rest = arn.substring(r.arn().length());
-      if (!rest.isEmpty() && rest.charAt(0) != '/' && rest.charAt(0) != ':') {
-        continue;
-      }
+      String rest = following.get();
       if (r.head().isEmpty() && rest.isEmpty()) {
         return r.expression().contains(".")
             ? new Yaml.Tagged("!GetAtt", r.expression())

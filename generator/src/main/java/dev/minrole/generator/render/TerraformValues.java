@@ -4,6 +4,7 @@ import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.TemplateReference;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the ARNs of a Terraform configuration's own resources as the configuration references
@@ -29,13 +30,11 @@ final class TerraformValues {
   /** An ARN (or {@code *}) as an HCL expression. */
   String resource(String arn) {
     for (TemplateReference r : references) {
-      if (!arn.startsWith(r.arn())) {
+      Optional<String> following = r.rest(arn);
+      if (following.isEmpty()) {
         continue;
       }
-      String rest = arn.substring(r.arn().length());
-      if (!rest.isEmpty() && rest.charAt(0) != '/' && rest.charAt(0) != ':') {
-        continue;
-      }
+      String rest = following.get();
       if (r.head().isEmpty() && rest.isEmpty()) {
         return r.expression();
       }

@@ -1,6 +1,7 @@
 package dev.minrole.generator.synth;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a template names an ARN of one of its own resources. {@code arn} is the ARN as minrole writes
@@ -17,5 +18,20 @@ public record TemplateReference(String arn, String head, String expression) {
     Objects.requireNonNull(arn, "arn");
     Objects.requireNonNull(head, "head");
     Objects.requireNonNull(expression, "expression");
+  }
+
+  /**
+   * What follows this reference in {@code arn} (empty for the reference itself), or empty if {@code
+   * arn} is not this reference, alone or followed by {@code /} or {@code :} and more.
+   */
+  public Optional<String> rest(String arn) {
+    if (!arn.startsWith(this.arn)) {
+      return Optional.empty();
+    }
+    String rest = arn.substring(this.arn.length());
+    if (!rest.isEmpty() && rest.charAt(0) != '/' && rest.charAt(0) != ':') {
+      return Optional.empty();
+    }
+    return Optional.of(rest);
   }
 }
