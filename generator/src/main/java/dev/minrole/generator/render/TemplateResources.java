@@ -33,21 +33,19 @@ public final class TemplateResources implements TemplateValues {
 
   @Override
   public Yaml resource(String arn) {
-    for (TemplateReference r : references) {
-      Optional<String> following = r.rest(arn);
-      if (following.isEmpty()) {
-        continue;
-      }
-      String rest = following.get();
-      if (r.head().isEmpty() && rest.isEmpty()) {
-        return r.expression().contains(".")
-            ? new Yaml.Tagged("!GetAtt", r.expression())
-            : new Yaml.Tagged("!Ref", r.expression());
-      }
-      return new Yaml.Tagged(
-          "!Sub", r.head() + "${" + r.expression() + "}" + PseudoParameters.escape(rest));
+    Optional<TemplateReference.Match> match = TemplateReference.find(references, arn);
+    if (match.isEmpty()) {
+      return Yaml.text(arn);
     }
-    return Yaml.text(arn);
+    TemplateReference r = match.get().reference();
+    String rest = match.get().rest();
+    if (r.head().isEmpty() && rest.isEmpty()) {
+      return r.expression().contains(".")
+          ? new Yaml.Tagged("!GetAtt", r.expression())
+          : new Yaml.Tagged("!Ref", r.expression());
+    }
+    return new Yaml.Tagged(
+        "!Sub", r.head() + "${" + r.expression() + "}" + PseudoParameters.escape(rest));
   }
 
   /** ARN-valued conditions ({@code aws:SourceArn}) reference resources the same way. */

@@ -29,20 +29,18 @@ final class TerraformValues {
 
   /** An ARN (or {@code *}) as an HCL expression. */
   String resource(String arn) {
-    for (TemplateReference r : references) {
-      Optional<String> following = r.rest(arn);
-      if (following.isEmpty()) {
-        continue;
-      }
-      String rest = following.get();
-      if (r.head().isEmpty() && rest.isEmpty()) {
-        return r.expression();
-      }
-      String head = Hcl.string(r.head());
-      String tail = Hcl.string(rest);
-      return head.substring(0, head.length() - 1) + "${" + r.expression() + "}" + tail.substring(1);
+    Optional<TemplateReference.Match> match = TemplateReference.find(references, arn);
+    if (match.isEmpty()) {
+      return Hcl.string(arn);
     }
-    return Hcl.string(arn);
+    TemplateReference r = match.get().reference();
+    String rest = match.get().rest();
+    if (r.head().isEmpty() && rest.isEmpty()) {
+      return r.expression();
+    }
+    String head = Hcl.string(r.head());
+    String tail = Hcl.string(rest);
+    return head.substring(0, head.length() - 1) + "${" + r.expression() + "}" + tail.substring(1);
   }
 
   /** A condition value: ARNs are references too. */

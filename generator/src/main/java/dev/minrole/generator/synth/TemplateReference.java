@@ -1,5 +1,6 @@
 package dev.minrole.generator.synth;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,18 +21,23 @@ public record TemplateReference(String arn, String head, String expression) {
     Objects.requireNonNull(expression, "expression");
   }
 
+  /** A reference an ARN is made of, and the text that follows it in the ARN (often empty). */
+  public record Match(TemplateReference reference, String rest) {}
+
   /**
-   * What follows this reference in {@code arn} (empty for the reference itself), or empty if {@code
-   * arn} is not this reference, alone or followed by {@code /} or {@code :} and more.
+   * The first of {@code references} that {@code arn} is, alone or followed by {@code /} or {@code
+   * :} and more; empty if there is none.
    */
-  public Optional<String> rest(String arn) {
-    if (!arn.startsWith(this.arn)) {
-      return Optional.empty();
+  public static Optional<Match> find(List<TemplateReference> references, String arn) {
+    for (TemplateReference r : references) {
+      if (!arn.startsWith(r.arn())) {
+        continue;
+      }
+      String rest = arn.substring(r.arn().length());
+      if (rest.isEmpty() || rest.charAt(0) == '/' || rest.charAt(0) == ':') {
+        return Optional.of(new Match(r, rest));
+      }
     }
-    String rest = arn.substring(this.arn.length());
-    if (!rest.isEmpty() && rest.charAt(0) != '/' && rest.charAt(0) != ':') {
-      return Optional.empty();
-    }
-    return Optional.of(rest);
+    return Optional.empty();
   }
 }
