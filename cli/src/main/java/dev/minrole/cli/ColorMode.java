@@ -12,15 +12,10 @@ enum ColorMode {
    * asks for plain text.
    */
   boolean enabled() {
-    switch (this) {
-      case always:
-        return true;
-      case never:
-        return false;
-      default:
-        return System.console() != null
-            && System.getenv("NO_COLOR") == null
-            && !"dumb".equals(System.getenv("TERM"));
-    }
+    return switch (this) {
+      case always -> true;
+      case never -> false;
+      case auto -> Terminal.isInteractive();
+    };
   }
 }

@@ -2,6 +2,7 @@ package dev.minrole.cli;
 
 import dev.minrole.engine.RequestException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -64,16 +65,18 @@ public final class MinroleCommand implements Runnable {
    */
   public static CommandLine commandLine(String first) {
     PrintWriter out =
-        new PrintWriter(System.out, true) {
+        new PrintWriter(System.out, true, Charset.defaultCharset()) {
           /** {@code System.out} keeps its own error flag: a closed or full stdout shows there. */
           @Override
           public boolean checkError() {
-            return super.checkError() | System.out.checkError();
+            boolean own = super.checkError();
+            boolean standardOut = System.out.checkError();
+            return own || standardOut;
           }
         };
     return commandLine(
         out,
-        new PrintWriter(System.err, true),
+        new PrintWriter(System.err, true, Charset.defaultCharset()),
         SUBCOMMANDS.containsKey(first) && !first.equals("help") ? first : null);
   }
 

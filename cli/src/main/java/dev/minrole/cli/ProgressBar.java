@@ -30,7 +30,7 @@ final class ProgressBar implements TrailProgress {
 
   /** A progress bar when stderr is a terminal, else nothing. */
   static TrailProgress forStderr() {
-    return System.console() != null ? new ProgressBar(System.err) : TrailProgress.NONE;
+    return Terminal.isTerminal() ? new ProgressBar(System.err) : TrailProgress.NONE;
   }
 
   @Override

@@ -291,7 +291,7 @@ class IncompleteFunctionsTest {
         cause == Cause.HANDLER_NOT_FOUND
             ? "com.acme.orders.OrdersApiHandler"
             : "com.acme.orders.OrderHandler";
-    write("template.yaml", String.format(TEMPLATE, handler, sendPolicy ? SEND_POLICY : ""));
+    write("template.yaml", TEMPLATE.formatted(handler, sendPolicy ? SEND_POLICY : ""));
     String base = "src/main/java/com/acme/orders/";
     write(base + "OrderHandler.java", HANDLER);
     write(base + "OrderService.java", SERVICE);

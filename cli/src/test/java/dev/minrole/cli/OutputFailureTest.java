@@ -68,7 +68,7 @@ class OutputFailureTest {
       args = new String[] {"generate", "--help"};
     }
     StringWriter err = new StringWriter();
-    PrintWriter full = new PrintWriter(new Full(), true);
+    PrintWriter full = new PrintWriter(new Full(), true, StandardCharsets.UTF_8);
 
     int code = MinroleCommand.commandLine(full, new PrintWriter(err)).execute(args);
 

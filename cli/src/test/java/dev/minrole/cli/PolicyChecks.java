@@ -108,7 +108,7 @@ final class PolicyChecks {
       return true;
     }
     String[] parts = arn.split(":", 6);
-    return parts.length == 6 && parts[5].contains("*")
-        || parts.length > 2 && parts[2].contains("*");
+    return (parts.length == 6 && parts[5].contains("*"))
+        || (parts.length > 2 && parts[2].contains("*"));
   }
 }

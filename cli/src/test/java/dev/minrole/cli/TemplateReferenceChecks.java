@@ -113,13 +113,13 @@ final class TemplateReferenceChecks {
       }
       if (root != null) {
         root.path("Resources")
-            .fields()
-            .forEachRemaining(e -> out.put(e.getKey(), e.getValue().path("Type").asText()));
+            .properties()
+            .forEach(e -> out.put(e.getKey(), e.getValue().path("Type").asText()));
         // a serverless.yml: its resources are a template under resources
         root.path("resources")
             .path("Resources")
-            .fields()
-            .forEachRemaining(e -> out.put(e.getKey(), e.getValue().path("Type").asText()));
+            .properties()
+            .forEach(e -> out.put(e.getKey(), e.getValue().path("Type").asText()));
       }
     }
     return out;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generate with CloudTrail: usage errors, --strict, --code-only, and the Athena path end to end.
  */
 class TrailCommandTest {
+
   private static final String ROLE = "arn:aws:iam::111122223333:role/invoice-fn-role";
 
   private static Path caseDir(String name) {
@@ -296,7 +297,7 @@ class TrailCommandTest {
         "role_arn,account,region,event_source,event_name,resource_arns,error_code,denied_action,denied_resource,events,first_seen,last_seen";
     StringBuilder info = new StringBuilder();
     StringBuilder header = new StringBuilder();
-    for (String c : columns.split(",")) {
+    for (String c : columns.split(",", -1)) {
       info.append(info.length() == 0 ? "" : ",").append("{\"Name\":\"").append(c).append("\"}");
       header
           .append(header.length() == 0 ? "" : ",")

@@ -17,6 +17,9 @@ import java.util.Optional;
  * with {@link #builder()}; immutable. The defaults are those of {@code minrole generate} without
  * options: the current directory, a template found there, every function, partition {@code aws},
  * any region and account.
+ *
+ * <p>Over 300 lines: it is one value with twenty settings, each with an accessor and a builder
+ * method, and the views of them the pipeline reads (ARN context, synthesis and deployment options).
  */
 public final class AnalysisRequest {
   private final List<Path> paths;
@@ -318,7 +321,6 @@ public final class AnalysisRequest {
       return this;
     }
 
-    /** Where to discover templates; null for the first path. */
     public Builder terraform(Path value) {
       terraform = value;
       return this;
@@ -334,6 +336,7 @@ public final class AnalysisRequest {
       return this;
     }
 
+    /** Where to discover templates; null for the first path. */
     public Builder templateDirectory(Path value) {
       templateDirectory = value;
       return this;

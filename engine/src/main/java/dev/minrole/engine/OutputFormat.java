@@ -22,6 +22,7 @@ public enum OutputFormat {
   serverless(context -> new ServerlessRenderer(new PseudoParameters(context))),
   report(context -> new ReportRenderer());
 
+  @SuppressWarnings("ImmutableEnumChecker") // each factory is a lambda that captures nothing
   private final Function<ArnContext, Renderer> renderer;
 
   OutputFormat(Function<ArnContext, Renderer> renderer) {

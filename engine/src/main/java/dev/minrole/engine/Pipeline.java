@@ -43,6 +43,11 @@ import java.util.Optional;
  * from its handler, bind its environment, add what the platform needs, and synthesize its policy.
  * Problems with the input as a whole are {@link RequestException}s; findings travel with the
  * result.
+ *
+ * <p>Over 300 lines: it is one run, whose steps share its state: the Java projects by source root
+ * (code that several templates or functions point at is parsed and indexed once), the findings
+ * about the input as a whole, the sources without functions, and what each template grants its
+ * functions today.
  */
 final class Pipeline {
   /**
@@ -73,7 +78,8 @@ final class Pipeline {
   private final Map<Path, JavaProject> projects = new LinkedHashMap<>();
   private final List<Finding> global = new ArrayList<>();
   private final List<String> withoutFunctions = new ArrayList<>();
-  private final Map<FunctionInput, DeclaredPolicies.Declared> declared = new IdentityHashMap<>();
+  private final IdentityHashMap<FunctionInput, DeclaredPolicies.Declared> declared =
+      new IdentityHashMap<>();
   private final PolicySynthesizer synthesizer;
 
   private Pipeline(AnalysisRequest options) {
@@ -222,7 +228,7 @@ final class Pipeline {
         byProject.computeIfAbsent(project(roots, base), k -> new ArrayList<>()).add(function);
       }
     }
-    Map<TemplateFunction, JavaProject.Outcome> out = new IdentityHashMap<>();
+    IdentityHashMap<TemplateFunction, JavaProject.Outcome> out = new IdentityHashMap<>();
     for (Map.Entry<JavaProject, List<TemplateFunction>> sharing : byProject.entrySet()) {
       List<TemplateFunction> sameCode = sharing.getValue();
       List<JavaProject.Outcome> outcomes =

@@ -77,10 +77,15 @@ abstract class AbstractMinroleMojo extends AbstractMojo {
   boolean skip;
 
   /**
-   * The request for this project, or empty (with the reason logged) when it has nothing to analyze:
-   * no source root exists, or there is neither a template nor a handler.
+   * The request for this project, or empty (with the reason logged) when there is nothing to do:
+   * {@code minrole.skip} is set, no source root exists, or there is neither a template nor a
+   * handler.
    */
   Optional<AnalysisRequest> request() throws MojoFailureException {
+    if (skip) {
+      getLog().info("minrole: skipped (minrole.skip)");
+      return Optional.empty();
+    }
     if (template != null && !template.isFile()) {
       throw new MojoFailureException(
           "minrole: <template> "

@@ -29,10 +29,6 @@ public final class GenerateMojo extends AbstractMinroleMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("minrole: skipped (minrole.skip)");
-      return;
-    }
     Optional<AnalysisRequest> request = request();
     if (request.isEmpty()) {
       return;

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -71,7 +72,9 @@ public final class FakeAwsServer implements AutoCloseable {
   /** Starts a server on a free port of 127.0.0.1. */
   public static FakeAwsServer start() {
     try {
-      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      HttpServer http =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
       FakeAwsServer fake = new FakeAwsServer(http);
       http.createContext("/", fake::handle);
       http.start();
@@ -173,7 +176,10 @@ public final class FakeAwsServer implements AutoCloseable {
     if (body == null || body.isEmpty() || body.startsWith("{")) {
       return out;
     }
-    for (String pair : body.split("&")) {
+    for (String pair : body.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       String value =

@@ -80,7 +80,8 @@ final class GradleBuild {
     int n = 0;
     boolean quoted = false;
     char quote = 0;
-    for (char x : line.toCharArray()) {
+    for (int i = 0; i < line.length(); i++) {
+      char x = line.charAt(i);
       if (quoted) {
         quoted = x != quote;
       } else if (x == '"' || x == '\'') {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * Only these aggregates leave the query engine.
  */
 public final class AggregationSql {
+
   /** The columns of every result row, in order. */
   public static final List<String> FIXED_COLUMNS =
       List.of(
@@ -241,7 +242,7 @@ public final class AggregationSql {
               + " is not a table name; give it as table, database.table or catalog.database.table");
     }
     List<String> parts = new ArrayList<>();
-    for (String part : table.split("\\.")) {
+    for (String part : table.split("\\.", -1)) {
       parts.add("\"" + part + "\"");
     }
     return String.join(".", parts);

@@ -24,6 +24,7 @@ record CallSite(Node node, CodeUnit caller, Optional<List<Expression>> arguments
 
   /** Two call sites are the same place in the code: JavaParser nodes compare by identity here. */
   @Override
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   public boolean equals(Object other) {
     return other instanceof CallSite c
         && c.node == node

@@ -155,6 +155,7 @@ final class CallValues {
   }
 
   /** True if a return statement returns from this body, not from a lambda or inner class in it. */
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   private static boolean belongsTo(ReturnStmt ret, Node body) {
     for (Node n = ret.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
       if (n == body) {

@@ -31,12 +31,11 @@ final class ClientCallRecognizer implements CallRecognizer {
 
   @Override
   public List<Recognized> recognize(
-      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
-    Optional<Expression> scope = call.getScope();
-    if (scope.isEmpty()) {
-      return List.of();
-    }
-    JType receiver = context.typeOf(scope.get());
+      MethodCallExpr call,
+      Expression scope,
+      JType receiver,
+      CodeUnit unit,
+      RecognitionContext context) {
     if (receiver.staticRef()) {
       return List.of();
     }

@@ -74,28 +74,24 @@ final class CollectionValues implements JdkFamily {
 
   @Override
   public Optional<List<Value>> staticCall(String method, List<Expression> args, Frame frame) {
-    switch (method) {
-      case "java.util.List.of":
-      case "java.util.Set.of":
-      case "java.util.stream.Stream.of":
-      case "java.util.Arrays.asList":
-      case "java.util.Arrays.stream":
-      case "java.util.Collections.singletonList":
-      case "java.util.Collections.singleton":
-      case "java.util.List.copyOf":
-      case "java.util.Set.copyOf":
-        return Optional.of(List.of(sequenceOf(args, frame)));
-      case "java.util.Collections.emptyList":
-      case "java.util.Collections.emptySet":
-        return Optional.of(List.of(new Value.Seq(List.of())));
-      case "java.util.Map.of":
-      case "java.util.Collections.singletonMap":
-        return Optional.of(List.of(mapOf(args, frame)));
-      case "java.util.Map.copyOf":
-        return Optional.of(evaluator.eval(args.get(0), frame));
-      default:
-        return Optional.empty();
-    }
+    return switch (method) {
+      case "java.util.List.of",
+          "java.util.Set.of",
+          "java.util.stream.Stream.of",
+          "java.util.Arrays.asList",
+          "java.util.Arrays.stream",
+          "java.util.Collections.singletonList",
+          "java.util.Collections.singleton",
+          "java.util.List.copyOf",
+          "java.util.Set.copyOf" ->
+          Optional.of(List.of(sequenceOf(args, frame)));
+      case "java.util.Collections.emptyList", "java.util.Collections.emptySet" ->
+          Optional.of(List.of(new Value.Seq(List.of())));
+      case "java.util.Map.of", "java.util.Collections.singletonMap" ->
+          Optional.of(List.of(mapOf(args, frame)));
+      case "java.util.Map.copyOf" -> Optional.of(evaluator.eval(args.get(0), frame));
+      default -> Optional.empty();
+    };
   }
 
   @Override
@@ -137,15 +133,14 @@ final class CollectionValues implements JdkFamily {
       return Optional.of(receiver);
     }
     switch (name) {
-      case "add":
-      case "offer":
-      case "push":
+      case "add", "offer", "push" -> {
         if (args.size() == 1) {
           Value element = Values.single(evaluator.eval(args.get(0), frame));
           return Optional.of(Values.eachOf(receiver, s -> ((Value.Seq) s).adding(element)));
         }
         return Optional.of(receiver);
-      case "addAll":
+      }
+      case "addAll" -> {
         List<Value> added = Values.elements(evaluator.eval(args.get(args.size() - 1), frame));
         return Optional.of(
             Values.eachOf(
@@ -157,7 +152,8 @@ final class CollectionValues implements JdkFamily {
                   }
                   return seq;
                 }));
-      case "map":
+      }
+      case "map" -> {
         if (args.get(0) instanceof LambdaExpr lambda) {
           List<Value> mapped = new ArrayList<>();
           for (Value element : Values.elements(receiver)) {
@@ -166,16 +162,16 @@ final class CollectionValues implements JdkFamily {
           return Optional.of(List.of(new Value.Seq(mapped)));
         }
         return Optional.of(List.of(new Value.Seq(List.of(Value.opaque("mapped element")))));
-      case "get":
-      case "getFirst":
-      case "getLast":
-      case "next":
+      }
+      case "get", "getFirst", "getLast", "next" -> {
         return Optional.of(Values.elements(receiver));
-      case "findFirst":
-      case "findAny":
+      }
+      case "findFirst", "findAny" -> {
         return Optional.of(List.of(new Value.Maybe(Values.elements(receiver))));
-      default:
+      }
+      default -> {
         return Optional.empty();
+      }
     }
   }
 
@@ -195,9 +191,7 @@ final class CollectionValues implements JdkFamily {
   private Optional<List<Value>> mapCall(
       String name, List<Expression> args, List<Value> receiver, Frame frame) {
     switch (name) {
-      case "put":
-      case "putIfAbsent":
-      case "setProperty":
+      case "put", "putIfAbsent", "setProperty" -> {
         if (args.size() == 2) {
           Value.Entry entry =
               new Value.Entry(
@@ -205,7 +199,8 @@ final class CollectionValues implements JdkFamily {
           return Optional.of(Values.eachOf(receiver, m -> ((Value.Entries) m).adding(entry)));
         }
         return Optional.of(receiver);
-      case "putAll":
+      }
+      case "putAll" -> {
         if (args.size() == 1) {
           List<Value> from = evaluator.eval(args.get(0), frame);
           if (!from.isEmpty() && from.stream().allMatch(Value.Entries.class::isInstance)) {
@@ -223,21 +218,16 @@ final class CollectionValues implements JdkFamily {
           }
         }
         return Optional.of(addingUnknown(receiver, List.of(), name));
-      case "merge":
-      case "compute":
-      case "computeIfAbsent":
-      case "computeIfPresent":
-      case "replace":
+      }
+      case "merge", "compute", "computeIfAbsent", "computeIfPresent", "replace" -> {
         return Optional.of(
             addingUnknown(
                 receiver, args.isEmpty() ? List.of() : evaluator.eval(args.get(0), frame), name));
-      case "load":
-      case "loadFromXML":
-      case "replaceAll":
+      }
+      case "load", "loadFromXML", "replaceAll" -> {
         return Optional.of(addingUnknown(receiver, List.of(), name));
-      case "get":
-      case "getOrDefault":
-      case "getProperty":
+      }
+      case "get", "getOrDefault", "getProperty" -> {
         List<Value> keys = evaluator.eval(args.get(0), frame);
         List<Value> out = new ArrayList<>();
         for (Value m : receiver) {
@@ -253,18 +243,22 @@ final class CollectionValues implements JdkFamily {
           out.addAll(evaluator.eval(args.get(1), frame));
         }
         return Optional.of(Values.dedupe(out));
-      case "values":
+      }
+      case "values" -> {
         List<Value> values = new ArrayList<>();
         receiver.forEach(
             m -> ((Value.Entries) m).entries().forEach(e -> values.add(Values.single(e.values()))));
         return Optional.of(List.of(new Value.Seq(values)));
-      case "keySet":
+      }
+      case "keySet" -> {
         List<Value> keySet = new ArrayList<>();
         receiver.forEach(
             m -> ((Value.Entries) m).entries().forEach(e -> keySet.add(Values.single(e.keys()))));
         return Optional.of(List.of(new Value.Seq(keySet)));
-      default:
+      }
+      default -> {
         return Optional.empty();
+      }
     }
   }
 }

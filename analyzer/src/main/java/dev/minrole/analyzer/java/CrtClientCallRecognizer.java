@@ -17,16 +17,15 @@ final class CrtClientCallRecognizer implements CallRecognizer {
 
   @Override
   public List<Recognized> recognize(
-      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
-    Optional<Expression> scope = call.getScope();
-    if (scope.isEmpty()) {
-      return List.of();
-    }
-    JType receiver = context.typeOf(scope.get());
+      MethodCallExpr call,
+      Expression scope,
+      JType receiver,
+      CodeUnit unit,
+      RecognitionContext context) {
     if (!context.analysis().sdk().utilities().hasFactories(receiver.name())) {
       return List.of();
     }
-    for (Value client : context.evaluator().evaluateInContexts(scope.get(), unit)) {
+    for (Value client : context.evaluator().evaluateInContexts(scope, unit)) {
       Optional<UtilityType> made =
           client instanceof Value.Obj obj
               ? context
@@ -38,7 +37,7 @@ final class CrtClientCallRecognizer implements CallRecognizer {
               : Optional.empty();
       if (made.isPresent() && made.get().method(call.getNameAsString()).isPresent()) {
         return UtilityCallRecognizer.recognize(
-            made.get(), receiver.simpleName(), call, scope.get(), unit, context);
+            made.get(), receiver.simpleName(), call, scope, unit, context);
       }
     }
     return List.of();

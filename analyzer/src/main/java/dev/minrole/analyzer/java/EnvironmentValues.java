@@ -18,18 +18,17 @@ final class EnvironmentValues implements JdkFamily {
 
   @Override
   public Optional<List<Value>> staticCall(String method, List<Expression> args, Frame frame) {
-    switch (method) {
-      case "java.lang.System.getenv":
-        return Optional.of(
-            args.isEmpty()
-                ? List.of(new Value.Environment())
-                : Values.eachString(evaluator.eval(args.get(0), frame), ArgValue.EnvVar::new));
-      case "java.lang.System.getProperty":
-        return Optional.of(
-            Values.eachString(evaluator.eval(args.get(0), frame), ArgValue.SystemProperty::new));
-      default:
-        return Optional.empty();
-    }
+    return switch (method) {
+      case "java.lang.System.getenv" ->
+          Optional.of(
+              args.isEmpty()
+                  ? List.of(new Value.Environment())
+                  : Values.eachString(evaluator.eval(args.get(0), frame), ArgValue.EnvVar::new));
+      case "java.lang.System.getProperty" ->
+          Optional.of(
+              Values.eachString(evaluator.eval(args.get(0), frame), ArgValue.SystemProperty::new));
+      default -> Optional.empty();
+    };
   }
 
   @Override

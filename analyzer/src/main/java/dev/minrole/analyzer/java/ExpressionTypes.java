@@ -35,7 +35,6 @@ import com.github.javaparser.ast.type.TypeParameter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +47,7 @@ final class ExpressionTypes {
   private final Variables variables;
   private final CallTargets targets;
   private final ExternalTypes external;
-  private final Map<Node, JType> cache = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, JType> cache = new IdentityHashMap<>();
 
   ExpressionTypes(
       TypeIndex index,
@@ -202,14 +201,17 @@ final class ExpressionTypes {
 
   private JType binaryType(BinaryExpr binary) {
     switch (binary.getOperator()) {
-      case EQUALS, NOT_EQUALS, LESS, GREATER, LESS_EQUALS, GREATER_EQUALS, AND, OR:
+      case EQUALS, NOT_EQUALS, LESS, GREATER, LESS_EQUALS, GREATER_EQUALS, AND, OR -> {
         return JType.of("boolean");
-      case PLUS:
+      }
+      case PLUS -> {
         JType left = typeOf(binary.getLeft());
         JType right = typeOf(binary.getRight());
         return left.isString() || right.isString() ? JType.STRING : left;
-      default:
+      }
+      default -> {
         return typeOf(binary.getLeft());
+      }
     }
   }
 

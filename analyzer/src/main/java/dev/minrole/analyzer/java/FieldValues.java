@@ -9,7 +9,6 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,7 @@ final class FieldValues {
   private final ValueEvaluator ev;
   private final Analysis analysis;
   private final Reachability.Result reach;
-  private final Map<Object, List<Value>> memo = new IdentityHashMap<>();
+  private final IdentityHashMap<Object, List<Value>> memo = new IdentityHashMap<>();
 
   FieldValues(ValueEvaluator ev, Analysis analysis, Reachability.Result reach) {
     this.ev = ev;

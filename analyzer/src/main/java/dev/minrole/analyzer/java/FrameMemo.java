@@ -22,6 +22,8 @@ final class FrameMemo {
   /** A node, compared by identity (JavaParser nodes compare by structure), in a frame. */
   record Key(Node node, Frame frame) {
     @Override
+    @SuppressWarnings(
+        "ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
     public boolean equals(Object other) {
       return other instanceof Key k && k.node == node && k.frame.equals(frame);
     }

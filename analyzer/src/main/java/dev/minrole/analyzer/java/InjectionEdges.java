@@ -23,7 +23,7 @@ final class InjectionEdges {
   private final DependencyInjection injection;
   private final Reachability reach;
   private final Set<String> injected = new LinkedHashSet<>();
-  private final Map<Node, List<MethodInfo>> suppliers = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, List<MethodInfo>> suppliers = new IdentityHashMap<>();
 
   /** Classes created only because an injection point had several candidates. */
   private final Set<TypeInfo> ambiguouslyInjected = new LinkedHashSet<>();

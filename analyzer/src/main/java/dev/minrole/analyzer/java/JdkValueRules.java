@@ -97,6 +97,7 @@ final class JdkValueRules {
    * ifPresent}, a collection's or stream's elements to {@code forEach}, {@code filter}, {@code
    * anyMatch}. Empty when the lambda is given to anything else or the receiver is not known.
    */
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   Optional<List<Value>> lambdaArgument(VarRef.LambdaParam param, Frame frame) {
     if (param.index() != 0
         || !(param.lambda().getParentNode().orElse(null) instanceof MethodCallExpr call)

@@ -19,12 +19,11 @@ import java.util.Optional;
 final class LibraryCallRecognizer implements CallRecognizer {
   @Override
   public List<Recognized> recognize(
-      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
-    Optional<Expression> scope = call.getScope();
-    if (scope.isEmpty()) {
-      return List.of();
-    }
-    JType receiver = context.typeOf(scope.get());
+      MethodCallExpr call,
+      Expression scope,
+      JType receiver,
+      CodeUnit unit,
+      RecognitionContext context) {
     String name = call.getNameAsString();
     List<LibraryCall> calls;
     Map<Integer, String> lambdaProperties = Map.of();
@@ -49,7 +48,7 @@ final class LibraryCallRecognizer implements CallRecognizer {
     }
     ValueEvaluator evaluator = context.evaluator();
     List<Value> receiverValues =
-        receiver.staticRef() ? List.of() : evaluator.evaluateInContexts(scope.get(), unit);
+        receiver.staticRef() ? List.of() : evaluator.evaluateInContexts(scope, unit);
     LibraryRequests.Sources sources =
         LibraryRequests.ofCall(
             call.getArguments(),

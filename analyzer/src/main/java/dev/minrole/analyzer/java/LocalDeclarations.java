@@ -20,8 +20,10 @@ import java.util.Map;
 final class LocalDeclarations {
   private static final DataKey<LocalDeclarations> KEY = new DataKey<>() {};
 
-  private final Map<Node, List<TypeDeclaration<?>>> localClasses = new IdentityHashMap<>();
-  private final Map<Node, List<TypeDeclaration<?>>> localRecords = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, List<TypeDeclaration<?>>> localClasses =
+      new IdentityHashMap<>();
+  private final IdentityHashMap<Node, List<TypeDeclaration<?>>> localRecords =
+      new IdentityHashMap<>();
   private final List<ObjectCreationExpr> anonymous = new ArrayList<>();
 
   /** Notes one node; called for every node of a tree in pre-order (source order). */

@@ -12,7 +12,6 @@ import dev.minrole.analyzer.model.ArgValue;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +32,7 @@ final class LocalValues {
 
   private final ValueEvaluator evaluator;
   private final Variables variables;
-  private final Map<Node, ReachingDefinitions> bodies = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, ReachingDefinitions> bodies = new IdentityHashMap<>();
   private final FrameMemo memo = new FrameMemo();
   private final Set<FrameMemo.Key> inProgress = new java.util.HashSet<>();
 
@@ -91,6 +90,7 @@ final class LocalValues {
    * finds the definitions it reads already evaluated: a chain of a thousand assignments is then a
    * thousand shallow evaluations, not one a thousand calls deep.
    */
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   private void warm(VariableDeclarator declarator, Frame frame) {
     if (memo.contains(declarator.getName(), frame)) {
       return;
@@ -205,6 +205,7 @@ final class LocalValues {
    * True if {@code read} is the start of a concatenation that is assigned back to the same
    * variable: {@code key = key + part}.
    */
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   private static boolean isAppendedTo(NameExpr read, VariableDeclarator declarator) {
     Node child = read;
     Node parent = read.getParentNode().orElse(null);

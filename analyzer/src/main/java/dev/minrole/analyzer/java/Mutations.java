@@ -119,6 +119,8 @@ final class Mutations {
     return Optional.empty();
   }
 
+  @SuppressWarnings(
+      "ReferenceEquality") // TypeIndex holds one FieldInfo per declaration; identity is meant
   private static boolean refersToField(Expression target, FieldInfo field, Analysis analysis) {
     if (target instanceof FieldAccessExpr access) {
       return access.getNameAsString().equals(field.name())
@@ -154,6 +156,7 @@ final class Mutations {
   }
 
   /** True for the outermost call of a chain such as {@code b.bucket(x).key(y)}. */
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   private static boolean isChainRoot(MethodCallExpr call) {
     return !(call.getParentNode().orElse(null) instanceof MethodCallExpr parent
         && parent.getScope().map(s -> s == call).orElse(false));
@@ -167,6 +170,7 @@ final class Mutations {
     return current;
   }
 
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   private static boolean isInside(Node node, Node container) {
     for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
       if (n == container) {

@@ -16,15 +16,12 @@ final class OptionalValues implements JdkFamily {
 
   @Override
   public Optional<List<Value>> staticCall(String method, List<Expression> args, Frame frame) {
-    switch (method) {
-      case "java.util.Optional.of":
-      case "java.util.Optional.ofNullable":
-        return Optional.of(List.of(new Value.Maybe(evaluator.eval(args.get(0), frame))));
-      case "java.util.Optional.empty":
-        return Optional.of(List.of(new Value.Maybe(List.of())));
-      default:
-        return Optional.empty();
-    }
+    return switch (method) {
+      case "java.util.Optional.of", "java.util.Optional.ofNullable" ->
+          Optional.of(List.of(new Value.Maybe(evaluator.eval(args.get(0), frame))));
+      case "java.util.Optional.empty" -> Optional.of(List.of(new Value.Maybe(List.of())));
+      default -> Optional.empty();
+    };
   }
 
   @Override
@@ -37,25 +34,30 @@ final class OptionalValues implements JdkFamily {
       String name, List<Expression> args, List<Value> receiver, Frame frame) {
     List<Value> held = held(receiver);
     switch (name) {
-      case "get":
-      case "orElseThrow":
+      case "get", "orElseThrow" -> {
         return Optional.of(held);
-      case "orElse":
+      }
+      case "orElse" -> {
         return Optional.of(Values.withFallback(held, evaluator.eval(args.get(0), frame)));
-      case "orElseGet":
+      }
+      case "orElseGet" -> {
         return Optional.of(
             args.get(0) instanceof LambdaExpr lambda
                 ? Values.withFallback(held, evaluator.applyLambda(lambda, List.of(), frame))
                 : held);
-      case "map":
+      }
+      case "map" -> {
         if (args.get(0) instanceof LambdaExpr lambda) {
           return Optional.of(List.of(new Value.Maybe(evaluator.applyLambda(lambda, held, frame))));
         }
         return Optional.of(List.of(Value.opaque("mapped optional")));
-      case "filter":
+      }
+      case "filter" -> {
         return Optional.of(receiver);
-      default:
+      }
+      default -> {
         return Optional.empty();
+      }
     }
   }
 

@@ -55,7 +55,7 @@ final class Reachability {
   private final Set<TypeInfo> instantiated = new LinkedHashSet<>();
   private final Set<TypeInfo> initialized = new LinkedHashSet<>();
 
-  private final Map<MethodInfo, List<CallSite>> callSites = new IdentityHashMap<>();
+  private final IdentityHashMap<MethodInfo, List<CallSite>> callSites = new IdentityHashMap<>();
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final InjectionEdges edges;
   private final VirtualDispatch virtual;

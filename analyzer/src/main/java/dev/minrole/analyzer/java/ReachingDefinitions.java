@@ -56,8 +56,8 @@ import java.util.Optional;
  */
 final class ReachingDefinitions {
   private final Variables variables;
-  private final Map<Node, List<Node>> reaching = new IdentityHashMap<>();
-  private final Map<Node, VariableDeclarator> definitions = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, List<Node>> reaching = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, VariableDeclarator> definitions = new IdentityHashMap<>();
   private final List<Node> definitionOrder = new ArrayList<>();
   private final Deque<Target> targets = new ArrayDeque<>();
 
@@ -489,6 +489,7 @@ final class ReachingDefinitions {
   }
 
   /** The loop a labeled {@code continue} goes back to: the labeled statement's own loop. */
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   private Target loopOf(Target labeled) {
     if (labeled == null) {
       return null;
@@ -531,6 +532,8 @@ final class ReachingDefinitions {
     }
 
     /** These definitions, with {@code def} added to those of {@code v}. */
+    @SuppressWarnings(
+        "ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
     Defs with(VariableDeclarator v, Node def) {
       List<Node> current = of(v);
       if (current.stream().anyMatch(d -> d == def)) {

@@ -37,12 +37,11 @@ final class Sdk1CallRecognizer implements CallRecognizer {
 
   @Override
   public List<Recognized> recognize(
-      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
-    Optional<Expression> scope = call.getScope();
-    if (scope.isEmpty()) {
-      return List.of();
-    }
-    JType receiver = context.typeOf(scope.get());
+      MethodCallExpr call,
+      Expression scope,
+      JType receiver,
+      CodeUnit unit,
+      RecognitionContext context) {
     if (receiver.staticRef() || !receiver.name().startsWith(Sdk1Types.PREFIX)) {
       return List.of();
     }
@@ -55,7 +54,7 @@ final class Sdk1CallRecognizer implements CallRecognizer {
     }
     String receiverName = receiver.simpleName();
     if (library.isEmpty() && client.isPresent()) {
-      library = wrapper(client.get(), scope.get(), unit, context);
+      library = wrapper(client.get(), scope, unit, context);
       if (library.isPresent()) {
         receiverName = library.get().simpleName();
       }
@@ -66,7 +65,7 @@ final class Sdk1CallRecognizer implements CallRecognizer {
         if (method.get().handle().isPresent()) {
           return List.of();
         }
-        return new Sdk1LibraryCalls(context, unit, call, scope.get(), receiverName)
+        return new Sdk1LibraryCalls(context, unit, call, scope, receiverName)
             .recognize(library.get(), method.get());
       }
       if (library.get().local().contains(name) || NOT_OPERATIONS.contains(name)) {

@@ -3,6 +3,7 @@ package dev.minrole.analyzer.java;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
@@ -13,6 +14,7 @@ import dev.minrole.analyzer.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the recognizers over every call in reachable code and turns what they find into SdkCalls.
@@ -91,8 +93,13 @@ final class SdkCallCollector {
 
   private void recognize(
       MethodCallExpr call, CodeUnit unit, RecognitionContext context, List<SdkCall> calls) {
+    Optional<Expression> scope = call.getScope();
+    if (scope.isEmpty()) {
+      return;
+    }
+    JType receiver = context.typeOf(scope.get());
     for (CallRecognizer recognizer : recognizers) {
-      List<Recognized> found = recognizer.recognize(call, unit, context);
+      List<Recognized> found = recognizer.recognize(call, scope.get(), receiver, unit, context);
       if (found.isEmpty()) {
         continue;
       }

@@ -32,23 +32,20 @@ final class StringValues implements JdkFamily {
 
   @Override
   public Optional<List<Value>> staticCall(String method, List<Expression> args, Frame frame) {
-    switch (method) {
-      case "java.lang.String.format":
-        return Optional.of(format(args, frame));
-      case "java.lang.String.valueOf":
-      case "java.util.Objects.requireNonNull":
-      case "java.util.Objects.toString":
-      case "java.lang.Integer.toString":
-      case "java.lang.Long.toString":
-        return Optional.of(evaluator.eval(args.get(0), frame));
-      case "java.util.Objects.requireNonNullElse":
-        return Optional.of(
-            Values.union(evaluator.eval(args.get(0), frame), evaluator.eval(args.get(1), frame)));
-      case "java.lang.String.join":
-        return Optional.of(join(args, frame));
-      default:
-        return Optional.empty();
-    }
+    return switch (method) {
+      case "java.lang.String.format" -> Optional.of(format(args, frame));
+      case "java.lang.String.valueOf",
+          "java.util.Objects.requireNonNull",
+          "java.util.Objects.toString",
+          "java.lang.Integer.toString",
+          "java.lang.Long.toString" ->
+          Optional.of(evaluator.eval(args.get(0), frame));
+      case "java.util.Objects.requireNonNullElse" ->
+          Optional.of(
+              Values.union(evaluator.eval(args.get(0), frame), evaluator.eval(args.get(1), frame)));
+      case "java.lang.String.join" -> Optional.of(join(args, frame));
+      default -> Optional.empty();
+    };
   }
 
   @Override
@@ -63,20 +60,25 @@ final class StringValues implements JdkFamily {
       return Optional.of(receiver);
     }
     switch (name) {
-      case "toLowerCase":
+      case "toLowerCase" -> {
         return Optional.of(Values.mapLiterals(receiver, s -> s.toLowerCase(Locale.ROOT)));
-      case "toUpperCase":
+      }
+      case "toUpperCase" -> {
         return Optional.of(Values.mapLiterals(receiver, s -> s.toUpperCase(Locale.ROOT)));
-      case "concat":
+      }
+      case "concat" -> {
         return Optional.of(evaluator.concat(List.of(receiver, evaluator.eval(args.get(0), frame))));
-      case "formatted":
+      }
+      case "formatted" -> {
         List<Value> out = new ArrayList<>();
         for (Value template : receiver) {
           out.addAll(formatWith(template, args, frame));
         }
         return Optional.of(out);
-      default:
+      }
+      default -> {
         return Optional.empty();
+      }
     }
   }
 

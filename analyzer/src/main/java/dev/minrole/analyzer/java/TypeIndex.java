@@ -35,12 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TypeIndex {
   private final Map<String, TypeInfo> byName = new LinkedHashMap<>();
-  private final Map<Node, TypeInfo> byNode = new IdentityHashMap<>();
-  private final Map<Node, MethodInfo> methodsByNode = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, TypeInfo> byNode = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, MethodInfo> methodsByNode = new IdentityHashMap<>();
   private final Map<String, List<TypeInfo>> directSubtypes = new HashMap<>();
   private final Map<String, Set<TypeInfo>> allSubtypes = new ConcurrentHashMap<>();
   private final List<FileScope> scopes = new ArrayList<>();
-  private final Map<Node, FileScope> scopeByUnit = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, FileScope> scopeByUnit = new IdentityHashMap<>();
   private int anonymousCounter;
 
   TypeIndex(List<ParsedFile> files) {
@@ -77,7 +77,8 @@ final class TypeIndex {
     if (enclosing == null) {
       return;
     }
-    String fqn = enclosing.fqn() + "$" + (++anonymousCounter);
+    anonymousCounter++;
+    String fqn = enclosing.fqn() + "$" + anonymousCounter;
     TypeInfo type =
         new TypeInfo(
             fqn,

@@ -23,13 +23,12 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
 
   @Override
   public List<Recognized> recognize(
-      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
-    Optional<Expression> scope = call.getScope();
-    if (scope.isEmpty()) {
-      return List.of();
-    }
-    JType receiver = context.typeOf(scope.get());
-    if (receiver.isKnown() || receiver.staticRef() || derivedFromKnownData(scope.get(), context)) {
+      MethodCallExpr call,
+      Expression scope,
+      JType receiver,
+      CodeUnit unit,
+      RecognitionContext context) {
+    if (receiver.isKnown() || receiver.staticRef() || derivedFromKnownData(scope, context)) {
       return List.of();
     }
     String method = call.getNameAsString();

@@ -24,17 +24,16 @@ final class UtilityCallRecognizer implements CallRecognizer {
 
   @Override
   public List<Recognized> recognize(
-      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
-    Optional<Expression> scope = call.getScope();
-    if (scope.isEmpty()) {
-      return List.of();
-    }
-    JType receiver = context.typeOf(scope.get());
+      MethodCallExpr call,
+      Expression scope,
+      JType receiver,
+      CodeUnit unit,
+      RecognitionContext context) {
     Optional<UtilityType> type = context.analysis().sdk().utilities().type(receiver.name());
     if (type.isEmpty()) {
       return List.of();
     }
-    return recognize(type.get(), receiver.simpleName(), call, scope.get(), unit, context);
+    return recognize(type.get(), receiver.simpleName(), call, scope, unit, context);
   }
 
   /** The operations a method of the utility {@code type} performs; none for other methods. */

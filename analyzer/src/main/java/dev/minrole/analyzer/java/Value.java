@@ -125,6 +125,8 @@ sealed interface Value {
    */
   record Alloc(com.github.javaparser.ast.Node site, Frame frame) implements Value {
     @Override
+    @SuppressWarnings(
+        "ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
     public boolean equals(Object other) {
       return other instanceof Alloc a && a.site == site && java.util.Objects.equals(a.frame, frame);
     }

@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,8 +66,8 @@ final class ValueEvaluator {
 
   private final Analysis analysis;
   private final Reachability.Result reach;
-  private final Map<Node, List<Value>> bindings = new IdentityHashMap<>();
-  private final Map<Node, Integer> active = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, List<Value>> bindings = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Integer> active = new IdentityHashMap<>();
   private final LocalValues locals;
   private final FieldValues fields;
   private final CallValues calls;
@@ -339,6 +338,7 @@ final class ValueEvaluator {
   }
 
   /** True if {@code name} resolves to the declaration {@code node}. */
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   boolean refersTo(NameExpr name, Node node) {
     Optional<VarRef> ref = analysis.variables().lookup(name.getNameAsString(), name);
     if (ref.isEmpty()) {

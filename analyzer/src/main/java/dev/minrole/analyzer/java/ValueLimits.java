@@ -5,7 +5,6 @@ import dev.minrole.analyzer.model.ArgValue;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +17,7 @@ final class ValueLimits {
   private final long budget;
   private long steps;
   private Node exhaustedAt;
-  private final Map<Node, Widened> widened = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Widened> widened = new IdentityHashMap<>();
 
   /**
    * A value that was widened at {@code at}: {@code alternatives} values (0: too deep), or one too

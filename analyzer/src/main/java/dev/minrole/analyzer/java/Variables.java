@@ -35,7 +35,8 @@ import java.util.Set;
  */
 final class Variables {
   private final TypeIndex index;
-  private final Map<Node, Map<String, TypePatternExpr>> patterns = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Map<String, TypePatternExpr>> patterns =
+      new IdentityHashMap<>();
 
   Variables(TypeIndex index) {
     this.index = index;
@@ -120,6 +121,7 @@ final class Variables {
     return Optional.empty();
   }
 
+  @SuppressWarnings("ReferenceEquality") // JavaParser nodes compare structurally; identity is meant
   private Optional<VarRef> declaredBefore(List<Statement> statements, Node child, String name) {
     for (Statement statement : statements) {
       if (statement == child) {

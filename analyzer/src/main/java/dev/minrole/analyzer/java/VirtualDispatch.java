@@ -30,7 +30,7 @@ final class VirtualDispatch {
   private final InjectionEdges edges;
   private final Reachability reach;
   private final List<VirtualCall> virtualCalls = new ArrayList<>();
-  private final Map<Node, Set<MethodInfo>> dispatched = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Set<MethodInfo>> dispatched = new IdentityHashMap<>();
 
   /**
    * Virtual calls bound to a target the function may not create: by fallback or ambiguous
@@ -145,7 +145,7 @@ final class VirtualDispatch {
   }
 
   void reportAmbiguity() {
-    Map<Node, VirtualCall> bySite = new IdentityHashMap<>();
+    IdentityHashMap<Node, VirtualCall> bySite = new IdentityHashMap<>();
     virtualCalls.forEach(c -> bySite.putIfAbsent(c.site(), c));
     for (Map.Entry<Node, VirtualCall> e : bySite.entrySet()) {
       Set<MethodInfo> found = dispatched.getOrDefault(e.getKey(), Set.of());

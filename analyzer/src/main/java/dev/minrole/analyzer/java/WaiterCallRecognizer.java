@@ -14,12 +14,14 @@ import java.util.Optional;
 final class WaiterCallRecognizer implements CallRecognizer {
   @Override
   public List<Recognized> recognize(
-      MethodCallExpr call, CodeUnit unit, RecognitionContext context) {
-    Optional<Expression> scope = call.getScope();
-    if (scope.isEmpty() || !call.getNameAsString().startsWith("waitUntil")) {
+      MethodCallExpr call,
+      Expression scope,
+      JType receiver,
+      CodeUnit unit,
+      RecognitionContext context) {
+    if (!call.getNameAsString().startsWith("waitUntil")) {
       return List.of();
     }
-    JType receiver = context.typeOf(scope.get());
     Optional<SdkService> service = context.analysis().sdk().waiterService(receiver.name());
     if (service.isEmpty()) {
       return List.of();

@@ -36,15 +36,15 @@ public final class LibraryModels {
       String library = file.path("library").asText();
       JsonNode typeNodes = file.path("types");
       typeNodes
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               e ->
                   types.put(
                       e.getKey(), type(e.getKey(), library, resolve(typeNodes, e.getValue()))));
       JsonNode annotationNodes = file.path("annotations");
       annotationNodes
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               e ->
                   annotations.put(
                       e.getKey(),
@@ -166,8 +166,8 @@ public final class LibraryModels {
     Map<String, LibraryMethod> methods = new LinkedHashMap<>();
     JsonNode methodNodes = node.path("methods");
     methodNodes
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             m -> methods.put(m.getKey(), method(m.getKey(), resolve(methodNodes, m.getValue()))));
     Set<String> fluent = new LinkedHashSet<>();
     node.path("fluent").forEach(f -> fluent.add(f.asText()));
@@ -187,8 +187,8 @@ public final class LibraryModels {
     Map<String, Integer> set = new LinkedHashMap<>();
     Map<String, String> setFrom = new LinkedHashMap<>();
     node.path("set")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             s -> {
               if (s.getValue().isInt()) {
                 set.put(s.getKey(), s.getValue().asInt());
@@ -198,8 +198,8 @@ public final class LibraryModels {
             });
     Map<Integer, String> lambda = new LinkedHashMap<>();
     node.path("lambda")
-        .fields()
-        .forEachRemaining(l -> lambda.put(Integer.parseInt(l.getKey()), l.getValue().asText()));
+        .properties()
+        .forEach(l -> lambda.put(Integer.parseInt(l.getKey()), l.getValue().asText()));
     return new LibraryMethod(
         name,
         calls(node.path("calls")),
@@ -214,12 +214,12 @@ public final class LibraryModels {
     for (JsonNode c : array) {
       Map<String, ArgSource> args = new LinkedHashMap<>();
       c.path("args")
-          .fields()
-          .forEachRemaining(a -> args.put(a.getKey(), ArgSource.parse(a.getValue().asText())));
+          .properties()
+          .forEach(a -> args.put(a.getKey(), ArgSource.parse(a.getValue().asText())));
       Map<Integer, String> unless = new LinkedHashMap<>();
       c.path("unlessPrefix")
-          .fields()
-          .forEachRemaining(u -> unless.put(Integer.parseInt(u.getKey()), u.getValue().asText()));
+          .properties()
+          .forEach(u -> unless.put(Integer.parseInt(u.getKey()), u.getValue().asText()));
       List<LibraryCall.Requirement> requires = new ArrayList<>();
       for (JsonNode r : c.path("requires")) {
         requires.add(
@@ -243,9 +243,7 @@ public final class LibraryModels {
 
   private static AnnotationModel annotation(String name, String library, JsonNode node) {
     Map<String, List<LibraryCall>> variants = new LinkedHashMap<>();
-    node.path("variants")
-        .fields()
-        .forEachRemaining(v -> variants.put(v.getKey(), calls(v.getValue())));
+    node.path("variants").properties().forEach(v -> variants.put(v.getKey(), calls(v.getValue())));
     return new AnnotationModel(
         name,
         library,

@@ -195,8 +195,8 @@ public final class SdkInventory {
     Map<String, List<SdkMember>> shapes = new HashMap<>();
     client
         .path("shapes")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               JsonNode value = e.getValue();
               shapes.put(e.getKey(), members(value.isArray() ? value : value.path("members")));

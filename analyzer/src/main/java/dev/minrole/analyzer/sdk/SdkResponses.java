@@ -35,13 +35,13 @@ public final class SdkResponses {
 
   SdkResponses(JsonNode root) {
     root.path("responses")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             service ->
                 service
                     .getValue()
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         op -> {
                           List<DerivedMember> members = new ArrayList<>();
                           op.getValue().forEach(m -> members.add(member(m)));

@@ -24,8 +24,8 @@ public final class SdkUtilities {
 
   SdkUtilities(JsonNode root) {
     root.path("types")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               UtilityType type = type(e.getKey(), e.getValue());
               types.put(e.getKey(), type);
@@ -39,13 +39,13 @@ public final class SdkUtilities {
 
   /** A table of class, then method, to the class of what the method returns. */
   private static void readMethodTable(JsonNode node, Map<String, Map<String, String>> into) {
-    node.fields()
-        .forEachRemaining(
+    node.properties()
+        .forEach(
             e -> {
               Map<String, String> methods = new HashMap<>();
               e.getValue()
-                  .fields()
-                  .forEachRemaining(m -> methods.put(m.getKey(), m.getValue().asText()));
+                  .properties()
+                  .forEach(m -> methods.put(m.getKey(), m.getValue().asText()));
               into.put(e.getKey(), methods);
             });
   }
@@ -67,25 +67,23 @@ public final class SdkUtilities {
   private static UtilityType type(String name, JsonNode node) {
     Map<String, UtilityMethod> methods = new LinkedHashMap<>();
     node.path("methods")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             m -> {
               JsonNode spec = m.getValue();
               List<String> operations = new ArrayList<>();
               spec.path("operations").forEach(o -> operations.add(o.asText()));
               Map<String, Integer> set = new LinkedHashMap<>();
-              spec.path("set")
-                  .fields()
-                  .forEachRemaining(s -> set.put(s.getKey(), s.getValue().asInt()));
+              spec.path("set").properties().forEach(s -> set.put(s.getKey(), s.getValue().asInt()));
               Map<String, Map<String, String>> members = new LinkedHashMap<>();
               spec.path("members")
-                  .fields()
-                  .forEachRemaining(
+                  .properties()
+                  .forEach(
                       op -> {
                         Map<String, String> renames = new LinkedHashMap<>();
                         op.getValue()
-                            .fields()
-                            .forEachRemaining(r -> renames.put(r.getKey(), r.getValue().asText()));
+                            .properties()
+                            .forEach(r -> renames.put(r.getKey(), r.getValue().asText()));
                         members.put(op.getKey(), renames);
                       });
               methods.put(

@@ -1,20 +1,17 @@
 package dev.minrole.analyzer.serverless;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.minrole.analyzer.template.ArnKinds;
+import static dev.minrole.analyzer.serverless.ServiceFunctions.normalized;
+import static dev.minrole.analyzer.serverless.TemplateNodes.getAtt;
+import static dev.minrole.analyzer.serverless.TemplateNodes.logGroupName;
+import static dev.minrole.analyzer.serverless.TemplateNodes.map;
+import static dev.minrole.analyzer.serverless.TemplateNodes.scalar;
+
 import dev.minrole.analyzer.template.TNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds from a resolved {@code serverless.yml} the CloudFormation template the Serverless
@@ -29,50 +26,24 @@ import java.util.Set;
  * What the generated roles grant is data: {@code generated-role.yaml}. Every node keeps the line of
  * {@code serverless.yml} it comes from.
  *
- * <p>Over 300 lines: the function, its events and the roles generated for it are one compilation
- * step of the Framework; the generated roles' contents are data.
+ * <p>This class writes the function and its resources; {@link GeneratedRole} writes the roles, and
+ * {@link ServiceFunctions} reads what both need to know about the functions.
  */
 final class ServerlessCompiler {
   static final String SHARED_ROLE = "IamRoleLambdaExecution";
-  private static final String PLUGIN = "serverless-iam-roles-per-function";
-  private static final String DATA = "/dev/minrole/analyzer/serverless/generated-role.yaml";
-  private static volatile JsonNode data;
 
   private final TNode.TMap root;
-  private final String service;
-  private final String stage;
   private final TNode.TMap provider;
-  private final JsonNode rules;
+  private final ServiceFunctions functions;
+  private final GeneratedRole roles;
   private final Map<String, TNode> resources = new LinkedHashMap<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
   ServerlessCompiler(TNode.TMap root, String stage) {
     this.root = root;
-    this.stage = stage;
     this.provider = root.map("provider");
-    Optional<TNode> serviceNode = root.get("service");
-    this.service =
-        serviceNode
-            .flatMap(TNode::text)
-            .or(() -> serviceNode.flatMap(TNode::asMap).flatMap(m -> m.text("name")))
-            .orElse("service");
-    this.rules = rules();
-  }
-
-  private static JsonNode rules() {
-    JsonNode result = data;
-    if (result == null) {
-      try (InputStream in = ServerlessCompiler.class.getResourceAsStream(DATA)) {
-        if (in == null) {
-          throw new IllegalStateException("data file missing from the build: " + DATA);
-        }
-        result = new ObjectMapper(new YAMLFactory()).readTree(in);
-        data = result;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return result;
+    this.functions = new ServiceFunctions(root, stage);
+    this.roles = new GeneratedRole(functions);
   }
 
   /** The function logical ids of the template, each with its name in {@code functions}. */
@@ -87,12 +58,12 @@ final class ServerlessCompiler {
     resources.putIfAbsent(
         "ServerlessDeploymentBucket",
         map(root.line(), "Type", scalar("AWS::S3::Bucket", root.line())));
-    TNode.TMap functions = root.map("functions");
+    TNode.TMap declared = root.map("functions");
     boolean plugin =
         root.get("plugins").map(TNode::items).orElse(List.of()).stream()
-            .anyMatch(p -> p.text().map(PLUGIN::equals).orElse(false));
+            .anyMatch(p -> p.text().map(GeneratedRole.PLUGIN::equals).orElse(false));
     List<String> sharing = new ArrayList<>();
-    for (Map.Entry<String, TNode> e : functions.entries().entrySet()) {
+    for (Map.Entry<String, TNode> e : declared.entries().entrySet()) {
       TNode.TMap fn = e.getValue().asMap().orElse(new TNode.TMap(Map.of(), e.getValue().line()));
       String id = normalized(e.getKey());
       names.put(id + "LambdaFunction", e.getKey());
@@ -102,7 +73,7 @@ final class ServerlessCompiler {
         role = roleReference(ownRole.get());
       } else if (plugin && fn.get("iamRoleStatements").isPresent()) {
         String roleId = id + SHARED_ROLE;
-        resources.put(roleId, generatedRole(List.of(e.getKey()), fn.line(), true));
+        resources.put(roleId, roles.role(List.of(e.getKey()), fn.line(), true));
         role = getAtt(roleId, fn.line());
       } else {
         sharing.add(e.getKey());
@@ -111,7 +82,7 @@ final class ServerlessCompiler {
       function(e.getKey(), id, fn, role);
     }
     if (!sharing.isEmpty()) {
-      resources.put(SHARED_ROLE, generatedRole(sharing, provider.line(), false));
+      resources.put(SHARED_ROLE, roles.role(sharing, provider.line(), false));
     }
     Map<String, TNode> out = new LinkedHashMap<>();
     custom.get("Conditions").ifPresent(c -> out.put("Conditions", c));
@@ -142,14 +113,10 @@ final class ServerlessCompiler {
     return role;
   }
 
-  private String functionName(String key, TNode.TMap fn) {
-    return fn.text("name").orElse(service + "-" + stage + "-" + key);
-  }
-
   private void function(String key, String id, TNode.TMap fn, TNode role) {
     int line = fn.line();
     Map<String, TNode> props = new LinkedHashMap<>();
-    String name = functionName(key, fn);
+    String name = functions.functionName(key, fn);
     props.put("FunctionName", fn.get("name").orElse(scalar(name, line)));
     fn.get("handler").ifPresent(h -> props.put("Handler", h));
     props.put("Role", role);
@@ -171,7 +138,8 @@ final class ServerlessCompiler {
                         v.get("securityGroupIds").orElse(new TNode.TList(List.of(), v.line())),
                         "SubnetIds",
                         v.get("subnetIds").orElse(new TNode.TList(List.of(), v.line())))));
-    tracing(fn)
+    functions
+        .tracing(fn)
         .ifPresent(
             t -> props.put("TracingConfig", map(t.line(), "Mode", scalar("Active", t.line()))));
     fn.get("onError").ifPresent(t -> props.put("DeadLetterConfig", map(t.line(), "TargetArn", t)));
@@ -209,7 +177,7 @@ final class ServerlessCompiler {
     }
     int n = 0;
     for (TNode event : fn.get("events").map(TNode::items).orElse(List.of())) {
-      Optional<Poll> poll = poll(event);
+      Optional<ServiceFunctions.Poll> poll = ServiceFunctions.poll(event);
       if (poll.isEmpty()) {
         continue;
       }
@@ -244,7 +212,7 @@ final class ServerlessCompiler {
                 d ->
                     config.put(
                         outcome.equals("onSuccess") ? "OnSuccess" : "OnFailure",
-                        map(d.line(), "Destination", destination(d))));
+                        map(d.line(), "Destination", functions.destination(d))));
       }
       resources.put(
           id + "EventInvokeConfig",
@@ -263,279 +231,5 @@ final class ServerlessCompiler {
                   "DestinationConfig",
                   new TNode.TMap(config, destinations.line()))));
     }
-  }
-
-  /** {@code tracing: Active} on the function, or {@code provider.tracing.lambda}. */
-  private Optional<TNode> tracing(TNode.TMap fn) {
-    Optional<TNode> t = fn.get("tracing").or(() -> provider.map("tracing").get("lambda"));
-    return t.filter(
-        n -> n.text().map(v -> v.equalsIgnoreCase("Active") || v.equals("true")).orElse(false));
-  }
-
-  /** A poll-based event: its source ARN, kind and on-failure destination. */
-  private record Poll(String kind, TNode arn, Optional<TNode> onFailure) {}
-
-  private Optional<Poll> poll(TNode event) {
-    TNode.TMap e = event.asMap().orElse(new TNode.TMap(Map.of(), event.line()));
-    for (String type : List.of("sqs", "stream", "msk", "kafka", "activemq", "rabbitmq")) {
-      Optional<TNode> config = e.get(type);
-      if (config.isEmpty()) {
-        continue;
-      }
-      TNode value = config.get();
-      TNode arn =
-          value.asMap().filter(m -> !m.isIntrinsic()).flatMap(m -> m.get("arn")).orElse(value);
-      String kind = type;
-      if (type.equals("stream")) {
-        Optional<String> declared = value.asMap().flatMap(m -> m.text("type"));
-        kind =
-            declared.orElse(
-                arn.text()
-                    .map(a -> ArnKinds.of(a).toLowerCase(java.util.Locale.ROOT))
-                    .orElse("kinesis"));
-      }
-      Optional<TNode> onFailure =
-          value
-              .asMap()
-              .map(m -> m.map("destinations"))
-              .flatMap(d -> d.get("onFailure"))
-              .map(
-                  d ->
-                      d.asMap().filter(m -> !m.isIntrinsic()).flatMap(m -> m.get("arn")).orElse(d));
-      return Optional.of(new Poll(kind, arn, onFailure));
-    }
-    return Optional.empty();
-  }
-
-  /** A destination: an ARN, another function of the service, or {@code {type, arn}}. */
-  private TNode destination(TNode d) {
-    TNode target = d.asMap().filter(m -> !m.isIntrinsic()).flatMap(m -> m.get("arn")).orElse(d);
-    Optional<String> text = target.text();
-    if (text.isPresent()
-        && !text.get().startsWith("arn:")
-        && root.map("functions").get(text.get()).isPresent()) {
-      return getAtt(normalized(text.get()) + "LambdaFunction", d.line());
-    }
-    return target;
-  }
-
-  // ---- the generated role
-
-  /**
-   * The role Serverless generates for {@code functions}: logs, their poll-based events, tracing,
-   * dead-letter and destination targets, and the user's statements and managed policies ({@code
-   * perFunction}: the plugin's role, with the function's {@code iamRoleStatements}).
-   */
-  private TNode generatedRole(List<String> functions, int line, boolean perFunction) {
-    TNode.TMap all = root.map("functions");
-    List<TNode> generated = new ArrayList<>();
-    List<TNode> groups = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    boolean canonical = false;
-    boolean traced = false;
-    boolean vpc = provider.get("vpc").isPresent();
-    Map<String, List<TNode>> eventArns = new LinkedHashMap<>();
-    List<TNode> targets = new ArrayList<>();
-    for (String key : functions) {
-      TNode.TMap fn = all.map(key);
-      if (fn.get("name").isPresent() && !perFunction) {
-        groups.add(logGroupName(fn.get("name").get()));
-      } else if (perFunction) {
-        groups.add(logGroupName(fn.get("name").orElse(scalar(functionName(key, fn), fn.line()))));
-      } else {
-        canonical = true;
-      }
-      traced |= tracing(fn).isPresent();
-      vpc |= fn.get("vpc").isPresent();
-      for (TNode event : fn.get("events").map(TNode::items).orElse(List.of())) {
-        poll(event)
-            .ifPresent(
-                p -> {
-                  eventArns.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(p.arn());
-                  p.onFailure().ifPresent(targets::add);
-                });
-      }
-      fn.get("onError").ifPresent(targets::add);
-      TNode.TMap destinations = fn.map("destinations");
-      destinations.get("onSuccess").ifPresent(d -> targets.add(destination(d)));
-      destinations.get("onFailure").ifPresent(d -> targets.add(destination(d)));
-    }
-    if (canonical) {
-      groups.add(0, scalar("/aws/lambda/" + service + "-" + stage + "*", line));
-    }
-    JsonNode logs = rules.path("logs");
-    for (JsonNode rule : logs) {
-      List<TNode> arns = new ArrayList<>();
-      for (TNode group : groups) {
-        arns.add(sub(rule.path("resource").asText(), group, line));
-      }
-      generated.add(statement(texts(rule.path("actions")), arns, line));
-    }
-    eventArns.forEach(
-        (kind, arns) -> {
-          JsonNode actions = rules.path("events").path(kind);
-          if (!actions.isMissingNode() && seen.add(kind)) {
-            generated.add(statement(texts(actions), arns, line));
-          }
-        });
-    if (traced) {
-      generated.add(statement(texts(rules.path("tracing")), List.of(scalar("*", line)), line));
-    }
-    for (TNode target : targets) {
-      String kind = target.text().map(ArnKinds::of).orElse(kindOfReference(target));
-      JsonNode action = rules.path("targets").path(kind);
-      if (!action.isMissingNode()) {
-        generated.add(statement(List.of(action.asText()), List.of(target), target.line()));
-      }
-    }
-    List<TNode> policies = new ArrayList<>();
-    policies.add(
-        policy(service + "-" + stage + "-lambda (generated by Serverless)", generated, line));
-    TNode.TMap iamRole = provider.map("iam").map("role");
-    Optional<TNode> userStatements =
-        iamRole.get("statements").or(() -> provider.get("iamRoleStatements"));
-    String userName =
-        iamRole.get("statements").isPresent()
-            ? "provider.iam.role.statements"
-            : "provider.iamRoleStatements";
-    if (perFunction) {
-      TNode.TMap fn = all.map(functions.get(0));
-      Optional<TNode> own = fn.get("iamRoleStatements");
-      own.ifPresent(
-          s ->
-              policies.add(
-                  policy(
-                      "functions." + functions.get(0) + ".iamRoleStatements",
-                      s.items(),
-                      s.line())));
-      boolean inherit =
-          fn.text("iamRoleStatementsInherit")
-              .or(() -> root.map("custom").map(PLUGIN).text("defaultInherit"))
-              .map("true"::equals)
-              .orElse(false);
-      if (inherit) {
-        userStatements.ifPresent(s -> policies.add(policy(userName, s.items(), s.line())));
-      }
-    } else {
-      userStatements.ifPresent(s -> policies.add(policy(userName, s.items(), s.line())));
-    }
-    List<TNode> managed = new ArrayList<>();
-    iamRole
-        .get("managedPolicies")
-        .or(() -> provider.get("iamManagedPolicies"))
-        .ifPresent(m -> managed.addAll(m.items()));
-    if (vpc) {
-      managed.add(map(line, "Fn::Sub", scalar(rules.path("vpcManagedPolicy").asText(), line)));
-    }
-    Map<String, TNode> props = new LinkedHashMap<>();
-    props.put("Policies", new TNode.TList(policies, line));
-    if (!managed.isEmpty()) {
-      props.put("ManagedPolicyArns", new TNode.TList(managed, line));
-    }
-    return map(
-        line, "Type", scalar("AWS::IAM::Role", line), "Properties", new TNode.TMap(props, line));
-  }
-
-  private static String kindOfReference(TNode target) {
-    if (target instanceof TNode.TMap m && m.get("Fn::GetAtt").isPresent()) {
-      return "Lambda";
-    }
-    return "Unknown";
-  }
-
-  private static TNode policy(String name, List<TNode> statements, int line) {
-    return map(
-        line,
-        "PolicyName",
-        scalar(name, line),
-        "PolicyDocument",
-        map(
-            line,
-            "Version",
-            scalar("2012-10-17", line),
-            "Statement",
-            new TNode.TList(statements, line)));
-  }
-
-  private static TNode statement(List<String> actions, List<TNode> resources, int line) {
-    List<TNode> a = new ArrayList<>();
-    actions.forEach(x -> a.add(scalar(x, line)));
-    return map(
-        line,
-        "Effect",
-        scalar("Allow", line),
-        "Action",
-        new TNode.TList(a, line),
-        "Resource",
-        new TNode.TList(resources, line));
-  }
-
-  /** {@code !Sub} of a pattern with {@code ${group}} replaced by a log group name. */
-  private static TNode sub(String pattern, TNode group, int line) {
-    int at = pattern.indexOf("${group}");
-    String head = pattern.substring(0, at);
-    String tail = pattern.substring(at + "${group}".length());
-    Optional<String> text = group.text();
-    if (text.isPresent()) {
-      return map(line, "Fn::Sub", scalar(head + text.get() + tail, line));
-    }
-    return map(
-        line,
-        "Fn::Join",
-        new TNode.TList(
-            List.of(
-                scalar("", line),
-                new TNode.TList(
-                    List.of(map(line, "Fn::Sub", scalar(head, line)), group, scalar(tail, line)),
-                    line)),
-            line));
-  }
-
-  private static TNode logGroupName(TNode functionName) {
-    int line = functionName.line();
-    Optional<String> text = functionName.text();
-    if (text.isPresent()) {
-      return scalar("/aws/lambda/" + text.get(), line);
-    }
-    return map(
-        line,
-        "Fn::Join",
-        new TNode.TList(
-            List.of(
-                scalar("", line),
-                new TNode.TList(List.of(scalar("/aws/lambda/", line), functionName), line)),
-            line));
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
-
-  /**
-   * Serverless's logical id of a function: first letter upper case, {@code -} as {@code Dash},
-   * {@code _} as {@code Underscore}.
-   */
-  static String normalized(String name) {
-    String n = name.replace("-", "Dash").replace("_", "Underscore");
-    return n.isEmpty() ? n : Character.toUpperCase(n.charAt(0)) + n.substring(1);
-  }
-
-  private static TNode getAtt(String id, int line) {
-    return map(
-        line, "Fn::GetAtt", new TNode.TList(List.of(scalar(id, line), scalar("Arn", line)), line));
-  }
-
-  private static TNode.TScalar scalar(String text, int line) {
-    return new TNode.TScalar(text, line);
-  }
-
-  private static TNode.TMap map(int line, Object... keysAndValues) {
-    Map<String, TNode> entries = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      entries.put((String) keysAndValues[i], (TNode) keysAndValues[i + 1]);
-    }
-    return new TNode.TMap(entries, line);
   }
 }

@@ -279,7 +279,7 @@ final class ServerlessVariables {
     }
     try {
       TNode current = root;
-      for (String key : address.split("\\.")) {
+      for (String key : address.split("\\.", -1)) {
         if (key.isEmpty()) {
           continue;
         }
@@ -381,7 +381,7 @@ final class ServerlessVariables {
 
   private static Optional<TNode> navigate(TNode from, String address) {
     TNode current = from;
-    for (String key : address.split("\\.")) {
+    for (String key : address.split("\\.", -1)) {
       if (key.isEmpty()) {
         continue;
       }

@@ -1,7 +1,6 @@
 package dev.minrole.analyzer.template;
 
 import dev.minrole.analyzer.model.ArgValue;
-import dev.minrole.analyzer.model.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +20,14 @@ public final class FunctionReader {
 
   private final Template template;
   private final TemplateResolver resolver;
+  private final ResourceLinks links;
+  private final RolePolicies policies;
 
   public FunctionReader(TemplateResolver resolver) {
     this.template = resolver.template();
     this.resolver = resolver;
+    this.links = new ResourceLinks(resolver);
+    this.policies = new RolePolicies(resolver, links);
   }
 
   public List<TemplateFunction> functions() {
@@ -90,16 +93,16 @@ public final class FunctionReader {
         props
             .get("Role")
             .or(() -> globals.get("Role"))
-            .map(this::role)
+            .map(policies::role)
             .orElse(new RoleRef.Generated());
     List<DeclaredPolicy> declared = new ArrayList<>();
     // SAM ignores Policies when Role is set: it generates no role to append them to.
     // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-policies
     if (role instanceof RoleRef.Generated) {
-      props.get("Policies").ifPresent(p -> samPolicies(p, declared));
+      props.get("Policies").ifPresent(p -> policies.samPolicies(p, declared));
     }
     if (role instanceof RoleRef.Resource r) {
-      rolePolicies(r.logicalId(), declared);
+      policies.rolePolicies(r.logicalId(), declared);
     }
     return function(
         resource, props, globals, environment, events, destinations, role, declared, path);
@@ -128,7 +131,7 @@ public final class FunctionReader {
       boolean mapping = other.type().equals("AWS::Lambda::EventSourceMapping");
       boolean invokeConfig = other.type().equals("AWS::Lambda::EventInvokeConfig");
       if ((!mapping && !invokeConfig)
-          || !refersTo(other.properties().get("FunctionName"), resource.logicalId())) {
+          || !links.refersTo(other.properties().get("FunctionName"), resource.logicalId())) {
         continue;
       }
       String otherPath = "Resources." + other.logicalId() + ".Properties";
@@ -144,10 +147,10 @@ public final class FunctionReader {
           otherPath + ".DestinationConfig",
           destinations);
     }
-    RoleRef role = props.get("Role").map(this::role).orElse(new RoleRef.Generated());
+    RoleRef role = props.get("Role").map(policies::role).orElse(new RoleRef.Generated());
     List<DeclaredPolicy> declared = new ArrayList<>();
     if (role instanceof RoleRef.Resource r) {
-      rolePolicies(r.logicalId(), declared);
+      policies.rolePolicies(r.logicalId(), declared);
     }
     return function(resource, props, none, environment, events, destinations, role, declared, path);
   }
@@ -174,7 +177,7 @@ public final class FunctionReader {
     TNode.TMap logging = first(props.map("LoggingConfig"), globals.map("LoggingConfig"));
     Optional<TemplateValue> logGroup =
         logging.get("LogGroup").map(n -> value(n, path + ".LoggingConfig.LogGroup"));
-    List<ArgValue> names = functionNames(resource);
+    List<ArgValue> names = links.functionNames(resource);
     Optional<TemplateValue> kms =
         props
             .get("KmsKeyArn")
@@ -278,151 +281,6 @@ public final class FunctionReader {
       }
     }
     return "Unknown";
-  }
-
-  private RoleRef role(TNode node) {
-    // !GetAtt Role.Arn names the role resource; resolving it would only make up its ARN (and a
-    // GENERATED_NAME note about a name no policy uses).
-    Optional<String> named = getAttTarget(node).filter(id -> template.resource(id).isPresent());
-    if (named.isPresent()) {
-      return new RoleRef.Resource(named.get());
-    }
-    for (ArgValue v : resolver.resolve(node)) {
-      if (v instanceof ArgValue.TemplateRef ref
-          && !ref.isPseudo()
-          && template.resource(ref.logicalId()).isPresent()) {
-        return new RoleRef.Resource(ref.logicalId());
-      }
-    }
-    return new RoleRef.External(resolver.resolve(node));
-  }
-
-  /** The logical id an {@code Fn::GetAtt} names, short or long form. */
-  private static Optional<String> getAttTarget(TNode node) {
-    if (!(node instanceof TNode.TMap map) || !map.isIntrinsic()) {
-      return Optional.empty();
-    }
-    List<TNode> parts = map.get("Fn::GetAtt").map(TNode::items).orElse(List.of());
-    return parts.size() == 2 ? parts.get(0).text() : Optional.empty();
-  }
-
-  /**
-   * SAM {@code Policies}: a managed policy name or ARN, a policy template, a document, or a list of
-   * these.
-   */
-  private void samPolicies(TNode node, List<DeclaredPolicy> out) {
-    if (node instanceof TNode.TList list) {
-      list.items().forEach(item -> samPolicies(item, out));
-      return;
-    }
-    SourceLocation where = template.location(node);
-    if (node instanceof TNode.TScalar || (node instanceof TNode.TMap m && m.isIntrinsic())) {
-      out.add(new DeclaredPolicy.Managed(resolver.resolve(node), where));
-      return;
-    }
-    TNode.TMap map = (TNode.TMap) node;
-    if (map.get("Statement").isPresent()) {
-      out.add(new DeclaredPolicy.Inline("Policies", map, where));
-      return;
-    }
-    for (Map.Entry<String, TNode> e : map.entries().entrySet()) {
-      Map<String, List<ArgValue>> parameters = new LinkedHashMap<>();
-      e.getValue()
-          .asMap()
-          .ifPresent(p -> p.entries().forEach((k, v) -> parameters.put(k, resolver.resolve(v))));
-      out.add(
-          new DeclaredPolicy.SamTemplate(e.getKey(), parameters, template.location(e.getValue())));
-    }
-  }
-
-  /** The inline and managed policies of a role resource, and the IAM policies attached to it. */
-  private void rolePolicies(String roleId, List<DeclaredPolicy> out) {
-    template
-        .resource(roleId)
-        .ifPresent(
-            role -> {
-              for (TNode policy :
-                  role.properties().get("Policies").map(TNode::items).orElse(List.of())) {
-                policy
-                    .asMap()
-                    .ifPresent(
-                        p ->
-                            p.get("PolicyDocument")
-                                .ifPresent(
-                                    d ->
-                                        out.add(
-                                            new DeclaredPolicy.Inline(
-                                                p.text("PolicyName").orElse("inline"),
-                                                d,
-                                                template.location(p)))));
-              }
-              for (TNode arn :
-                  role.properties().get("ManagedPolicyArns").map(TNode::items).orElse(List.of())) {
-                out.add(new DeclaredPolicy.Managed(resolver.resolve(arn), template.location(arn)));
-              }
-            });
-    for (TemplateResource policy : template.resources().values()) {
-      boolean inline = policy.type().equals("AWS::IAM::Policy");
-      boolean managed = policy.type().equals("AWS::IAM::ManagedPolicy");
-      if ((!inline && !managed)
-          || policy.properties().get("Roles").map(TNode::items).orElse(List.of()).stream()
-              .noneMatch(r -> refersTo(Optional.of(r), roleId))) {
-        continue;
-      }
-      policy
-          .properties()
-          .get("PolicyDocument")
-          .ifPresent(
-              d -> out.add(new DeclaredPolicy.Inline(policy.logicalId(), d, policy.location())));
-    }
-  }
-
-  private boolean refersTo(Optional<TNode> node, String logicalId) {
-    if (node.isEmpty()) {
-      return false;
-    }
-    Optional<String> named =
-        node.get()
-            .asMap()
-            .filter(TNode.TMap::isIntrinsic)
-            .flatMap(m -> m.text("Ref"))
-            .or(() -> getAttTarget(node.get()))
-            .filter(id -> template.resource(id).isPresent());
-    if (named.isPresent()) {
-      return named.get().equals(logicalId);
-    }
-    for (ArgValue v : resolver.resolve(node.get())) {
-      if (v instanceof ArgValue.TemplateRef ref && ref.logicalId().equals(logicalId)) {
-        return true;
-      }
-      if (v instanceof ArgValue.Concat c
-          && c.parts().stream()
-              .anyMatch(
-                  p ->
-                      p instanceof ArgValue.TemplateRef ref && ref.logicalId().equals(logicalId))) {
-        return true;
-      }
-    }
-    Optional<TemplateResource> target = template.resource(logicalId);
-    return target.isPresent()
-        && resolver
-            .literal(node.get())
-            .map(name -> functionNames(target.get()).contains(ArgValue.literal(name)))
-            .orElse(false);
-  }
-
-  private List<ArgValue> functionNames(TemplateResource resource) {
-    List<ArgValue> out = new ArrayList<>();
-    for (String name :
-        resolver.physicalNames(
-            resource, ResourceTypes.bundled().of(resource.type()).orElseThrow())) {
-      out.add(
-          name.contains("*")
-              ? new ArgValue.TemplateRef(
-                  resource.logicalId(), "", resource.type(), Optional.of(name))
-              : ArgValue.literal(name));
-    }
-    return out;
   }
 
   /** True if the template declares the function's log group, so Lambda need not create it. */

@@ -38,14 +38,14 @@ public final class ResourceTypes {
 
   private ResourceTypes(JsonNode root) {
     root.path("types")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               JsonNode n = e.getValue();
               Map<String, String> attributes = new LinkedHashMap<>();
               n.path("attributes")
-                  .fields()
-                  .forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
+                  .properties()
+                  .forEach(a -> attributes.put(a.getKey(), a.getValue().asText()));
               JsonNode arn = n.path("arnAttribute");
               specs.put(
                   e.getKey(),

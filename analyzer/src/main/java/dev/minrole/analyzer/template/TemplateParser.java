@@ -140,7 +140,7 @@ public final class TemplateParser {
     }
     List<Finding> findings = new ArrayList<>();
     TNode root = convert(node, displayPath, findings, 0);
-    if (!(root instanceof TNode.TMap)) {
+    if (!(root instanceof TNode.TMap map)) {
       findings.add(
           error(
               displayPath,
@@ -148,9 +148,9 @@ public final class TemplateParser {
               "a template must be a mapping with Resources at the top level"));
       return new Parsed(Optional.empty(), findings);
     }
-    Optional<String> resources = resourcesProblem((TNode.TMap) root);
+    Optional<String> resources = resourcesProblem(map);
     if (resources.isPresent()) {
-      int line = ((TNode.TMap) root).get("Resources").map(TNode::line).orElse(root.line());
+      int line = map.get("Resources").map(TNode::line).orElse(root.line());
       findings.add(error(displayPath, line, resources.get()));
       return new Parsed(Optional.empty(), findings);
     }

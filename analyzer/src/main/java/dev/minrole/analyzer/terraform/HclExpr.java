@@ -21,7 +21,7 @@ public sealed interface HclExpr {
 
   /**
    * A string whose {@code ${...}} interpolations and {@code %{...}} directives are still text: a
-   * heredoc, or a quoted string without interpolation ({@code $${} escapes one).
+   * heredoc, or a quoted string without interpolation (<code>$${</code> escapes one).
    */
   record Text(String raw, SourceLocation at) implements HclExpr {}
 

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * Terraform string templates whose interpolations are still text (heredocs, file contents, quoted
- * strings with {@code $${} escapes): {@code ${expression}} is evaluated, {@code $${} and {@code
- * %%{} are literal, a {@code %{...}} directive is unknown. A heredoc or file that is a JSON
- * document is a {@link TfValue.Json} whose strings are templates, so a policy keeps its structure
- * and the line of each statement.
+ * strings with <code>$${</code> escapes): {@code ${expression}} is evaluated, <code>$${</code> and
+ * <code>%%{</code> are literal, a {@code %{...}} directive is unknown. A heredoc or file that is a
+ * JSON document is a {@link TfValue.Json} whose strings are templates, so a policy keeps its
+ * structure and the line of each statement.
  */
 final class HclTemplates {
   private HclTemplates() {}

@@ -53,7 +53,7 @@ public final class JsonValues {
   private static TfValue read(
       JsonParser p, String file, int offset, BiFunction<String, Integer, TfValue> strings)
       throws IOException {
-    int line = (int) p.currentTokenLocation().getLineNr() + offset;
+    int line = p.currentTokenLocation().getLineNr() + offset;
     SourceLocation at = SourceLocation.of(file, line);
     JsonToken token = p.currentToken();
     switch (token) {

@@ -167,7 +167,9 @@ public final class TerraformFunctions {
       return key.get();
     }
     long inModule =
-        resources.ofType(LAMBDA).stream().filter(f -> f.module() == fn.module()).count();
+        resources.ofType(LAMBDA).stream()
+            .filter(f -> f.module().prefix().equals(fn.module().prefix()))
+            .count();
     String base =
         fn.module().isRoot()
             ? fn.name()

@@ -23,7 +23,7 @@ public final class TerraformResources {
     this.evaluator = evaluator;
     this.modules.addAll(modules);
     for (ResourceInstance r : planned) {
-      evaluator.provide(r.module(), r.block(), r.scope(), r.body());
+      evaluator.resources().provide(r.module(), r.block(), r.scope(), r.body());
       instances.add(r);
     }
   }
@@ -35,7 +35,8 @@ public final class TerraformResources {
       for (HclBlock block : module.config().resources().values()) {
         for (Scope scope : scopes(module, block)) {
           instances.add(
-              new ResourceInstance(module, block, scope, evaluator.body(module, block, scope)));
+              new ResourceInstance(
+                  module, block, scope, evaluator.resources().body(module, block, scope)));
         }
       }
     }
@@ -44,7 +45,10 @@ public final class TerraformResources {
   private void collect(ModuleInstance module) {
     modules.add(module);
     for (Map.Entry<String, HclBlock> call : module.config().modules().entrySet()) {
-      evaluator.child(module, call.getKey(), call.getValue().location()).ifPresent(this::collect);
+      evaluator
+          .modules()
+          .child(module, call.getKey(), call.getValue().location())
+          .ifPresent(this::collect);
     }
   }
 
@@ -58,9 +62,11 @@ public final class TerraformResources {
     return List.copyOf(instances);
   }
 
-  /** An attribute of a resource instance, as {@link TerraformEvaluator#attribute} reads it. */
+  /** An attribute of a resource instance, as {@link ResourceAttributes#attribute} reads it. */
   public TfValue attribute(ResourceInstance r, String attribute) {
-    return evaluator.attribute(r.module(), r.block(), r.scope(), attribute, r.location());
+    return evaluator
+        .resources()
+        .attribute(r.module(), r.block(), r.scope(), attribute, r.location());
   }
 
   /** The instances of one resource type. */

@@ -34,6 +34,7 @@ public sealed interface TfValue {
     }
 
     /** The text if it has exactly one, fully known, value. */
+    @Override
     public Optional<String> literal() {
       return alternatives.size() == 1 ? alternatives.get(0).literal() : Optional.empty();
     }

@@ -23,7 +23,7 @@ class BuildFilesTest {
 
   private static List<String> described(List<Finding> findings) {
     return findings.stream()
-        .map(f -> f.id() + " " + f.location() + " " + f.message().split(" ")[0])
+        .map(f -> f.id() + " " + f.location() + " " + f.message().split(" ", -1)[0])
         .toList();
   }
 

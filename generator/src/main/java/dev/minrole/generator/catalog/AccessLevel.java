@@ -33,7 +33,7 @@ public enum AccessLevel {
   /** One or more levels separated by commas, as in {@code Tagging, Write}. */
   public static java.util.Set<AccessLevel> parseAll(String text) {
     java.util.Set<AccessLevel> out = java.util.EnumSet.noneOf(AccessLevel.class);
-    for (String part : text.split(",")) {
+    for (String part : text.split(",", -1)) {
       out.add(parse(part.strip()));
     }
     return out;

@@ -69,8 +69,9 @@ record CatalogIndex(String sourceVersion, SortedMap<String, Slice> services) {
   /**
    * The services of the {@code services} object whose opening brace is at {@code open}, when the
    * text is laid out as the derivation script writes it: the brace ends its line, each service
-   * starts on a line {@code "prefix" : {} and ends on the next line that is {@code }} (with or
-   * without a comma), and a line {@code }} closes the object. Empty if anything else is found.
+   * starts on a line <code>"prefix" : {</code> and ends on the next line that is <code>}</code>
+   * (with or without a comma), and a line <code>}</code> closes the object. Empty if anything else
+   * is found.
    */
   static Optional<SortedMap<String, Slice>> servicesByLines(byte[] bytes, int open) {
     int line = lineEnd(bytes, open) + 1;

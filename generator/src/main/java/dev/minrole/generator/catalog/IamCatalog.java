@@ -102,8 +102,8 @@ public final class IamCatalog {
   private static IamService service(String prefix, JsonNode node) {
     Map<String, IamAction> actions = new LinkedHashMap<>();
     node.path("actions")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               JsonNode a = e.getValue();
               List<ActionResource> resources = new ArrayList<>();
@@ -126,8 +126,8 @@ public final class IamCatalog {
             });
     Map<String, ResourceType> types = new LinkedHashMap<>();
     node.path("resourceTypes")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e ->
                 types.put(
                     e.getKey(),
@@ -138,8 +138,8 @@ public final class IamCatalog {
                         DataFiles.texts(e.getValue().path("conditions")))));
     Map<String, String> keys = new LinkedHashMap<>();
     node.path("conditionKeys")
-        .fields()
-        .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+        .properties()
+        .forEach(e -> keys.put(e.getKey(), e.getValue().asText()));
     return new IamService(prefix, node.path("name").asText(prefix), actions, types, keys);
   }
 

@@ -81,6 +81,7 @@ final class BroadManagedPolicies {
   }
 
   /** {@code of which the function needs 2 (s3:GetObject, s3:PutObject)}. */
+  @SuppressWarnings("ReferenceEquality") // this very document, not an equal one attached twice
   private static String used(DeclaredDocument d, RoleDocuments role, FunctionDiff diff) {
     Set<String> needed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (DiffEntry e : diff.entries()) {

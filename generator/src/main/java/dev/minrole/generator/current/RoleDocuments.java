@@ -82,8 +82,8 @@ final class RoleDocuments {
 
   private boolean awsManaged(DeclaredDocument d) {
     return d.kind() == DeclaredSource.SAM_IMPLICIT
-        || d.kind() == DeclaredSource.MANAGED
-            && (d.broadManaged() || managed.byName(d.name()).isPresent());
+        || (d.kind() == DeclaredSource.MANAGED
+            && (d.broadManaged() || managed.byName(d.name()).isPresent()));
   }
 
   /**

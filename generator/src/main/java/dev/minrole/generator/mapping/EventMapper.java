@@ -62,11 +62,13 @@ public final class EventMapper {
     if (override.isPresent()) {
       OperationMapping mapping = override.get();
       switch (mapping.kind()) {
-        case PERMISSIONLESS:
+        case PERMISSIONLESS -> {
           return new MappedEvent(eventSource, eventName, List.of(), List.of());
-        case UNMAPPED:
+        }
+        case UNMAPPED -> {
           return unmapped(eventSource, eventName, mapping.note());
-        default:
+        }
+        default -> {
           List<String> actions = new ArrayList<>();
           for (ActionRule rule : mapping.rules()) {
             if (rule.when().isEmpty() || rule.when().get().test(Map.of())) {
@@ -75,6 +77,7 @@ public final class EventMapper {
           }
           return new MappedEvent(
               eventSource, eventName, actions.stream().distinct().sorted().toList(), List.of());
+        }
       }
     }
     return service

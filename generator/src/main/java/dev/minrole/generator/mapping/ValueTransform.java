@@ -130,26 +130,33 @@ public enum ValueTransform {
   /** Applies the transform to a known (possibly wildcarded) value. */
   public Result apply(String value) {
     switch (this) {
-      case NAME:
+      case NAME -> {
         return new Part(value);
-      case NAME_OR_ARN:
+      }
+      case NAME_OR_ARN -> {
         return value.startsWith("arn:") ? new WholeArn(value) : new Part(value);
-      case ARN:
+      }
+      case ARN -> {
         return value.startsWith("arn:") || value.equals("*")
             ? new WholeArn(value)
             : new Invalid("expected an ARN but found \"" + value + "\"");
-      case QUEUE_URL:
+      }
+      case QUEUE_URL -> {
         return queueUrl(value);
-      case SECRET_ID:
+      }
+      case SECRET_ID -> {
         return secretId(value);
-      case PARAMETER_NAME:
+      }
+      case PARAMETER_NAME -> {
         if (value.startsWith("arn:")) {
           return new WholeArn(value);
         }
         return new Part(value.startsWith("/") ? value.substring(1) : value);
-      case FUNCTION_NAME:
+      }
+      case FUNCTION_NAME -> {
         return functionName(value);
-      case KMS_KEY:
+      }
+      case KMS_KEY -> {
         if (value.startsWith("arn:")) {
           return new WholeArn(value);
         }
@@ -160,35 +167,47 @@ public enum ValueTransform {
                   + "; IAM checks the key ARN, so name the key");
         }
         return new Part(value);
-      case COPY_SOURCE_BUCKET:
+      }
+      case COPY_SOURCE_BUCKET -> {
         return copySource(value, true);
-      case COPY_SOURCE_KEY:
+      }
+      case COPY_SOURCE_KEY -> {
         return copySource(value, false);
-      case PARTIQL_TABLE:
+      }
+      case PARTIQL_TABLE -> {
         return partiqlTable(value);
-      case INFERENCE_PROFILE_MODEL:
+      }
+      case INFERENCE_PROFILE_MODEL -> {
         if (value.startsWith("arn:")) {
           return new Invalid("the model behind the inference profile " + value + " is not known");
         }
         return new Part(value.substring(value.indexOf('.') + 1));
-      case LOCATION_BUCKET:
+      }
+      case LOCATION_BUCKET -> {
         return s3Url(value, true);
-      case LOCATION_KEY:
+      }
+      case LOCATION_KEY -> {
         return s3Url(value, false);
-      case ATHENA_TABLE:
+      }
+      case ATHENA_TABLE -> {
         return athena(value, true);
-      case ATHENA_DATABASE:
+      }
+      case ATHENA_DATABASE -> {
         return athena(value, false);
-      case RDS_RESOURCE_ID:
+      }
+      case RDS_RESOURCE_ID -> {
         return new Invalid(
             "the host name "
                 + value
                 + " does not give the database's resource id (DbiResourceId, or the cluster's"
                 + " DbClusterResourceId), which rds-db ARNs name");
-      case MSK_CLUSTER:
+      }
+      case MSK_CLUSTER -> {
         return mskCluster(value);
-      default:
+      }
+      default -> {
         throw new IllegalStateException(name());
+      }
     }
   }
 
@@ -297,7 +316,7 @@ public enum ValueTransform {
     if (targets.size() > 1) {
       return new Invalid("the query reads several tables (" + String.join(", ", targets) + ")");
     }
-    String[] parts = targets.iterator().next().split("\\.");
+    String[] parts = targets.iterator().next().split("\\.", -1);
     if (table) {
       return new Part(unquote(parts[parts.length - 1]));
     }
@@ -307,8 +326,9 @@ public enum ValueTransform {
   }
 
   private static Result mskCluster(String servers) {
-    String host = servers.split(",")[0].strip();
-    String[] labels = host.split("\\.");
+    int comma = servers.indexOf(',');
+    String host = (comma < 0 ? servers : servers.substring(0, comma)).strip();
+    String[] labels = host.split("\\.", -1);
     if (labels.length > 4 && labels[0].startsWith("b-") && host.contains(".kafka.")) {
       return new Part(labels[1]);
     }
@@ -336,7 +356,7 @@ public enum ValueTransform {
     if (value.startsWith("arn:")) {
       return new WholeArn(value);
     }
-    String[] parts = value.split(":");
+    String[] parts = value.split(":", -1);
     if (parts.length >= 3 && parts[1].equals("function")) {
       return new Part(String.join(":", java.util.Arrays.copyOfRange(parts, 2, parts.length)));
     }

@@ -66,7 +66,7 @@ final class EventInterpreter {
     if (denial && !key.deniedAction().isEmpty()) {
       String resource =
           key.deniedResource().isEmpty()
-              ? resourceOrStar(key.deniedAction(), key, partition, findings)
+              ? resourceOrStar(key.deniedAction(), key, partition)
               : key.deniedResource();
       denied.add(new ObservedCall(key.deniedAction(), resource, stats));
       return new Interpreted(allowed, denied, findings);
@@ -80,8 +80,7 @@ final class EventInterpreter {
     return new Interpreted(allowed, denied, findings);
   }
 
-  private String resourceOrStar(
-      String action, ObservationKey key, String partition, List<Finding> findings) {
+  private String resourceOrStar(String action, ObservationKey key, String partition) {
     if (catalog.action(action).isEmpty()) {
       return key.resources().isEmpty() ? "*" : key.resources().get(0);
     }

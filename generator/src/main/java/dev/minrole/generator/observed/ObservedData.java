@@ -29,20 +29,20 @@ public final class ObservedData {
   ObservedData(JsonNode parameterData, JsonNode eventData, IamCatalog catalog) {
     parameterData
         .path("parameters")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             service -> {
               Map<String, String> members = new TreeMap<>();
               service
                   .getValue()
-                  .fields()
-                  .forEachRemaining(p -> members.put(p.getKey(), p.getValue().asText()));
+                  .properties()
+                  .forEach(p -> members.put(p.getKey(), p.getValue().asText()));
               parameters.put(service.getKey(), members);
             });
     eventData
         .path("data-events")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             source -> {
               DataEventSource s =
                   new DataEventSource(source.getKey(), source.getValue().path("what").asText());

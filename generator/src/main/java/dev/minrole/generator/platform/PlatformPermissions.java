@@ -199,15 +199,7 @@ public final class PlatformPermissions {
       function.functionName().forEach(n -> groups.add("/aws/lambda/" + n.pattern()));
     }
     for (String group : groups) {
-      String groupArn =
-          "arn:"
-              + context.partition()
-              + ":logs:"
-              + context.regionOrWildcard()
-              + ":"
-              + context.accountOrWildcard()
-              + ":log-group:"
-              + group;
+      String groupArn = context.logGroupArn(group);
       if (!function.logGroupDeclared()) {
         for (String action : logs.createGroup().actions()) {
           out.add(

@@ -220,7 +220,7 @@ public final class DiffSarif implements DiffRenderer {
     StringBuilder out = new StringBuilder();
     for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if (Character.isLetterOrDigit(c) && c < 128 || "-._~/".indexOf(c) >= 0) {
+      if ((Character.isLetterOrDigit(c) && c < 128) || "-._~/".indexOf(c) >= 0) {
         out.append(c);
       } else {
         out.append('%').append(String.format("%02X", b & 0xff));

@@ -18,7 +18,7 @@ import java.util.Map;
  * logical ids.
  */
 public final class FunctionNames {
-  private final Map<FunctionPolicy, String> names = new IdentityHashMap<>();
+  private final IdentityHashMap<FunctionPolicy, String> names = new IdentityHashMap<>();
 
   public FunctionNames(List<FunctionPolicy> functions) {
     Map<String, Integer> byClass = new HashMap<>();

@@ -109,7 +109,10 @@ final class Hcl {
     return "  ".repeat(depth);
   }
 
-  /** A quoted HCL string; {@code ${} and {@code %{} are escaped so Terraform does not interpolate them. */
+  /**
+   * A quoted HCL string; <code>${</code> and <code>%{</code> are escaped so Terraform does not
+   * interpolate them.
+   */
   static String string(String text) {
     StringBuilder s = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {

@@ -33,8 +33,8 @@ public final class PolicyYaml {
   public static Yaml of(IamPolicy policy, TemplateValues values) {
     ObjectNode json = PolicyJson.toNode(policy);
     Map<String, Yaml> root = new LinkedHashMap<>();
-    json.fields()
-        .forEachRemaining(
+    json.properties()
+        .forEach(
             e -> {
               if (e.getKey().equals("Statement")) {
                 List<Yaml> statements = new ArrayList<>();
@@ -50,8 +50,8 @@ public final class PolicyYaml {
   private static Yaml statement(JsonNode statement, TemplateValues values) {
     Map<String, Yaml> out = new LinkedHashMap<>();
     statement
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               String field = e.getKey();
               if (field.equals("Resource") || field.equals("NotResource")) {
@@ -70,13 +70,13 @@ public final class PolicyYaml {
   private static Yaml condition(JsonNode condition, TemplateValues values) {
     Map<String, Yaml> operators = new LinkedHashMap<>();
     condition
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             op -> {
               Map<String, Yaml> keys = new LinkedHashMap<>();
               op.getValue()
-                  .fields()
-                  .forEachRemaining(
+                  .properties()
+                  .forEach(
                       key -> {
                         List<Yaml> items = new ArrayList<>();
                         key.getValue()

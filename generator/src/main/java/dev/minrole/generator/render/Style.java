@@ -21,14 +21,11 @@ final class Style {
   }
 
   String severity(dev.minrole.analyzer.model.Severity severity, String text) {
-    switch (severity) {
-      case ERROR:
-        return sgr("1;31", text);
-      case WARNING:
-        return sgr("33", text);
-      default:
-        return dim(text);
-    }
+    return switch (severity) {
+      case ERROR -> sgr("1;31", text);
+      case WARNING -> sgr("33", text);
+      default -> dim(text);
+    };
   }
 
   private String sgr(String code, String text) {

@@ -90,8 +90,8 @@ public final class TemplateArns {
       JsonNode root = DataFiles.yaml(DATA);
       Map<String, List<String>> read = new TreeMap<>();
       root.path("names")
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               e -> {
                 List<String> subs = new ArrayList<>();
                 e.getValue().forEach(s -> subs.add(checked(e.getKey(), s.asText())));

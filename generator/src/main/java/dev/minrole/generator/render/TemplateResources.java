@@ -3,6 +3,7 @@ package dev.minrole.generator.render;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.TemplateReference;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the ARNs of a template's own resources as the template references them: {@code !GetAtt
@@ -32,23 +33,19 @@ public final class TemplateResources implements TemplateValues {
 
   @Override
   public Yaml resource(String arn) {
-    for (TemplateReference r : references) {
-      if (!arn.startsWith(r.arn())) {
-        continue;
-      }
-      String rest = arn.substring(r.arn().length());
-      if (!rest.isEmpty() && rest.charAt(0) != '/' && rest.charAt(0) != ':') {
-        continue;
-      }
-      if (r.head().isEmpty() && rest.isEmpty()) {
-        return r.expression().contains(".")
-            ? new Yaml.Tagged("!GetAtt", r.expression())
-            : new Yaml.Tagged("!Ref", r.expression());
-      }
-      return new Yaml.Tagged(
-          "!Sub", r.head() + "${" + r.expression() + "}" + PseudoParameters.escape(rest));
+    Optional<TemplateReference.Match> match = TemplateReference.find(references, arn);
+    if (match.isEmpty()) {
+      return Yaml.text(arn);
     }
-    return Yaml.text(arn);
+    TemplateReference r = match.get().reference();
+    String rest = match.get().rest();
+    if (r.head().isEmpty() && rest.isEmpty()) {
+      return r.expression().contains(".")
+          ? new Yaml.Tagged("!GetAtt", r.expression())
+          : new Yaml.Tagged("!Ref", r.expression());
+    }
+    return new Yaml.Tagged(
+        "!Sub", r.head() + "${" + r.expression() + "}" + PseudoParameters.escape(rest));
   }
 
   /** ARN-valued conditions ({@code aws:SourceArn}) reference resources the same way. */

@@ -45,7 +45,7 @@ public final class TerraformArns {
         continue;
       }
       if (r.type().equals("aws_cloudwatch_log_group")) {
-        add(byArn, logGroup(context, name.get()), "", r.instanceAddress() + ".arn");
+        add(byArn, context.logGroupArn(name.get()), "", r.instanceAddress() + ".arn");
       } else if (spec.get().arnAttribute().isPresent()) {
         String attribute = spec.get().arnAttribute().get();
         TfValue arn = project.resources().attribute(r, attribute);
@@ -57,7 +57,7 @@ public final class TerraformArns {
     for (ResourceInstance fn : project.resources().ofType(LAMBDA)) {
       Optional<String> name = fn.get("function_name").literal();
       if (fn.module().isRoot() && name.isPresent()) {
-        String head = logGroup(context, "/aws/lambda/");
+        String head = context.logGroupArn("/aws/lambda/");
         add(byArn, head + name.get(), head, fn.instanceAddress() + ".function_name");
       }
     }
@@ -66,17 +66,6 @@ public final class TerraformArns {
         Comparator.comparingInt((TemplateReference r) -> -r.arn().length())
             .thenComparing(TemplateReference::arn));
     return out;
-  }
-
-  private static String logGroup(ArnContext context, String name) {
-    return "arn:"
-        + context.partition()
-        + ":logs:"
-        + context.regionOrWildcard()
-        + ":"
-        + context.accountOrWildcard()
-        + ":log-group:"
-        + name;
   }
 
   /** The first reference for an ARN wins: a declared log group before a function's name. */

@@ -4,6 +4,7 @@ import dev.minrole.generator.synth.Deployment;
 import dev.minrole.generator.synth.FunctionPolicy;
 import dev.minrole.generator.synth.TemplateReference;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the ARNs of a Terraform configuration's own resources as the configuration references
@@ -28,22 +29,18 @@ final class TerraformValues {
 
   /** An ARN (or {@code *}) as an HCL expression. */
   String resource(String arn) {
-    for (TemplateReference r : references) {
-      if (!arn.startsWith(r.arn())) {
-        continue;
-      }
-      String rest = arn.substring(r.arn().length());
-      if (!rest.isEmpty() && rest.charAt(0) != '/' && rest.charAt(0) != ':') {
-        continue;
-      }
-      if (r.head().isEmpty() && rest.isEmpty()) {
-        return r.expression();
-      }
-      String head = Hcl.string(r.head());
-      String tail = Hcl.string(rest);
-      return head.substring(0, head.length() - 1) + "${" + r.expression() + "}" + tail.substring(1);
+    Optional<TemplateReference.Match> match = TemplateReference.find(references, arn);
+    if (match.isEmpty()) {
+      return Hcl.string(arn);
     }
-    return Hcl.string(arn);
+    TemplateReference r = match.get().reference();
+    String rest = match.get().rest();
+    if (r.head().isEmpty() && rest.isEmpty()) {
+      return r.expression();
+    }
+    String head = Hcl.string(r.head());
+    String tail = Hcl.string(rest);
+    return head.substring(0, head.length() - 1) + "${" + r.expression() + "}" + tail.substring(1);
   }
 
   /** A condition value: ARNs are references too. */

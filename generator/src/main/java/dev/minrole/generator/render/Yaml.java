@@ -54,7 +54,7 @@ public sealed interface Yaml {
   static Yaml of(JsonNode node) {
     if (node.isObject()) {
       Map<String, Yaml> entries = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> entries.put(e.getKey(), of(e.getValue())));
+      node.properties().forEach(e -> entries.put(e.getKey(), of(e.getValue())));
       return new Mapping(entries);
     }
     if (node.isArray()) {

@@ -382,7 +382,7 @@ public final class ArnBuilder {
   static String labelOf(String arn) {
     String[] parts = arn.split(":", 6);
     String rest = parts.length == 6 ? parts[5] : arn;
-    String[] pieces = rest.split("[/:]");
+    String[] pieces = rest.split("[/:]", -1);
     for (int i = pieces.length - 1; i >= 0; i--) {
       if (!pieces[i].isEmpty() && !pieces[i].contains("*")) {
         return pieces[i];

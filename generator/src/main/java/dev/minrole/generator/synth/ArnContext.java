@@ -24,4 +24,16 @@ public record ArnContext(
   public String accountOrWildcard() {
     return account.orElse("*");
   }
+
+  /** The ARN of the CloudWatch Logs group {@code group} (a name or a pattern) in this context. */
+  public String logGroupArn(String group) {
+    return "arn:"
+        + partition
+        + ":logs:"
+        + regionOrWildcard()
+        + ":"
+        + accountOrWildcard()
+        + ":log-group:"
+        + group;
+  }
 }

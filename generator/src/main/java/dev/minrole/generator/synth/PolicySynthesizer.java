@@ -194,7 +194,7 @@ public final class PolicySynthesizer {
     for (Permission p : distinct) {
       Optional<Permission> broader =
           distinct.stream()
-              .filter(o -> o != p && coversConditions(o, p))
+              .filter(o -> !o.equals(p) && coversConditions(o, p))
               .filter(o -> Glob.covers(o.resource(), p.resource()))
               .filter(o -> !o.resource().equals(p.resource()) || o.conditions().isEmpty())
               .findFirst();

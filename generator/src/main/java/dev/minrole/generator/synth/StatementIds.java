@@ -24,7 +24,7 @@ final class StatementIds {
   private static Map<String, String> load() {
     JsonNode root = DataFiles.yaml("/dev/minrole/generator/synth/service-names.yaml");
     Map<String, String> out = new HashMap<>();
-    root.path("names").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    root.path("names").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 
@@ -56,7 +56,7 @@ final class StatementIds {
 
   /** {@code AcmeReceiptsReceipts} reads better as {@code AcmeReceipts}. */
   static String withoutRepeatedWords(String pascal) {
-    String[] words = pascal.split("(?<=[a-z0-9])(?=[A-Z])");
+    String[] words = pascal.split("(?<=[a-z0-9])(?=[A-Z])", -1);
     StringBuilder out = new StringBuilder();
     String previous = "";
     for (String word : words) {
@@ -75,7 +75,9 @@ final class StatementIds {
   private static String accessWord(Set<AccessLevel> levels) {
     Set<AccessLevel> set =
         levels.isEmpty() ? EnumSet.noneOf(AccessLevel.class) : EnumSet.copyOf(levels);
-    boolean reads = set.remove(AccessLevel.READ) | set.remove(AccessLevel.LIST);
+    boolean read = set.remove(AccessLevel.READ);
+    boolean list = set.remove(AccessLevel.LIST);
+    boolean reads = read || list;
     boolean writes = set.remove(AccessLevel.WRITE);
     boolean tags = set.remove(AccessLevel.TAGGING);
     boolean manages = set.remove(AccessLevel.PERMISSIONS_MANAGEMENT);

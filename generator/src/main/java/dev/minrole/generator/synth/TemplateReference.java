@@ -1,6 +1,8 @@
 package dev.minrole.generator.synth;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a template names an ARN of one of its own resources. {@code arn} is the ARN as minrole writes
@@ -17,5 +19,25 @@ public record TemplateReference(String arn, String head, String expression) {
     Objects.requireNonNull(arn, "arn");
     Objects.requireNonNull(head, "head");
     Objects.requireNonNull(expression, "expression");
+  }
+
+  /** A reference an ARN is made of, and the text that follows it in the ARN (often empty). */
+  public record Match(TemplateReference reference, String rest) {}
+
+  /**
+   * The first of {@code references} that {@code arn} is, alone or followed by {@code /} or {@code
+   * :} and more; empty if there is none.
+   */
+  public static Optional<Match> find(List<TemplateReference> references, String arn) {
+    for (TemplateReference r : references) {
+      if (!arn.startsWith(r.arn())) {
+        continue;
+      }
+      String rest = arn.substring(r.arn().length());
+      if (rest.isEmpty() || rest.charAt(0) == '/' || rest.charAt(0) == ':') {
+        return Optional.of(new Match(r, rest));
+      }
+    }
+    return Optional.empty();
   }
 }

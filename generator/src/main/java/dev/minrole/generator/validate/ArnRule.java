@@ -21,7 +21,7 @@ final class ArnRule implements ValidationRule {
     for (PolicyDocument.Statement s : document.statements()) {
       for (String field : List.of("Resource", "NotResource")) {
         for (PolicyDocument.Value v : PolicyDocument.strings(s, field)) {
-          String problem = problem(v.text(), context);
+          String problem = problem(v.text());
           if (problem != null) {
             out.add(
                 Problems.error(
@@ -36,7 +36,7 @@ final class ArnRule implements ValidationRule {
     return out;
   }
 
-  private static String problem(String arn, ValidationContext context) {
+  private static String problem(String arn) {
     if (arn.equals("*") || PlaceholderRule.hasPlaceholder(arn)) {
       return null;
     }

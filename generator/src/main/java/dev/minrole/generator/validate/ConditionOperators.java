@@ -18,9 +18,7 @@ final class ConditionOperators {
   private static Map<String, String> load() {
     JsonNode root = DataFiles.yaml("/dev/minrole/generator/validate/condition-operators.yaml");
     Map<String, String> out = new TreeMap<>();
-    root.path("operators")
-        .fields()
-        .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    root.path("operators").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 

@@ -3,7 +3,6 @@ package dev.minrole.generator.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.minrole.generator.catalog.IamService;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +32,7 @@ final class ConditionRule implements ValidationRule {
       if (!condition.isObject()) {
         continue;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> ops = condition.fields(); ops.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = ops.next();
+      for (Map.Entry<String, JsonNode> op : condition.properties()) {
         String path = s.path() + ".Condition." + op.getKey();
         Optional<String> kind = ConditionOperators.kind(op.getKey());
         if (kind.isEmpty()) {
@@ -58,9 +56,7 @@ final class ConditionRule implements ValidationRule {
                   "write {\"" + op.getKey() + "\": {\"key\": \"value\"}}"));
           continue;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields();
-            keys.hasNext(); ) {
-          Map.Entry<String, JsonNode> key = keys.next();
+        for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
           String keyPath = path + "." + key.getKey();
           key(key.getKey(), keyPath, context, out);
           values(kind.get(), op.getKey(), key.getValue(), keyPath, out);
@@ -149,22 +145,17 @@ final class ConditionRule implements ValidationRule {
 
   /** What the operator expects, if the text is not that; null if it is fine. */
   private static String expectation(String kind, String text) {
-    switch (kind) {
-      case "Bool":
-      case "Null":
-        return text.equals("true") || text.equals("false") ? null : "\"true\" or \"false\"";
-      case "Numeric":
-        return NUMBER.matcher(text).matches() ? null : "numbers";
-      case "Date":
-        return DATE.matcher(text).matches()
-            ? null
-            : "dates (2026-01-31T00:00:00Z) or epoch seconds";
-      case "IpAddress":
-        return IP.matcher(text).matches() ? null : "IP addresses or CIDR ranges (203.0.113.0/24)";
-      case "Arn":
-        return text.startsWith("arn:") || text.equals("*") || text.startsWith("${") ? null : "ARNs";
-      default:
-        return null;
-    }
+    return switch (kind) {
+      case "Bool", "Null" ->
+          text.equals("true") || text.equals("false") ? null : "\"true\" or \"false\"";
+      case "Numeric" -> NUMBER.matcher(text).matches() ? null : "numbers";
+      case "Date" ->
+          DATE.matcher(text).matches() ? null : "dates (2026-01-31T00:00:00Z) or epoch seconds";
+      case "IpAddress" ->
+          IP.matcher(text).matches() ? null : "IP addresses or CIDR ranges (203.0.113.0/24)";
+      case "Arn" ->
+          text.startsWith("arn:") || text.equals("*") || text.startsWith("${") ? null : "ARNs";
+      default -> null;
+    };
   }
 }

@@ -104,7 +104,7 @@ final class DocumentRule implements ValidationRule {
       char c = text.charAt(i);
       if (c == '\n') {
         line++;
-      } else if (c > 0xFF || c < 0x20 && c != '\t' && c != '\r') {
+      } else if (c > 0xFF || (c < 0x20 && c != '\t' && c != '\r')) {
         out.add(
             new Problem(
                 RULE,

@@ -142,8 +142,7 @@ final class DuplicateRule implements ValidationRule {
       }
       for (int i : new TreeSet<>(wildcards.candidates(v.text()))) {
         PolicyDocument.Value other = values.get(i);
-        if (other != v
-            && !other.text().equalsIgnoreCase(v.text())
+        if (!other.text().equalsIgnoreCase(v.text())
             && covers(other.text(), v.text(), caseInsensitive)) {
           out.add(
               Problems.warning(

@@ -2,7 +2,6 @@ package dev.minrole.generator.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,8 +36,7 @@ final class PlaceholderRule implements ValidationRule {
 
   private static void walk(JsonNode node, String path, List<Problem> out) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (e.getKey().startsWith("Fn::") || e.getKey().equals("Ref")) {
           out.add(
               Problems.error(

@@ -59,7 +59,7 @@ public final class PolicyDocument {
       problems.addAll(readProblems);
       return Optional.of(new PolicyDocument(text, root, lines, readProblems));
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage().split("\n")[0];
+      String message = firstLine(e.getOriginalMessage());
       problems.add(invalid(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), message));
       return Optional.empty();
     } catch (IOException e) {
@@ -206,5 +206,10 @@ public final class PolicyDocument {
       }
     }
     return out;
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -134,7 +134,7 @@ final class StatementRule implements ValidationRule {
     }
     for (String field : List.of("Principal", "NotPrincipal")) {
       JsonNode p = s.get(field);
-      if (p.isMissingNode() || p.isTextual() && p.asText().equals("*")) {
+      if (p.isMissingNode() || (p.isTextual() && p.asText().equals("*"))) {
         continue;
       }
       if (!p.isObject()) {

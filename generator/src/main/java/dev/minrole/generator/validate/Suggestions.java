@@ -55,7 +55,8 @@ final class Suggestions {
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
       int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance || d == bestDistance && best != null && candidate.compareTo(best) < 0) {
+      if (d < bestDistance
+          || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
         best = candidate;
         bestDistance = d;
       }

@@ -458,7 +458,7 @@ class SamPolicyTemplatesTest {
   /** {@code Name=value;Other=value} as literal parameter values. */
   private static Map<String, List<ArgValue>> parameters(String spec) {
     Map<String, List<ArgValue>> out = new LinkedHashMap<>();
-    for (String pair : spec.split(";")) {
+    for (String pair : spec.split(";", -1)) {
       if (!pair.isEmpty()) {
         int eq = pair.indexOf('=');
         out.put(pair.substring(0, eq), List.of(ArgValue.literal(pair.substring(eq + 1))));

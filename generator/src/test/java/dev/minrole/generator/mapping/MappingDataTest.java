@@ -217,7 +217,7 @@ class MappingDataTest {
    * Whether a member path ({@code Delete.Objects[*].Key}, {@code RequestItems[*].key}) resolves.
    */
   private static boolean resolves(String prefix, List<SdkMember> members, String path) {
-    String[] segments = path.split("\\.");
+    String[] segments = path.split("\\.", -1);
     List<SdkMember> current = members;
     SdkMember last = null;
     for (String raw : segments) {

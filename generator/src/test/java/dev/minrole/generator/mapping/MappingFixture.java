@@ -29,7 +29,7 @@ final class MappingFixture {
   static SdkCall call(String service, String operation, String args) {
     Map<String, ArgValue> values = new LinkedHashMap<>();
     java.util.Optional<String> waiter = java.util.Optional.empty();
-    for (String part : args.split("&")) {
+    for (String part : args.split("&", -1)) {
       String arg = part.strip();
       if (arg.isEmpty()) {
         continue;

@@ -33,7 +33,7 @@ class EventInterpreterTest {
       String deniedAction) {
     Map<String, String> params = new TreeMap<>();
     if (!parameters.isEmpty()) {
-      for (String pair : parameters.split(";")) {
+      for (String pair : parameters.split(";", -1)) {
         params.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
       }
     }

@@ -108,10 +108,11 @@ class RenderersTest {
         .contains("data \"aws_iam_policy_document\" \"orders_1\" {")
         .contains("resource \"aws_iam_policy\" \"orders_2\" {")
         .contains(
-            "resource \"aws_iam_role_policy_attachment\" \"orders_1\" {\n"
-                + "  role       = var.orders_role_name\n"
-                + "  policy_arn = aws_iam_policy.orders_1.arn\n"
-                + "}")
+            """
+            resource "aws_iam_role_policy_attachment" "orders_1" {
+              role       = var.orders_role_name
+              policy_arn = aws_iam_policy.orders_1.arn
+            }""")
         .doesNotContain("aws_iam_role_policy\" ");
   }
 
@@ -304,9 +305,10 @@ class RenderersTest {
         .startsWith("# OrdersFn (app.Orders::handle)\nPolicies:\n")
         .contains("- !GetAtt JobsQueue.Arn")
         .contains(
-            "---\n"
-                + "# WorkerFn (app.Worker::handle)\n"
-                + "# It sets Role (WorkerRole), so SAM ignores Policies:");
+            """
+            ---
+            # WorkerFn (app.Worker::handle)
+            # It sets Role (WorkerRole), so SAM ignores Policies:""");
     assertThat(text.indexOf("SAM ignores")).isGreaterThan(text.indexOf("---"));
   }
 

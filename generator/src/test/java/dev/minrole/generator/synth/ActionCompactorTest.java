@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.minrole.generator.catalog.IamAction;
 import dev.minrole.generator.catalog.IamCatalog;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,8 @@ class ActionCompactorTest {
   private static final IamCatalog CATALOG = IamCatalog.bundled();
   private final ActionCompactor compactor = new ActionCompactor(CATALOG);
 
-  private static TreeSet<String> expanded(List<String> patterns) {
-    TreeSet<String> out = new TreeSet<>();
+  private static SortedSet<String> expanded(List<String> patterns) {
+    SortedSet<String> out = new TreeSet<>();
     patterns.forEach(p -> CATALOG.expand(p).forEach(a -> out.add(a.id())));
     return out;
   }

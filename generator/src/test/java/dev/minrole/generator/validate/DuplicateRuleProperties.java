@@ -148,9 +148,7 @@ class DuplicateRuleProperties {
           continue;
         }
         for (PolicyDocument.Value other : values) {
-          if (other != v
-              && !other.text().equalsIgnoreCase(v.text())
-              && cover(other.text(), v.text(), actions)) {
+          if (!other.text().equalsIgnoreCase(v.text()) && cover(other.text(), v.text(), actions)) {
             out.add(
                 Problems.warning(
                     "DUPLICATE_ENTRY",

@@ -480,13 +480,15 @@ class PolicyValidatorTest {
   @Test
   void validate_givesTheLineOfEachProblem() {
     String policy =
-        "{\n"
-            + "  \"Version\": \"2012-10-17\",\n"
-            + "  \"Statement\": [\n"
-            + "    {\"Effect\": \"Allow\", \"Action\": \"sqs:SendMessageBatch\",\n"
-            + "     \"Resource\": \"arn:aws:sqs:eu-west-1:123456789012:jobs\"}\n"
-            + "  ]\n"
-            + "}\n";
+        """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {"Effect": "Allow", "Action": "sqs:SendMessageBatch",
+             "Resource": "arn:aws:sqs:eu-west-1:123456789012:jobs"}
+          ]
+        }
+        """;
     Problem p = IDENTITY.validate(policy).get(0);
     assertThat(p.line()).isEqualTo(4);
     assertThat(p.path()).isEqualTo("$.Statement[0].Action");
