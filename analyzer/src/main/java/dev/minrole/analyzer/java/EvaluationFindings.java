@@ -36,7 +36,7 @@ final class EvaluationFindings {
                   + " "
                   + what
                   + "; it is widened to "
-                  + w.result().pattern()
+                  + w.result()
                   + ", which covers them all. Use fewer distinct values, or a constant",
               Locations.of(w.at(), analysis.index())));
     }

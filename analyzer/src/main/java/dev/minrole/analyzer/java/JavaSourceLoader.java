@@ -36,7 +36,7 @@ public final class JavaSourceLoader {
   /**
    * How long one file may take to parse before it is skipped (the system property {@code
    * minrole.parseTimeoutSeconds} changes it). Ordinary files take milliseconds; the watchdog only
-   * ends shapes that make the parser's lookahead explode, which {@link LambdaNesting} does not
+   * ends shapes that make the parser's lookahead explode, which {@link SourceNesting} does not
    * already catch.
    */
   static final long PARSE_TIMEOUT_SECONDS = Long.getLong("minrole.parseTimeoutSeconds", 60L);
@@ -141,14 +141,27 @@ public final class JavaSourceLoader {
       return new Outcome(Optional.empty(), findings);
     }
     String text = decode(bytes, display, findings);
-    int lambdas = LambdaNesting.depth(text);
-    if (lambdas > LambdaNesting.MAX_DEPTH) {
+    SourceNesting.Depth nesting = SourceNesting.of(text);
+    if (nesting.brackets() > SourceNesting.MAX_BRACKETS) {
+      findings.add(
+          skipped(
+              "brackets are nested "
+                  + nesting.brackets()
+                  + " deep, over the limit of "
+                  + SourceNesting.MAX_BRACKETS
+                  + " (the parser would run out of stack at a depth that varies from run to run),"
+                  + " so the file is not analyzed; simplify its most deeply nested expression",
+              where));
+      return new Outcome(Optional.empty(), findings);
+    }
+    int lambdas = nesting.lambdas();
+    if (lambdas > SourceNesting.MAX_LAMBDAS) {
       findings.add(
           skipped(
               "lambdas are nested "
                   + lambdas
                   + " deep, over the limit of "
-                  + LambdaNesting.MAX_DEPTH
+                  + SourceNesting.MAX_LAMBDAS
                   + " (the parser's work doubles with each level), so the file is not analyzed;"
                   + " move the inner lambdas into methods",
               where));

@@ -4,8 +4,11 @@ import com.github.javaparser.ast.Node;
 import dev.minrole.analyzer.model.ArgValue;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The limits of one function's evaluation, and what they did: the work budget in evaluation steps
@@ -23,7 +26,8 @@ final class ValueLimits {
    * A value that was widened at {@code at}: {@code alternatives} values (0: too deep), or one too
    * long.
    */
-  record Widened(Node at, int alternatives, ArgValue result) {}
+  /** A value widened at {@code at}: how many alternatives it had, and what it became, in words. */
+  record Widened(Node at, int alternatives, String result) {}
 
   ValueLimits(long budget) {
     this.budget = budget;
@@ -86,12 +90,57 @@ final class ValueLimits {
       record(at, strings.size(), result);
       return List.of(new Value.Str(result));
     }
-    record(at, out.size(), ArgValue.unknown("one of " + out.size() + " objects"));
+    if (out.stream().allMatch(v -> v instanceof Value.Obj)) {
+      List<Value> merged = mergeObjects(out, at);
+      if (merged.size() <= Widening.MAX_ALTERNATIVES) {
+        recordAs(
+            at,
+            out.size(),
+            merged.size() == 1
+                ? "one object whose members each take every value they had"
+                : merged.size() + " objects whose members each take every value they had");
+        return merged;
+      }
+    }
+    recordAs(at, out.size(), "an unknown object");
     return List.of(Value.opaque("one of " + out.size() + " possible objects"));
+  }
+
+  /**
+   * Objects of the same type that set the same members, merged into one whose members take the
+   * values of all of them (a helper called from 20 places gives one request with 20 buckets, which
+   * are then bounded as any value is). Objects that set different members stay apart, so a member
+   * one of them leaves unset (an S3 {@code VersionId}) is never taken as always set.
+   */
+  private List<Value> mergeObjects(List<Value> objects, Node at) {
+    Map<List<String>, Map<String, List<Value>>> byShape = new LinkedHashMap<>();
+    Map<List<String>, String> types = new LinkedHashMap<>();
+    for (Value v : objects) {
+      Value.Obj obj = (Value.Obj) v;
+      List<String> shape = new ArrayList<>();
+      shape.add(obj.type());
+      shape.addAll(new TreeSet<>(obj.props().keySet()));
+      types.put(shape, obj.type());
+      Map<String, List<Value>> props = byShape.computeIfAbsent(shape, k -> new LinkedHashMap<>());
+      obj.props()
+          .forEach((k, values) -> props.computeIfAbsent(k, x -> new ArrayList<>()).addAll(values));
+    }
+    List<Value> out = new ArrayList<>();
+    byShape.forEach(
+        (shape, props) -> {
+          Map<String, List<Value>> bounded = new LinkedHashMap<>();
+          props.forEach((k, values) -> bounded.put(k, bound(values, at)));
+          out.add(new Value.Obj(types.get(shape), bounded));
+        });
+    return out;
   }
 
   /** Records that the value being evaluated at {@code at} was widened (once per place). */
   void record(Node at, int alternatives, ArgValue result) {
+    recordAs(at, alternatives, result.pattern());
+  }
+
+  private void recordAs(Node at, int alternatives, String result) {
     if (at != null) {
       widened.putIfAbsent(at, new Widened(at, alternatives, result));
     }

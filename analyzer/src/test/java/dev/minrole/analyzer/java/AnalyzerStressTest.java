@@ -90,7 +90,7 @@ class AnalyzerStressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {100, 5000})
+  @ValueSource(ints = {100, SourceNesting.MAX_BRACKETS - 10})
   void deepParentheses_keepTheValue(int n) {
     FunctionAnalysis analysis =
         run(

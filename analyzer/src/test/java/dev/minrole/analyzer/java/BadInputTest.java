@@ -84,6 +84,27 @@ class BadInputTest {
   }
 
   @Test
+  void load_whenBracketsNestTooDeep_skipsTheFileTheSameWayEveryTime() throws IOException {
+    int n = SourceNesting.MAX_BRACKETS + 1;
+    write(
+        "app/Deep.java",
+        "package app;\nclass Deep {\n String key = "
+            + "(".repeat(n)
+            + "\"deep/key\""
+            + ")".repeat(n)
+            + ";\n}\n");
+    write("app/Good.java", "package app;\nclass Good {}\n");
+    for (int run = 0; run < 2; run++) {
+      SourceSet set = new JavaSourceLoader().load(List.of(dir));
+      assertThat(set.files()).extracting(ParsedFile::displayPath).containsExactly("app/Good.java");
+      assertThat(set.findings()).extracting(Finding::id).containsExactly("SOURCE_SKIPPED");
+      assertThat(set.findings().get(0).message())
+          .startsWith(
+              "brackets are nested 2002 deep, over the limit of 2000"); // the class body too
+    }
+  }
+
+  @Test
   void load_whenLambdasNestTooDeep_skipsTheFileBeforeParsingIt() throws IOException {
     String body = "s3.putObject(r -> r.bucket(\"acme\").key(\"k\"), RequestBody.empty());";
     for (int i = 0; i < 25; i++) {

@@ -44,6 +44,71 @@ class BoundedEvaluationTest {
   }
 
   @Test
+  void bound_whenAHelperBuildsMoreRequestsThanItFollows_mergesThemMemberByMember() {
+    // 20 call sites give 20 request objects; they are one request whose Key takes all 20 keys
+    // (widened to what they share), not an unknown object that loses the bucket too.
+    FunctionAnalysis analysis =
+        AnalyzerHarness.handler("app.Handler::handleRequest")
+            .file(
+                "app/Handler.java",
+"""
+                package app;
+
+                import software.amazon.awssdk.core.sync.RequestBody;
+                import software.amazon.awssdk.services.s3.S3Client;
+
+                public class Handler {
+                  private final S3Client s3 = S3Client.create();
+
+                  public void handleRequest(String body) {
+%s
+                  }
+
+                  private void archive(String site) {
+                    s3.putObject(r -> r.bucket("acme").key(site + "/data"), RequestBody.empty());
+                  }
+                }
+                """
+                    .formatted(CALLS))
+            .analyze();
+    assertThat(analysis.calls())
+        .singleElement()
+        .satisfies(
+            put -> {
+              assertThat(put.args().get("Bucket").pattern()).isEqualTo("acme");
+              assertThat(put.args().get("Key").pattern()).isEqualTo("site-*/data");
+            });
+    assertThat(analysis.findings())
+        .extracting(Finding::id)
+        .contains("VALUE_WIDENED")
+        .doesNotContain("UNRESOLVED_RESOURCE");
+  }
+
+  private static final String CALLS =
+      """
+                archive("site-0");
+                archive("site-1");
+                archive("site-2");
+                archive("site-3");
+                archive("site-4");
+                archive("site-5");
+                archive("site-6");
+                archive("site-7");
+                archive("site-8");
+                archive("site-9");
+                archive("site-10");
+                archive("site-11");
+                archive("site-12");
+                archive("site-13");
+                archive("site-14");
+                archive("site-15");
+                archive("site-16");
+                archive("site-17");
+                archive("site-18");
+                archive("site-19");
+      """;
+
+  @Test
   void bound_whenAStringIsTooLong_keepsItsStartAndSaysSo() {
     String longName = "x".repeat(Widening.MAX_LENGTH + 500);
     FunctionAnalysis analysis =

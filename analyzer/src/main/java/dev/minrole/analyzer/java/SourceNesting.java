@@ -4,24 +4,34 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * How deeply lambdas nest in a source file, read from its characters without parsing. A lambda is
- * open from its arrow to the end of the bracket, statement or argument it is written in.
- * JavaParser's lookahead roughly doubles its work with each level of lambdas nested inside argument
- * lists (15 levels take seconds, 25 never end), so a file nested deeper than {@link #MAX_DEPTH} is
- * skipped before it is parsed. Real code stays far below the limit.
+ * How deeply lambdas and brackets nest in a source file, read from its characters without parsing.
+ * A lambda is open from its arrow to the end of the bracket, statement or argument it is written
+ * in. JavaParser's lookahead roughly doubles its work with each level of lambdas nested inside
+ * argument lists (15 levels take seconds, 25 never end), and it parses brackets by recursion, so
+ * thousands of nested parentheses overflow its stack at a depth that depends on how much of the
+ * parser the JIT has compiled: the same file would parse in one run and not in the next. A file
+ * nested deeper than {@link #MAX_LAMBDAS} or {@link #MAX_BRACKETS} is skipped before it is parsed,
+ * the same way every time. Real code stays far below both limits.
  */
-final class LambdaNesting {
+final class SourceNesting {
   /** The deepest nesting of lambdas a file may have to be parsed. */
-  static final int MAX_DEPTH = 12;
+  static final int MAX_LAMBDAS = 12;
 
-  private LambdaNesting() {}
+  /** The deepest nesting of brackets a file may have to be parsed. */
+  static final int MAX_BRACKETS = 2_000;
 
-  /** The greatest number of lambdas open at one point of {@code text}. */
-  static int depth(String text) {
+  /** The greatest number of lambdas, and of brackets, open at one point of a file. */
+  record Depth(int lambdas, int brackets) {}
+
+  private SourceNesting() {}
+
+  /** How deeply lambdas and brackets nest in {@code text}. */
+  static Depth of(String text) {
     Deque<int[]> brackets = new ArrayDeque<>();
     brackets.push(new int[1]);
     int open = 0;
     int max = 0;
+    int deepest = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
@@ -35,6 +45,7 @@ final class LambdaNesting {
         i = skipQuoted(text, i + 1, String.valueOf(c));
       } else if (c == '(' || c == '[' || c == '{') {
         brackets.push(new int[1]);
+        deepest = Math.max(deepest, brackets.size() - 1);
       } else if ((c == ')' || c == ']' || c == '}') && brackets.size() > 1) {
         open -= brackets.pop()[0];
       } else if (c == ';' || c == ',') {
@@ -47,7 +58,7 @@ final class LambdaNesting {
         i++;
       }
     }
-    return max;
+    return new Depth(max, deepest);
   }
 
   private static int skipTo(String text, int from, String end) {
