@@ -32,11 +32,13 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which assignments to a local variable can reach each place the variable is read, in one body (a
@@ -546,7 +548,12 @@ final class ReachingDefinitions {
       return new Defs(next);
     }
 
-    /** Both paths' definitions; a path that ends ({@code null}) adds none. */
+    /**
+     * Both paths' definitions, {@code a}'s first; a path that ends ({@code null}) adds none. One
+     * copy per merge, however many definitions {@code b} adds, so a ladder of {@code else if}s
+     * costs what its definitions do.
+     */
+    @SuppressWarnings("ReferenceEquality") // an unchanged list is the same object on both paths
     static Defs merge(Defs a, Defs b) {
       if (a == null) {
         return b;
@@ -554,13 +561,31 @@ final class ReachingDefinitions {
       if (b == null || a == b) {
         return a;
       }
-      Defs out = a;
+      IdentityHashMap<VariableDeclarator, List<Node>> next = null;
       for (Map.Entry<VariableDeclarator, List<Node>> entry : b.byVariable.entrySet()) {
+        List<Node> mine = a.of(entry.getKey());
+        if (mine == entry.getValue()) {
+          continue;
+        }
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(mine);
+        List<Node> more = null;
         for (Node def : entry.getValue()) {
-          out = out.with(entry.getKey(), def);
+          if (seen.add(def)) {
+            if (more == null) {
+              more = new ArrayList<>(mine);
+            }
+            more.add(def);
+          }
+        }
+        if (more != null) {
+          if (next == null) {
+            next = new IdentityHashMap<>(a.byVariable);
+          }
+          next.put(entry.getKey(), List.copyOf(more));
         }
       }
-      return out;
+      return next == null ? a : new Defs(next);
     }
   }
 }
