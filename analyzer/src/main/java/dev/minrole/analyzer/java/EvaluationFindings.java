@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.minrole.analyzer.model.Finding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,9 +15,34 @@ import java.util.List;
 final class EvaluationFindings {
   private EvaluationFindings() {}
 
+  /**
+   * The places a function's {@code VALUE_WIDENED} findings name one by one; the rest are counted.
+   */
+  static final int WIDENINGS_LISTED = 10;
+
   static List<Finding> of(ValueEvaluator evaluator, Analysis analysis) {
     List<Finding> out = new ArrayList<>();
-    for (ValueLimits.Widened w : evaluator.limits().widenings()) {
+    List<ValueLimits.Widened> widenings = new ArrayList<>(evaluator.limits().widenings());
+    widenings.sort(
+        Comparator.comparing((ValueLimits.Widened w) -> Locations.of(w.at(), analysis.index()))
+            .thenComparingInt(w -> w.at().getBegin().map(p -> p.column).orElse(0))
+            .thenComparing(w -> w.at().getEnd().map(p -> p.line).orElse(0))
+            .thenComparing(w -> w.at().getEnd().map(p -> p.column).orElse(0)));
+    if (widenings.size() > WIDENINGS_LISTED) {
+      List<ValueLimits.Widened> rest = widenings.subList(WIDENINGS_LISTED, widenings.size());
+      ValueLimits.Widened first = rest.get(0);
+      out.add(
+          Finding.warning(
+              "VALUE_WIDENED",
+              rest.size()
+                  + " more values in this function are widened the same way, from "
+                  + Locations.of(first.at(), analysis.index())
+                  + " on; each widened value covers everything it stood for. Use fewer distinct"
+                  + " values, or shorter ones",
+              Locations.of(first.at(), analysis.index())));
+      widenings = widenings.subList(0, WIDENINGS_LISTED);
+    }
+    for (ValueLimits.Widened w : widenings) {
       String what =
           w.alternatives() == 0
               ? "is built through more than "

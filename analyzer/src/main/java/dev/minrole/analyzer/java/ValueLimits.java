@@ -66,8 +66,9 @@ final class ValueLimits {
 
   /**
    * {@code values} without repeats, within the bounds: at most {@link Widening#MAX_ALTERNATIVES}
-   * strings (more are widened to what they have in common) and no string longer than {@link
-   * Widening#MAX_LENGTH}. Each widening is recorded at {@code at}, to be reported.
+   * strings (more are widened to what they have in common) and no string or {@code StringBuilder}
+   * longer than {@link Widening#MAX_LENGTH}. Each widening is recorded at {@code at}, to be
+   * reported.
    */
   List<Value> bound(List<Value> values, Node at) {
     List<Value> distinct = Values.dedupe(values);
@@ -77,6 +78,10 @@ final class ValueLimits {
         ArgValue shorter = Widening.shorten(s.value());
         record(at, 1, shorter);
         out.add(new Value.Str(shorter));
+      } else if (v instanceof Value.Text t && length(t) > Widening.MAX_LENGTH) {
+        ArgValue shorter = Widening.shorten(Values.toArg(t));
+        record(at, 1, shorter);
+        out.add(new Value.Text(List.of(new Value.Str(shorter))));
       } else {
         out.add(v);
       }
@@ -104,6 +109,15 @@ final class ValueLimits {
     }
     recordAs(at, out.size(), "an unknown object");
     return List.of(Value.opaque("one of " + out.size() + " possible objects"));
+  }
+
+  /** The length of a {@code StringBuilder}'s pattern, counted without building it. */
+  private static int length(Value.Text text) {
+    int n = 0;
+    for (Value part : text.parts()) {
+      n += part instanceof Value.Str s ? Widening.length(s.value()) : 1;
+    }
+    return n;
   }
 
   /**

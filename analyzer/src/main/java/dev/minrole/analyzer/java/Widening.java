@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Widens strings the evaluator will not carry exactly: more alternatives than {@link
- * #MAX_ALTERNATIVES}, or a value longer than {@link #MAX_LENGTH} characters. The result keeps what
- * every alternative starts and ends with and makes the middle unknown, so {@code exports/a.json}
- * and {@code exports/b.json} widen to {@code exports/*.json}. It always covers every alternative.
+ * #MAX_ALTERNATIVES}, or a value whose pattern is longer than {@link #MAX_LENGTH} characters. The
+ * result keeps what every alternative starts and ends with and makes the middle unknown, so {@code
+ * exports/a.json} and {@code exports/b.json} widen to {@code exports/*.json}. It always covers
+ * every alternative.
  */
 final class Widening {
   /** The alternatives a value may carry before it is widened. */
@@ -47,7 +48,7 @@ final class Widening {
       return value;
     }
     List<ArgValue> kept = new ArrayList<>();
-    int room = MAX_LENGTH;
+    int room = MAX_LENGTH - 1; // and one for the unknown rest, so the result is not too long
     for (ArgValue part : partsOf(value)) {
       if (part instanceof ArgValue.Literal l) {
         if (l.value().length() >= room) {
@@ -55,6 +56,8 @@ final class Widening {
           break;
         }
         room -= l.value().length();
+      } else if (--room <= 0) {
+        break;
       }
       kept.add(part);
     }
@@ -62,13 +65,15 @@ final class Widening {
     return ArgValue.concat(kept);
   }
 
-  /** The number of known characters in a value. */
+  /**
+   * The length of a value's pattern: its known characters, and one for each unknown part (a {@code
+   * *}). Counting the unknown parts bounds how many a value carries, so a key appended to in a long
+   * chain ({@code key = key + "/" + part}) stops growing at the limit.
+   */
   static int length(ArgValue value) {
     int n = 0;
     for (ArgValue part : partsOf(value)) {
-      if (part instanceof ArgValue.Literal l) {
-        n += l.value().length();
-      }
+      n += part instanceof ArgValue.Literal l ? l.value().length() : 1;
     }
     return n;
   }

@@ -6,6 +6,7 @@ import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SdkCall;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +41,25 @@ class AnalyzerStressTest {
             "key");
     assertThat(key(analysis)).startsWith("exports/*/").endsWith("/");
     assertThat(analysis.work()).isLessThan(30L * n + 100);
+  }
+
+  @Test
+  void reassignmentChainPastTheLengthLimit_staysBounded_andNamesTenPlacesThenCountsTheRest() {
+    int n = 1_200; // each assignment adds "*/": the pattern passes 2,048 characters near 1,020
+    FunctionAnalysis analysis =
+        run(
+            i -> "    key = key + event.get(\"p" + i + "\") + \"/\";\n",
+            n,
+            "String key = \"exports/\";",
+            "key");
+    assertThat(key(analysis)).startsWith("exports/*/").hasSizeLessThanOrEqualTo(2_048);
+    List<String> widened =
+        analysis.findings().stream()
+            .filter(f -> f.id().equals("VALUE_WIDENED"))
+            .map(f -> f.message())
+            .toList();
+    assertThat(widened).hasSize(EvaluationFindings.WIDENINGS_LISTED + 1);
+    assertThat(widened).anyMatch(m -> m.contains(" more values in this function are widened"));
   }
 
   @ParameterizedTest

@@ -133,7 +133,9 @@ class BoundedEvaluationTest {
                     .formatted(longName))
             .analyze();
     SdkCall put = analysis.calls().get(0);
-    assertThat(put.args().get("Key").pattern()).isEqualTo("x".repeat(Widening.MAX_LENGTH) + "*");
+    assertThat(put.args().get("Key").pattern())
+        .isEqualTo("x".repeat(Widening.MAX_LENGTH - 1) + "*")
+        .hasSize(Widening.MAX_LENGTH);
     assertThat(analysis.findings())
         .filteredOn(f -> f.id().equals("VALUE_WIDENED"))
         .singleElement()
