@@ -194,12 +194,7 @@ public final class ArnBuilder {
     if (!bound.transform().namesTemplateResourceId()) {
       return Optional.empty();
     }
-    List<ArgValue> parts = value instanceof ArgValue.Concat c ? c.parts() : List.of(value);
-    List<ArgValue.TemplateRef> refs =
-        parts.stream()
-            .filter(ArgValue.TemplateRef.class::isInstance)
-            .map(ArgValue.TemplateRef.class::cast)
-            .toList();
+    List<ArgValue.TemplateRef> refs = templateRefs(value);
     if (refs.size() != 1) {
       return Optional.empty();
     }
@@ -237,10 +232,8 @@ public final class ArnBuilder {
    */
   private static void noteAssignedId(
       BoundValue bound, ArgValue value, SdkCall call, String action, List<Finding> findings) {
-    List<ArgValue> parts = value instanceof ArgValue.Concat c ? c.parts() : List.of(value);
-    for (ArgValue part : parts) {
-      if (!(part instanceof ArgValue.TemplateRef ref)
-          || ref.value().filter(v -> v.contains("*")).isEmpty()) {
+    for (ArgValue.TemplateRef ref : templateRefs(value)) {
+      if (ref.value().filter(v -> v.contains("*")).isEmpty()) {
         continue;
       }
       Optional<String> assigned =
@@ -269,6 +262,15 @@ public final class ArnBuilder {
                   + " it with "
                   + reference));
     }
+  }
+
+  /** The template references a value is, or is joined from. */
+  private static List<ArgValue.TemplateRef> templateRefs(ArgValue value) {
+    List<ArgValue> parts = value instanceof ArgValue.Concat c ? c.parts() : List.of(value);
+    return parts.stream()
+        .filter(ArgValue.TemplateRef.class::isInstance)
+        .map(ArgValue.TemplateRef.class::cast)
+        .toList();
   }
 
   private Segment transformed(
