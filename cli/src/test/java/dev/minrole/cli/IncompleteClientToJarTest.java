@@ -189,7 +189,7 @@ class IncompleteClientToJarTest {
 
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(4);
     assertThat(cli.out())
-        .contains("StatementLookupFunction: 0 missing, 4 broader, 16 excess, 1 matched")
+        .contains("StatementLookupFunction: 0 missing, 4 broader, 10 excess, 1 matched")
         .containsPattern("excess +s3:ListBucket on " + BUCKET)
         .doesNotContain("ArchiveStatementsFunction")
         .doesNotContain("unverified");

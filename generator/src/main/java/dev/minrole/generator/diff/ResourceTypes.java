@@ -43,9 +43,31 @@ final class ResourceTypes {
       if (type.isEmpty()) {
         return true;
       }
-      String format =
-          GLOBS.computeIfAbsent(type.get().arnFormat(), f -> f.replaceAll("\\$\\{[^}]+}", "*"));
-      if (overlapsArn(Glob.variablesAsWildcards(resourcePattern), format)) {
+      String format = glob(type.get());
+      String pattern = Glob.variablesAsWildcards(resourcePattern);
+      if (overlapsArn(pattern, format) && !namesNarrowerType(service, format, pattern)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String glob(ResourceType type) {
+    return GLOBS.computeIfAbsent(type.arnFormat(), f -> f.replaceAll("\\$\\{[^}]+}", "*"));
+  }
+
+  /**
+   * True if {@code pattern} lies wholly inside a resource type of the service whose ARN is {@code
+   * format}'s followed by a {@code /} path: {@code table/orders/index/*} names DynamoDB indexes,
+   * not tables, and {@code arn:aws:s3:::media/*} names objects, not buckets. Such a pattern grants
+   * an action on the wider type nothing, whatever its last variable could match as text. (A {@code
+   * :} qualifier is not such a path: {@code function:orders:*} names the function's versions and
+   * aliases, which IAM authorizes as the function.)
+   */
+  private static boolean namesNarrowerType(IamService service, String format, String pattern) {
+    for (ResourceType other : service.resourceTypes().values()) {
+      String narrower = glob(other);
+      if (narrower.startsWith(format + "/") && Glob.covers(narrower, pattern)) {
         return true;
       }
     }

@@ -118,7 +118,7 @@ Resources:
     assertThat(findings).extracting(Finding::id).containsExactly("OVER_GRANT");
     assertThat(findings.get(0).message())
         .startsWith(
-            "CrudFn: its current role grants 19 permissions the function does not need: 19 by SAM"
+            "CrudFn: its current role grants 11 permissions the function does not need: 11 by SAM"
                 + " policy template DynamoDBCrudPolicy (dynamodb:BatchGetItem,"
                 + " dynamodb:BatchWriteItem, dynamodb:ConditionCheckItem, ...)");
     assertThat(findings.get(0).location().toString())
@@ -245,8 +245,8 @@ Resources:
     assertThat(findings).extracting(Finding::id).containsExactly("OVER_GRANT");
     assertThat(findings.get(0).message())
         .isEqualTo(
-            "CrudFn: its current role grants 19 permissions that the code minrole saw does not"
-                + " use: 19 by SAM policy template DynamoDBCrudPolicy (dynamodb:BatchGetItem,"
+            "CrudFn: its current role grants 11 permissions that the code minrole saw does not"
+                + " use: 11 by SAM policy template DynamoDBCrudPolicy (dynamodb:BatchGetItem,"
                 + " dynamodb:BatchWriteItem, dynamodb:ConditionCheckItem, ...). minrole could not"
                 + " see all the code the function runs (REFLECTIVE_CALL at"
                 + " src/main/java/app/RepositoryFactory.java:17), so it cannot tell whether the"

@@ -78,6 +78,33 @@ class PolicyDiffTest {
   }
 
   @Test
+  void compare_grantOnAnIndexOrAnObjectPath_grantsNothingForTableOrBucketActions()
+      throws Exception {
+    // table/orders/index/* names indexes: a PutItem there grants nothing (PutItem acts on tables),
+    // so it is neither excess nor matched; Query there is a real, unused grant. Likewise
+    // media/* names objects, not the bucket, for s3:ListBucket. function:orders:* still names the
+    // function's versions and aliases for InvokeFunction.
+    FunctionDiff d =
+        diff.compare(
+            function(code("dynamodb:PutItem", ORDERS, 7)),
+            current(
+                policy(
+                    allow("dynamodb:PutItem", ORDERS),
+                    allow("dynamodb:PutItem", ORDERS + "/index/*"),
+                    allow("dynamodb:Query", ORDERS + "/index/*"),
+                    allow("s3:ListBucket", "arn:aws:s3:::media/*"),
+                    allow(
+                        "lambda:InvokeFunction",
+                        "arn:aws:lambda:eu-west-1:123456789012:function:orders:*"))));
+    assertThat(d.entries())
+        .extracting(PolicyDiffTest::line)
+        .containsExactlyInAnyOrder(
+            "matched dynamodb:PutItem " + ORDERS,
+            "excess dynamodb:Query " + ORDERS + "/index/*",
+            "excess lambda:InvokeFunction arn:aws:lambda:eu-west-1:123456789012:function:orders:*");
+  }
+
+  @Test
   void compare_exactGrant_isMatched_andAnOtherResourceIsExcess() throws Exception {
     FunctionDiff d =
         diff.compare(
