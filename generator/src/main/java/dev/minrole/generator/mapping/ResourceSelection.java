@@ -20,6 +20,9 @@ import java.util.Set;
  * the first member the call sets ({@code resources.yaml}, with the rule's own bindings on top).
  */
 final class ResourceSelection {
+  /** The resource a rule names when IAM authorizes its request on no ARN. */
+  static final String ANY = "*";
+
   private static final Set<String> CONTEXT_VARIABLES = Set.of("Partition", "Region", "Account");
 
   private final IamCatalog catalog;
@@ -30,8 +33,13 @@ final class ResourceSelection {
     this.data = data;
   }
 
+  /**
+   * The resource the rule's action is granted on, or empty for {@code "*"}: an action without
+   * resource-level permissions, or a rule that says {@code resource: "*"} (a request IAM authorizes
+   * on no ARN, such as an SMS sent straight to a phone number).
+   */
   Optional<ResourceRef> resource(IamAction action, ActionRule rule, Map<String, ArgValue> args) {
-    if (!action.supportsResourceLevel()) {
+    if (!action.supportsResourceLevel() || rule.resourceType().filter(ANY::equals).isPresent()) {
       return Optional.empty();
     }
     Optional<ResourceType> type = resourceType(action, rule, args);

@@ -77,6 +77,7 @@ class MappingDataTest {
           problems.add(mapping.key() + ": " + rule.action() + " is not an IAM action");
         }
         rule.resourceType()
+            .filter(type -> !type.equals("*"))
             .ifPresent(type -> checkType(mapping.key(), rule.action(), type, problems));
       }
     }

@@ -73,6 +73,32 @@ class OperationMapperTest {
   }
 
   @Test
+  void map_snsPublishToAPhoneNumberOrEndpoint_isOnStar_andToATopicOnTheTopic() {
+    // https://docs.aws.amazon.com/step-functions/latest/dg/sns-iam.html: publishing to a
+    // PhoneNumber or TargetArn needs "Resource": "*"; a topic ARN pattern never matches them.
+    assertThat(
+            MappingFixture.permissions(
+                MappingFixture.call("sns", "Publish", "PhoneNumber=+15555550100 & Message=hi")))
+        .containsExactly("sns:Publish *");
+    assertThat(
+            MappingFixture.permissions(
+                MappingFixture.call("sns", "Publish", "PhoneNumber=? & Message=hi")))
+        .containsExactly("sns:Publish *");
+    assertThat(
+            MappingFixture.permissions(
+                MappingFixture.call(
+                    "sns",
+                    "Publish",
+                    "TargetArn=arn:aws:sns:eu-west-1:111122223333:endpoint/GCM/app/1")))
+        .containsExactly("sns:Publish *");
+    assertThat(
+            MappingFixture.permissions(
+                MappingFixture.call(
+                    "sns", "Publish", "TopicArn=arn:aws:sns:eu-west-1:111122223333:alerts")))
+        .containsExactly("sns:Publish arn:aws:sns:eu-west-1:111122223333:alerts");
+  }
+
+  @Test
   void map_whenOneTransactionItemIsOpaque_keepsTheKnownItemsAndAssumesEveryKindForIt() {
     List<String> got =
         MappingFixture.permissions(
