@@ -63,7 +63,8 @@ final class CallValues {
       Optional<List<Value>> factory =
           jdk.staticCall(receiverType.name(), call, frame)
               .or(() -> SdkBuilders.staticCall(ev, receiverType.name(), call, frame))
-              .or(() -> Sdk1Requests.staticCall(ev, receiverType.name(), call, frame));
+              .or(() -> Sdk1Requests.staticCall(ev, receiverType.name(), call, frame))
+              .or(() -> ClientRegions.staticCall(ev, receiverType.name(), call, frame));
       if (factory.isPresent()) {
         return factory.get();
       }

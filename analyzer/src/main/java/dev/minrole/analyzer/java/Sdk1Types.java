@@ -34,12 +34,17 @@ final class Sdk1Types {
     return fqn.startsWith(PREFIX) && (inventory.knows(fqn) || libraries.knows(fqn));
   }
 
-  /** True for objects whose {@code withX}/{@code setX} calls the evaluator records. */
+  /**
+   * True for objects whose {@code withX}/{@code setX} calls the evaluator records: model classes,
+   * library types, clients, and client builders (whose {@code withRegion} says where the client's
+   * calls go).
+   */
   boolean isModelled(String fqn) {
     return fqn.startsWith(PREFIX)
         && (inventory.isModelClass(fqn)
             || libraries.knows(fqn)
-            || inventory.client(fqn).isPresent());
+            || inventory.client(fqn).isPresent()
+            || inventory.builtBy(fqn).isPresent());
   }
 
   /** The type a call on a 1.x receiver returns, or {@link JType#UNKNOWN}. */

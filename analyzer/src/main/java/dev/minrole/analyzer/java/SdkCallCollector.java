@@ -104,8 +104,15 @@ final class SdkCallCollector {
         continue;
       }
       SourceLocation site = context.location(call);
+      Optional<ArgValue> region = ClientRegions.of(scope.get(), receiver, unit, context);
       for (Recognized r : found) {
+        int before = calls.size();
         add(r, site, calls);
+        if (region.isPresent()) {
+          for (int i = before; i < calls.size(); i++) {
+            calls.set(i, calls.get(i).withRegion(region));
+          }
+        }
       }
       return;
     }

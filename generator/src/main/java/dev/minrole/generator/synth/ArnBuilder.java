@@ -63,7 +63,9 @@ public final class ArnBuilder {
             arn.append(
                 queueRegion != null && !queueRegion.equals("*")
                     ? queueRegion
-                    : context.regionOrWildcard());
+                    : call.region().isPresent()
+                        ? clientRegion(call, action, findings)
+                        : context.regionOrWildcard());
           } else {
             arn.append(queueAccount != null ? queueAccount : context.accountOrWildcard());
           }
@@ -262,6 +264,27 @@ public final class ArnBuilder {
                   + " it with "
                   + reference));
     }
+  }
+
+  /**
+   * The region the code built the call's client for: IAM checks the ARN of the resource called
+   * there, so it wins over the function's region. One minrole cannot read is {@code *}, with a
+   * finding.
+   */
+  private String clientRegion(SdkCall call, String action, List<Finding> findings) {
+    ArgValue region = resolve(call.region().orElseThrow());
+    if (region.literal().isPresent()) {
+      return region.literal().get();
+    }
+    findings.add(
+        unresolved(
+            call,
+            action,
+            "the client's region "
+                + origin(region, false)
+                + "; the policy uses * for Region"
+                + hint(region)));
+    return "*";
   }
 
   /** The template references a value is, or is joined from. */

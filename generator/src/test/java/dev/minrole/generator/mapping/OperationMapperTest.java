@@ -73,6 +73,31 @@ class OperationMapperTest {
   }
 
   @Test
+  void
+      map_callOnAClientBuiltForAnotherRegion_isInThatRegion_andAnUnreadableOneIsStarWithAFinding() {
+    SdkCall get = MappingFixture.call("dynamodb", "GetItem", "TableName=sessions");
+    assertThat(
+            MappingFixture.permissions(
+                get.withRegion(java.util.Optional.of(ArgValue.literal("us-east-1")))))
+        .containsExactly("dynamodb:GetItem arn:aws:dynamodb:us-east-1:111122223333:table/sessions");
+    assertThat(MappingFixture.permissions(get))
+        .containsExactly("dynamodb:GetItem arn:aws:dynamodb:eu-west-1:111122223333:table/sessions");
+
+    PolicySynthesizer synthesizer =
+        new PolicySynthesizer(OperationMapper.bundled(), MappingFixture.CONTEXT);
+    var needs =
+        synthesizer.needs(
+            List.of(
+                get.withRegion(java.util.Optional.of(ArgValue.unknown("the client's region")))));
+    assertThat(needs.permissions())
+        .extracting(p -> p.resource())
+        .containsExactly("arn:aws:dynamodb:*:111122223333:table/sessions");
+    assertThat(needs.findings())
+        .extracting(f -> f.id() + " " + f.message())
+        .anyMatch(m -> m.startsWith("UNRESOLVED_RESOURCE") && m.contains("the client's region"));
+  }
+
+  @Test
   void map_snsPublishToAPhoneNumberOrEndpoint_isOnStar_andToATopicOnTheTopic() {
     // https://docs.aws.amazon.com/step-functions/latest/dg/sns-iam.html: publishing to a
     // PhoneNumber or TargetArn needs "Resource": "*"; a topic ARN pattern never matches them.
