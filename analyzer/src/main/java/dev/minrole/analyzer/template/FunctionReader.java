@@ -83,7 +83,8 @@ public final class FunctionReader {
                     new Destination(
                         dlq.text("Type").orElse("Unknown"),
                         value(n, path + ".DeadLetterQueue.TargetArn"),
-                        "dead-letter queue")));
+                        "dead-letter queue",
+                        dlq.text("Type"))));
     TNode.TMap invoke = first(props.map("EventInvokeConfig"), globals.map("EventInvokeConfig"));
     destinations(
         invoke.map("DestinationConfig"),
@@ -260,7 +261,10 @@ public final class FunctionReader {
             outcome.equals("OnSuccess") ? "on-success destination" : "on-failure destination";
         out.add(
             new Destination(
-                kind, value(target.get(), path + "." + outcome + ".Destination"), purpose));
+                kind,
+                value(target.get(), path + "." + outcome + ".Destination"),
+                purpose,
+                destination.text("Type")));
       }
     }
   }

@@ -74,7 +74,8 @@ final class RoleDocuments {
 
   /**
    * True if the template writes the statements itself (inline, a SAM policy template, a managed
-   * policy defined in the template); false for AWS managed policies, attached by name or by SAM.
+   * policy defined in the template) or SAM writes them from the template's values (a dead-letter
+   * queue's policy); false for AWS managed policies, attached by name or by SAM.
    */
   boolean writtenInTemplate(DeclaredDocument d) {
     return d.kind() != DeclaredSource.SAM_IMPLICIT && !awsManaged(d);
@@ -95,6 +96,7 @@ final class RoleDocuments {
       case INLINE -> "inline policy " + d.name();
       case MANAGED -> (awsManaged(d) ? "AWS managed policy " : "managed policy ") + d.name();
       case SAM_IMPLICIT -> "AWS managed policy " + d.name() + " that SAM attaches";
+      case SAM_GENERATED -> "policy SAM generates for " + d.name();
     };
   }
 }

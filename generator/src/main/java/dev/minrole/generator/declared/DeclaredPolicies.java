@@ -20,8 +20,8 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 
 /**
  * What a template grants a function today, as policy documents: SAM policy templates expanded,
- * inline documents resolved, managed policies looked up, and the managed policies SAM attaches to
- * the role it generates. What cannot be known is a finding, never a silent gap.
+ * inline documents resolved, managed policies looked up, and the managed and inline policies SAM
+ * adds to the role it generates. What cannot be known is a finding, never a silent gap.
  */
 public final class DeclaredPolicies {
   private static final String MANAGED_POLICY_TYPE = "AWS::IAM::ManagedPolicy";
@@ -119,6 +119,14 @@ public final class DeclaredPolicies {
             awsManaged(a.policy()),
             a.location(),
             managed.broad(a.policy()));
+      }
+      for (SamImplicitPolicies.Generated g : attached.generated()) {
+        add(
+            g.name(),
+            DeclaredSource.SAM_GENERATED,
+            StatementDraft.policy(g.statements()),
+            g.location(),
+            false);
       }
       findings.addAll(attached.findings());
       return new Declared(out, findings.stream().distinct().toList());

@@ -12,5 +12,10 @@ public enum DeclaredSource {
   /** A managed policy the template attaches, by name or ARN. */
   MANAGED,
   /** A managed policy SAM attaches to the role it generates without the template naming it. */
-  SAM_IMPLICIT
+  SAM_IMPLICIT,
+  /**
+   * An inline policy SAM adds to the role it generates for what the template configures (a
+   * dead-letter queue, a destination with its SAM {@code Type}); named for that property.
+   */
+  SAM_GENERATED
 }

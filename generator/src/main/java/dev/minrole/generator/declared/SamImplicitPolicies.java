@@ -1,8 +1,11 @@
 package dev.minrole.generator.declared;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.minrole.analyzer.data.DataFiles;
+import dev.minrole.analyzer.model.ArgValue;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
+import dev.minrole.analyzer.template.Destination;
 import dev.minrole.analyzer.template.EventSource;
 import dev.minrole.analyzer.template.RoleRef;
 import dev.minrole.analyzer.template.TemplateFunction;
@@ -10,11 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The AWS managed policies SAM attaches to the role it generates for a serverless function without
  * the template naming them ({@code sam-implicit-policies.yaml}): always the basic execution role,
- * and more for a VPC, active tracing and poll-based event sources.
+ * and more for a VPC, active tracing and poll-based event sources; and the inline policies it adds
+ * for the function's dead-letter queue and destinations that name their SAM {@code Type}.
  */
 final class SamImplicitPolicies {
   private static final String SERVERLESS = "AWS::Serverless::Function";
@@ -23,8 +28,27 @@ final class SamImplicitPolicies {
   /** A policy SAM attaches, why, and the template property that causes it. */
   record Attachment(String policy, String reason, SourceLocation location) {}
 
-  /** The attachments, and the event sources whose generated policies minrole does not model. */
-  record Implicit(List<Attachment> attachments, List<Finding> findings) {}
+  /**
+   * An inline policy SAM adds for one destination: {@code name} is the template property that
+   * causes it ({@code DeadLetterQueue}, {@code EventInvokeConfig.DestinationConfig.OnFailure}).
+   */
+  record Generated(String name, List<StatementDraft> statements, SourceLocation location) {
+    Generated {
+      statements = List.copyOf(statements);
+    }
+  }
+
+  /**
+   * The attachments, the inline policies, and the event sources whose generated policies minrole
+   * does not model or destination values it cannot resolve.
+   */
+  record Implicit(List<Attachment> attachments, List<Generated> generated, List<Finding> findings) {
+    Implicit {
+      attachments = List.copyOf(attachments);
+      generated = List.copyOf(generated);
+      findings = List.copyOf(findings);
+    }
+  }
 
   private final JsonNode rules;
 
@@ -47,7 +71,7 @@ final class SamImplicitPolicies {
     List<Finding> findings = new ArrayList<>();
     if (!function.resourceType().equals(SERVERLESS)
         || !(function.role() instanceof RoleRef.Generated)) {
-      return new Implicit(out, findings);
+      return new Implicit(out, List.of(), findings);
     }
     add(
         out,
@@ -92,7 +116,60 @@ final class SamImplicitPolicies {
     }
     Map<String, Attachment> first = new LinkedHashMap<>();
     out.forEach(a -> first.putIfAbsent(a.policy(), a));
-    return new Implicit(List.copyOf(first.values()), findings);
+    List<Generated> generated = new ArrayList<>();
+    for (Destination destination : function.destinations()) {
+      generated(function, destination, findings).ifPresent(generated::add);
+    }
+    return new Implicit(List.copyOf(first.values()), generated, findings);
+  }
+
+  /**
+   * The policy SAM adds for a destination whose template states its {@code Type}: the rule of the
+   * first group in {@code destinations} whose property the destination's path names.
+   */
+  private Optional<Generated> generated(
+      TemplateFunction function, Destination destination, List<Finding> findings) {
+    if (destination.samType().isEmpty()) {
+      return Optional.empty();
+    }
+    String path = destination.target().path();
+    String prefix = "Resources." + function.logicalId() + ".Properties.";
+    for (JsonNode group : rules.path("destinations")) {
+      if (!path.contains("." + group.path("property").asText() + ".")) {
+        continue;
+      }
+      JsonNode rule = group.path("types").path(destination.samType().get());
+      if (rule.isMissingNode()) {
+        return Optional.empty();
+      }
+      String name = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+      name = name.substring(0, Math.max(name.lastIndexOf('.'), 0));
+      SourceLocation where = destination.target().location();
+      List<StatementDraft> statements = new ArrayList<>();
+      for (JsonNode statement : rule) {
+        String suffix = statement.path("suffix").asText("");
+        List<String> resources = new ArrayList<>();
+        for (ArgValue value : destination.target().values()) {
+          if (Alternatives.unresolved(value)) {
+            findings.add(
+                DeclaredFindings.unresolvedValue(
+                    "the policy SAM generates for " + name, value.describe(), where));
+          }
+          resources.add(value.pattern() + suffix);
+        }
+        statements.add(
+            new StatementDraft(
+                Optional.empty(),
+                "Allow",
+                DataFiles.texts(statement.path("actions")),
+                List.of(),
+                resources,
+                List.of(),
+                Map.of()));
+      }
+      return Optional.of(new Generated(name, statements, where));
+    }
+    return Optional.empty();
   }
 
   private static void add(

@@ -128,6 +128,32 @@ Resources:
     Properties:
       Handler: example.External::handleRequest
       Role: arn:aws:iam::123456789012:role/shared-lambda
+  NotifyDlq:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: notify-dlq
+  FailTopic:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: notify-fails
+  NotifyFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: example.Notify::handleRequest
+      DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt NotifyDlq.Arn}
+      EventInvokeConfig:
+        DestinationConfig:
+          OnSuccess: {Destination: arn:aws:sqs:us-east-1:123456789012:notify-done}
+          OnFailure: {Type: SNS, Destination: !Ref FailTopic}
+  OwnRoleNotifyFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: example.Notify::handleRequest
+      Role: !GetAtt WorkerRole.Arn
+      DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt NotifyDlq.Arn}
+      EventInvokeConfig:
+        DestinationConfig:
+          OnFailure: {Type: SNS, Destination: !Ref FailTopic}
 """;
 
   private static final ArnContext CONTEXT =
@@ -225,6 +251,44 @@ Resources:
     assertThat(resources(declared, "SharedPolicy"))
         .containsExactly("arn:aws:sqs:us-east-1:123456789012:jobs");
     assertThat(declared.findings()).isEmpty();
+  }
+
+  @Test
+  void generatedRole_withDeadLetterQueueAndTypedDestination_declaresThePoliciesSamAdds()
+      throws IOException {
+    DeclaredPolicies.Declared declared = declared("NotifyFn", Map.of());
+
+    assertThat(declared.documents())
+        .extracting(d -> d.kind() + " " + d.name())
+        .containsExactly(
+            "SAM_IMPLICIT AWSLambdaBasicExecutionRole",
+            "SAM_IMPLICIT AWSXrayWriteOnlyAccess",
+            "SAM_GENERATED DeadLetterQueue",
+            "SAM_GENERATED EventInvokeConfig.DestinationConfig.OnFailure");
+    assertThat(PolicyJson.write(document(declared, "DeadLetterQueue")))
+        .contains("\"sqs:SendMessage\"", "\"arn:aws:sqs:us-east-1:123456789012:notify-dlq\"");
+    assertThat(
+            PolicyJson.write(document(declared, "EventInvokeConfig.DestinationConfig.OnFailure")))
+        .contains("\"sns:Publish\"", "\"arn:aws:sns:us-east-1:123456789012:notify-fails\"");
+    assertThat(
+            declared.documents().stream()
+                .filter(d -> d.name().startsWith("DeadLetterQueue"))
+                .findFirst()
+                .orElseThrow()
+                .location()
+                .line())
+        .isEqualTo(lineOf("DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt NotifyDlq.Arn}"));
+    assertThat(declared.findings()).isEmpty();
+  }
+
+  @Test
+  void ownRole_withDeadLetterQueueAndDestinations_getsNothingFromSam() throws IOException {
+    DeclaredPolicies.Declared declared = declared("OwnRoleNotifyFn", Map.of());
+
+    assertThat(declared.documents())
+        .extracting(d -> d.kind() + " " + d.name())
+        .containsExactly(
+            "INLINE read-orders", "MANAGED SharedPolicy", "MANAGED AWSLambdaBasicExecutionRole");
   }
 
   @Test
