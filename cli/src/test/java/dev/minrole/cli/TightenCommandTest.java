@@ -204,6 +204,92 @@ class TightenCommandTest {
   }
 
   @Test
+  void tighten_whenTheKinesisSourceIsAFanOutConsumer_keepsSubscribeToShardOnTheConsumer()
+      throws IOException {
+    Path source = dir.resolve("src/app/Readings.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(
+        source,
+        """
+        package app;
+
+        import com.amazonaws.services.lambda.runtime.Context;
+        import com.amazonaws.services.lambda.runtime.RequestHandler;
+        import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+
+        public class Readings implements RequestHandler<KinesisEvent, Void> {
+          public Void handleRequest(KinesisEvent event, Context context) {
+            context.getLogger().log("records " + event.getRecords().size());
+            return null;
+          }
+        }
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Stream:
+            Type: AWS::Kinesis::Stream
+            Properties: {Name: readings, ShardCount: 1}
+          Consumer:
+            Type: AWS::Kinesis::StreamConsumer
+            Properties: {StreamARN: !GetAtt Stream.Arn, ConsumerName: fn-consumer}
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: readings-fn
+              CodeUri: src
+              Handler: app.Readings::handleRequest
+              Events:
+                K: {Type: Kinesis, Properties: {Stream: !GetAtt Consumer.ConsumerARN, StartingPosition: LATEST}}
+        """,
+        StandardCharsets.UTF_8);
+    String kinesis =
+        "{\"Effect\": \"Allow\", \"Action\": [\"kinesis:DescribeStream\","
+            + " \"kinesis:DescribeStreamSummary\", \"kinesis:GetRecords\","
+            + " \"kinesis:GetShardIterator\", \"kinesis:ListShards\", \"kinesis:ListStreams\","
+            + " \"kinesis:SubscribeToShard\"], \"Resource\": \"*\"}";
+    Path file = dir.resolve("current.json");
+    Files.writeString(file, policy(kinesis, allow("logs:*", "*")), StandardCharsets.UTF_8);
+
+    Cli cli =
+        Cli.run(
+            "tighten",
+            dir.toString(),
+            "--current",
+            file.toString(),
+            "--region",
+            "eu-west-1",
+            "--account",
+            "111122223333");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    IamPolicy tightened = IamPolicy.fromJson(cli.out());
+    String consumer =
+        "arn:aws:kinesis:eu-west-1:111122223333:stream/readings/consumer/fn-consumer:*";
+    assertThat(tightened.statements())
+        .filteredOn(
+            s -> s.actions().stream().anyMatch(a -> a.value().equals("kinesis:SubscribeToShard")))
+        .singleElement()
+        .satisfies(
+            s -> assertThat(s.resources()).extracting(r -> r.value()).containsExactly(consumer));
+    assertThat(tightened.statements())
+        .filteredOn(s -> s.actions().stream().anyMatch(a -> a.value().equals("kinesis:GetRecords")))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.resources())
+                    .extracting(r -> r.value())
+                    .containsExactly("arn:aws:kinesis:eu-west-1:111122223333:stream/readings"));
+    assertThat(cli.out()).doesNotContain("\"*\"").doesNotContain("kinesis:ListStreams");
+    assertThat(cli.err())
+        .contains("minrole:   narrowed kinesis:SubscribeToShard on * to " + consumer)
+        .contains("minrole:   removed  kinesis:ListStreams on *: not needed");
+  }
+
+  @Test
   void tighten_help_documentsExitCodesAndSafetyOptions() {
     Cli cli = Cli.run("tighten", "--help");
     assertThat(cli.out())

@@ -229,11 +229,28 @@ public final class FunctionReader {
   /** An event source, with the key of a queue or stream the template encrypts. */
   private EventSource eventSource(String kind, TNode node, String path) {
     TemplateValue source = value(node, path);
-    for (ArgValue v : source.values()) {
+    return new EventSource(kind, source, key(source.values(), 0));
+  }
+
+  /**
+   * The key of the first queue or stream among the values that the template encrypts, following a
+   * stream consumer to its stream ({@code depth} stops a consumer that names itself).
+   */
+  private Optional<TemplateValue> key(List<ArgValue> values, int depth) {
+    for (ArgValue v : values) {
       if (!(v instanceof ArgValue.TemplateRef ref)) {
         continue;
       }
       Optional<TemplateResource> resource = template.resource(ref.logicalId());
+      Optional<TNode> through =
+          SOURCES.readsThrough(ref.cfnType()).flatMap(p -> resource.flatMap(r -> r.property(p)));
+      if (through.isPresent() && depth < 2) {
+        Optional<TemplateValue> key = key(resolver.resolve(through.get()), depth + 1);
+        if (key.isPresent()) {
+          return key;
+        }
+        continue;
+      }
       Optional<ResourceTypes.Spec> spec =
           SOURCES.pollsWithKey(ref.cfnType())
               ? ResourceTypes.bundled().of(ref.cfnType())
@@ -245,10 +262,10 @@ public final class FunctionReader {
                 + ref.logicalId()
                 + ".Properties."
                 + spec.get().encryptionKey().orElseThrow();
-        return new EventSource(kind, source, Optional.of(value(key.get(), keyPath)));
+        return Optional.of(value(key.get(), keyPath));
       }
     }
-    return new EventSource(kind, source);
+    return Optional.empty();
   }
 
   private void destinations(TNode.TMap config, String path, List<Destination> out) {

@@ -8,18 +8,21 @@ import java.util.Optional;
 /**
  * How templates name the event sources and destinations Lambda reads and writes with a function's
  * role, read from {@code lambda-sources.yaml}: the SAM event types Lambda polls and the property
- * that names each source, the resource types whose key Lambda needs to poll them, and the kind
- * (SQS, SNS, Lambda, ...) of a source or target named by ARN or by reference.
+ * that names each source, the resource types whose key Lambda needs to poll them (and those it
+ * reads through another resource, a stream consumer through its stream), and the kind (SQS, SNS,
+ * Lambda, ...) of a source or target named by ARN or by reference.
  */
 public record LambdaSources(
     Map<String, String> pollSources,
     List<String> pollSourceKeys,
+    Map<String, String> pollSourceVia,
     Map<String, String> arnServices,
     Map<String, String> resourceTypes) {
 
   public LambdaSources {
     pollSources = Map.copyOf(pollSources);
     pollSourceKeys = List.copyOf(pollSourceKeys);
+    pollSourceVia = Map.copyOf(pollSourceVia);
     arnServices = Map.copyOf(arnServices);
     resourceTypes = Map.copyOf(resourceTypes);
   }
@@ -41,6 +44,14 @@ public record LambdaSources(
   /** True if Lambda needs the key of a resource of this type to poll it. */
   public boolean pollsWithKey(String cfnType) {
     return pollSourceKeys.contains(cfnType);
+  }
+
+  /**
+   * The property naming the resource Lambda reads through a source of this type (a stream
+   * consumer's {@code StreamARN}), whose key Lambda needs.
+   */
+  public Optional<String> readsThrough(String cfnType) {
+    return Optional.ofNullable(pollSourceVia.get(cfnType));
   }
 
   /** The kind of a source or target whose ARN has this service, or {@code Unknown}. */

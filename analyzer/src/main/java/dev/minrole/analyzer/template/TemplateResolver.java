@@ -178,7 +178,9 @@ public final class TemplateResolver {
 
   /**
    * A reference pattern such as {@code arn:${Partition}:sqs:${Region}:${Account}:${name}} filled
-   * in.
+   * in; {@code ${Properties.X}} stands for the resource's property {@code X} (a stream consumer's
+   * ARN starts with its {@code StreamARN}), one alternative per value it can have, {@code *} when
+   * it is not set.
    */
   private List<ArgValue> expand(
       String pattern, TemplateResource resource, ResourceTypes.Spec spec, String attribute) {
@@ -191,9 +193,47 @@ public final class TemplateResolver {
               .replace("${Partition}", options.partition())
               .replace("${Region}", options.region().orElse("*"))
               .replace("${Account}", options.account().orElse("*"));
-      out.add(
-          new ArgValue.TemplateRef(
-              resource.logicalId(), attribute, resource.type(), Optional.of(value)));
+      for (String filled : properties(value, resource)) {
+        out.add(
+            new ArgValue.TemplateRef(
+                resource.logicalId(), attribute, resource.type(), Optional.of(filled)));
+      }
+    }
+    return out;
+  }
+
+  private static final String PROPERTY = "${Properties.";
+
+  /** The texts a pattern can have with its {@code ${Properties.X}} parts resolved. */
+  private List<String> properties(String pattern, TemplateResource resource) {
+    int at = pattern.indexOf(PROPERTY);
+    if (at < 0) {
+      return List.of(pattern);
+    }
+    int end = pattern.indexOf('}', at);
+    String property = pattern.substring(at + PROPERTY.length(), end);
+    String key = resource.logicalId() + ".Properties." + property;
+    List<String> values = List.of("*");
+    if (!state.enter(key)) {
+      error(resource.node(), "reference cycle through " + state.path() + " -> " + key);
+    } else {
+      try {
+        values =
+            resource
+                .property(property)
+                .map(this::resolve)
+                .filter(v -> !v.isEmpty())
+                .map(v -> v.stream().map(ArgValue::pattern).distinct().toList())
+                .orElse(values);
+      } finally {
+        state.leave(key);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String rest : properties(pattern.substring(end + 1), resource)) {
+      for (String value : values) {
+        out.add(pattern.substring(0, at) + value + rest);
+      }
     }
     return out;
   }

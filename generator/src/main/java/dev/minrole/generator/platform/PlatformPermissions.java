@@ -66,7 +66,7 @@ public final class PlatformPermissions {
               + " event source of "
               + function.logicalId()
               + " with the function's role";
-      add(out, findings, rule.get().actions(), source.source(), reason, function);
+      readSource(out, findings, rule.get(), source.source(), reason, function);
       source.key().ifPresent(key -> eventSourceKey(key, source.kind(), function, out));
       vpc |= rule.get().also().contains("vpc");
     }
@@ -121,6 +121,51 @@ public final class PlatformPermissions {
       fileSystem(fs, function, out, findings);
     }
     return new Result(out, findings);
+  }
+
+  /**
+   * The source's actions on the source; for a source named through its sub-resource (a stream
+   * consumer's ARN), the source's actions on the part of the ARN before the marker (the stream) and
+   * the sub-resource's actions on the whole ARN.
+   */
+  private void readSource(
+      List<Permission> out,
+      List<Finding> findings,
+      PlatformRules.EventSourceRule rule,
+      TemplateValue source,
+      String reason,
+      TemplateFunction function) {
+    if (rule.through().isEmpty()) {
+      add(out, findings, rule.actions(), source, reason, function);
+      return;
+    }
+    PlatformRules.SubResource sub = rule.through().get();
+    List<ArgValue> sources = new ArrayList<>();
+    List<ArgValue> subs = new ArrayList<>();
+    for (ArgValue value : source.values()) {
+      String arn = value.pattern();
+      int at = arn.indexOf(sub.marker());
+      if (arn.startsWith("arn:") && at > 0) {
+        sources.add(ArgValue.literal(arn.substring(0, at)));
+        subs.add(value);
+      } else {
+        sources.add(value);
+      }
+    }
+    add(
+        out,
+        findings,
+        rule.actions(),
+        new TemplateValue(sources, source.location(), source.path()),
+        reason,
+        function);
+    add(
+        out,
+        findings,
+        sub.actions(),
+        new TemplateValue(subs, source.location(), source.path()),
+        reason + ", through its " + sub.what(),
+        function);
   }
 
   /**

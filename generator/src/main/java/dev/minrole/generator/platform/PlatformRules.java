@@ -38,12 +38,35 @@ public record PlatformRules(
   /** Writing the function's logs, and creating its log group when the template does not. */
   public record Logs(String source, Rule createGroup, Rule write) {}
 
-  /** Reading a poll-based event source; {@code also} names other rules it implies ({@code vpc}). */
+  /**
+   * Reading a poll-based event source; {@code also} names other rules it implies ({@code vpc});
+   * {@code subResource} is what Lambda can read the source through (a stream consumer).
+   */
   public record EventSourceRule(
-      String source, List<String> actions, String resource, List<String> also) {
+      String source,
+      List<String> actions,
+      String resource,
+      List<String> also,
+      SubResource subResource) {
     public EventSourceRule {
       actions = List.copyOf(actions == null ? List.of() : actions);
       also = List.copyOf(also == null ? List.of() : also);
+    }
+
+    /** The resource Lambda can read the source through, if the source has one. */
+    public Optional<SubResource> through() {
+      return Optional.ofNullable(subResource);
+    }
+  }
+
+  /**
+   * A resource Lambda reads an event source through, whose ARN is the source's ARN, then {@code
+   * marker} and more: the source's actions go on the part before the marker, {@code actions} on the
+   * whole ARN.
+   */
+  public record SubResource(String source, String what, String marker, List<String> actions) {
+    public SubResource {
+      actions = List.copyOf(actions);
     }
   }
 
