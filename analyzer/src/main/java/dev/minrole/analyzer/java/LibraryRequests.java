@@ -189,8 +189,11 @@ final class LibraryRequests {
             + (requirement.prefix().isEmpty()
                 ? "contains \"" + requirement.contains() + "\""
                 : "starts with \"" + requirement.prefix() + "\"")
-            + ", which minrole cannot tell here: the value is not set in code it can read. Set it"
-            + " where minrole can see it, or grant what the library needs by hand";
+            + ", which minrole cannot tell here: the code does not set it to a value minrole"
+            + " can read (a constant, or text built from constants; a file or an environment"
+            + " variable is only"
+            + " read when the function runs). Write it in the code, or grant what the library"
+            + " needs by hand";
     SourceLocation location = context.location(at);
     context.reportMerged(
         f ->
