@@ -95,7 +95,7 @@ public final class TemplateChecks {
     }
     for (ArgValue v : value.values()) {
       Optional<String> literal = v.literal();
-      if (literal.isEmpty() || literal.get().isBlank() || literal.get().startsWith("{{resolve:")) {
+      if (literal.isEmpty() || literal.get().isBlank() || namesWhereASecretIs(literal.get())) {
         continue;
       }
       String secretName = name.toLowerCase(Locale.ROOT).replace('_', '-');
@@ -116,6 +116,17 @@ public final class TemplateChecks {
               value.location()));
       return;
     }
+  }
+
+  /**
+   * True for a value that says where a secret is kept, not the secret: a dynamic reference ({@code
+   * {{resolve:...}}}), an ARN, a KMS alias or an SSM parameter path.
+   */
+  private static boolean namesWhereASecretIs(String value) {
+    return value.startsWith("{{resolve:")
+        || value.startsWith("arn:")
+        || value.startsWith("alias/")
+        || (value.startsWith("/") && value.length() > 1 && !value.contains(" "));
   }
 
   private static void credentials(TNode node, String name, Template template, List<Finding> out) {

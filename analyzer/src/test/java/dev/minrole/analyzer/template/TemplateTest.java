@@ -384,6 +384,9 @@ class TemplateTest {
                     Variables:
                       DB_PASSWORD: hunter2
                       API_TOKEN: "{{resolve:secretsmanager:api-token}}"
+                      SIGNING_KEY_ALIAS: alias/docs-signing
+                      DB_PASSWORD_PARAMETER: /prod/billing/db-password
+                      API_KEY_SECRET_ARN: arn:aws:secretsmanager:eu-west-1:111122223333:secret:api-key
                       AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE
               B:
                 Type: AWS::Lambda::Function
@@ -405,7 +408,7 @@ class TemplateTest {
               assertThat(f.message())
                   .contains("AKIA************MPLE")
                   .doesNotContain("AKIAIOSFODNN7EXAMPLE");
-              assertThat(f.location().line()).isEqualTo(13);
+              assertThat(f.location().line()).isEqualTo(16);
             });
   }
 }
