@@ -86,7 +86,9 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
               ? m.getScope()
               : current instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
                   ? Optional.of(f.getScope())
-                  : Optional.empty();
+                  : current instanceof com.github.javaparser.ast.expr.NameExpr name
+                      ? loopIterable(name)
+                      : Optional.empty();
       if (inner.isEmpty()) {
         return false;
       }
@@ -97,6 +99,24 @@ final class UnresolvedReceiverRecognizer implements CallRecognizer {
         return context.analysis().sdk().libraries().isPermissionless(name);
       }
     }
+  }
+
+  /**
+   * The collection a loop variable declared without a type walks ({@code for (var rec :
+   * event.getRecords())}): its elements are whatever that collection holds.
+   */
+  private static Optional<Expression> loopIterable(com.github.javaparser.ast.expr.NameExpr name) {
+    for (Optional<com.github.javaparser.ast.Node> n = name.getParentNode();
+        n.isPresent();
+        n = n.get().getParentNode()) {
+      if (n.get() instanceof com.github.javaparser.ast.stmt.ForEachStmt loop
+          && loop.getVariableDeclarator().getNameAsString().equals(name.getNameAsString())) {
+        return loop.getVariableDeclarator().getType().isVarType()
+            ? Optional.of(loop.getIterable())
+            : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<Recognized> byRequestType(

@@ -264,8 +264,23 @@ public final class LibraryModels {
    * True if {@code fqn} is in a package whose calls need no permission (the Lambda Java libraries).
    */
   public boolean isPermissionless(String fqn) {
-    int dot = fqn.lastIndexOf('.');
-    return dot > 0 && permissionlessPackages.contains(fqn.substring(0, dot));
+    return permissionlessPackages.contains(packageOf(fqn));
+  }
+
+  /**
+   * The package of a class name, nested classes included: {@code a.b.Outer.Inner} is in {@code a.b}
+   * (the first segment that starts with a capital letter is the outermost class).
+   */
+  private static String packageOf(String fqn) {
+    int start = 0;
+    while (start < fqn.length()) {
+      int dot = fqn.indexOf('.', start);
+      if (Character.isUpperCase(fqn.charAt(start)) || dot < 0) {
+        return start == 0 ? "" : fqn.substring(0, start - 1);
+      }
+      start = dot + 1;
+    }
+    return "";
   }
 
   public Collection<AnnotationModel> annotations() {

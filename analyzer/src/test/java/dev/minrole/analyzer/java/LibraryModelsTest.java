@@ -195,4 +195,39 @@ class LibraryModelsTest {
     assertThat(analysis.calls()).isEmpty();
     assertThat(analysis.findings()).isEmpty();
   }
+
+  @Test
+  void lambdaEventRecordsInALoop_needNoPermissions_whetherTheVariableIsTypedOrVar() {
+    // S3EventNotification.S3EventNotificationRecord is a nested class of the events package, and a
+    // var loop variable holds what event.getRecords() holds: neither getObject() is S3Client's.
+    FunctionAnalysis analysis =
+        AnalyzerHarness.handler("app.Handler::handleRequest")
+            .file(
+                "app/Handler.java",
+                """
+                package app;
+
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import com.amazonaws.services.lambda.runtime.events.S3Event;
+                import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+                import software.amazon.awssdk.services.s3.S3Client;
+
+                public class Handler implements RequestHandler<S3Event, String> {
+                  public String handleRequest(S3Event event, Context context) {
+                    StringBuilder keys = new StringBuilder();
+                    for (S3EventNotification.S3EventNotificationRecord rec : event.getRecords()) {
+                      keys.append(rec.getS3().getObject().getKey());
+                    }
+                    for (var rec : event.getRecords()) {
+                      keys.append(rec.getS3().getObject().getKey());
+                    }
+                    return keys.toString();
+                  }
+                }
+                """)
+            .check();
+    assertThat(analysis.calls()).isEmpty();
+    assertThat(analysis.findings()).isEmpty();
+  }
 }
