@@ -57,17 +57,19 @@ record StatementView(
   /**
    * True if a request made under {@code needed} conditions always meets this statement's
    * conditions: each of them is among the needed ones with no more values (values of one key are
-   * alternatives). Anything else counts as "may not apply".
+   * alternatives), or one every SDK request meets ({@link SdkRequestFacts}). Anything else counts
+   * as "may not apply".
    */
   boolean conditionsHoldUnder(List<Condition> needed) {
     for (Condition c : conditions) {
       boolean held =
-          needed.stream()
-              .anyMatch(
-                  n ->
-                      n.operator().equalsIgnoreCase(c.operator())
-                          && n.key().equalsIgnoreCase(c.key())
-                          && c.values().containsAll(n.values()));
+          SdkRequestFacts.alwaysMet(c)
+              || needed.stream()
+                  .anyMatch(
+                      n ->
+                          n.operator().equalsIgnoreCase(c.operator())
+                              && n.key().equalsIgnoreCase(c.key())
+                              && c.values().containsAll(n.values()));
       if (!held) {
         return false;
       }

@@ -135,7 +135,7 @@ public final class Tightener {
       Set<StatementRef> denies) {
     switch (ev.access()) {
       case GRANTED -> {
-        Permission scoped = scoped(need, ev.resource(), need.conditions());
+        Permission scoped = scoped(need, ev.resource(), withFactsGranted(need, ev));
         boolean keptAsWritten = ev.allows().stream().anyMatch(a -> unverified.contains(a.ref()));
         (keptAsWritten ? covered : kept).add(scoped);
         return true;
@@ -224,6 +224,27 @@ public final class Tightener {
 
   private static Permission scoped(Permission need, String resource, List<Condition> conditions) {
     return new Permission(need.action(), resource, conditions, need.evidence());
+  }
+
+  /**
+   * The need's conditions, and those of the granting statement that every SDK request meets ({@code
+   * aws:SecureTransport}), unless a statement grants it without any: the tightened permission then
+   * stays as narrow as the grant for requests other than the function's.
+   */
+  private static List<Condition> withFactsGranted(Permission need, Evaluation ev) {
+    List<Condition> facts = new ArrayList<>();
+    for (StatementView allow : ev.allows()) {
+      List<Condition> met = allow.conditions().stream().filter(SdkRequestFacts::alwaysMet).toList();
+      if (met.isEmpty()) {
+        return need.conditions();
+      }
+      if (facts.isEmpty()) {
+        facts.addAll(met);
+      }
+    }
+    List<Condition> out = new ArrayList<>(need.conditions());
+    facts.stream().filter(f -> !out.contains(f)).forEach(out::add);
+    return out;
   }
 
   /** The grant's conditions, and the needed ones on keys the grant does not constrain. */

@@ -105,6 +105,25 @@ class PolicyDiffTest {
   }
 
   @Test
+  void compare_grantOnSecureTransport_isMatched_asEverySdkRequestUsesTls() throws Exception {
+    FunctionDiff d =
+        diff.compare(
+            function(code("dynamodb:GetItem", ORDERS, 7)),
+            current(
+                policy(
+                    statement(
+                        "Allow",
+                        "Action",
+                        "dynamodb:GetItem",
+                        "Resource",
+                        ORDERS,
+                        "{\"Bool\": {\"aws:SecureTransport\": \"true\"}}"))));
+    assertThat(d.entries())
+        .extracting(PolicyDiffTest::line)
+        .containsExactly("matched dynamodb:GetItem " + ORDERS);
+  }
+
+  @Test
   void compare_exactGrant_isMatched_andAnOtherResourceIsExcess() throws Exception {
     FunctionDiff d =
         diff.compare(

@@ -161,6 +161,28 @@ class TightenerTest {
   }
 
   @Test
+  void tighten_keepsTheSecureTransportConditionOfTheGrant_soItIsNeverBroader() throws Exception {
+    Tightened t =
+        tightener.tighten(
+            function(code("s3:GetObject", "arn:aws:s3:::media/*", 12)),
+            current(
+                policy(
+                    Needs.statement(
+                        "Allow",
+                        "Action",
+                        "s3:*",
+                        "Resource",
+                        "*",
+                        "{\"Bool\": {\"aws:SecureTransport\": \"true\"}}"))),
+            DEFAULTS);
+    assertThat(t.missing()).isEmpty();
+    assertThat(tightened(t))
+        .contains("\"s3:GetObject\"")
+        .contains("arn:aws:s3:::media/*")
+        .contains("aws:SecureTransport");
+  }
+
+  @Test
   void tighten_whenNothingNeededIsGranted_hasNoPolicy() throws Exception {
     Tightened t =
         tightener.tighten(
