@@ -105,6 +105,13 @@ final class EventInterpreter {
         }
       }
     }
+    if (fromRecord.size() == 1) {
+      // The record names the table; the parameters may name a part of it the action was on (a
+      // Query's indexName gives table/t/index/i), which is what the code's need names too.
+      String fromParams = fromParameters(action, key, partition, new ArrayList<>());
+      return List.of(
+          fromParams.startsWith(fromRecord.get(0) + "/") ? fromParams : fromRecord.get(0));
+    }
     if (!fromRecord.isEmpty()) {
       return fromRecord;
     }

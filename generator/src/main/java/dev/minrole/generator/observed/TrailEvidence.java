@@ -110,7 +110,10 @@ public final class TrailEvidence {
       }
       findings.add(TrailFindings.observedNotInCode(g, options));
     }
-    denied.values().forEach(d -> findings.add(TrailFindings.accessDenied(role, d)));
+    denied
+        .values()
+        .forEach(
+            d -> findings.add(TrailFindings.accessDenied(role, d, covering(code, d).isPresent())));
     RoleActivity activity =
         scan.activity().stream()
             .filter(a -> a.role().equals(role.roleArn()))

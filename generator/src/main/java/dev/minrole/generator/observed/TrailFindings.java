@@ -70,9 +70,13 @@ public final class TrailFindings {
         SourceLocation.NONE);
   }
 
-  static Finding accessDenied(RoleTarget role, ObservedCall d) {
-    return Finding.warning(
-        "ACCESS_DENIED",
+  /**
+   * {@code ACCESS_DENIED}: the role was refused a call. When the code needs it ({@code needed}),
+   * the generated policy grants it and the deployed role lacks it; otherwise minrole did not grant
+   * it either.
+   */
+  static Finding accessDenied(RoleTarget role, ObservedCall d, boolean needed) {
+    String head =
         "role "
             + role.roleName()
             + " was denied "
@@ -80,12 +84,19 @@ public final class TrailFindings {
             + " on "
             + d.resource()
             + " "
-            + d.stats().describe()
-            + "; minrole did not grant it. If the function needs it, add "
-            + d.action()
-            + " on "
-            + d.resource()
-            + " to its policy; if not, find the call that tries it",
+            + d.stats().describe();
+    return Finding.warning(
+        "ACCESS_DENIED",
+        needed
+            ? head
+                + "; the code needs it and the generated policy grants it, so the deployed role"
+                + " lacks it: deploy the generated policy"
+            : head
+                + "; minrole did not grant it. If the function needs it, add "
+                + d.action()
+                + " on "
+                + d.resource()
+                + " to its policy; if not, find the call that tries it",
         SourceLocation.NONE);
   }
 

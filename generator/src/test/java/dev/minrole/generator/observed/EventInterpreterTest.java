@@ -94,6 +94,14 @@ class EventInterpreterTest {
         "sns.amazonaws.com    | Publish                     | ''                                   "
             + "       | topicArn=arn:aws:sns:us-east-1:111122223333:done | sns:Publish |"
             + " arn:aws:sns:us-east-1:111122223333:done",
+        // the record names the table, the parameters the index the Query read
+        "dynamodb.amazonaws.com | Query                     |"
+            + " arn:aws:dynamodb:us-east-1:111122223333:table/orders |"
+            + " tableName=orders;indexName=by-owner | dynamodb:Query |"
+            + " arn:aws:dynamodb:us-east-1:111122223333:table/orders/index/by-owner",
+        "dynamodb.amazonaws.com | Query                     |"
+            + " arn:aws:dynamodb:us-east-1:111122223333:table/orders | tableName=orders |"
+            + " dynamodb:Query | arn:aws:dynamodb:us-east-1:111122223333:table/orders",
         // an action without resource-level permissions is on *
         "sqs.amazonaws.com    | ListQueues                  | ''                                   "
             + "       | ''                          | sqs:ListQueues           | *",

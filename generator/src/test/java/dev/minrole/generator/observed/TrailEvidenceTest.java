@@ -226,6 +226,28 @@ class TrailEvidenceTest {
   }
 
   @Test
+  void policy_whenDeniedWhatTheCodeNeeds_saysTheDeployedRoleLacksIt() {
+    Observation denied =
+        EventInterpreterTest.observation(
+            "dynamodb.amazonaws.com",
+            "DescribeTable",
+            "",
+            "tableName=orders",
+            "AccessDeniedException",
+            "dynamodb:DescribeTable");
+    FunctionPolicy f = policy(List.of(DESCRIBE), scan(List.of(denied), 3), false);
+
+    assertThat(f.findings())
+        .filteredOn(x -> x.id().equals("ACCESS_DENIED"))
+        .singleElement()
+        .satisfies(
+            x ->
+                assertThat(x.message())
+                    .contains("the code needs it and the generated policy grants it")
+                    .doesNotContain("minrole did not grant it"));
+  }
+
+  @Test
   void policy_whenNoCode_isTheObservedPolicyWithGeneralizedKeys() {
     List<Observation> many = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
