@@ -4,6 +4,7 @@ import dev.minrole.analyzer.model.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An HCL expression as written in a Terraform file, with where it is: what {@link HclReader} makes
@@ -85,7 +86,23 @@ public sealed interface HclExpr {
   /** {@code !a}, {@code -a}. */
   record Unary(String operator, HclExpr operand, SourceLocation at) implements HclExpr {}
 
-  /** A {@code for} expression, a type constraint or anything minrole does not evaluate. */
+  /**
+   * {@code [for k, v in collection : value if condition]}: one variable takes each element, two
+   * take each key (or index) and element.
+   */
+  record For(
+      List<String> variables,
+      HclExpr collection,
+      HclExpr value,
+      Optional<HclExpr> condition,
+      SourceLocation at)
+      implements HclExpr {
+    public For {
+      variables = List.copyOf(variables);
+    }
+  }
+
+  /** An object {@code for} expression, a type constraint or anything minrole does not evaluate. */
   record Opaque(String what, SourceLocation at) implements HclExpr {}
 
   /** One step of a reference. */

@@ -4,6 +4,8 @@ import com.bertramlabs.plugins.hcl4j.HCLParserException;
 import com.bertramlabs.plugins.hcl4j.HclSymbolTree;
 import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.ComputedObject;
 import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.ComputedTuple;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.ForConditional;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.ForSource;
 import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Function;
 import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.GroupedExpression;
 import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Operator;
@@ -291,13 +293,57 @@ public final class HclReader {
     if (symbol instanceof GroupedExpression group) {
       return sequence(children(group), line);
     }
-    if (symbol instanceof ComputedTuple || symbol instanceof ComputedObject) {
-      return new HclExpr.Opaque("a for expression", loc(line));
+    if (symbol instanceof ComputedTuple tuple) {
+      return forTuple(tuple, line);
+    }
+    if (symbol instanceof ComputedObject) {
+      return new HclExpr.Opaque("an object for expression", loc(line));
     }
     if (symbol instanceof PrimitiveType type) {
       return new HclExpr.Opaque("the type " + type.getName(), loc(line));
     }
     return new HclExpr.Opaque(symbol.getSymbolName(), loc(line));
+  }
+
+  /**
+   * {@code [for k, v in collection : value if condition]}: hcl4j's lexer gives the variables, then
+   * the collection's symbols, a {@code ForSource} marker, the value's symbols and a {@code
+   * ForConditional} holding the condition's.
+   */
+  private HclExpr forTuple(ComputedTuple tuple, int line) {
+    List<Symbol> children = children(tuple);
+    int source = -1;
+    for (int i = 0; i < children.size(); i++) {
+      if (children.get(i) instanceof ForSource) {
+        source = i;
+        break;
+      }
+    }
+    List<String> variables = new ArrayList<>();
+    if (tuple.getVariables() != null) {
+      tuple.getVariables().forEach(v -> variables.add(v.getName()));
+    }
+    if (source <= 0 || variables.isEmpty() || variables.size() > 2) {
+      return new HclExpr.Opaque("a for expression", loc(line));
+    }
+    List<Symbol> value = new ArrayList<>();
+    Optional<HclExpr> condition = Optional.empty();
+    for (Symbol s : children.subList(source + 1, children.size())) {
+      if (s instanceof ForConditional c) {
+        condition = Optional.of(sequence(children(c), line));
+      } else {
+        value.add(s);
+      }
+    }
+    if (value.isEmpty()) {
+      return new HclExpr.Opaque("a for expression", loc(line));
+    }
+    return new HclExpr.For(
+        variables,
+        sequence(children.subList(0, source), line),
+        sequence(value, line),
+        condition,
+        loc(line));
   }
 
   private HclExpr value(HCLValue value, int line) {

@@ -28,6 +28,11 @@ import java.util.Set;
  * (resources and data sources), which share its memo and cycle detection.
  */
 public final class TerraformEvaluator {
+  /** The first names of references that are not resources ({@code var.x}, {@code local.x}, ...). */
+  private static final java.util.Set<String> NOT_RESOURCES =
+      java.util.Set.of(
+          "var", "local", "module", "data", "each", "count", "path", "terraform", "self");
+
   private static final int MAX_ALTERNATIVES = 16;
 
   /** What the user said about the deployment: variable values, region, account, partition. */
@@ -123,6 +128,9 @@ public final class TerraformEvaluator {
     if (expression instanceof HclExpr.Unary unary) {
       return Operators.unary(unary.operator(), evaluate(unary.operand(), scope), at);
     }
+    if (expression instanceof HclExpr.For loop) {
+      return forTuple(loop, scope, at);
+    }
     return TfValue.unknown(((HclExpr.Opaque) expression).what() + " is not evaluated", at);
   }
 
@@ -145,6 +153,58 @@ public final class TerraformEvaluator {
       return new TfValue.Text(both, at);
     }
     return TfValue.unknown("a conditional whose condition is known only at apply", at);
+  }
+
+  /**
+   * {@code [for k, v in collection : value if condition]} over a known tuple or object: the value
+   * of each element whose condition holds. A collection or a condition known only at apply makes
+   * the whole expression unknown, never a guess at which elements it keeps.
+   */
+  private TfValue forTuple(HclExpr.For loop, Scope scope, SourceLocation at) {
+    if (loop.collection() instanceof HclExpr.Reference r
+        && r.steps().size() == 2
+        && !NOT_RESOURCES.contains(stepName(r.steps(), 0))) {
+      // The instances of a resource with for_each or count are not a value minrole builds.
+      return TfValue.unknown(
+          "a for expression over the instances of "
+              + stepName(r.steps(), 0)
+              + "."
+              + stepName(r.steps(), 1),
+          at);
+    }
+    TfValue collection = evaluate(loop.collection(), scope);
+    List<Map.Entry<TfValue, TfValue>> elements = new ArrayList<>();
+    if (collection instanceof TfValue.Tuple tuple) {
+      for (int i = 0; i < tuple.items().size(); i++) {
+        elements.add(Map.entry(TfValue.text(String.valueOf(i), at), tuple.items().get(i)));
+      }
+    } else if (collection instanceof TfValue.Obj object) {
+      object.fields().forEach((k, v) -> elements.add(Map.entry(TfValue.text(k, at), v)));
+    } else {
+      return TfValue.unknown("a for expression over a collection known only at apply", at);
+    }
+    List<TfValue> items = new ArrayList<>();
+    for (Map.Entry<TfValue, TfValue> element : elements) {
+      Map<String, TfValue> names = new LinkedHashMap<>(scope.templateVariables());
+      if (loop.variables().size() == 1) {
+        names.put(loop.variables().get(0), element.getValue());
+      } else {
+        names.put(loop.variables().get(0), element.getKey());
+        names.put(loop.variables().get(1), element.getValue());
+      }
+      Scope inner = scope.withTemplateVariables(names);
+      if (loop.condition().isPresent()) {
+        Optional<String> holds = evaluate(loop.condition().get(), inner).literal();
+        if (holds.isEmpty()) {
+          return TfValue.unknown("a for expression whose condition is known only at apply", at);
+        }
+        if (!holds.get().equals("true")) {
+          continue;
+        }
+      }
+      items.add(evaluate(loop.value(), inner));
+    }
+    return new TfValue.Tuple(items, at);
   }
 
   /** Strings joined, with every combination of their alternatives. */

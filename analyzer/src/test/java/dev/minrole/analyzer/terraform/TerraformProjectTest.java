@@ -101,6 +101,49 @@ class TerraformProjectTest {
   }
 
   @Test
+  void load_whenAValueIsAForExpression_evaluatesItOverKnownCollections() throws IOException {
+    TerraformProject project =
+        load(
+            Map.of(),
+            "main.tf",
+            """
+            variable "queues" {
+              default = { ingest = 30, alerts = 60 }
+            }
+            resource "aws_iam_role" "fn" {
+              name = "fn-role"
+            }
+            resource "aws_sqs_queue" "q" {
+              for_each = var.queues
+              name     = "fleet-${each.key}"
+            }
+            locals {
+              names = ["a", "b"]
+            }
+            resource "aws_lambda_function" "fn" {
+              function_name = "fleet"
+              role          = aws_iam_role.fn.arn
+              handler       = "com.acme.Handler::handleRequest"
+              environment {
+                variables = {
+                  INGEST  = join(",", [for k, q in aws_sqs_queue.q : q.arn if k == "ingest"])
+                  ALL     = join(",", [for q in aws_sqs_queue.q : q.url])
+                  PREFIXED = join(",", [for n in local.names : "p-${n}"])
+                  BIG      = join(",", [for name, timeout in var.queues : name if timeout > 45])
+                }
+              }
+            }
+            """);
+    TemplateFunction fn = project.functions().get(0);
+    // Over a variable or a local: evaluated, condition and all.
+    assertThat(values(fn, "PREFIXED")).containsExactly("p-a,p-b");
+    assertThat(values(fn, "BIG")).containsExactly("alerts");
+    // Over a resource's instances: unknown, never an empty list or a guess.
+    assertThat(values(fn, "INGEST")).containsExactly("*");
+    assertThat(values(fn, "ALL")).containsExactly("*");
+  }
+
+  @Test
   void load_whenReferenceToNothing_reportsItAtItsLineAndLeavesTheValueUnknown() throws IOException {
     TerraformProject project =
         load(
