@@ -164,22 +164,78 @@ public final class TerraformEvaluator {
     if (loop.collection() instanceof HclExpr.Reference r
         && r.steps().size() == 2
         && !NOT_RESOURCES.contains(stepName(r.steps(), 0))) {
-      // The instances of a resource with for_each or count are not a value minrole builds.
-      return TfValue.unknown(
-          "a for expression over the instances of "
-              + stepName(r.steps(), 0)
-              + "."
-              + stepName(r.steps(), 1),
-          at);
+      return forInstances(loop, r, scope, at);
     }
-    TfValue collection = evaluate(loop.collection(), scope);
+    return forElements(loop, evaluate(loop.collection(), scope), scope, at);
+  }
+
+  /**
+   * A {@code for} over the instances of a resource with {@code for_each}: its keys, and for each an
+   * object with the attributes the loop reads ({@code q.arn}), as a reference to {@code
+   * type.name["key"]} would give them. Without a known {@code for_each}, unknown.
+   */
+  private TfValue forInstances(
+      HclExpr.For loop, HclExpr.Reference collection, Scope scope, SourceLocation at) {
+    String type = stepName(collection.steps(), 0);
+    String name = stepName(collection.steps(), 1);
+    HclBlock block = scope.module().config().resources().get(type + "." + name);
+    Optional<TfValue> each =
+        block == null
+            ? Optional.empty()
+            : block
+                .attribute("for_each")
+                .map(a -> evaluate(a.expression(), Scope.of(scope.module())));
+    List<String> keys = new ArrayList<>();
+    if (each.isPresent() && each.get() instanceof TfValue.Obj map) {
+      keys.addAll(map.fields().keySet());
+    } else if (each.isPresent() && each.get() instanceof TfValue.Tuple set) {
+      for (TfValue item : set.items()) {
+        Optional<String> key = item.literal();
+        if (key.isEmpty()) {
+          keys = null;
+          break;
+        }
+        keys.add(key.get());
+      }
+    } else {
+      keys = null;
+    }
+    if (keys == null) {
+      return TfValue.unknown("a for expression over the instances of " + type + "." + name, at);
+    }
+    String variable = loop.variables().get(loop.variables().size() - 1);
+    Set<String> attributes = new LinkedHashSet<>();
+    LoopReads.attributes(loop.value(), variable, attributes);
+    loop.condition().ifPresent(c -> LoopReads.attributes(c, variable, attributes));
+    Map<String, TfValue> instances = new LinkedHashMap<>();
+    for (String key : keys) {
+      Map<String, TfValue> fields = new LinkedHashMap<>();
+      for (String attribute : attributes) {
+        List<HclExpr.Step> steps =
+            List.of(
+                new HclExpr.Step.Name(type),
+                new HclExpr.Step.Name(name),
+                new HclExpr.Step.Index(new HclExpr.Text(key, at)),
+                new HclExpr.Step.Name(attribute));
+        fields.put(attribute, resources.resourceReference(scope.module(), steps, scope, at));
+      }
+      instances.put(key, new TfValue.Obj(fields, at));
+    }
+    return forElements(loop, new TfValue.Obj(instances, at), scope, at);
+  }
+
+  /** The {@code for} over a collection's elements (see {@link #forTuple}). */
+  private TfValue forElements(
+      HclExpr.For loop, TfValue collection, Scope scope, SourceLocation at) {
     List<Map.Entry<TfValue, TfValue>> elements = new ArrayList<>();
     if (collection instanceof TfValue.Tuple tuple) {
       for (int i = 0; i < tuple.items().size(); i++) {
         elements.add(Map.entry(TfValue.text(String.valueOf(i), at), tuple.items().get(i)));
       }
     } else if (collection instanceof TfValue.Obj object) {
-      object.fields().forEach((k, v) -> elements.add(Map.entry(TfValue.text(k, at), v)));
+      // Terraform walks a map in the lexical order of its keys.
+      new java.util.TreeMap<>(object.fields())
+          .forEach((k, v) -> elements.add(Map.entry(TfValue.text(k, at), v)));
     } else {
       return TfValue.unknown("a for expression over a collection known only at apply", at);
     }

@@ -117,6 +117,11 @@ class TerraformProjectTest {
               for_each = var.queues
               name     = "fleet-${each.key}"
             }
+            variable "topics" {}
+            resource "aws_sns_topic" "t" {
+              for_each = var.topics
+              name     = each.key
+            }
             locals {
               names = ["a", "b"]
             }
@@ -130,6 +135,7 @@ class TerraformProjectTest {
                   ALL     = join(",", [for q in aws_sqs_queue.q : q.url])
                   PREFIXED = join(",", [for n in local.names : "p-${n}"])
                   BIG      = join(",", [for name, timeout in var.queues : name if timeout > 45])
+                  UNKNOWN_KEYS = join(",", [for t in aws_sns_topic.t : t.arn])
                 }
               }
             }
@@ -138,9 +144,14 @@ class TerraformProjectTest {
     // Over a variable or a local: evaluated, condition and all.
     assertThat(values(fn, "PREFIXED")).containsExactly("p-a,p-b");
     assertThat(values(fn, "BIG")).containsExactly("alerts");
-    // Over a resource's instances: unknown, never an empty list or a guess.
-    assertThat(values(fn, "INGEST")).containsExactly("*");
-    assertThat(values(fn, "ALL")).containsExactly("*");
+    // Over a resource's for_each instances: each instance's attributes, keys in lexical order.
+    assertThat(values(fn, "INGEST"))
+        .containsExactly("arn:aws:sqs:eu-west-1:111122223333:fleet-ingest");
+    assertThat(values(fn, "ALL"))
+        .containsExactly(
+            "https://sqs.eu-west-1.amazonaws.com/111122223333/fleet-alerts,"
+                + "https://sqs.eu-west-1.amazonaws.com/111122223333/fleet-ingest");
+    assertThat(values(fn, "UNKNOWN_KEYS")).containsExactly("*");
   }
 
   @Test
