@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Builds the SDK requests a library model says a call or annotation performs, by evaluating each
@@ -27,8 +26,6 @@ import java.util.regex.Pattern;
 final class LibraryRequests {
   /** The finding id for a library call that depends on a setting minrole cannot read. */
   static final String LIBRARY_CONFIG_UNKNOWN = "LIBRARY_CONFIG_UNKNOWN";
-
-  private static final Pattern LISTED = Pattern.compile(", ");
 
   private LibraryRequests() {}
 
@@ -181,41 +178,29 @@ final class LibraryRequests {
         libraryCall.isIamAction()
             ? libraryCall.action()
             : "the permissions of " + libraryCall.operation();
-    String head = detail + " needs ";
-    String tail =
-        " if "
-            + describe(requirement.source())
+    String condition =
+        describe(requirement.source())
             + " "
             + (requirement.prefix().isEmpty()
                 ? "contains \"" + requirement.contains() + "\""
-                : "starts with \"" + requirement.prefix() + "\"")
-            + ", which minrole cannot tell here: the code does not set it to a value minrole"
-            + " can read (a constant, or text built from constants; a file or an environment"
-            + " variable is only"
-            + " read when the function runs). Write it in the code, or grant what the library"
-            + " needs by hand";
+                : "starts with \"" + requirement.prefix() + "\"");
     SourceLocation location = context.location(at);
-    context.reportMerged(
-        f ->
-            f.id().equals(LIBRARY_CONFIG_UNKNOWN)
-                && f.location().equals(location)
-                && f.message().startsWith(head)
-                && f.message().endsWith(tail),
-        earlier -> {
-          String listed =
-              earlier
-                  .map(
-                      f ->
-                          f.message()
-                              .substring(head.length(), f.message().length() - tail.length()))
-                  .map(
-                      actions ->
-                          LISTED.splitAsStream(actions).anyMatch(needs::equals)
-                              ? actions
-                              : actions + ", " + needs)
-                  .orElse(needs);
-          return Finding.warning(LIBRARY_CONFIG_UNKNOWN, head + listed + tail, location);
-        });
+    context.reportAccumulated(
+        List.of(LIBRARY_CONFIG_UNKNOWN, location, detail, condition),
+        needs,
+        actions ->
+            Finding.warning(
+                LIBRARY_CONFIG_UNKNOWN,
+                detail
+                    + " needs "
+                    + String.join(", ", actions)
+                    + " if "
+                    + condition
+                    + ", which minrole cannot tell here: the code does not set it to a value"
+                    + " minrole can read (a constant, or text built from constants; a file or an"
+                    + " environment variable is only read when the function runs). Write it in the"
+                    + " code, or grant what the library needs by hand",
+                location));
   }
 
   /** How a finding names a requirement's source. */

@@ -6,16 +6,20 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import dev.minrole.analyzer.model.Finding;
 import dev.minrole.analyzer.model.SourceLocation;
 import dev.minrole.analyzer.sdk.SdkService;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /** What recognizers share while one function is analyzed: resolvers, the evaluator, findings. */
 final class RecognitionContext {
   private final Analysis analysis;
   private final ValueEvaluator evaluator;
   private final List<Finding> findings;
+  private final Map<Object, Set<String>> accumulated = new HashMap<>();
+  private final Map<Object, Integer> accumulatedAt = new HashMap<>();
 
   RecognitionContext(Analysis analysis, ValueEvaluator evaluator, List<Finding> findings) {
     this.analysis = analysis;
@@ -44,17 +48,20 @@ final class RecognitionContext {
   }
 
   /**
-   * Reports the finding {@code make} gives: in place of the first one reported already that {@code
-   * earlier} accepts (given to {@code make}, to merge with), or as a new one.
+   * Reports one finding per {@code key}, made by {@code make} from every item reported under that
+   * key so far, in order: the first report adds it, later ones replace it in place.
    */
-  void reportMerged(Predicate<Finding> earlier, Function<Optional<Finding>, Finding> make) {
-    for (int i = 0; i < findings.size(); i++) {
-      if (earlier.test(findings.get(i))) {
-        findings.set(i, make.apply(Optional.of(findings.get(i))));
-        return;
-      }
+  void reportAccumulated(Object key, String item, Function<List<String>, Finding> make) {
+    Set<String> items = accumulated.computeIfAbsent(key, k -> new LinkedHashSet<>());
+    items.add(item);
+    Finding finding = make.apply(List.copyOf(items));
+    Integer at = accumulatedAt.get(key);
+    if (at == null) {
+      accumulatedAt.put(key, findings.size());
+      findings.add(finding);
+    } else {
+      findings.set(at, finding);
     }
-    findings.add(make.apply(Optional.empty()));
   }
 
   /**
