@@ -78,6 +78,12 @@ final class SdkCallCollector {
   }
 
   private static void add(Recognized r, SourceLocation site, List<SdkCall> calls) {
+    add(r, site, Optional.empty(), calls);
+  }
+
+  /** The calls {@code r} makes, on a client built for {@code region} if the code sets one. */
+  private static void add(
+      Recognized r, SourceLocation site, Optional<ArgValue> region, List<SdkCall> calls) {
     RequestArgs args = new RequestArgs(r.service());
     for (Map<String, ArgValue> argMap : args.flatten(r.operation(), r.requests())) {
       calls.add(
@@ -87,7 +93,8 @@ final class SdkCallCollector {
               argMap,
               site,
               r.detail(),
-              r.waiter()));
+              r.waiter(),
+              region));
     }
   }
 
@@ -106,13 +113,7 @@ final class SdkCallCollector {
       SourceLocation site = context.location(call);
       Optional<ArgValue> region = ClientRegions.of(scope.get(), receiver, unit, context);
       for (Recognized r : found) {
-        int before = calls.size();
-        add(r, site, calls);
-        if (region.isPresent()) {
-          for (int i = before; i < calls.size(); i++) {
-            calls.set(i, calls.get(i).withRegion(region));
-          }
-        }
+        add(r, site, region, calls);
       }
       return;
     }
