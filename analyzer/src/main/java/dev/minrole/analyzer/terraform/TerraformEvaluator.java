@@ -179,36 +179,20 @@ public final class TerraformEvaluator {
     String type = stepName(collection.steps(), 0);
     String name = stepName(collection.steps(), 1);
     HclBlock block = scope.module().config().resources().get(type + "." + name);
-    Optional<TfValue> each =
-        block == null
-            ? Optional.empty()
-            : block
-                .attribute("for_each")
-                .map(a -> evaluate(a.expression(), Scope.of(scope.module())));
-    List<String> keys = new ArrayList<>();
-    if (each.isPresent() && each.get() instanceof TfValue.Obj map) {
-      keys.addAll(map.fields().keySet());
-    } else if (each.isPresent() && each.get() instanceof TfValue.Tuple set) {
-      for (TfValue item : set.items()) {
-        Optional<String> key = item.literal();
-        if (key.isEmpty()) {
-          keys = null;
-          break;
-        }
-        keys.add(key.get());
-      }
-    } else {
-      keys = null;
-    }
-    if (keys == null) {
+    Optional<Map<String, TfValue>> instances =
+        Optional.ofNullable(block)
+            .flatMap(b -> b.attribute("for_each"))
+            .map(a -> evaluate(a.expression(), Scope.of(scope.module())))
+            .flatMap(TfValue::forEachInstances);
+    if (instances.isEmpty()) {
       return TfValue.unknown("a for expression over the instances of " + type + "." + name, at);
     }
     String variable = loop.variables().get(loop.variables().size() - 1);
     Set<String> attributes = new LinkedHashSet<>();
     LoopReads.attributes(loop.value(), variable, attributes);
     loop.condition().ifPresent(c -> LoopReads.attributes(c, variable, attributes));
-    Map<String, TfValue> instances = new LinkedHashMap<>();
-    for (String key : keys) {
+    Map<String, TfValue> objects = new LinkedHashMap<>();
+    for (String key : instances.get().keySet()) {
       Map<String, TfValue> fields = new LinkedHashMap<>();
       for (String attribute : attributes) {
         List<HclExpr.Step> steps =
@@ -219,9 +203,9 @@ public final class TerraformEvaluator {
                 new HclExpr.Step.Name(attribute));
         fields.put(attribute, resources.resourceReference(scope.module(), steps, scope, at));
       }
-      instances.put(key, new TfValue.Obj(fields, at));
+      objects.put(key, new TfValue.Obj(fields, at));
     }
-    return forElements(loop, new TfValue.Obj(instances, at), scope, at);
+    return forElements(loop, new TfValue.Obj(objects, at), scope, at);
   }
 
   /** The {@code for} over a collection's elements (see {@link #forTuple}). */

@@ -84,9 +84,11 @@ public final class TerraformResources {
     Optional<HclBlock.Attribute> forEach = block.attribute("for_each");
     if (forEach.isPresent()) {
       TfValue each = evaluator.evaluate(forEach.get().expression(), plain);
-      List<Scope> out = new ArrayList<>();
-      if (each instanceof TfValue.Obj map) {
-        map.fields()
+      Optional<Map<String, TfValue>> instances = TfValue.forEachInstances(each);
+      if (instances.isPresent()) {
+        List<Scope> out = new ArrayList<>();
+        instances
+            .get()
             .forEach(
                 (k, v) ->
                     out.add(
@@ -95,13 +97,6 @@ public final class TerraformResources {
                             Optional.of(TfValue.text(k, block.location())),
                             Optional.of(v),
                             Optional.empty())));
-        return out;
-      }
-      if (each instanceof TfValue.Tuple set
-          && set.items().stream().allMatch(i -> i.literal().isPresent())) {
-        set.items()
-            .forEach(
-                i -> out.add(new Scope(module, Optional.of(i), Optional.of(i), Optional.empty())));
         return out;
       }
       unknownInstances(block, "for_each");

@@ -72,6 +72,22 @@ public sealed interface TfValue {
    */
   record Json(TfValue document, SourceLocation at) implements TfValue {}
 
+  /**
+   * The instances a {@code for_each} value makes, each key with its {@code each.value}: a map's
+   * entries, or a set of known strings (each value its key); empty if it is known only at apply.
+   */
+  static Optional<Map<String, TfValue>> forEachInstances(TfValue each) {
+    if (each instanceof Obj map) {
+      return Optional.of(map.fields());
+    }
+    if (each instanceof Tuple set && set.items().stream().allMatch(i -> i.literal().isPresent())) {
+      Map<String, TfValue> out = new LinkedHashMap<>();
+      set.items().forEach(i -> out.put(i.literal().orElseThrow(), i));
+      return Optional.of(out);
+    }
+    return Optional.empty();
+  }
+
   static Text text(String value, SourceLocation at) {
     return new Text(List.of(ArgValue.literal(value)), at);
   }
