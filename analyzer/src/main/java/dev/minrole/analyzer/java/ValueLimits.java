@@ -128,13 +128,11 @@ final class ValueLimits {
    */
   private List<Value> mergeObjects(List<Value> objects, Node at) {
     Map<List<String>, Map<String, List<Value>>> byShape = new LinkedHashMap<>();
-    Map<List<String>, String> types = new LinkedHashMap<>();
     for (Value v : objects) {
       Value.Obj obj = (Value.Obj) v;
       List<String> shape = new ArrayList<>();
       shape.add(obj.type());
       shape.addAll(new TreeSet<>(obj.props().keySet()));
-      types.put(shape, obj.type());
       Map<String, List<Value>> props = byShape.computeIfAbsent(shape, k -> new LinkedHashMap<>());
       obj.props()
           .forEach((k, values) -> props.computeIfAbsent(k, x -> new ArrayList<>()).addAll(values));
@@ -144,7 +142,7 @@ final class ValueLimits {
         (shape, props) -> {
           Map<String, List<Value>> bounded = new LinkedHashMap<>();
           props.forEach((k, values) -> bounded.put(k, bound(values, at)));
-          out.add(new Value.Obj(types.get(shape), bounded));
+          out.add(new Value.Obj(shape.get(0), bounded));
         });
     return out;
   }
