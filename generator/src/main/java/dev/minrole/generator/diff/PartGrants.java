@@ -3,6 +3,7 @@ package dev.minrole.generator.diff;
 import dev.minrole.generator.catalog.Glob;
 import dev.minrole.generator.catalog.IamCatalog;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ final class PartGrants {
    * part of {@code needed} and do not cover it, in the statements' order.
    */
   static List<PartGrant> of(
-      List<StatementView> statements, IamCatalog catalog, String action, String needed) {
+      Collection<StatementView> statements, IamCatalog catalog, String action, String needed) {
     List<PartGrant> out = new ArrayList<>();
     for (StatementView s : statements) {
       if (!s.allow()

@@ -78,7 +78,7 @@ public final class Tightener {
         kept.add(need);
       }
       for (PartGrants.PartGrant part :
-          PartGrants.of(List.copyOf(identity), catalog, need.action(), ev.resource())) {
+          PartGrants.of(identity, catalog, need.action(), ev.resource())) {
         Evaluation partly = evaluator.evaluate(need.action(), part.resource(), need.conditions());
         keep(need, partly, unverified, identity, kept, covered, denies);
       }
